@@ -1,0 +1,1 @@
+"""factlint's built-in checks, one module per family (installed as ``factlint.checks``)."""

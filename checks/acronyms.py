@@ -1,0 +1,1 @@
+"""Acronyms (A4xx)."""

@@ -1,0 +1,1 @@
+"""The house fact base (F6xx)."""

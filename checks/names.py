@@ -1,0 +1,1 @@
+"""Names and entities (E3xx)."""

@@ -1,0 +1,273 @@
+"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``.
+
+Exit codes: 0 nothing reaches the failing severity, 1 something does,
+2 usage, config or input errors. Imports stay inside functions so that a
+one-article run in a pre-commit hook starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+from factlint import __version__
+
+SUBCOMMANDS = ("check", "rules", "explain", "analyze")
+FORMATS = ("text", "json", "sarif", "github")
+
+
+class UsageError(Exception):
+    pass
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", type=Path, help="config file (default: nearest factlint.toml, "
+                                                ".factlint.toml or pyproject.toml with [tool.factlint])")
+    p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date (wins over front matter and HTML metadata)")
+    p.add_argument("--facts", action="append", type=Path, default=[], metavar="FILE",
+                   help="house fact base (YAML or TOML); may be repeated")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
+                                     "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
+                                     "analyze FILE. Run 'factlint COMMAND --help' for each.")
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    check = sub.add_parser("check", help="lint articles (the default command)")
+    check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
+    _common(check)
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.add_argument("--stdin-filename", help="the name to report for standard input (also picks its format)")
+    check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
+    check.add_argument("--extend-select", help="comma-separated checks to add to the selection")
+    check.add_argument("--ignore", help="comma-separated checks to leave out")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
+    check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
+    check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings as the baseline")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write .factlint_cache/")
+    check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: every core)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+
+    rules = sub.add_parser("rules", help="list every check: code, name, severity, on/off")
+    rules.add_argument("--config", type=Path)
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="print a check's documentation")
+    explain.add_argument("check", help="code or name, e.g. D101 or date-conflict")
+    explain.add_argument("--config", type=Path)
+
+    analyze = sub.add_parser("analyze", help="print what the analysers found in one article")
+    analyze.add_argument("path", help="a file, or '-' for standard input")
+    _common(analyze)
+    analyze.add_argument("--format", choices=("text", "json"), default="text")
+    analyze.add_argument("--stdin-filename")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
+        argv.insert(0, "check")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    try:
+        if args.command == "rules":
+            return cmd_rules(args)
+        if args.command == "explain":
+            return cmd_explain(args)
+        if args.command == "analyze":
+            return cmd_analyze(args)
+        return cmd_check(args)
+    except UsageError as exc:
+        print(f"factlint: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("factlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+# --- shared setup ---------------------------------------------------------------
+
+def _settings(args: argparse.Namespace):
+    from factlint.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings(getattr(args, "config", None), Path.cwd())
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    for flag in ("select", "extend_select", "ignore"):
+        value = getattr(args, flag, None)
+        if value is not None:
+            setattr(settings, flag, [v.strip() for v in value.split(",") if v.strip()])
+    if getattr(args, "fail_on", None):
+        settings.fail_on = args.fail_on
+    return settings
+
+
+def _registry(settings):
+    from factlint.registry import load_registry
+
+    registry = load_registry([settings.root / p for p in settings.plugins])
+    for problem in registry.problems:
+        print(f"factlint: {problem}", file=sys.stderr)
+    return registry
+
+
+def _facts(args: argparse.Namespace, settings):
+    paths = [Path(p) for p in getattr(args, "facts", [])] + [settings.root / p for p in settings.facts]
+    if not paths:
+        return None
+    from factlint.facts import FactBaseError, load_fact_base
+
+    try:
+        return load_fact_base(paths)
+    except FactBaseError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _find_check(registry, key: str):
+    for cls in registry.sorted():
+        if key.upper() == cls.code or key.lower() == cls.name:
+            return cls
+    raise UsageError(f"no check with the code or name {key!r}; 'factlint rules' lists them")
+
+
+# --- commands ---------------------------------------------------------------------
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from factlint.engine import select_checks, severity_for
+
+    settings = _settings(args)
+    registry = _registry(settings)
+    enabled = set(select_checks(registry, settings))
+    rows = [(c.code, c.name, severity_for(c, settings), "on" if c in enabled else "off", c.summary)
+            for c in registry.sorted()]
+    if args.format == "json":
+        import json
+
+        print(json.dumps([dict(zip(("code", "name", "severity", "state", "summary"), r)) for r in rows], indent=2))
+        return 0
+    width = max((len(r[1]) for r in rows), default=4)
+    for code, name, severity, state, summary in rows:
+        print(f"{code}  {name:<{width}}  {severity:<7}  {state:<3}  {summary}")
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    cls = _find_check(_registry(settings), args.check)
+    state = "on by default" if cls.enabled_by_default else "off by default"
+    print(f"{cls.code} {cls.name} ({cls.severity}, {state})\n\n{cls.summary}\n\n{cls.documentation()}")
+    return 0
+
+
+def _read_input(path: str, stdin_filename: str | None) -> tuple[str, bytes | None]:
+    if path == "-":
+        return stdin_filename or "<stdin>", sys.stdin.buffer.read()
+    return path, None
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from factlint.analysis.report import analysis_json, analysis_text
+    from factlint.readers import read
+    from factlint.source import SourceError, decode
+
+    name, data = _read_input(args.path, args.stdin_filename)
+    if data is None:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    try:
+        doc = read(decode(name, data), args.published)
+    except SourceError as exc:
+        raise UsageError(f"{name}: {exc}") from None
+    settings = _settings(args)
+    doc.facts = _facts(args, settings)
+    print(analysis_json(doc) if args.format == "json" else analysis_text(doc), end="")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from factlint.runner import run
+
+    if not args.paths:
+        raise UsageError("no files given; try 'factlint --help'")
+    settings = _settings(args)
+    registry = _registry(settings)
+    facts = _facts(args, settings)
+    stdin = None
+    if "-" in args.paths:
+        stdin = sys.stdin.buffer.read()
+    results, files = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
+                         stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
+    errors = 0
+    for r in results:
+        if r.error:
+            errors += 1
+            print(f"factlint: {r.path}: {r.error}", file=sys.stderr)
+        for w in r.warnings:
+            print(f"factlint: {r.path}: {w}", file=sys.stderr)
+    findings = [f for r in results for f in r.findings]
+    if args.write_baseline or args.baseline:
+        from factlint.baseline import BaselineError, filter_baseline, write_baseline
+
+        try:
+            if args.write_baseline:
+                write_baseline(args.write_baseline, findings, settings.root)
+            if args.baseline:
+                findings = filter_baseline(args.baseline, findings, settings.root)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+    checked = sum(1 for r in results if not r.error)
+    _print_report(args, findings, checked, registry)
+    if errors and not checked:
+        return 2
+    from factlint.api import SEVERITY_RANK
+
+    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.fail_on] for f in findings)
+    if errors:
+        return 2
+    return 0 if args.exit_zero or not failing else 1
+
+
+def _print_report(args: argparse.Namespace, findings, checked: int, registry) -> None:
+    if args.format == "json":
+        from factlint.reporters.json import render
+
+        out = render(findings)
+    elif args.format == "sarif":
+        from factlint.reporters.sarif import render
+
+        out = render(findings, registry.sorted())
+    elif args.format == "github":
+        from factlint.reporters.github import render
+
+        out = render(findings)
+    else:
+        from factlint.reporters.text import render
+
+        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
+                                            and "NO_COLOR" not in os.environ)
+        out = render(findings, checked, colour)
+    sys.stdout.write(out)
+    sys.stdout.flush()

@@ -1,0 +1,96 @@
+"""Configuration: ``[tool.factlint]`` in pyproject.toml, factlint.toml or .factlint.toml.
+
+Found upward from the working directory (or named with ``--config``) and
+validated with pydantic, so that a typo names the file, the key and the reason
+instead of being silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from factlint.api import Severity
+
+CONFIG_NAMES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"]
+
+
+class ConfigError(Exception):
+    """The configuration is unusable; the message names the file, the key and the reason."""
+
+
+@dataclass
+class Settings:
+    """The effective configuration, as plain data (what the engine and the cache key use)."""
+
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, Severity] = field(default_factory=dict)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    include: list[str] = field(default_factory=lambda: list(DEFAULT_INCLUDE))
+    exclude: list[str] = field(default_factory=list)
+    fail_on: Severity = "warning"
+    plugins: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)
+    root: Path = field(default_factory=Path.cwd)  # the folder the config's paths are relative to
+    path: Path | None = None  # the config file, when there is one
+
+
+def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest config file at or above ``start`` that configures factlint, with its table."""
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                table = _read_table(candidate)
+                if table is not None:
+                    return candidate, table
+    return None
+
+
+def _read_table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("factlint") if isinstance(tool, dict) and "factlint" in tool else None
+    return data.get("tool", {}).get("factlint", data) if isinstance(data.get("tool"), dict) else data
+
+
+def load_settings(config: Path | None, cwd: Path) -> Settings:
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: config file not found")
+        table = _read_table(config)
+        found = (config, table or {})
+    else:
+        found = find_config(cwd)
+    if found is None:
+        return Settings(root=cwd)
+    path, table = found
+    return _validate(path, table)
+
+
+def _validate(path: Path, table: dict[str, Any]) -> Settings:
+    from pydantic import ValidationError
+
+    from factlint.reporters.schema import ConfigModel
+
+    try:
+        model = ConfigModel.model_validate(table)
+    except ValidationError as exc:
+        reasons = []
+        for err in exc.errors():
+            key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+            msg = "unknown key" if err["type"] == "extra_forbidden" else err["msg"]
+            reasons.append(f"{key}: {msg}")
+        raise ConfigError(f"{path}: invalid configuration: " + "; ".join(reasons)) from None
+    return Settings(root=path.parent, path=path, **model.model_dump())

@@ -1,0 +1,158 @@
+"""The engine: bytes in, findings out, for one file at a time.
+
+``Linter.lint_bytes`` is a pure function of the file's bytes and the settings,
+which is what lets the CLI run files in parallel and cache their results.
+Nothing here raises on bad input: every problem becomes a one-line error on
+the file's result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from factlint.api import Check, Issue
+from factlint.config import Settings
+from factlint.document import Document
+from factlint.findings import Finding, RelatedLocation
+from factlint.registry import Registry
+from factlint.source import SourceError, decode
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None  # the file could not be checked at all
+    warnings: list[str] = field(default_factory=list)  # checked, but something is worth saying
+
+
+def selector_matches(selector: str, cls: type[Check]) -> bool:
+    """A selector is a code ("D101"), a code prefix or family letter ("D", "D1") or a name."""
+    if selector == "ALL":
+        return True
+    upper = selector.upper()
+    if upper[:1].isalpha() and upper[1:].isdigit() and cls.code.startswith(upper):
+        return True
+    return selector.lower() == cls.name
+
+
+def select_checks(registry: Registry, settings: Settings) -> list[type[Check]]:
+    checks = registry.sorted()
+    if settings.select:
+        chosen = [c for c in checks if any(selector_matches(s, c) for s in settings.select)]
+    else:
+        chosen = [c for c in checks if c.enabled_by_default]
+    chosen += [c for c in checks if c not in chosen and any(selector_matches(s, c) for s in settings.extend_select)]
+    return [c for c in chosen if not any(selector_matches(s, c) for s in settings.ignore)]
+
+
+def severity_for(cls: type[Check], settings: Settings) -> str:
+    for key in (cls.code, cls.name):
+        if key in settings.severity:
+            return settings.severity[key]
+    return cls.severity
+
+
+def relative_path(path: str, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
+
+
+class Linter:
+    def __init__(self, settings: Settings, registry: Registry, published: dt.date | None = None,
+                 facts: object = None) -> None:
+        self.settings = settings
+        self.published = published
+        self.facts = facts
+        self.checks = [cls() for cls in select_checks(registry, settings)]
+        self.severities = {c.code: severity_for(type(c), settings) for c in self.checks}
+
+    def lint_path(self, path: str) -> FileResult:
+        try:
+            data = Path(path).read_bytes()
+        except IsADirectoryError:
+            return FileResult(path, error="is a directory")
+        except FileNotFoundError:
+            return FileResult(path, error="no such file")
+        except PermissionError:
+            return FileResult(path, error="permission denied")
+        except OSError as exc:
+            return FileResult(path, error=f"cannot read ({exc.strerror or exc})")
+        return self.lint_bytes(path, data)
+
+    def lint_bytes(self, path: str, data: bytes, kind: str | None = None) -> FileResult:
+        from factlint.readers import read
+
+        try:
+            source = decode(path, data, kind)
+            doc = read(source, self.published)
+        except SourceError as exc:
+            return FileResult(path, error=str(exc))
+        except RecursionError:
+            return FileResult(path, error="markup nested too deeply to read")
+        doc.facts = self.facts
+        result = FileResult(path, warnings=list(doc.warnings))
+        ignored = self._per_file_ignores(path)
+        findings: list[Finding] = []
+        for check in self.checks:
+            if any(selector_matches(s, type(check)) for s in ignored):
+                continue
+            try:
+                issues = list(check.run(doc))
+            except Exception as exc:  # a failing check is reported and the run goes on
+                frame = traceback.extract_tb(exc.__traceback__)[-1]
+                result.warnings.append(
+                    f"check {check.code} {check.name} failed ({type(exc).__name__}: {exc} "
+                    f"at {Path(frame.filename).name}:{frame.lineno}); its findings are missing")
+                continue
+            findings += (self._finding(doc, check, issue) for issue in issues
+                         if not _suppressed(doc, check, issue))
+        findings.sort(key=Finding.sort_key)
+        result.findings = findings
+        return result
+
+    def _per_file_ignores(self, path: str) -> list[str]:
+        if not self.settings.per_file_ignores:
+            return []
+        rel = relative_path(path, self.settings.root)
+        return [code for pattern, codes in self.settings.per_file_ignores.items()
+                if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(Path(rel).name, pattern) for code in codes]
+
+    def _finding(self, doc: Document, check: Check, issue: Issue) -> Finding:
+        end = max(issue.end, issue.start + 1) if doc.text else issue.end
+        line, col, end_line, end_col = doc.span_position(issue.start, end)
+        related = []
+        for rel in issue.related:
+            r_line, r_col, r_end_line, r_end_col = doc.span_position(rel.start, max(rel.end, rel.start + 1))
+            related.append(RelatedLocation(doc.path, r_line, r_col, r_end_line, r_end_col, rel.message))
+        return Finding(path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
+                       code=check.code, name=check.name, severity=self.severities[check.code],
+                       message=issue.message, related=tuple(related), suggestion=issue.suggestion,
+                       excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+
+
+def _suppressed(doc: Document, check: Check, issue: Issue) -> bool:
+    """True when a suppression comment covers the issue's start."""
+    if not doc.directives:
+        return False
+    cls = type(check)
+    applicable = [d for d in doc.directives if not d.codes or any(selector_matches(c, cls) for c in d.codes)]
+    if any(d.action == "ignore-file" for d in applicable):
+        return True
+    disabled = False
+    for d in sorted(applicable, key=lambda d: d.offset):
+        if d.offset > issue.start:
+            break
+        if d.action == "ignore":
+            block = next((b for b in doc.blocks if b.start >= d.offset), None)
+            if block is not None and block.start <= issue.start < block.end:
+                return True
+        else:
+            disabled = d.action == "disable"
+    return disabled

@@ -1,0 +1,69 @@
+"""Pydantic models for what crosses the tool's boundary: the config and the JSON report."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from factlint.api import Severity
+from factlint.config import DEFAULT_INCLUDE
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class ConfigModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+
+    select: list[str] = []
+    extend_select: list[str] = []
+    ignore: list[str] = []
+    severity: dict[str, Severity] = {}
+    per_file_ignores: dict[str, list[str]] = {}
+    include: list[str] = DEFAULT_INCLUDE
+    exclude: list[str] = []
+    fail_on: Severity = "warning"
+    plugins: list[str] = []
+    facts: list[str] = []
+
+    @field_validator("select", "extend_select", "ignore")
+    @classmethod
+    def _selectors(cls, value: list[str]) -> list[str]:
+        for item in value:
+            if not item or not item.replace("-", "").isalnum():
+                raise ValueError(f"{item!r} is not a check code, family letter or name")
+        return value
+
+
+class RelatedModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+
+
+class FindingModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    related: list[RelatedModel]
+    suggestion: str | None
+
+
+class ReportModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    version: str
+    findings: list[FindingModel]

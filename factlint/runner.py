@@ -1,0 +1,177 @@
+"""Run the linter over many paths: discovery, a content cache, and every core.
+
+Results come back in the order of the discovered paths whatever the worker
+scheduling, so output is stable. The cache is keyed by the file's bytes, its
+path, the effective settings, the fact base, the checks and factlint's version;
+entries are written atomically, so concurrent runs can share the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from factlint import __version__
+from factlint.config import Settings
+from factlint.engine import FileResult, Linter
+from factlint.findings import Finding, RelatedLocation
+from factlint.registry import Registry
+
+CACHE_DIR = ".factlint_cache"
+PARALLEL_THRESHOLD = 8  # below this many files, worker start-up costs more than it saves
+_WORKER: Linter | None = None
+
+
+def discover(paths: list[str], settings: Settings) -> list[str]:
+    """Explicit files as given; folders walked with the include and exclude globs."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for raw in paths:
+        if raw == "-":
+            out.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+                                 and not _excluded(Path(folder, d), settings))
+                for name in sorted(files):
+                    candidate = Path(folder, name)
+                    if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(candidate.as_posix(), g)
+                           for g in settings.include) and not _excluded(candidate, settings):
+                        key = candidate.as_posix()
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(key)
+        elif raw not in seen:
+            seen.add(raw)
+            out.append(raw)
+    return out
+
+
+def _excluded(path: Path, settings: Settings) -> bool:
+    if not settings.exclude:
+        return False
+    try:
+        rel = path.resolve().relative_to(settings.root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(rel + "/", g)
+               for g in settings.exclude)
+
+
+class Cache:
+    def __init__(self, root: Path, fingerprint: str) -> None:
+        self.folder = root / CACHE_DIR
+        self.fingerprint = fingerprint
+
+    def key(self, path: str, data: bytes) -> str:
+        h = hashlib.blake2b(digest_size=20)
+        h.update(self.fingerprint.encode())
+        h.update(path.encode("utf-8", "surrogateescape"))
+        h.update(b"\0")
+        h.update(data)
+        return h.hexdigest()
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            raw = (self.folder / key[:2] / key).read_text(encoding="utf-8")
+            return _result_from_json(json.loads(raw))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, key: str, result: FileResult) -> None:
+        folder = self.folder / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (self.folder / ".gitignore").exists():
+                (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(_result_to_json(result), fh, ensure_ascii=False)
+            os.replace(tmp, folder / key)
+        except OSError:
+            pass  # a read-only tree lints fine without a cache
+
+
+def _result_to_json(r: FileResult) -> dict:
+    return {"path": r.path, "error": r.error, "warnings": r.warnings,
+            "findings": [dict(f.public(), excerpt=f.excerpt) for f in r.findings]}
+
+
+def _result_from_json(d: dict) -> FileResult:
+    findings = [Finding(**{**f, "related": tuple(RelatedLocation(**r) for r in f["related"])}) for f in d["findings"]]
+    return FileResult(d["path"], findings, d["error"], d["warnings"])
+
+
+def fingerprint(settings: Settings, registry: Registry, published: dt.date | None, facts: object) -> str:
+    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items() if k not in ("root", "path"))),
+             repr(published), repr(getattr(facts, "digest", facts is not None))]
+    for cls in registry.sorted():
+        parts.append(f"{cls.code}:{cls.__module__}.{cls.__qualname__}")
+        module_file = getattr(__import__("sys").modules.get(cls.__module__), "__file__", None)
+        if module_file:
+            try:
+                stat = os.stat(module_file)
+                parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
+            except OSError:
+                pass
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _lint_worker(path: str) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.lint_path(path)
+
+
+def run(paths: list[str], settings: Settings, registry: Registry, published: dt.date | None, facts: object,
+        stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 0,
+        use_cache: bool = True) -> tuple[list[FileResult], list[str]]:
+    global _WORKER
+    files = discover(paths, settings)
+    linter = Linter(settings, registry, published, facts)
+    results: dict[int, FileResult] = {}
+    todo: list[tuple[int, str, bytes | None]] = []
+    cache = Cache(settings.root, fingerprint(settings, registry, published, facts)) if use_cache else None
+    keys: dict[int, str] = {}
+    for i, path in enumerate(files):
+        if path == "-":
+            name = stdin_filename or "<stdin>"
+            results[i] = linter.lint_bytes(name, stdin or b"")
+            continue
+        if cache is None:
+            todo.append((i, path, None))
+            continue
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            todo.append((i, path, None))  # lint_path reports the reason
+            continue
+        keys[i] = cache.key(path, data)
+        hit = cache.get(keys[i])
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append((i, path, data))
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+        import multiprocessing
+
+        _WORKER = linter
+        context = multiprocessing.get_context("fork")
+        with context.Pool(min(workers, len(todo))) as pool:
+            done = pool.map(_lint_worker, [p for _, p, _ in todo], chunksize=max(1, len(todo) // (workers * 8)))
+        _WORKER = None
+    else:
+        done = [linter.lint_bytes(p, d) if d is not None else linter.lint_path(p) for _, p, d in todo]
+    for (i, _, _), result in zip(todo, done):
+        results[i] = result
+        if cache is not None and i in keys and result.error is None and \
+                not any(w.startswith("check ") for w in result.warnings):
+            cache.put(keys[i], result)
+    return [results[i] for i in range(len(files))], files
