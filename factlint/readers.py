@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
@@ -22,6 +23,13 @@ DIRECTIVE = re.compile(r"factlint\s*:\s*(ignore-file|ignore|disable|enable)\b([^
 TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|%|<!--)?[ \t]*factlint\s*:\s*(?:ignore-file|ignore|disable|enable)\b.*$",
                                  re.I | re.M)
 CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+WRITTEN_DATE_FORMS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y/%m/%d")
+BLANK_LINE_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*\S")
+BLANK_LINE_CHUNK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A blank-line paragraph whose lines run this long was not hard-wrapped: each line is a paragraph.
+UNWRAPPED_LINE = 100
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
@@ -38,17 +46,25 @@ def _blank(chars: list[str], start: int, end: int) -> None:
 
 
 def _parse_date(value: Any) -> dt.date | None:
+    """A publication date from front matter or metadata: ISO first, then a few written forms."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
-        m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError:
-                return None
+    if not isinstance(value, str):
+        return None
+    m = ISO_DATE.match(value)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    cleaned = " ".join(value.replace(",", " ").split())
+    for form in WRITTEN_DATE_FORMS:
+        try:
+            return dt.datetime.strptime(cleaned, form).date()
+        except ValueError:
+            continue
     return None
 
 
@@ -73,24 +89,39 @@ def read_text(source: Source) -> Document:
             _blank(chars, m.start(), m.end())
     prose = "".join(chars) if chars is not None else text
     blocks: list[Block] = []
-    has_blank_lines = re.search(r"\n[ \t\r]*\n\s*\S", prose) is not None
-    splitter = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+" if has_blank_lines else r"[^\n]*\S[^\n]*")
-    for m in splitter.finditer(prose):
-        start, end = m.start(), m.end()
-        while end > start and prose[end - 1].isspace():
-            end -= 1
-        while start < end and prose[start].isspace():
-            start += 1
-        if start < end:
-            chunk = prose[start:end]
-            kind = "heading" if "\n" not in chunk and _heading_like(chunk) else "paragraph"
-            blocks.append(Block(start, end, kind, len(blocks)))
+    has_blank_lines = BLANK_LINE_PARAGRAPH.search(prose) is not None
+    for start, end in _text_paragraphs(prose, has_blank_lines):
+        chunk = prose[start:end]
+        kind = "heading" if "\n" not in chunk and _heading_like(chunk) else "paragraph"
+        blocks.append(Block(start, end, kind, len(blocks)))
     return Document(source=source, text=prose, blocks=blocks, directives=directives)
+
+
+def _trimmed(prose: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    while start < end and prose[start].isspace():
+        start += 1
+    return start, end
+
+
+def _text_paragraphs(prose: str, has_blank_lines: bool) -> Iterator[tuple[int, int]]:
+    """Paragraph spans: blank-line separated, or a line each when the file (or a chunk) is not wrapped."""
+    for m in (BLANK_LINE_CHUNK if has_blank_lines else TEXT_LINE).finditer(prose):
+        start, end = _trimmed(prose, m.start(), m.end())
+        if start >= end:
+            continue
+        if has_blank_lines and any(len(line) > UNWRAPPED_LINE for line in prose[start:end].split("\n")[:-1]):
+            for line in TEXT_LINE.finditer(prose, start, end):
+                yield _trimmed(prose, line.start(), line.end())
+        else:
+            yield start, end
 
 
 # --- Markdown ------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
 INLINE_MASKS = [
     re.compile(r"<!--.*?-->", re.S),                       # HTML comments
     re.compile(r"(`+)[^`]+?\1"),                             # inline code
@@ -99,15 +130,44 @@ INLINE_MASKS = [
     re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),          # autolinks
     re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
     re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]"),  # bare URLs
+    re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xA0|#xa0);"),  # spacing entities read as spaces
 ]
 # The opening bracket of a link whose target (and closing bracket) LINK_TARGET blanks.
 LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\](?=\(|\[)")
 LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]\n]*\]")
-LINE_PREFIX = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)*[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?|\d{1,9}[.)][ \t]+)?")
-QUOTE_PREFIX = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)*")
-HEADING_CLOSE = re.compile(r"[ \t]+#+[ \t]*$|^[ \t]*(?:=+|-+)[ \t]*$", re.M)
-EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])|~~|\\(?=[!-/:-@\[-`{-~])")
-BLOCK_TOKENS = {"paragraph_open": "paragraph", "heading_open": "heading"}
+# Container markers (block quotes, list items, task boxes) and an ATX heading's hashes
+# that open the first line of a block.
+LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*(?:\[[ xX]\][ \t]+)?)*"
+                         r"(?:#{1,6}(?:[ \t]+|$))?")
+QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*")
+ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*\r?$", re.M)
+EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])|~~")
+ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
+TABLE_CELL = re.compile(r"(?:\\.|`[^`\n]*`|[^|\\`\n])+")
+BLOCK_TOKENS = {"paragraph_open": "paragraph", "heading_open": "heading", "tr_open": "row"}
+
+
+def _token_ranges(tokens: list[Any], text: str, line_starts: list[int]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) in the source of each paragraph, heading and table cell."""
+    n_lines = len(line_starts)
+    out: list[tuple[int, int, str]] = []
+    for tok in tokens:
+        kind = BLOCK_TOKENS.get(tok.type)
+        if not kind or not tok.map:
+            continue
+        first, last = tok.map
+        start = line_starts[first] if first < n_lines else len(text)
+        end = line_starts[last] - 1 if last < n_lines else len(text)
+        end = max(start, end)
+        if kind != "row":
+            out.append((start, end, kind))
+            continue
+        for m in TABLE_CELL.finditer(text, start, end):
+            if not m.group().isspace():
+                out.append((m.start(), m.end(), "cell"))
+    out.sort()
+    return out
 
 
 def read_markdown(source: Source) -> Document:
@@ -123,7 +183,7 @@ def read_markdown(source: Source) -> Document:
         meta, problem = _load_front_matter(fm.group(1))
         if problem:
             warnings.append(problem)
-    elif text.lstrip("\ufeff").startswith("---\n"):
+    elif UNCLOSED_FRONT_MATTER.match(text) and "\n---" not in text and "\n..." not in text:
         warnings.append("front matter opened with '---' is never closed; read the file as Markdown without it")
     directives: list[Directive] = []
     for m in DIRECTIVE.finditer(text, body_start):
@@ -136,18 +196,7 @@ def read_markdown(source: Source) -> Document:
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     # The parser sees the front matter as blank lines so that its line map is the file's.
     body = "\n" * text.count("\n", 0, body_start) + text[body_start:]
-    tokens = parser.parse(body)
-    line_starts = source.line_starts()
-    n_lines = len(line_starts)
-    prose_ranges: list[tuple[int, int, str]] = []
-    for tok in tokens:
-        kind = BLOCK_TOKENS.get(tok.type)
-        if kind and tok.map:
-            first, last = tok.map
-            start = line_starts[first] if first < n_lines else len(text)
-            end = line_starts[last] - 1 if last < n_lines else len(text)
-            prose_ranges.append((start, max(start, end), kind))
-    prose_ranges.sort()
+    prose_ranges = _token_ranges(parser.parse(body), text, source.line_starts())
 
     # Blank everything outside prose blocks, then the markup inside them.
     i = 0
@@ -155,8 +204,12 @@ def read_markdown(source: Source) -> Document:
         _blank(chars, i, start)
         i = max(i, end)
     _blank(chars, i, len(text))
+    escaped: set[int] = set()
     for start, end, kind in prose_ranges:
         segment = text[start:end]
+        for m in ESCAPE.finditer(segment):
+            _blank(chars, start + m.start(), start + m.end())
+            escaped.add(start + m.end())
         for pattern in INLINE_MASKS:
             for m in pattern.finditer(segment):
                 _blank(chars, start + m.start(), start + m.end())
@@ -164,6 +217,8 @@ def read_markdown(source: Source) -> Document:
             _blank(chars, start + m.start(), start + m.end())
         for m in LINK.finditer(segment):
             _blank(chars, start + m.start(), start + m.start() + 1)
+        if kind == "cell":
+            continue
         pos = start
         for n, line in enumerate(segment.split("\n")):
             prefix = (LINE_PREFIX if n == 0 else QUOTE_PREFIX).match(line)
@@ -171,12 +226,18 @@ def read_markdown(source: Source) -> Document:
                 _blank(chars, pos, pos + prefix.end())
             pos += len(line) + 1
         if kind == "heading":
-            for m in HEADING_CLOSE.finditer(segment):
+            first_line = segment.split("\n", 1)[0]
+            close = ATX_CLOSE.search(first_line) if first_line.lstrip(" >").startswith("#") else None
+            if close:
+                _blank(chars, start + close.start(), start + close.end())
+            for m in SETEXT_UNDERLINE.finditer(segment):
                 _blank(chars, start + m.start(), start + m.end())
     prose = "".join(chars)
     for start, end, _ in prose_ranges:
         for m in EMPHASIS.finditer(prose, start, end):
-            _blank(chars, m.start(), m.end())
+            for k in range(m.start(), m.end()):
+                if k not in escaped:
+                    chars[k] = " "
     prose = "".join(chars)
     blocks: list[Block] = []
     for start, end, kind in prose_ranges:
@@ -185,7 +246,7 @@ def read_markdown(source: Source) -> Document:
         while end > start and prose[end - 1].isspace():
             end -= 1
         if start < end:
-            blocks.append(Block(start, end, kind, len(blocks)))
+            blocks.append(Block(start, end, "heading" if kind == "heading" else "paragraph", len(blocks)))
     published = _parse_date(meta.get("date"))
     return Document(source=source, text=prose, blocks=blocks, meta=meta, published=published,
                     directives=directives, warnings=warnings)
@@ -211,18 +272,27 @@ def _load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
 # --- HTML ----------------------------------------------------------------------
 
 SKIP_ALWAYS = {"script", "style", "noscript", "template", "svg", "math", "head", "pre", "code", "nav",
-               "button", "select", "textarea", "iframe", "object", "canvas"}
+               "button", "select", "textarea", "iframe", "object", "canvas", "form"}
 CHROME = {"header", "footer", "aside"}
 BLOCK_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "section", "article",
               "td", "th", "tr", "table", "ul", "ol", "dl", "dd", "dt", "figcaption", "figure", "main",
-              "body", "html", "title", "caption", "address", "hr", "br"}
+              "body", "html", "title", "caption", "address", "hr", "header", "footer", "aside"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
         "track", "wbr"}
+DATE_META = {"date", "article:published_time", "datepublished", "pubdate", "dc.date", "dc.date.issued",
+             "og:published_time", "publish-date", "sailthru.date"}
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
 
 
 class _HTMLBuilder(HTMLParser):
+    """Collects the prose of an HTML page with a segment map back to the source.
+
+    (HTMLParser keeps its own ``offset`` attribute, the column of the current
+    token; ``_here`` turns it and ``lineno`` into an offset into the source.)
+    """
+
     def __init__(self, source: Source) -> None:
         super().__init__(convert_charrefs=False)
         self.src = source.text
@@ -233,44 +303,53 @@ class _HTMLBuilder(HTMLParser):
         self.blocks: list[Block] = []
         self.block_start: int | None = None
         self.block_kind = "paragraph"
-        self.stack: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, whether it opened a skipped region)
         self.skip_depth = 0
         self.article_depth = 0
+        self.saw_article = False
+        self.after_break = False  # a <br> with only whitespace since: a second one ends the block
+        self.in_json_ld = False
         self.meta: dict[str, Any] = {}
         self.directives: list[Directive] = []
 
-    def offset(self) -> int:
+    def _here(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col if line - 1 < len(self.line_starts) else len(self.src)
 
-    def emit(self, text: str, source_start: int, source_len: int) -> None:
-        if self.skip_depth or not text:
-            return
-        if self.block_start is None:
-            if not text.strip():
-                return
-            self.block_start = self.length
+    def _append(self, text: str, source_start: int, source_len: int) -> None:
         self.parts.append(text)
         self.segments.append(Segment(self.length, len(text), source_start, source_len))
         self.length += len(text)
 
+    def emit(self, text: str, source_start: int, source_len: int) -> None:
+        if self.skip_depth or not text:
+            return
+        if not text.isspace():
+            self.after_break = False
+        if self.block_start is None:
+            if text.isspace():
+                return
+            self.block_start = self.length
+        self._append(text, source_start, source_len)
+
     def close_block(self) -> None:
+        self.after_break = False
         if self.block_start is None:
             return
-        text = "".join(self.parts)
         start, end = self.block_start, self.length
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        while start < end and text[start].isspace():
-            start += 1
+        i = len(self.parts) - 1
+        tail = ""
+        while i >= 0 and self.segments[i].text_start >= start:
+            tail = self.parts[i] + tail
+            i -= 1
+        stripped = tail.rstrip()
+        end = start + len(stripped)
+        start += len(stripped) - len(stripped.lstrip())
         if start < end:
             self.blocks.append(Block(start, end, self.block_kind, len(self.blocks)))
         self.block_start = None
-        # Separate blocks with a paragraph break that maps to the tag that ended the block.
-        here = self.offset()
-        self.parts.append("\n\n")
-        self.segments.append(Segment(self.length, 2, here, 0))
-        self.length += 2
+        # Blocks are separated by a paragraph break that maps to the tag that ended the block.
+        self._append("\n\n", self._here(), 0)
         self.block_kind = "paragraph"
 
     def _skipping(self, tag: str, attrs: dict[str, str | None]) -> bool:
@@ -279,17 +358,31 @@ class _HTMLBuilder(HTMLParser):
         if tag in CHROME and not self.article_depth:
             return True
         role = (attrs.get("role") or "").lower()
-        return role in {"navigation", "banner", "contentinfo"} or "hidden" in attrs
+        return (role in {"navigation", "banner", "contentinfo", "complementary"} or "hidden" in attrs
+                or (attrs.get("aria-hidden") or "").lower() == "true")
 
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         attrs = {k.lower(): v for k, v in attrs_list}
         if tag == "meta":
             key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
-            if key in {"date", "article:published_time", "datepublished", "pubdate", "dc.date"}:
-                self.meta.setdefault("date", attrs.get("content"))
+            if key in DATE_META and attrs.get("content"):
+                self.meta.setdefault("date", attrs["content"])
             return
-        if tag == "time" and "datetime" in attrs and not self.skip_depth:
-            self.meta.setdefault("time", attrs.get("datetime"))
+        if tag == "br":
+            if self.after_break:
+                self.close_block()
+            elif self.block_start is not None and not self.skip_depth:
+                here = self._here()
+                self._append("\n", here, len(self.get_starttag_text() or ""))
+                self.after_break = True
+            return
+        if tag == "time" and attrs.get("datetime") and not self.skip_depth:
+            # The article's own time wins over a time elsewhere on the page.
+            if self.article_depth and "article_time" not in self.meta:
+                self.meta["article_time"] = attrs["datetime"]
+            self.meta.setdefault("time", attrs["datetime"])
+        if tag == "script" and (attrs.get("type") or "").lower() == "application/ld+json":
+            self.in_json_ld = True
         if tag in BLOCK_TAGS:
             self.close_block()
             if tag in HEADINGS:
@@ -298,21 +391,25 @@ class _HTMLBuilder(HTMLParser):
             return
         if tag == "article":
             self.article_depth += 1
-        if self.skip_depth or self._skipping(tag, attrs):
+            self.saw_article = True
+        skipped = bool(self.skip_depth) or self._skipping(tag, attrs)
+        if skipped:
             self.skip_depth += 1
-        self.stack.append(tag)
+        self.stack.append((tag, skipped))
 
     def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs_list)
-        if tag not in VOID and self.stack and self.stack[-1] == tag:
+        if tag not in VOID and self.stack and self.stack[-1][0] == tag:
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in VOID or tag not in self.stack:
+        if tag == "script":
+            self.in_json_ld = False
+        if tag in VOID or all(t != tag for t, _ in self.stack):
             return
         while self.stack:
-            open_tag = self.stack.pop()
-            if self.skip_depth:
+            open_tag, skipped = self.stack.pop()
+            if skipped:
                 self.skip_depth -= 1
             if open_tag == "article":
                 self.article_depth -= 1
@@ -322,10 +419,15 @@ class _HTMLBuilder(HTMLParser):
             self.close_block()
 
     def handle_data(self, data: str) -> None:
-        self.emit(data, self.offset(), len(data))
+        if self.in_json_ld:
+            m = JSON_LD_DATE.search(data)
+            if m:
+                self.meta.setdefault("json_ld_date", m.group(1))
+            return
+        self.emit(data, self._here(), len(data))
 
     def _entity(self) -> None:
-        start = self.offset()
+        start = self._here()
         m = ENTITY.match(self.src, start)
         raw = m.group(0) if m else "&"
         self.emit(html.unescape(raw), start, len(raw))
@@ -338,7 +440,7 @@ class _HTMLBuilder(HTMLParser):
 
     def handle_comment(self, data: str) -> None:
         m = DIRECTIVE.search(data)
-        if m:
+        if m and not self.skip_depth:
             self.close_block()
             self.directives.append(_directive(m, self.length))
 
@@ -350,7 +452,11 @@ def read_html(source: Source) -> Document:
     builder.close_block()
     text = "".join(builder.parts)
     meta = builder.meta
-    published = _parse_date(meta.get("date")) or _parse_date(meta.get("time"))
+    published = None
+    for key in ("date", "article_time", "json_ld_date", "time"):
+        published = _parse_date(meta.get(key))
+        if published:
+            break
     return Document(source=source, text=text, blocks=builder.blocks, segments=builder.segments,
                     meta=meta, published=published, directives=builder.directives)
 
