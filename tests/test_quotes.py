@@ -1,0 +1,101 @@
+"""The quotation analysis: pairs, continued quotes, stray marks, dialogue-dash speech."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.readers import read
+from factlint.source import decode
+
+
+def analyse(text: str, name: str = "article.txt"):
+    doc = read(decode(name, text.encode("utf-8")))
+    return doc, doc.quotes
+
+
+def inner(doc, q) -> str:
+    return doc.text[q.inner_start:q.inner_end]
+
+
+def test_straight_and_curly_pairs_with_attribution():
+    doc, qa = analyse('"We will build it," the mayor said. She called it “a promise”.\n')
+    assert [inner(doc, q) for q in qa.quotes] == ["We will build it,", "a promise"]
+    first = qa.quotes[0]
+    assert (first.open_mark, first.close_mark, first.level) == ('"', '"', 0)
+    assert doc.text[slice(*first.attribution)] == "the mayor said"
+    assert qa.unpaired == []
+
+
+def test_nested_quote_has_level_one():
+    doc, qa = analyse("“He told me ‘never again’ and left,” she said.\n")
+    assert [(inner(doc, q), q.level) for q in qa.quotes] == [("He told me ‘never again’ and left,", 0),
+                                                             ("never again", 1)]
+
+
+def test_apostrophes_and_primes_are_not_quotes():
+    doc, qa = analyse("It's rock 'n' roll from the '90s; the students' books; Trump’s plan; he is 5' 11\" tall.\n")
+    assert qa.quotes == [] and qa.unpaired == []
+    assert len(qa.apostrophes) >= 5
+
+
+def test_multi_paragraph_quote_reopens_each_paragraph():
+    doc, qa = analyse('"The first part runs on.\n\n"The second part ends here," he said.\n')
+    assert qa.unpaired == []
+    assert qa.quotes[0].continues and qa.quotes[0].close_mark == ""
+
+
+def test_merged_paragraphs_reopen_mid_block():
+    doc, qa = analyse('"The first part runs on. "The second part ends here," he said.\n')
+    assert qa.unpaired == []
+    assert [q.continues for q in qa.quotes] == [True, False]
+
+
+def test_stray_closing_mark_belongs_to_dialogue_dash_speech():
+    doc, qa = analyse("— The region matters to us. It is a partner,\" Ivan Petrov, an analyst, told the paper.\n")
+    assert len(qa.speech) == 1 and len(qa.unpaired) == 1
+    stray = qa.unpaired[0]
+    assert (stray.mark, stray.role, stray.speech) == ('"', "close", 0)
+    assert inner(doc, qa.speech[0]) == "The region matters to us. It is a partner,"
+    assert "told the paper" in doc.text[slice(*qa.speech[0].attribution)]
+
+
+def test_dash_continuation_after_attribution():
+    doc, qa = analyse('"We must wait," she said. — So far, nothing has changed.\n')
+    assert [inner(doc, s) for s in qa.speech] == ["So far, nothing has changed."]
+
+
+def test_dash_bullets_are_not_speech():
+    doc, qa = analyse("Plans:\n- Roads and bridges.\n- Two new schools.\n")
+    assert qa.speech == []
+
+
+def test_unclosed_quote_and_bracket():
+    doc, qa = analyse('"We are ready, the minister said (in a statement.\n\nThe council disagreed.\n')
+    assert sorted((s.mark, s.role) for s in qa.unpaired) == [('"', "open"), ("(", "open")]
+
+
+def test_list_numbering_is_not_a_bracket():
+    doc, qa = analyse("The plan has two parts: a) roads and b) rail (and ports).\n")
+    assert qa.unpaired == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("ab 1.,\n\"'“”‘’„«»()[]—–-sS") + ["said ", "he ", "\n\n", "So"]),
+                max_size=80).map("".join))
+def test_any_text_gives_spans_inside_the_text(text):
+    doc, qa = analyse(text)
+    n = len(doc.text)
+    for q in qa.quotes + qa.speech:
+        assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= n
+        if q.attribution:
+            assert 0 <= q.attribution[0] <= q.attribution[1] <= n
+    for s in qa.unpaired:
+        assert 0 <= s.start < s.end <= n and doc.text[s.start] == s.mark
+    assert analyse(text)[1].records() == qa.records()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300))
+def test_any_unicode_text_is_safe(text):
+    analyse(text)
