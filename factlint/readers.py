@@ -89,7 +89,7 @@ def read_text(source: Source) -> Document:
             _blank(chars, m.start(), m.end())
     prose = "".join(chars) if chars is not None else text
     blocks: list[Block] = []
-    has_blank_lines = BLANK_LINE_PARAGRAPH.search(prose) is not None
+    has_blank_lines = BLANK_LINE_PARAGRAPH.search(text) is not None  # a directive line is not a blank line
     for start, end in _text_paragraphs(prose, has_blank_lines):
         chunk = prose[start:end]
         kind = "heading" if "\n" not in chunk and _heading_like(chunk) else "paragraph"
@@ -144,7 +144,7 @@ ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*\r?$", re.M)
 EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])|~~")
 ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
-TABLE_CELL = re.compile(r"(?:\\.|`[^`\n]*`|[^|\\`\n])+")
+TABLE_CELL = re.compile(r"(?:\\.|[^|\\\n])+")  # GFM: only an escaped pipe stays inside a cell
 BLOCK_TOKENS = {"paragraph_open": "paragraph", "heading_open": "heading", "tr_open": "row"}
 
 
@@ -248,6 +248,8 @@ def read_markdown(source: Source) -> Document:
         if start < end:
             blocks.append(Block(start, end, "heading" if kind == "heading" else "paragraph", len(blocks)))
     published = _parse_date(meta.get("date"))
+    if published is None and meta.get("date") is not None:
+        warnings.append(f"front matter date {str(meta['date'])[:40]!r} is not a date; the publication date is unknown")
     return Document(source=source, text=prose, blocks=blocks, meta=meta, published=published,
                     directives=directives, warnings=warnings)
 
@@ -262,6 +264,8 @@ def _load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         return {}, f"front matter is not valid YAML{where} ({reason}); checked the body without it"
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # e.g. date: 2024-02-30
+        return {}, f"front matter has a value that cannot be read ({exc}); checked the body without it"
     if data is None:
         return {}, None
     if not isinstance(data, dict):
