@@ -114,10 +114,12 @@ def _settings(args: argparse.Namespace):
         settings = load_settings(getattr(args, "config", None), Path.cwd())
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    settings.from_command_line = set()
     for flag in ("select", "extend_select", "ignore"):
         value = getattr(args, flag, None)
         if value is not None:
             setattr(settings, flag, [v.strip() for v in value.split(",") if v.strip()])
+            settings.from_command_line.add(flag)
     if getattr(args, "fail_on", None):
         settings.fail_on = args.fail_on
     return settings
@@ -129,7 +131,24 @@ def _registry(settings):
     registry = load_registry([settings.root / p for p in settings.plugins])
     for problem in registry.problems:
         print(f"factlint: {problem}", file=sys.stderr)
+    _check_selectors(settings, registry)
     return registry
+
+
+def _check_selectors(settings, registry) -> None:
+    """A selector that matches no check is a typo: say where it is instead of silently running nothing."""
+    from factlint.engine import selector_matches
+
+    checks = registry.sorted()
+    places = [(key, value) for key in ("select", "extend_select", "ignore") for value in getattr(settings, key)]
+    places += [("severity", key) for key in settings.severity]
+    places += [(f"per-file-ignores.{glob}", value) for glob, values in settings.per_file_ignores.items()
+               for value in values]
+    for key, selector in places:
+        if not any(selector_matches(selector, c) for c in checks):
+            where = f"--{key.replace('_', '-')}" if key in settings.from_command_line else \
+                f"{settings.path}: {key.replace('_', '-')}"
+            raise UsageError(f"{where}: {selector!r} matches no check (see 'factlint rules')")
 
 
 def _facts(args: argparse.Namespace, settings):
@@ -218,8 +237,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in args.paths:
         stdin = sys.stdin.buffer.read()
-    results, files = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
+    results, files, problems = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
                          stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
+    for problem in problems:
+        print(f"factlint: {problem}", file=sys.stderr)
     errors = 0
     for r in results:
         if r.error:

@@ -38,6 +38,7 @@ class Settings:
     facts: list[str] = field(default_factory=list)
     root: Path = field(default_factory=Path.cwd)  # the folder the config's paths are relative to
     path: Path | None = None  # the config file, when there is one
+    from_command_line: set[str] = field(default_factory=set)  # keys the command line set (for messages)
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:

@@ -124,6 +124,11 @@ class Document:
             return self.blocks[i]
         return None
 
+    def block_after(self, offset: int) -> Block | None:
+        """The first block that starts at or after ``offset``."""
+        i = bisect.bisect_left(self._block_starts, offset)
+        return self.blocks[i] if i < len(self.blocks) else None
+
     def block_text(self, block: Block) -> str:
         return self.text[block.start:block.end]
 

@@ -14,7 +14,7 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factlint.api import Check, Issue
+from factlint.api import Check, Issue, Related
 from factlint.config import Settings
 from factlint.document import Document
 from factlint.findings import Finding, RelatedLocation
@@ -35,7 +35,8 @@ def selector_matches(selector: str, cls: type[Check]) -> bool:
     if selector == "ALL":
         return True
     upper = selector.upper()
-    if upper[:1].isalpha() and upper[1:].isdigit() and cls.code.startswith(upper):
+    if len(upper) <= 4 and upper[:1].isalpha() and (upper[1:].isdigit() or len(upper) == 1) \
+            and cls.code.startswith(upper):
         return True
     return selector.lower() == cls.name
 
@@ -70,7 +71,13 @@ class Linter:
         self.settings = settings
         self.published = published
         self.facts = facts
-        self.checks = [cls() for cls in select_checks(registry, settings)]
+        self.problems: list[str] = []  # checks that could not even be created, one line each
+        self.checks: list[Check] = []
+        for cls in select_checks(registry, settings):
+            try:
+                self.checks.append(cls())
+            except Exception as exc:
+                self.problems.append(f"check {cls.code} {cls.name} could not start ({_reason(exc)}); it is skipped")
         self.severities = {c.code: severity_for(type(c), settings) for c in self.checks}
 
     def lint_path(self, path: str) -> FileResult:
@@ -96,6 +103,8 @@ class Linter:
             return FileResult(path, error=str(exc))
         except RecursionError:
             return FileResult(path, error="markup nested too deeply to read")
+        except Exception as exc:  # a reader bug must not take the other files down with it
+            return FileResult(path, error=f"could not be read ({_reason(exc)}); please report this")
         doc.facts = self.facts
         result = FileResult(path, warnings=list(doc.warnings))
         ignored = self._per_file_ignores(path)
@@ -104,12 +113,10 @@ class Linter:
             if any(selector_matches(s, type(check)) for s in ignored):
                 continue
             try:
-                issues = list(check.run(doc))
+                issues = [_valid(issue, len(doc.text)) for issue in check.run(doc)]
             except Exception as exc:  # a failing check is reported and the run goes on
-                frame = traceback.extract_tb(exc.__traceback__)[-1]
-                result.warnings.append(
-                    f"check {check.code} {check.name} failed ({type(exc).__name__}: {exc} "
-                    f"at {Path(frame.filename).name}:{frame.lineno}); its findings are missing")
+                result.warnings.append(f"check {check.code} {check.name} failed ({_reason(exc)}); "
+                                       "its findings are missing")
                 continue
             findings += (self._finding(doc, check, issue) for issue in issues
                          if not _suppressed(doc, check, issue))
@@ -137,20 +144,46 @@ class Linter:
                        excerpt=" ".join(doc.text[issue.start:issue.end].split()))
 
 
+def _reason(exc: BaseException) -> str:
+    """``Type: message at file:line`` of the innermost frame, on one line."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    message = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {message}{where}" if message else f"{type(exc).__name__}{where}"
+
+
+def _valid(issue: object, length: int) -> Issue:
+    """The issue with its spans clamped into the text; anything else a check yields is a bug in it."""
+    if not isinstance(issue, Issue):
+        raise TypeError(f"yielded {type(issue).__name__}, not an Issue")
+    start = min(max(int(issue.start), 0), length)
+    end = min(max(int(issue.end), start), length)
+    related = tuple(Related(min(max(r.start, 0), length), min(max(r.end, r.start, 0), length), r.message)
+                    for r in issue.related)
+    if (start, end, related) == (issue.start, issue.end, issue.related):
+        return issue
+    return Issue(start, end, issue.message, related, issue.suggestion)
+
+
 def _suppressed(doc: Document, check: Check, issue: Issue) -> bool:
-    """True when a suppression comment covers the issue's start."""
+    """True when a suppression comment covers the issue's start.
+
+    ``ignore`` covers the block it sits in, or else the next block; ``disable``
+    covers everything up to a matching ``enable``; ``ignore-file`` the whole file.
+    """
     if not doc.directives:
         return False
     cls = type(check)
-    applicable = [d for d in doc.directives if not d.codes or any(selector_matches(c, cls) for c in d.codes)]
-    if any(d.action == "ignore-file" for d in applicable):
-        return True
     disabled = False
-    for d in sorted(applicable, key=lambda d: d.offset):
+    for d in doc.directives:
+        if d.codes and not any(selector_matches(c, cls) for c in d.codes):
+            continue
+        if d.action == "ignore-file":
+            return True
         if d.offset > issue.start:
-            break
+            continue
         if d.action == "ignore":
-            block = next((b for b in doc.blocks if b.start >= d.offset), None)
+            block = doc.block_at(d.offset) or doc.block_after(d.offset)
             if block is not None and block.start <= issue.start < block.end:
                 return True
         else:

@@ -22,6 +22,7 @@ from factlint.source import Source
 DIRECTIVE = re.compile(r"factlint\s*:\s*(ignore-file|ignore|disable|enable)\b([^\n>]*)", re.I)
 TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|%|<!--)?[ \t]*factlint\s*:\s*(?:ignore-file|ignore|disable|enable)\b.*$",
                                  re.I | re.M)
+DIRECTIVE_REASON = re.compile(r"\s(?:--|—|:)\s|\s--$")
 CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 WRITTEN_DATE_FORMS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y/%m/%d")
@@ -34,8 +35,10 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
 def _directive(match: re.Match[str], offset: int) -> Directive:
+    """``factlint: ACTION [CODES...] [-- reason]``: codes are codes, family letters or names."""
+    spec = DIRECTIVE_REASON.split(match.group(2).removesuffix("--"), 1)[0]
     codes = frozenset(t.upper() if re.fullmatch(r"[A-Za-z]\d{0,3}", t) else t.lower()
-                      for t in CODE_TOKEN.findall(match.group(2).replace("-->", "")))
+                      for t in CODE_TOKEN.findall(spec))
     return Directive(action=match.group(1).lower(), codes=codes, offset=offset)
 
 
@@ -445,7 +448,6 @@ class _HTMLBuilder(HTMLParser):
     def handle_comment(self, data: str) -> None:
         m = DIRECTIVE.search(data)
         if m and not self.skip_depth:
-            self.close_block()
             self.directives.append(_directive(m, self.length))
 
 

@@ -13,6 +13,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -23,35 +24,44 @@ from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
 
 CACHE_DIR = ".factlint_cache"
+PACKAGE_DIR = Path(__file__).resolve().parent
 PARALLEL_THRESHOLD = 8  # below this many files, worker start-up costs more than it saves
 _WORKER: Linter | None = None
 
 
-def discover(paths: list[str], settings: Settings) -> list[str]:
-    """Explicit files as given; folders walked with the include and exclude globs."""
+def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """Explicit files as given, folders walked with the include globs; exclude globs apply to both.
+
+    Returns the files and the folders in which nothing matched.
+    """
     out: list[str] = []
+    empty: list[str] = []
     seen: set[str] = set()
     for raw in paths:
         if raw == "-":
             out.append(raw)
             continue
         path = Path(raw)
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
-                                 and not _excluded(Path(folder, d), settings))
-                for name in sorted(files):
-                    candidate = Path(folder, name)
-                    if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(candidate.as_posix(), g)
-                           for g in settings.include) and not _excluded(candidate, settings):
-                        key = candidate.as_posix()
-                        if key not in seen:
-                            seen.add(key)
-                            out.append(key)
-        elif raw not in seen:
-            seen.add(raw)
-            out.append(raw)
-    return out
+        if not path.is_dir():
+            if raw not in seen and not _excluded(path, settings):
+                seen.add(raw)
+                out.append(raw)
+            continue
+        before = len(out)
+        for folder, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+                             and not _excluded(Path(folder, d), settings))
+            for name in sorted(files):
+                candidate = Path(folder, name)
+                if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(candidate.as_posix(), g)
+                       for g in settings.include) and not _excluded(candidate, settings):
+                    key = candidate.as_posix()
+                    if key not in seen:
+                        seen.add(key)
+                        out.append(key)
+        if len(out) == before:
+            empty.append(raw)
+    return out, empty
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
@@ -110,17 +120,26 @@ def _result_from_json(d: dict) -> FileResult:
 
 
 def fingerprint(settings: Settings, registry: Registry, published: dt.date | None, facts: object) -> str:
-    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items() if k not in ("root", "path"))),
+    """What a cached result depends on besides the file: version, settings, checks and the code itself.
+
+    The modification times of every module and data file of the package (analysers
+    included) and of every check's module are part of it, so editing any of them
+    invalidates the cache without a version bump.
+    """
+    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items() if k not in ("root", "path", "from_command_line"))),
              repr(published), repr(getattr(facts, "digest", facts is not None))]
+    files = set(PACKAGE_DIR.rglob("*.py")) | set((PACKAGE_DIR / "data").glob("*"))
     for cls in registry.sorted():
         parts.append(f"{cls.code}:{cls.__module__}.{cls.__qualname__}")
-        module_file = getattr(__import__("sys").modules.get(cls.__module__), "__file__", None)
+        module_file = getattr(sys.modules.get(cls.__module__), "__file__", None)
         if module_file:
-            try:
-                stat = os.stat(module_file)
-                parts.append(f"{stat.st_mtime_ns}:{stat.st_size}")
-            except OSError:
-                pass
+            files.add(Path(module_file))
+    for path in sorted(files):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        parts.append(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
@@ -131,9 +150,10 @@ def _lint_worker(path: str) -> FileResult:
 
 def run(paths: list[str], settings: Settings, registry: Registry, published: dt.date | None, facts: object,
         stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 0,
-        use_cache: bool = True) -> tuple[list[FileResult], list[str]]:
+        use_cache: bool = True) -> tuple[list[FileResult], list[str], list[str]]:
+    """Lint every discovered file; returns the results, the files, and checks that could not start."""
     global _WORKER
-    files = discover(paths, settings)
+    files, empty = discover(paths, settings)
     linter = Linter(settings, registry, published, facts)
     results: dict[int, FileResult] = {}
     todo: list[tuple[int, str, bytes | None]] = []
@@ -174,4 +194,6 @@ def run(paths: list[str], settings: Settings, registry: Registry, published: dt.
         if cache is not None and i in keys and result.error is None and \
                 not any(w.startswith("check ") for w in result.warnings):
             cache.put(keys[i], result)
-    return [results[i] for i in range(len(files))], files
+    folders = [FileResult(d, error="no articles in this folder (include: " + ", ".join(settings.include) + ")")
+               for d in empty]
+    return folders + [results[i] for i in range(len(files))], files, linter.problems

@@ -1,4 +1,9 @@
-"""The JSON format: exactly ``{"version": ..., "findings": [...]}``, validated at the boundary."""
+"""The JSON format: exactly ``{"version": ..., "findings": [...]}``.
+
+The fields are those of ``factlint.reporters.schema.ReportModel`` (the tests
+validate every report against it); building the report from the typed
+findings directly keeps pydantic's import off a one-article run.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,5 @@ from factlint.findings import Finding
 
 
 def render(findings: list[Finding]) -> str:
-    from factlint.reporters.schema import ReportModel
-
-    report = ReportModel.model_validate({"version": __version__, "findings": [f.public() for f in findings]})
-    return json.dumps(report.model_dump(), indent=2, ensure_ascii=False) + "\n"
+    report = {"version": __version__, "findings": [f.public() for f in findings]}
+    return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
