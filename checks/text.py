@@ -1,30 +1,479 @@
-"""Text integrity (T5xx): what a careful sub-editor catches before anything else."""
+"""Text integrity (T5xx): what a careful sub-editor catches before anything else.
+
+Quotation structure comes from ``doc.quotes`` (factlint/analysis/quotes.py); the other checks
+are single-pass regex scans over each block, gated by a cheap whole-text test so that an
+ordinary English article costs a few microseconds per check.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 
 import regex
 
-from factlint.api import Check, Issue
+from factlint.analysis.quotes import StrayMark
+from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
-REPEATED = regex.compile(r"\b(\w+)\s+(\1)\b", regex.IGNORECASE)
+# --- T501 unbalanced-quotes ------------------------------------------------------------------
+
+MARK_NAMES = {
+    '"': "quotation mark", "“": "quotation mark", "”": "quotation mark", "„": "quotation mark",
+    "‟": "quotation mark", "«": "guillemet", "»": "guillemet", "'": "single quotation mark",
+    "‘": "single quotation mark", "’": "single quotation mark", "‚": "single quotation mark",
+    "‹": "single guillemet", "›": "single guillemet", "(": "bracket", ")": "bracket", "[": "bracket",
+    "]": "bracket",
+}
+
+
+def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
+    """A short piece of text for a message, cut at a word boundary."""
+    piece = " ".join(text[start:end].split())
+    if len(piece) <= width:
+        return piece
+    cut = piece.rfind(" ", 0, width)
+    return piece[:cut if cut > width // 2 else width] + "…"
+
+
+class UnbalancedQuotes(Check):
+    """
+    What it checks:
+        Quotation marks (straight, curly, guillemets, single quotes used as quotes) and brackets
+        ( ) [ ] that have no partner in their paragraph.
+
+    Why an editor cares:
+        A quote that never closes leaves the reader unsure where the speaker's words end and the
+        reporter's begin; a closing mark with no opening one usually means the opening was lost,
+        often because the speech was opened with a dialogue dash in translation.
+
+    Fires on:
+        "We are raising the dikes, the engineer said. The work starts in May.
+        The region is a partner," Ivan Petrov told the paper.   (opened with a dash, closed with ")
+        The fund (about $4 billion will open in March.
+
+    Passes:
+        It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall.
+        A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
+        The same quote in a paragraph merged from those two: "First part. "Second part," he said.
+        List numbering: the plan has a) roads and b) rail.
+    """
+
+    code = "T501"
+    name = "unbalanced-quotes"
+    severity = "warning"
+    summary = "quotation marks or brackets that do not pair up"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        analysis = doc.quotes
+        text = doc.text
+        for stray in analysis.unpaired:
+            if not stray.certain:
+                continue
+            yield self._issue(doc, text, stray, analysis.speech)
+
+    @staticmethod
+    def _issue(doc: Document, text: str, stray: StrayMark, speech: list) -> Issue:
+        block = doc.blocks[stray.block]
+        what = MARK_NAMES.get(stray.mark, "mark")
+        related: tuple[Related, ...] = ()
+        if stray.role == "open":
+            words = _excerpt(text, stray.end, block.end)
+            partner = "closing bracket" if stray.kind == "bracket" else "closing mark"
+            message = f"opening {what} {stray.mark} before '{words}' has no {partner} in this paragraph"
+            if stray.kind != "bracket" and stray.block + 1 < len(doc.blocks):
+                message += " (and the next paragraph does not reopen the quote)"
+        else:
+            words = _excerpt(text, max(block.start, stray.start - 40), stray.start, 40)
+            partner = "opening bracket" if stray.kind == "bracket" else "opening mark"
+            message = f"closing {what} {stray.mark} after '{words}' has no {partner} in this paragraph"
+            if stray.speech >= 0:
+                dash = speech[stray.speech]
+                message += f"; the speech was opened with a dialogue dash {dash.open_mark!s} instead"
+                related = (Related(dash.start, dash.start + 1, "the speech opens here with a dialogue dash"),)
+        return Issue(stray.start, stray.end, message, related=related)
+
+
+# --- T502 mixed-script -----------------------------------------------------------------------
+
+CYRILLIC_LOOKALIKES = {
+    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c", "т": "T",
+    "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
+    "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "ү": "y",
+}
+GREEK_LOOKALIKES = {
+    "ο": "o", "ν": "v", "ρ": "p", "ι": "i", "κ": "k", "υ": "u", "α": "a",
+    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
+    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+}
+LATIN_TO_CYRILLIC = {
+    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і", "j": "ј", "s": "ѕ",
+    "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т",
+    "X": "Х", "Y": "У",
+}
+FOREIGN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def _script(ch: str) -> str:
+    if "a" <= ch.lower() <= "z":
+        return "Latin"
+    code = ord(ch)
+    if 0x0400 <= code <= 0x052F:
+        return "Cyrillic"
+    if 0x0370 <= code <= 0x03FF:
+        return "Greek"
+    return "other"
+
+
+def _letter_name(ch: str) -> str:
+    return f"{unicodedata.name(ch, 'letter').title().replace('Letter ', '')} U+{ord(ch):04X}"
+
+
+class MixedScript(Check):
+    """
+    What it checks:
+        A word whose letters come from two alphabets: Latin with Cyrillic or Greek look-alikes
+        (a Cyrillic "а" inside "uranium"), or a Russian word typed with a Latin "o".
+
+    Why an editor cares:
+        The word looks right on screen but is misspelt for every search engine, spell-checker,
+        screen reader and archive; it comes from switching keyboard layouts mid-word.
+
+    Fires on:
+        urаnium (Cyrillic а), Еurasian (Cyrillic Е), Mоsсow.
+
+    Passes:
+        β-blocker, 10 μm, NF-κB (Greek letters used as symbols, not as look-alikes inside a word
+        of the other alphabet), Москва, Moscow.
+    """
+
+    code = "T502"
+    name = "mixed-script"
+    severity = "warning"
+    summary = "a word mixes alphabets, e.g. Latin letters with Cyrillic look-alikes"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        text = doc.text
+        if not FOREIGN_LETTER.search(text):
+            return
+        seen_end = -1
+        for block in doc.blocks:
+            for m in FOREIGN_LETTER.finditer(text, block.start, block.end):
+                if m.start() < seen_end:
+                    continue
+                start = m.start()
+                while start > block.start and (text[start - 1].isalpha()):
+                    start -= 1
+                w = WORD_AT.match(text, start, block.end)
+                if not w:
+                    continue
+                seen_end = w.end()
+                issue = self._word_issue(text, w.start(), w.group())
+                if issue:
+                    yield issue
+
+    @staticmethod
+    def _word_issue(text: str, start: int, word: str) -> Issue | None:
+        scripts = [_script(ch) for ch in word]
+        latin = scripts.count("Latin")
+        foreign_scripts = {s for s in scripts if s in ("Cyrillic", "Greek")}
+        if not latin or len(foreign_scripts) != 1 or "other" in scripts:
+            return None
+        foreign_script = foreign_scripts.pop()
+        foreign = len(word) - latin
+        if latin >= foreign:
+            table = CYRILLIC_LOOKALIKES if foreign_script == "Cyrillic" else GREEK_LOOKALIKES
+            odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == foreign_script]
+            if latin < 2 or any(ch not in table for _, ch in odd):
+                return None
+            if foreign_script == "Greek" and any(i == 0 or i == len(word) - 1 for i, _ in odd):
+                return None  # a Greek letter used as a symbol: κB, αT
+            fixed = "".join(table.get(ch, ch) if _script(ch) == foreign_script else ch for ch in word)
+            target, lookalike = "Latin", {ch: table[ch] for _, ch in odd}
+        else:
+            if foreign_script != "Cyrillic" or foreign < 2:
+                return None
+            odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == "Latin"]
+            if any(ch not in LATIN_TO_CYRILLIC for _, ch in odd):
+                return None
+            fixed = "".join(LATIN_TO_CYRILLIC.get(ch, ch) if _script(ch) == "Latin" else ch for ch in word)
+            target, lookalike = "Cyrillic", {ch: LATIN_TO_CYRILLIC[ch] for _, ch in odd}
+        letters = ", ".join(
+            f"'{ch}' ({_letter_name(ch)}, looks like {'Latin' if target == 'Latin' else 'Cyrillic'} "
+            f"'{lookalike[ch]}')" for ch in dict.fromkeys(ch for _, ch in odd))
+        source_script = "Latin" if target == "Cyrillic" else foreign_script
+        message = (f"'{word}' mixes alphabets: the {source_script} letter{'s' if len(odd) > 1 else ''} {letters} "
+                   f"in an otherwise {target} word; an all-{target} spelling is '{fixed}'")
+        return Issue(start, start + len(word), message, suggestion=fixed)
+
+
+# --- T503 translation-residue ----------------------------------------------------------------
+
+TRANSLATE_STEM = (r"(?:translat\w*|переве\w*|перевод\w*|переклад\w*|превод\w*|преве\w*|prevod\w*|preve\w*|"
+                  r"traduc\w*|tradu[iz]\w*|tradott\w*|übersetz\w*|tłumacz\w*|přelož\w*|preklad\w*|"
+                  r"翻译|翻譯|翻訳|번역)")
+SERVICE = (r"(?:google(?:\s+translate)?|yandex|яндекс|deepl|bing\s+translator|microsoft\s+translator|"
+           r"papago|reverso|promt|промт|переводчик\w*|translator\s+app|systran|baidu|百度)")
+AUTOMATIC = r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|машин\w*|automat\w*|maszynow\w*|strojov\w*)"
+# A service notice: "Translated by Google Translate", "Переведено сервисом «Яндекс Переводчик»",
+# "Machine translated", "Текст је аутоматски преведен", "Traducido por DeepL".
+NOTICE = regex.compile(
+    rf"(?:{AUTOMATIC}[\s-]*{TRANSLATE_STEM}|{TRANSLATE_STEM}[^.!?\n]{{0,40}}?\b{AUTOMATIC}|"
+    rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
+    regex.IGNORECASE,
+)
+# Notes a translator left: "(translator's note: ...)", "[Translator's note]", "прим. пер.", "approx. trans."
+TRANSLATOR_NOTE = regex.compile(
+    r"[(\[]\s*(?:translator['’]?s?['’]?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
+    r"transl?\.\s*note|T\.?N\.)[^)\]\n]{0,300}[)\]]?"
+    r"|[(\[]?\s*—?\s*(?:прим(?:ечание)?\.?\s*(?:пер|ред|авт)\w*\.?|approx\.\s*(?:trans|transl|ed|lane|auth)\.)"
+    r"[)\]]?",
+    regex.IGNORECASE,
+)
+FOREIGN_WORD = regex.compile(
+    r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}"
+    r"\p{Hangul}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*"
+)
+# A run of foreign-script words with only spaces and punctuation between them.
+FOREIGN_RUN = regex.compile(
+    r"(?:[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}\p{Hangul}]"
+    r"[\p{L}\p{M}\d'’-]*[\s,.:;!?«»\"“”„()–—]*)+"
+)
+CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
+NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
+LATIN = regex.compile(r"\p{Latin}")
+
+
+def _mostly_latin(text: str) -> bool:
+    non_latin = len(NON_LATIN.findall(text))
+    return non_latin * 5 < len(LATIN.findall(text[:20000])) if non_latin else True
+
+
+class TranslationResidue(Check):
+    """
+    What it checks:
+        What a translation left behind in an English article: a machine-translation service's
+        notice (in any language), a sentence or line still in another script, a translator's note.
+
+    Why an editor cares:
+        It tells readers the copy was machine-translated and not edited, and an untranslated
+        sentence is information the reader cannot get.
+
+    Fires on:
+        Переведено сервисом «Яндекс Переводчик»
+        Translated from Russian by Google Translate.
+        The ministry said it would act. Отдельно стороны обсудили проблему обмеления моря.
+        (Translator's note: the original says "oblast".)
+
+    Passes:
+        The newspaper Izvestia («Известия») reported ... ; the word «сила» (strength);
+        a reporter's story about machine translation ("Google Translate now covers 200 languages").
+    """
+
+    code = "T503"
+    name = "translation-residue"
+    severity = "warning"
+    summary = "machine-translation notices, untranslated passages, translator's notes"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        text = doc.text
+        found: list[tuple[int, int]] = []
+        for block in doc.blocks:
+            for m in NOTICE.finditer(text, block.start, block.end):
+                if self._is_notice(text, m, block):
+                    found.append(m.span())
+                    yield Issue(m.start(), m.end(), f"machine-translation notice left in the text: "
+                                f"'{_excerpt(text, m.start(), m.end(), 60)}'", suggestion="")
+            for m in TRANSLATOR_NOTE.finditer(text, block.start, block.end):
+                found.append(m.span())
+                yield Issue(m.start(), m.end(), f"translator's note left in the text: "
+                            f"'{_excerpt(text, m.start(), m.end(), 60)}'")
+        if not _mostly_latin(text):
+            return
+        for block in doc.blocks:
+            for m in FOREIGN_RUN.finditer(text, block.start, block.end):
+                yield from self._passage(text, m.start(), m.end(), "words", block, found)
+            for m in CJK_RUN.finditer(text, block.start, block.end):
+                yield from self._passage(text, m.start(), m.end(), "characters", block, found)
+
+    @staticmethod
+    def _is_notice(text: str, m: regex.Match, block) -> bool:
+        """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
+        if not LATIN.search(m.group()) or NON_LATIN.search(m.group()):
+            return True  # written in another language inside an English article
+        words = len(text[block.start:block.end].split())
+        before = text[max(block.start, m.start() - 3):m.start()]
+        at_sentence_start = m.start() == block.start or regex.search(r"[.!?)]\s+$|^\s*[(\[]", before) is not None
+        return at_sentence_start and (words <= 25 or m.end() >= block.end - 2)
+
+    @staticmethod
+    def _passage(text: str, start: int, end: int, unit: str, block, found: list[tuple[int, int]]):
+        while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".!?。！？»”\"":
+            end -= 1
+        piece = text[start:end]
+        count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
+        if count < (3 if unit == "words" else 4):
+            return
+        if any(a < end and start < b for a, b in found):
+            return
+        before = text[block.start:start].rstrip()
+        after = text[end:block.end].lstrip()
+        if before.endswith(("(", "«", "“", '"')) and after[:1] in (")", "»", "”", '"') and count <= 6:
+            return  # the original of a name or title, given beside its translation
+        if after.startswith("(") and LATIN.search(after[:40]):
+            return  # a foreign phrase glossed in parentheses
+        found.append((start, end))
+        yield Issue(start, end, f"untranslated passage in another script ({count} {unit}): "
+                    f"'{_excerpt(text, start, end, 60)}'")
+
+
+# --- T504 dash-in-word ----------------------------------------------------------------------
+
+EM_DASH_IN_WORD = regex.compile(r"(?<![\p{L}\d-])([\p{L}]+)—([\p{L}]+)(?![\p{L}\d])")
+# Prefixes that never stand alone as words in running prose: "multi—vector" can only be a compound.
+BOUND_PREFIXES = frozenset("""
+multi anti non co pre post semi sub inter intra ultra mid counter ex vice bi tri mini mega micro macro
+neo pan quasi pseudo socio geo bio agro petro cyber self cross hyper infra extra trans re de un
+""".split())
+# Free words that form compounds with a participle or a measure: "long—term", "state—owned".
+COMPOUND_SECOND = frozenset("""
+term range scale level based owned run led related funded backed controlled made built known friendly
+wide sized sided sighted minded standing lasting ranking profile income class quality speed style
+free proof oriented driven focused wing time year month day party border state
+""".split())
+FREE_FIRST = frozenset("""
+long short high low well state full half all large small wide old new far near top hard soft one two
+three four five six seven eight nine ten left right first second third middle close open public private
+""".split())
+
+
+class DashInWord(Check):
+    """
+    What it checks:
+        An em dash inside a hyphenated compound, where a hyphen belongs ("multi—vector",
+        "cross—border", "state—owned").
+
+    Why an editor cares:
+        The compound reads as two words broken by an aside; search and hyphenation break too.
+        It is a common slip of machine translation and of keyboards that auto-convert "--".
+
+    Fires on:
+        a multi—vector approach; long—term planning; a state—owned company (when "state-owned"
+        is also spelt with a hyphen elsewhere, or the second part is a participle like "owned").
+
+    Passes:
+        the Jackson–Vanik amendment; 2024–25; pages 5–7 (en dashes between names and numbers);
+        the plan—which failed—was dropped (an unspaced em dash between ordinary words).
+    """
+
+    code = "T504"
+    name = "dash-in-word"
+    severity = "warning"
+    summary = "an em dash inside a hyphenated compound"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        text = doc.text
+        if "—" not in text:
+            return
+        lowered: str | None = None
+        for block in doc.blocks:
+            for m in EM_DASH_IN_WORD.finditer(text, block.start, block.end):
+                first, second = m.group(1), m.group(2)
+                a, b = first.lower(), second.lower()
+                hyphenated = f"{first}-{second}"
+                if lowered is None:
+                    lowered = text.lower()
+                evidence = None
+                if f"{a}-{b}" in lowered:
+                    evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
+                elif second[:1].islower() and a in BOUND_PREFIXES:
+                    evidence = f"'{first}' is a prefix that joins its word with a hyphen"
+                elif second.islower() and a in FREE_FIRST and b in COMPOUND_SECOND:
+                    evidence = f"'{hyphenated}' is a compound adjective"
+                elif second.islower() and first.islower() and b in ("owned", "based", "led", "run", "backed",
+                                                                     "funded", "controlled", "related"):
+                    evidence = f"'{hyphenated}' is a compound adjective"
+                if evidence:
+                    yield Issue(m.start(), m.end(), f"em dash inside the compound '{m.group()}': {evidence}; "
+                                f"use a hyphen", suggestion=hyphenated)
+
+
+# --- T505 dash-quotation --------------------------------------------------------------------
+
+class DashQuotation(Check):
+    """
+    What it checks:
+        Speech marked with a dialogue dash, the Russian or French convention, in English text: a
+        paragraph that opens with "— " and is attributed to a speaker, or a quote continued after
+        "she said. — ...".
+
+    Why an editor cares:
+        English marks speech with quotation marks; with a dash the reader cannot tell where the
+        speaker stops and the reporter resumes. It is the signature of an unedited translation.
+
+    Fires on:
+        — The market has changed, the trader said.
+        "We will wait," she said. — So far, nothing has changed.
+
+    Passes:
+        A dash used as a parenthetical — like this one — in a sentence;
+        a list of points each starting with "- " and no speaker.
+    """
+
+    code = "T505"
+    name = "dash-quotation"
+    severity = "warning"
+    summary = "speech marked with a dialogue dash instead of quotation marks"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        speech = doc.quotes.speech
+        if not speech:
+            return
+        text = doc.text
+        curly = text.count("“") + text.count("”") > text.count('"')
+        open_mark, close_mark = ("“", "”") if curly else ('"', '"')
+        for s in speech:
+            words = text[s.inner_start:s.inner_end]
+            who = f" ({_excerpt(text, *s.attribution, 40)})" if s.attribution else ""
+            message = (f"speech marked with a dialogue dash {s.open_mark}{who}, the Russian/French convention; "
+                       f"English uses quotation marks: {open_mark}{_excerpt(text, s.inner_start, s.inner_end, 50)}"
+                       f"{close_mark if len(words) <= 50 else ''}")
+            yield Issue(s.start, s.end, message, suggestion=f"{open_mark}{words}{close_mark}")
+
+
+# --- T506 repeated-word ---------------------------------------------------------------------
+
+REPEATED = regex.compile(r"(?<![\w'’-])(\p{L}+)[ \t\u00a0]+(\1)(?![\w'’-])", regex.IGNORECASE)
+# Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
+GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
+# Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
+EMPHATIC_DOUBLES = frozenset("""
+very so bye no yes now there well ha hah hey oh ah hear night knock many far long really much more again
+tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
+bora ylang beri dik aye win
+""".split())
+WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|point|fact|truth|reason|trouble)\b",
+                        regex.IGNORECASE)
 
 
 class RepeatedWord(Check):
     """
     What it checks:
-        A word typed twice in a row ("the the").
+        A word typed twice in a row ("the the", "to to").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
 
     Fires on:
-        The minister said the the plan was ready.
+        The minister said the the plan was ready. The firm intends to to start work.
 
     Passes:
-        He said that that plan was ready. She had had enough.
+        She had had enough. He said that that plan was ready. What it is is a mess.
+        Emphatic reduplication, which is style, not a slip: "very very", "bye bye", "no no".
+        Names ("Duran Duran", "Walla Walla"), numbers ("20 20"), and a second word that starts
+        a new sentence on a new line.
     """
 
     code = "T506"
@@ -33,6 +482,13 @@ class RepeatedWord(Check):
     summary = "a word repeated by mistake"
 
     def run(self, doc: Document) -> Iterator[Issue]:
+        text = doc.text
         for block in doc.blocks:
-            for m in REPEATED.finditer(doc.text, block.start, block.end):
-                yield Issue(m.start(), m.end(), f"'{m.group(1)}' is repeated", suggestion=m.group(1))
+            for m in REPEATED.finditer(text, block.start, block.end):
+                word, again = m.group(1), m.group(2)
+                lower = word.lower()
+                if again[0].isupper() or lower in GRAMMATICAL_DOUBLES or lower in EMPHATIC_DOUBLES:
+                    continue
+                if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):
+                    continue
+                yield Issue(m.start(), m.end(), f"'{word}' is repeated: '{m.group()}'", suggestion=word)
