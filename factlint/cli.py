@@ -237,8 +237,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in args.paths:
         stdin = sys.stdin.buffer.read()
-    results, files, problems = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
-                         stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
+    results, _, problems = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
+                               stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
     for problem in problems:
         print(f"factlint: {problem}", file=sys.stderr)
     errors = 0
@@ -253,21 +253,23 @@ def cmd_check(args: argparse.Namespace) -> int:
         from factlint.baseline import BaselineError, filter_baseline, write_baseline
 
         try:
-            if args.write_baseline:
-                write_baseline(args.write_baseline, findings, settings.root)
             if args.baseline:
                 findings = filter_baseline(args.baseline, findings, settings.root)
+            if args.write_baseline:
+                everything = [f for r in results for f in r.findings]
+                write_baseline(args.write_baseline, everything, settings.root)
+                print(f"factlint: recorded {len(everything)} finding{'s' if len(everything) != 1 else ''} in "
+                      f"{args.write_baseline}", file=sys.stderr)
+                findings = []
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
     checked = sum(1 for r in results if not r.error)
     _print_report(args, findings, checked, registry)
-    if errors and not checked:
+    if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     from factlint.api import SEVERITY_RANK
 
     failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.fail_on] for f in findings)
-    if errors:
-        return 2
     return 0 if args.exit_zero or not failing else 1
 
 

@@ -180,12 +180,10 @@ def _suppressed(doc: Document, check: Check, issue: Issue) -> bool:
             continue
         if d.action == "ignore-file":
             return True
-        if d.offset > issue.start:
-            continue
         if d.action == "ignore":
             block = doc.block_at(d.offset) or doc.block_after(d.offset)
             if block is not None and block.start <= issue.start < block.end:
                 return True
-        else:
+        elif d.offset <= issue.start:
             disabled = d.action == "disable"
     return disabled

@@ -191,7 +191,7 @@ def read_markdown(source: Source) -> Document:
     directives: list[Directive] = []
     for m in DIRECTIVE.finditer(text, body_start):
         if text.rfind("<!--", 0, m.start()) > text.rfind("-->", 0, m.start()):
-            close = text.find("-->", m.end())
+            close = text.find("-->", m.start())
             directives.append(_directive(m, close + 3 if close != -1 else m.end()))
 
     from markdown_it import MarkdownIt
