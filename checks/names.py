@@ -1,1 +1,210 @@
 """Names and entities (E3xx)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+import regex
+
+from factlint.analysis.names import (LEADER_ROLES, TOP_ROLES, NameAnalysis, Person, Role, given_compatible,
+                                     spelling_variant)
+from factlint.api import Check, Issue, Related
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+KIND_TEXT = {"accents": "accents dropped", "transliteration": "another transliteration",
+             "slip": "a one-letter difference"}
+MAX_RELATED = 3
+
+
+def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
+    """Pairs of spellings that name one person: (spelling, its spans, other spelling, its spans, kind)."""
+    people = names.people
+    surnames = {p.surname for p in people}
+    family = names.family
+    for i, p in enumerate(people):
+        if not p.given or p.surname in family:
+            continue
+        spans = [(m.surname_start, m.surname_end) for m in p.mentions if not m.ambiguous]
+        loose: dict[str, list[tuple[int, int]]] = {}
+        for lo in names.loose:
+            if lo.text not in surnames and spelling_variant(p.surname, lo.text):
+                loose.setdefault(lo.text, []).append((lo.start, lo.end))
+        for word, other in loose.items():
+            if not _unique_match(word, p, people):
+                continue
+            yield p.surname, spans, word, other, spelling_variant(p.surname, word) or ""
+        for q in people[i + 1:]:
+            kind = spelling_variant(p.surname, q.surname)
+            if kind is None or q.surname in family or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
+                continue
+            if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
+                continue
+            yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions], kind
+
+
+def _unique_match(word: str, person: Person, people: list[Person]) -> bool:
+    """The other spelling fits this person only: no second person's surname is as close."""
+    return not any(q is not person and q.surname != person.surname and spelling_variant(q.surname, word)
+                   and q.given != person.given for q in people)
+
+
+class NameVariant(Check):
+    """One person is spelled two ways.
+
+    What it checks:
+        A surname that differs from a person's surname given elsewhere in the article by
+        dropped accents, another transliteration (y/i, ay/ai, ie/ye, -ov/-off, kh/h, zh/j,
+        doubled letters) or a one-letter slip, used for the same person.
+    Why an editor cares:
+        Readers take two spellings for two people, and a misspelt name is a correction.
+    Fires on:
+        "said Serik Zhumabekov, director of the centre. ... Jumabekov also noted ..."
+    Passes:
+        Two people who share a surname, relatives ("his wife, Anna Berg"), Sr./Jr., and
+        different people whose names the text keeps apart by their given names.
+    """
+
+    code = "E301"
+    name = "name-variant"
+    severity = "warning"
+    summary = "one person is spelled two ways"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        text = doc.text
+        for first, first_spans, second, second_spans, kind in _spellings(doc.names):
+            if not first_spans or not second_spans:
+                continue
+            if len(second_spans) > len(first_spans):
+                first, first_spans, second, second_spans = second, second_spans, first, first_spans
+            related = tuple(Related(s, e, f'"{text[s:e]}" here') for s, e in first_spans[:MAX_RELATED])
+            for s, e in second_spans:
+                yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere ({len(first_spans)}x) for the same '
+                                  f'person: {KIND_TEXT.get(kind, kind)}', related, first)
+
+
+def _role_label(role: Role) -> str:
+    return role.text.strip()
+
+
+def _conflict(a: Role, b: Role) -> bool:
+    """Two roles one person cannot hold at once, as far as the text shows."""
+    if a.change or b.change:
+        return False
+    if a.head in ("minister", "secretary") and a.head == b.head:
+        return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
+    if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
+        return bool(a.organisation and b.organisation and not a.organisation & b.organisation
+                    and _political(a) and _political(b))
+    if a.head in TOP_ROLES and b.head in TOP_ROLES and a.head != b.head:
+        return bool(a.organisation and a.organisation == b.organisation and _possessive_org(a) and _possessive_org(b))
+    return False
+
+
+_POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
+                           r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
+_POSSESSIVE_ORG = regex.compile(r"^(?:the\s+)?[\p{L}\p{M}-]+['’]s\s", regex.IGNORECASE)
+
+
+def _political(role: Role) -> bool:
+    return bool(_POLITICAL.search(role.text))
+
+
+def _possessive_org(role: Role) -> bool:
+    """"the agency's president": the organisation is named the same way on both sides."""
+    return bool(_POSSESSIVE_ORG.match(role.text.removeprefix("who ").split(" ", 1)[-1])
+                or _POSSESSIVE_ORG.match(role.text))
+
+
+class RoleConflict(Check):
+    """One person is given two incompatible titles, roles or affiliations.
+
+    What it checks:
+        Two roles for one person that cannot both hold: ministers of two portfolios, leaders
+        of two different parties or groups, two top posts of the same organisation.
+    Why an editor cares:
+        One of the two is wrong, and a wrong title misinforms readers about who speaks for whom.
+    Fires on:
+        "German Development Minister Julia Brandt ... Brandt, who heads the German health ministry"
+    Passes:
+        A shortened second reference ("the minister"), a change the text describes ("the former
+        minister", "who was appointed last week"), roles that can be held together.
+    """
+
+    code = "E302"
+    name = "role-conflict"
+    severity = "warning"
+    summary = "one person is given two incompatible titles or roles"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        for person in doc.names.people:
+            roles = person.roles
+            for j, later in enumerate(roles):
+                earlier = next((r for r in roles[:j] if _conflict(r, later)), None)
+                if earlier is None:
+                    continue
+                yield Issue(later.start, later.end,
+                            f'{person.surname} is "{_role_label(later)}" here but "{_role_label(earlier)}" earlier',
+                            (Related(earlier.start, earlier.end, f'"{_role_label(earlier)}"'),))
+
+
+QUOTE_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
+MIN_QUOTE_WORDS = 6
+SAME_QUOTE = 0.85
+
+
+def _quote_words(text: str) -> list[str]:
+    return [w.lower() for w in QUOTE_WORD.findall(text)]
+
+
+class QuoteAttributionConflict(Check):
+    """The same quotation is attributed to two different speakers.
+
+    What it checks:
+        Two quotations with the same or nearly the same words (six words or more), each with a
+        named speaker, where the speakers are different people.
+    Why an editor cares:
+        Only one of them said it; a misattributed quote is among the most serious corrections.
+    Fires on:
+        '"We will not let it slip," manager Colin Baird said. ... "We will not let it slip," Grant said.'
+    Passes:
+        A quotation repeated with the same speaker, a short phrase two people both use.
+    """
+
+    code = "E303"
+    name = "quote-attribution-conflict"
+    severity = "warning"
+    summary = "the same quotation is attributed to two speakers"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        names = doc.names
+        quotes = doc.quotes
+        said = []
+        for q in [*quotes.quotes, *quotes.speech]:
+            words = _quote_words(doc.text[q.inner_start:q.inner_end])
+            if len(words) < MIN_QUOTE_WORDS or q.attribution is None:
+                continue
+            speaker = names.speaker(*q.attribution)
+            if speaker is not None:
+                said.append((q, words, speaker))
+        said.sort(key=lambda x: x[0].start)
+        people = names.people
+        for j, (q, words, speaker) in enumerate(said):
+            for p, p_words, p_speaker in said[:j]:
+                if p_speaker.person == speaker.person:
+                    continue
+                if people[p_speaker.person].surname == people[speaker.person].surname:
+                    continue
+                if SequenceMatcher(None, p_words, words, autojunk=False).ratio() < SAME_QUOTE:
+                    continue
+                who = doc.text[speaker.speaker_start:speaker.speaker_end]
+                other = doc.text[p_speaker.speaker_start:p_speaker.speaker_end]
+                snippet = " ".join(doc.text[q.inner_start:q.inner_end].split()[:8])
+                yield Issue(speaker.speaker_start, speaker.speaker_end,
+                            f'the quotation "{snippet}…" is attributed to {who} here and to {other} earlier',
+                            (Related(p_speaker.speaker_start, p_speaker.speaker_end, f"attributed to {other}"),
+                             Related(p.start, p.end, "the same quotation")))
+                break

@@ -1,0 +1,599 @@
+"""People, organisations and places, with every mention of one person linked.
+
+``doc.names`` is a :class:`NameAnalysis`. It reads runs of capitalised words with a few
+precise patterns and word lists (``factlint/data/names.toml``), no statistical tagger:
+
+- a run is split into a title ("Foreign Minister", "U.S. Ambassador to Kazakhstan") and a
+  name ("Julie Staff") at its last title word;
+- a name is a person when something in the text says so: a title or honorific, a role noun
+  before it ("midfielder X"), a verb of speech ("said X", "X told"), "according to X", or an
+  appositive ("X, 52,", "X, the agency's director");
+- later mentions by surname, title + surname or possessive link to the person whose full name
+  was given; a surname two people share links to the nearest one before and is marked ambiguous;
+- roles come from the title, the role noun before the name and the appositive after it
+  (", director of ...", ", who chairs ..."), with a flag when the text describes a change;
+- attributions ("X said", "said X", "according to X", "X told ...") name the speaker.
+
+Capitalised words that are not names of people (organisations, places) are kept as
+:class:`Entity` records so that checks can tell a person from a company or a city.
+Spellings are compared with :func:`spelling_variant`, shared by the name and fact-base checks.
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+
+def _load_words() -> dict[str, frozenset[str]]:
+    text = resources.files("factlint.data").joinpath("names.toml").read_text(encoding="utf-8")
+    return {key: frozenset(values) for key, values in tomllib.loads(text).items()}
+
+
+WORDS = _load_words()
+HONORIFICS = WORDS["honorifics"]
+TITLES = WORDS["titles"] | HONORIFICS
+ROLES = WORDS["roles"]
+SPEECH_VERBS = WORDS["speech_verbs"]
+PARTICLES = WORDS["particles"]
+SUFFIXES = WORDS["suffixes"]
+STOP = WORDS["stop"]
+ORG_WORDS = WORDS["organisation_words"]
+CHANGE_WORDS = WORDS["change_words"]
+FAMILY_WORDS = WORDS["family_words"]
+
+
+def _alternation(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_ABBREVIATED = "Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Adm|Det|Supt|St|Fr|Rev|Maj|Cmdr|Jr|Sr"
+_TAIL = r"[\p{Ll}\p{Lu}\p{M}]*"
+TOKEN = (rf"(?:(?:{_ABBREVIATED})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*"
+         rf"|(?:(?:{'|'.join(sorted(WORDS['particle_prefixes']))})-)?\p{{Lu}}{_TAIL}"
+         rf"(?:['’]\p{{Lu}}{_TAIL})?(?:-[\p{{L}}\p{{M}}]+)*)")
+# Connectors allowed inside a run: name particles and the small words of titles and
+# organisation names ("Secretary of State", "Institute of Oriental Studies").
+CONNECTORS = sorted(PARTICLES | {"of", "for", "to", "the", "and"}, key=len, reverse=True)
+RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d'’.-]){TOKEN}(?:[ \u00a0](?:(?:{'|'.join(CONNECTORS)})[ \u00a0]){{0,2}}{TOKEN}){{0,7}}"
+)
+TOKEN_RE = regex.compile(TOKEN)
+POSSESSIVE = regex.compile(r"['’]s?(?![\p{L}])")
+_SPEECH = _alternation(SPEECH_VERBS)
+_ROLE = _alternation(ROLES)
+# After a name: a verb of speech, possibly behind an adverb or a short time phrase.
+SPEECH_AFTER = regex.compile(rf"(?:['’]s?)?\s+(?:(?:also|later|then|again|previously|earlier|has|had|have)\s+)?(?:{_SPEECH})\b")
+# After a name: an appositive that describes a person ("X, 24,", "X, the agency's director").
+APPOSITIVE = regex.compile(
+    rf",\s+(?:\d{{1,3}}\s*[,)]|aged\s+\d|who\s|whose\s|(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){{0,3}}?(?:{_ROLE})\b|(?:{_ROLE})\b)",
+    regex.IGNORECASE,
+)
+# Before a name: a verb of speech, "according to", a role noun, an honorific or a role behind a comma.
+SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE)
+ROLE_BEFORE = regex.compile(
+    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$")
+# After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
+VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
+PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
+YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
+# An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
+CLAUSE_END = regex.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
+ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
+              "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative"}
+TOP_ROLES = frozenset({"president", "director", "chairman", "chairwoman", "chair", "chairperson", "head", "chief",
+                       "ceo", "director-general", "secretary-general", "governor", "mayor", "leader", "founder",
+                       "manager", "coach", "captain", "editor", "dean", "rector"})
+LEADER_ROLES = frozenset({"leader", "chair", "chairman", "chairwoman", "chairperson", "head"})
+NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state", "junior", "senior", "acting",
+                           "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
+                           "federal", "national", "regional", "shadow"}) | CHANGE_WORDS
+PORTFOLIO_SYNONYMS = {"defense": "defence", "home": "interior", "treasury": "finance", "finances": "finance",
+                      "exchequer": "finance", "external": "foreign", "affairs": "", "development": "development",
+                      "healthcare": "health", "economic": "economy", "economics": "economy", "justice": "justice"}
+GENERIC_ORG_WORDS = frozenset({"the", "of", "for", "and", "parliamentary", "group", "party", "faction", "caucus",
+                               "bloc", "national", "council", "committee", "board", "s", "'s"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a person: ``start``/``end`` cover the name words (no possessive)."""
+
+    start: int
+    end: int
+    text: str
+    person: int  # index into NameAnalysis.people
+    form: str  # "full" | "surname" | "title" (title + surname) | "role" ("the minister")
+    surname_start: int  # the surname's own span, for a suggestion that replaces only it
+    surname_end: int
+    ambiguous: bool = False  # a surname two people share
+
+
+@dataclass(slots=True)
+class Role:
+    """A title, role or affiliation the text gives a person."""
+
+    start: int
+    end: int
+    text: str
+    person: int
+    head: str  # "minister", "director", "leader", ...
+    portfolio: frozenset[str]  # "health", "development", ... (ministers and secretaries)
+    organisation: frozenset[str]  # significant words of the affiliation ("citizens", "union")
+    change: bool  # the text describes a change ("former", "who was appointed ...")
+
+
+@dataclass(slots=True)
+class Person:
+    name: str  # the fullest spelling seen
+    given: tuple[str, ...]
+    surname: str
+    suffix: str = ""
+    confirmed: bool = False  # something in the text marks this name as a person's
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A speaker named for a quotation or a claim: ``start``/``end`` is the attribution clause."""
+
+    start: int
+    end: int
+    speaker_start: int
+    speaker_end: int
+    person: int  # -1 for a pronoun or an unknown speaker
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A capitalised name that is not a person: ``kind`` is "organisation" or "place"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Loose:
+    """A single capitalised word used like a person's surname that links to no known person."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class NameAnalysis:
+    people: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    loose: list[Loose] = field(default_factory=list)
+    given_names: frozenset[str] = frozenset()  # every given name of a person, to keep them apart from surnames
+    family: frozenset[str] = frozenset()  # surnames the text gives to relatives ("his wife, Anna Berg")
+
+    def records(self) -> list:
+        return sorted([*self.mentions, *self.roles, *self.attributions, *self.entities, *self.loose],
+                      key=lambda r: (r.start, r.end))
+
+    def speaker(self, start: int, end: int) -> Attribution | None:
+        """The named speaker of an attribution clause overlapping ``start``..``end``."""
+        for a in self.attributions:
+            if a.person >= 0 and a.start < end and start < a.end:
+                return a
+        return None
+
+    def person_at(self, start: int, end: int) -> int:
+        """The person mentioned inside ``start``..``end``, or -1."""
+        for m in self.mentions:
+            if start <= m.start and m.end <= end:
+                return m.person
+        return -1
+
+
+# --- spellings -----------------------------------------------------------------
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ks", "x"),
+             ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"),
+             ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f")]
+_DOUBLE = regex.compile(r"(.)\1+")
+_OFF = regex.compile(r"(?:off|ow|ev|ew)$")
+
+
+def skeleton(word: str) -> str:
+    """A spelling with transliteration choices and doubled letters folded away."""
+    s = strip_accents(word).lower().replace("’", "'")
+    for a, b in _TRANSLIT:
+        s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    return _OFF.sub("ov", s)
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count once), cut off above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def spelling_variant(a: str, b: str) -> str | None:
+    """How two different spellings of one name differ, or None when they are not variants.
+
+    "accents" (Bárány/Barany), "transliteration" (Zhumabekov/Jumabekov, McAlister/McAllister),
+    "slip" (one letter added, dropped, changed or swapped, in names of five letters or more).
+    """
+    if a == b or not a or not b:
+        return None
+    if strip_accents(a).lower() == strip_accents(b).lower():
+        return "accents"
+    if skeleton(a) == skeleton(b):
+        return "transliteration"
+    if min(len(a), len(b)) >= 5 and a[0].lower() == b[0].lower() and edit_distance(a.lower(), b.lower(), 1) <= 1:
+        return "slip"
+    return None
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two lists of given names can belong to one person ("J." fits "John")."""
+    if not a or not b:
+        return True
+    x, y = a[0].rstrip("."), b[0].rstrip(".")
+    if len(x) == 1 or len(y) == 1:
+        return x[0] == y[0]
+    return x == y or spelling_variant(x, y) in ("accents", "transliteration")
+
+
+# --- the analyser ----------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    end: int
+    tokens: list[tuple[int, int, str]]  # (start, end, text) of each capitalised word
+    joins: list[str]  # the connector before each token after the first ("" for a space)
+
+
+def _runs(text: str, lo: int, hi: int) -> list[_Run]:
+    runs = []
+    for m in RUN.finditer(text, lo, hi):
+        tokens, joins = [], []
+        pos = m.start()
+        for t in TOKEN_RE.finditer(text, m.start(), m.end()):
+            if tokens:
+                joins.append(text[pos:t.start()].strip())
+            tokens.append((t.start(), t.end(), t.group()))
+            pos = t.end()
+        # A stop word ("The", "But", "In") ends or starts a run: split there.
+        piece_t, piece_j = [], []
+        for i, tok in enumerate(tokens):
+            bare = tok[2].rstrip(".").lower()
+            if bare in STOP and not (bare in HONORIFICS or bare in TITLES):
+                if piece_t:
+                    runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
+                piece_t, piece_j = [], []
+                continue
+            if piece_t:
+                piece_j.append(joins[i - 1])
+            piece_t.append(tok)
+        if piece_t:
+            runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
+    return runs
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _split_title(run: _Run) -> tuple[int, int]:
+    """(index of the first title word or -1, index of the first name word) in ``run.tokens``."""
+    tokens, joins = run.tokens, run.joins
+    for i in range(len(tokens) - 2, -1, -1):
+        bare = tokens[i][2].rstrip(".").lower()
+        if bare not in TITLES:
+            continue
+        # Where the title's own words end: "Ambassador to Kazakhstan", "Secretary of State".
+        j = i + 1
+        if joins[i] and joins[i] not in PARTICLES:  # a connector follows the title word
+            k = j
+            while k + 1 < len(tokens) and not joins[k]:
+                k += 1
+            rest = k - j + 1  # capitalised words after the connector, up to the next one
+            if rest >= 3:
+                j = k - 1
+            elif rest == 2:
+                j = k
+            else:
+                return -1, len(tokens)
+        return i, j
+    return -1, 0
+
+
+def _name_tokens(run: _Run, begin: int) -> list[tuple[int, int, str]]:
+    """The name words from ``begin``: up to the first connector that is not a name particle."""
+    out = [run.tokens[begin]]
+    for k in range(begin + 1, len(run.tokens)):
+        join = run.joins[k - 1]
+        if join and join not in PARTICLES:
+            break
+        out.append(run.tokens[k])
+    return out
+
+
+def _role_features(text: str, person: int, start: int, end: int) -> Role | None:
+    words = [w.lower().strip("'’") for w in WORD.findall(text)]
+    if not words:
+        return None
+    change = any(w in CHANGE_WORDS for w in words)
+    if change and YEAR.search(text) and not any(w in ("former", "formerly", "until", "then", "ex", "previously")
+                                                for w in words):
+        change = False  # "who became president in 2022" states the role held since then
+    head = ""
+    organisation: list[str] = []
+    portfolio: set[str] = set()
+    for i, w in enumerate(words):
+        if w in ROLE_VERBS:
+            head = ROLE_VERBS[w]
+            organisation = words[i + 1:]
+            break
+        if w in ROLES or w in TITLES and w not in HONORIFICS:
+            head = w
+            before, after = words[:i], words[i + 1:]
+            if after[:1] in (["of"], ["at"], ["for"], ["to"]):
+                organisation = after[1:]
+            else:
+                organisation = [x for x in before if x not in ROLES]
+            if w in ("minister", "secretary") or after[:1] in (["of"], ["at"], ["for"], ["to"]):
+                break
+            # keep scanning: "deputy leader" -> leader, "parliamentary group leader" -> leader
+    if not head:
+        return None
+    if "ministry" in organisation:
+        head = "minister"
+    if head in ("minister", "secretary"):
+        source = organisation if "ministry" in organisation else words
+        portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
+                     and not _DEMONYM.search(w)} - {""}
+        portfolio -= {w for w in portfolio if w in ("ministry",)}
+    org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
+                    and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
+    return Role(start, end, text, person, head, frozenset(portfolio), org, change)
+
+
+_DEMONYM = regex.compile(r"(?:ian|ean|ese|ish|ic|i|an)$")
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.out = NameAnalysis()
+        self.by_key: dict[tuple, int] = {}
+
+    def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str) -> int:
+        people = self.out.people
+        for i, p in enumerate(people):
+            if p.surname == surname and p.suffix == suffix and given_compatible(p.given, given) \
+                    and (given or p.given):
+                if len(given) > len(p.given):
+                    p.given, p.name = given, name
+                return i
+        people.append(Person(name, given, surname, suffix))
+        return len(people) - 1
+
+    def mention(self, person: int, start: int, end: int, form: str, surname: tuple[int, int]) -> Mention:
+        m = Mention(start, end, self.text[start:end], person, form, surname[0], surname[1])
+        self.out.people[person].mentions.append(m)
+        self.out.mentions.append(m)
+        return m
+
+    def role(self, person: int, start: int, end: int) -> None:
+        while end > start and self.text[end - 1] in " ,":
+            end -= 1
+        while start < end and self.text[start] in " ,":
+            start += 1
+        if end - start < 2:
+            return
+        role = _role_features(self.text[start:end], person, start, end)
+        if role is not None:
+            self.out.roles.append(role)
+            self.out.people[person].roles.append(role)
+
+    def preceding_role(self, start: int, lo: int) -> tuple[int, int] | None:
+        """The role phrase right before a name: "state party chair", "Citizens' Union parliamentary leader"."""
+        window = self.text[max(lo, start - 60):start]
+        m = ROLE_BEFORE.search(window)
+        if m is None:
+            return None
+        base = start - len(window)
+        words = list(regex.finditer(r"[\p{L}\p{M}'’-]+", window[:m.end()]))
+        first = len(words) - 1
+        while first > 0:
+            prev = words[first - 1]
+            gap = window[prev.end():words[first].start()]
+            w = prev.group().lower().strip("'’")
+            if gap.strip() or w in STOP or w in SPEECH_VERBS or w in CHANGE_WORDS - {"former", "acting", "new"}:
+                break
+            first -= 1
+        if first >= len(words):
+            return None
+        return base + words[first].start(), base + words[-1].end()
+
+    def appositive(self, end: int, hi: int) -> tuple[int, int] | None:
+        """The appositive after a name: ", director of the Astana Centre", ", who chairs the group"."""
+        m = APPOSITIVE.match(self.text, end, hi)
+        if m is None:
+            return None
+        start = end + 1
+        stop = CLAUSE_END.search(self.text, start + 1, min(hi, start + 120))
+        clause_end = stop.start() if stop else min(hi, start + 120)
+        return start, clause_end
+
+    def run(self) -> NameAnalysis:
+        text = self.text
+        pending: list[tuple[_Run, int, int, list[tuple[int, int, str]]]] = []
+        for block in self.doc.blocks:
+            for run in _runs(text, block.start, block.end):
+                title_at, name_at = _split_title(run)
+                if name_at >= len(run.tokens):
+                    continue
+                name = _name_tokens(run, name_at)
+                words = [t[2] for t in name]
+                bare = [w.rstrip(".").lower() for w in words]
+                if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
+                    self.out.entities.append(Entity(run.start, run.end, text[run.start:run.end], "organisation"))
+                    continue
+                pending.append((run, title_at, block.start, name))
+        # Full names first, so that a surname later (or earlier, in a headline) links to them.
+        singles = []
+        for run, title_at, lo, name in pending:
+            hi = self.doc.blocks[-1].end
+            n_start, n_end = name[0][0], name[-1][1]
+            words = [t[2] for t in name]
+            suffix = ""
+            if len(words) > 1 and words[-1].rstrip(".").lower() in SUFFIXES:
+                suffix = words[-1].rstrip(".").lower()
+                name = name[:-1]
+                words = words[:-1]
+            has_title = title_at >= 0
+            evidence = has_title or self._evidence(n_start, n_end, lo, hi)
+            if 2 <= len(words) <= 4 and (evidence or len(words) <= 3):
+                given = tuple(w for w in words[:-1])
+                surname = words[-1]
+                pid = self.person_for(given, surname, suffix, " ".join(words))
+                self.out.people[pid].confirmed |= evidence
+                self.mention(pid, n_start, n_end, "full", (name[-1][0], name[-1][1]))
+                self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
+            else:
+                singles.append((run, title_at, lo, name, has_title, evidence, suffix))
+        surnames: dict[str, list[int]] = {}
+        for i, p in enumerate(self.out.people):
+            surnames.setdefault(p.surname, []).append(i)
+        self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
+        for run, title_at, lo, name, has_title, evidence, suffix in singles:
+            hi = self.doc.blocks[-1].end
+            n_start, n_end = name[0][0], name[-1][1]
+            word = name[-1][2]
+            if len(name) != 1:
+                continue
+            known = surnames.get(word)
+            if known:
+                pid = self._nearest(known, n_start)
+                m = self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
+                m.ambiguous = len(known) > 1
+                self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
+            elif has_title and word.rstrip(".").lower() not in TITLES:
+                pid = self.person_for((), word, suffix, word)
+                surnames.setdefault(word, []).append(pid)
+                self.out.people[pid].confirmed = True
+                self.mention(pid, n_start, n_end, "title", (n_start, n_end))
+                self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
+            elif (evidence or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))) \
+                    and word not in self.out.given_names and len(word) > 2:
+                self.out.loose.append(Loose(n_start, n_end, word))
+        self.out.mentions.sort(key=lambda m: m.start)
+        for p in self.out.people:
+            p.mentions.sort(key=lambda m: m.start)
+        self._family()
+        self._quote_attributions()
+        return self.out
+
+    def _nearest(self, candidates: list[int], offset: int) -> int:
+        best, best_pos = candidates[0], -1
+        for pid in candidates:
+            for m in self.out.people[pid].mentions:
+                if m.form == "full" and best_pos < m.start <= offset:
+                    best, best_pos = pid, m.start
+        return best
+
+    def _evidence(self, start: int, end: int, lo: int, hi: int) -> bool:
+        text = self.text
+        before = text[max(lo, start - 30):start]
+        if SPEECH_BEFORE.search(before) or ROLE_BEFORE.search(before):
+            return True
+        return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60)))
+
+    def _roles_and_speech(self, pid: int, run: _Run, title_at: int, n_start: int, n_end: int, lo: int,
+                          hi: int) -> None:
+        text = self.text
+        if title_at >= 0 and run.tokens[0][0] < n_start:
+            title_words = [t[2].rstrip(".").lower() for t in run.tokens if t[1] <= n_start]
+            if any(w not in HONORIFICS for w in title_words):
+                self.role(pid, run.tokens[0][0], n_start)
+        before = self.preceding_role(n_start if title_at < 0 else run.tokens[0][0], lo)
+        if before is not None:
+            self.role(pid, before[0], before[1] if title_at < 0 else n_start)
+        block_end = self.doc.block_at(n_start)
+        limit = block_end.end if block_end is not None else hi
+        after_name = n_end + (len(m.group()) if (m := POSSESSIVE.match(text, n_end, limit)) else 0)
+        app = self.appositive(after_name, limit)
+        if app is not None:
+            self.role(pid, app[0], app[1])
+        speech = SPEECH_AFTER.match(text, n_end, min(limit, n_end + 40))
+        if speech is not None:
+            self.out.attributions.append(Attribution(n_start, speech.end(), n_start, n_end, pid))
+            return
+        m = SPEECH_BEFORE.search(text[max(lo, n_start - 30):n_start])
+        if m is not None:
+            self.out.attributions.append(Attribution(n_start - 30 + m.start() if n_start - 30 >= lo else lo + m.start(),
+                                                     n_end, n_start, n_end, pid))
+
+    def _family(self) -> None:
+        """Surnames the text gives to relatives: two people then rightly share or echo a surname."""
+        text = self.text
+        family = set()
+        for p in self.out.people:
+            for m in p.mentions:
+                window = text[max(0, m.start - 40):m.start].lower()
+                if any(w in FAMILY_WORDS for w in regex.findall(r"[a-z]+", window)[-4:]):
+                    family.add(p.surname)
+        self.out.family = frozenset(family)
+
+    def _quote_attributions(self) -> None:
+        """Attribution clauses the quotation analyser found: who says each quotation."""
+        try:
+            quotes = self.doc.quotes
+        except ModuleNotFoundError:
+            return
+        for q in [*quotes.quotes, *quotes.speech]:
+            if q.attribution is None:
+                continue
+            a_start, a_end = q.attribution
+            pid = self.out.person_at(a_start, a_end)
+            if pid < 0 or any(a.person == pid and a.start < a_end and a_start < a.end for a in self.out.attributions):
+                continue
+            m = next(m for m in self.out.mentions if a_start <= m.start and m.end <= a_end)
+            self.out.attributions.append(Attribution(a_start, a_end, m.start, m.end, pid))
+        self.out.attributions.sort(key=lambda a: a.start)
+
+
+def analyze_names(doc: Document) -> NameAnalysis:
+    return _Builder(doc).run()
