@@ -65,14 +65,16 @@ def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
+    """True when an exclude glob matches the path or one of its folders (relative to the project root)."""
     if not settings.exclude:
         return False
     try:
         rel = path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError):
         rel = path.as_posix()
-    return any(fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(path.name, g) or fnmatch.fnmatch(rel + "/", g)
-               for g in settings.exclude)
+    parts = rel.split("/")
+    candidates = {rel, path.name} | {"/".join(parts[:i + 1]) for i in range(len(parts))} | set(parts)
+    return any(fnmatch.fnmatch(c, g) for c in candidates for g in settings.exclude)
 
 
 class Cache:
