@@ -1,1 +1,432 @@
-"""Dates and events (D1xx)."""
+"""Dates and events (D1xx): dates that contradict each other, the calendar or the publication date.
+
+Every check here combines ``doc.dates`` (the date analyser) and ``doc.events``
+(what each date dates); none reads the raw text again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
+from factlint.api import Check, Issue, Related
+from factlint.document import Document
+
+
+def _long(date: dt.date, with_year: bool = True) -> str:
+    return f"{date.day} {MONTH_NAMES[date.month - 1]}" + (f" {date.year}" if with_year else "")
+
+
+def _quote(mention: DateMention) -> str:
+    return f"'{mention.text}'"
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when two day numbers differ by one typed digit (3/13, 14/4, 24/14, 13/11)."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return len(long) - len(short) == 1 and (long[1:] == short or long[:-1] == short)
+
+
+def _typo_pair(a: dt.date, b: dt.date) -> bool:
+    """Two dates one slip apart: a day digit, or the month next door with the same day."""
+    if a.year != b.year:
+        return False
+    if a.month == b.month:
+        return _one_edit(str(a.day), str(b.day))
+    return a.day == b.day and abs(a.month - b.month) == 1
+
+
+class DateConflict(Check):
+    """
+    What it checks:
+        One event given two different dates: the same summit, ceremony or agreement,
+        with nothing that tells the two mentions apart (place, participants,
+        "previous"/"next", year), dated one slip apart (a day digit or the
+        neighbouring month). The finding sits on the mention the rest of the
+        article supports less (nearby dates, the publication date, "the eve").
+
+    Why an editor cares:
+        A wrong date in the lead or the body is the error readers notice first and
+        the correction editors most often have to print.
+
+    Fires on:
+        On November 6, Washington hosted the summit. ... On October 6, the summit
+        was held in Washington.
+
+    Passes:
+        The summit was held in Washington on November 6. The previous summit was
+        held in Dushanbe on October 6.
+    """
+
+    code = "D101"
+    name = "date-conflict"
+    severity = "error"
+    summary = "one event is given two different dates"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        dates = doc.dates
+        claims: dict[int, list[tuple[int, int]]] = {}  # event -> (event mention index, date index)
+        events = doc.events
+        for k, mention in enumerate(events):
+            for i in mention.dates:
+                date = dates[i]
+                if date.granularity == "day" and date.date and date.range_with is None:
+                    claims.setdefault(mention.event, []).append((k, i))
+        for event, items in claims.items():
+            first_k, first_i = items[0]
+            first = dates[first_i]
+            for k, i in items[1:]:
+                other = dates[i]
+                if other.date == first.date or not _typo_pair(first.date, other.date):
+                    continue
+                yield self._issue(doc, events[first_k].text, first, other)
+                break
+
+    def _support(self, doc: Document, date: dt.date, exclude: set[int]) -> list[str]:
+        """What in the article agrees with ``date``: dates a few days from it, the publication date."""
+        reasons = []
+        for j, other in enumerate(doc.dates):
+            if j in exclude or other.granularity != "day" or other.date is None or other.anchor == "event":
+                continue
+            gap = (other.date - date).days
+            if gap == 0:
+                reasons.append(f"{_quote(other)} names the same day")
+            elif 0 < abs(gap) <= 3:
+                reasons.append(f"{_quote(other)} is {abs(gap)} day{'s' if abs(gap) > 1 else ''} "
+                               f"{'after' if gap > 0 else 'before'}")
+        if doc.published and 0 <= (doc.published - date).days <= 7:
+            reasons.append(f"the article is dated {_long(doc.published)}")
+        return reasons
+
+    def _issue(self, doc: Document, trigger: str, first: DateMention, other: DateMention) -> Issue:
+        dates = doc.dates
+        exclude = {dates.index(first), dates.index(other)}
+        support_first = self._support(doc, first.date, exclude)
+        support_other = self._support(doc, other.date, exclude)
+        flagged, kept, support = other, first, support_first
+        if len(support_other) > len(support_first):
+            flagged, kept, support = first, other, support_other
+        message = (f"The {trigger} is dated {_quote(flagged)} here ({_long(flagged.date)}) but "
+                   f"{_quote(kept)} ({_long(kept.date)}) elsewhere")
+        suggestion = None
+        if len(support) > (len(support_other) if kept is first else len(support_first)):
+            message += f"; the rest of the article supports {_long(kept.date, False)} ({'; '.join(support[:2])})"
+            suggestion = _restyle(flagged, kept.date)
+        return Issue(flagged.start, flagged.end, message + ".",
+                     related=(Related(kept.start, kept.end, f"the {trigger} is dated {_quote(kept)} here"),),
+                     suggestion=suggestion)
+
+
+def _restyle(mention: DateMention, date: dt.date) -> str | None:
+    """``date`` written the way ``mention`` is written (day-month or month-day, with a year if it had one)."""
+    text = mention.text
+    if mention.weekday is not None:
+        return None
+    month = MONTH_NAMES[date.month - 1]
+    year = f" {date.year}" if mention.year_source == "explicit" else ""
+    if text[:1].isdigit():
+        return f"{date.day} {month}{year}"
+    if text.startswith(MONTH_NAMES[mention.month - 1]):
+        return f"{month} {date.day}" + (f",{year}" if year else "")
+    return None
+
+
+class WeekdayMismatch(Check):
+    """
+    What it checks:
+        A weekday written with a calendar date that falls on another day ("Friday 29 May"
+        in 2025, a Thursday). The year comes from the date itself or, failing that, from
+        the publication date; without either the check stays silent.
+
+    Why an editor cares:
+        Either the weekday or the date is wrong, and readers planning by it are misled.
+
+    Fires on:
+        The auction closed on Friday 29 May 2025.
+
+    Passes:
+        The auction closed on Thursday 29 May 2025. The auction closed on Friday.
+    """
+
+    code = "D102"
+    name = "weekday-mismatch"
+    severity = "error"
+    summary = "a weekday disagrees with the calendar date it names"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        for mention in doc.dates:
+            if mention.weekday is None or mention.type != "date" or mention.date is None:
+                continue
+            actual = mention.date.weekday()
+            if actual == mention.weekday:
+                continue
+            year_note = "" if mention.year_source == "explicit" else \
+                f" (the year {mention.year} taken from the {'publication date' if mention.year_source == 'published' else 'text'})"
+            written = WEEKDAY_NAMES[mention.weekday]
+            yield Issue(mention.start, mention.end,
+                        f"{_quote(mention)}: {_long(mention.date)} is a {WEEKDAY_NAMES[actual]}, "
+                        f"not a {written}{year_note}.",
+                        suggestion=mention.text.replace(written, WEEKDAY_NAMES[actual], 1)
+                        if mention.text.startswith(written) else None)
+
+
+class ImpossibleDate(Check):
+    """
+    What it checks:
+        A date that does not exist: 31 April, June 31, February 30, or 29 February of a
+        year that is not a leap year.
+
+    Why an editor cares:
+        An impossible date is certainly a typo, and the reader cannot tell the intended day.
+
+    Fires on:
+        Applications close on 31 April. The deadline was February 29, 2025.
+
+    Passes:
+        Applications close on 30 April. The deadline was February 29, 2024.
+    """
+
+    code = "D103"
+    name = "impossible-date"
+    severity = "error"
+    summary = "a date that does not exist"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        import calendar
+
+        for mention in doc.dates:
+            if mention.valid or mention.month is None or mention.day is None:
+                continue
+            month = MONTH_NAMES[mention.month - 1]
+            if mention.month == 2 and mention.day == 29:
+                if mention.year_source != "explicit":
+                    continue
+                why = f"{mention.year} is not a leap year, so February has 28 days"
+            else:
+                why = f"{month} has {calendar.monthrange(2000, mention.month)[1]} days"
+            yield Issue(mention.start, mention.end, f"{_quote(mention)} does not exist: {why}.")
+
+
+class TenseMismatch(Check):
+    """
+    What it checks:
+        Against the publication date, a date already past told in the future tense ("will
+        present ... on 2 June" in an article of 5 June), or a date still to come told in
+        the past tense. Needs the publication date; silent without it.
+
+    Why an editor cares:
+        Either the date or the tense is wrong, and the reader cannot tell whether the
+        event has happened.
+
+    Fires on:
+        (published 10 March 2025) The board will meet on 3 March.
+
+    Passes:
+        (published 10 March 2025) The board met on 3 March. The board will meet on 13 March.
+    """
+
+    code = "D104"
+    name = "tense-mismatch"
+    severity = "warning"
+    summary = "a past date told in the future tense, or a future one in the past tense"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        published = doc.published
+        if published is None:
+            return
+        for mention in doc.dates:
+            if mention.tense is None or mention.type != "date" or mention.date is None \
+                    or mention.year_source == "context" or mention.range_with is not None:
+                continue
+            if mention.year_source == "explicit" and mention.year != published.year:
+                continue
+            gap = (mention.date - published).days
+            if mention.tense == "future" and gap < 0:
+                yield Issue(mention.start, mention.end,
+                            f"{_quote(mention)} ({_long(mention.date)}) is told in the future tense, but it is "
+                            f"{-gap} day{'s' if gap < -1 else ''} before the publication date, "
+                            f"{_long(published)}.")
+            elif mention.tense == "past" and gap > 0:
+                yield Issue(mention.start, mention.end,
+                            f"{_quote(mention)} ({_long(mention.date)}) is told in the past tense, but it is "
+                            f"{gap} day{'s' if gap > 1 else ''} after the publication date, {_long(published)}.")
+
+
+class ElapsedTimeMismatch(Check):
+    """
+    What it checks:
+        A stated span that disagrees with the years it spans: "adopted in 1974, 40 years
+        ago" in an article of 2025, or "aged 45, born in 1960". Needs the publication
+        date; hedged spans ("more than 30 years ago") pass.
+
+    Why an editor cares:
+        The reader can do the subtraction; an article that cannot looks careless.
+
+    Fires on:
+        (published 2025) The line opened in 2002, 25 years ago.
+
+    Passes:
+        (published 2025) The line opened in 2002, 23 years ago. It opened more than 20 years ago.
+    """
+
+    code = "D105"
+    name = "elapsed-time-mismatch"
+    severity = "warning"
+    summary = "a stated span disagrees with the years it spans"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        published = doc.published
+        if published is None:
+            return
+        dates = doc.dates
+        for mention in dates:
+            if mention.apposition is None or mention.anchor != "published" or mention.hedged \
+                    or not mention.offset or mention.offset[1] not in ("year", "decade"):
+                continue
+            then = dates[mention.apposition]
+            if then.year is None or then.year_source != "explicit":
+                continue
+            stated = -mention.offset[0] * (10 if mention.offset[1] == "decade" else 1)
+            elapsed = published.year - then.year
+            if then.month and (then.month, then.day or 1) > (published.month, published.day):
+                elapsed -= 1
+            tolerance = 0 if then.month else 1
+            if abs(elapsed - stated) > tolerance and stated > 0:
+                yield Issue(mention.start, mention.end,
+                            f"{_quote(mention)} does not fit {_quote(then)}: from {then.year} to the publication "
+                            f"date ({_long(published)}) is {elapsed} years, not {stated}.",
+                            related=(Related(then.start, then.end, f"the date is {then.text}"),),
+                            suggestion=None)
+        yield from self._ages(doc, published)
+
+    def _ages(self, doc: Document, published: dt.date) -> Iterator[Issue]:
+        births = [d for d in doc.dates if d.role == "birth" and d.year]
+        for age in getattr(doc.dates, "ages", []):
+            sentence = doc.sentence_at(age.start)
+            if sentence is None:
+                continue
+            born = [d for d in births if sentence.start <= d.start < sentence.end]
+            if len(born) != 1:
+                continue
+            birth = born[0]
+            oldest = published.year - birth.year
+            if age.years in (oldest, oldest - 1):
+                continue
+            yield Issue(age.start, age.end,
+                        f"Age {age.years} does not fit {_quote(birth)}: someone born in {birth.year} is "
+                        f"{oldest - 1} or {oldest} on {_long(published)}.",
+                        related=(Related(birth.start, birth.end, f"born in {birth.year}"),))
+
+
+class DateArithmetic(Check):
+    """
+    What it checks:
+        A range or a relative date that disagrees with the dates around it: a range that
+        ends before it starts ("from 12 to 5 March"), a stated length that does not fit the
+        range ("five weeks, from 28 July to 18 August"), "two days later, on 9 November"
+        after 6 November, "on the eve of the summit, on 3 November" when the summit is on
+        6 November.
+
+    Why an editor cares:
+        The reader can check the arithmetic; a wrong interval means a wrong date.
+
+    Fires on:
+        The vote was on 6 November. Two days later, on 9 November, the result came in.
+
+    Passes:
+        The vote was on 6 November. Two days later, on 8 November, the result came in.
+    """
+
+    code = "D106"
+    name = "date-arithmetic"
+    severity = "warning"
+    summary = "a range or relative date disagrees with the dates around it"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        dates = doc.dates
+        for i, mention in enumerate(dates):
+            if mention.range_role == "start":
+                yield from self._range(mention, dates[mention.range_with])
+            elif mention.apposition is not None and mention.type == "relative" and mention.offset \
+                    and mention.offset[1] in ("day", "week", "fortnight") and not mention.hedged:
+                stated = dates[mention.apposition]
+                if stated.date is None or stated.year_source == "published" and mention.anchor == "published":
+                    continue
+                if mention.anchor == "previous":
+                    yield from self._relative(doc, mention, stated)
+                elif mention.anchor == "event" and mention.eve_of is not None:
+                    yield from self._eve(doc, mention, stated)
+
+    def _range(self, start: DateMention, end: DateMention) -> Iterator[Issue]:
+        if start.date is None or end.date is None:
+            return
+        days = (end.date - start.date).days
+        if days < 0:
+            yield Issue(start.start, end.end,
+                        f"The range '{start.text} … {end.text}' ends before it starts: "
+                        f"{_long(end.date, False)} comes {-days} day{'s' if days < -1 else ''} "
+                        f"before {_long(start.date, False)}.")
+            return
+        if start.stated_duration:
+            amount, unit = start.stated_duration
+            per = {"day": 1, "week": 7, "month": 30}[unit] if unit in ("day", "week", "month") else None
+            if per is None:
+                return
+            spans = {days, days + 1}
+            if unit == "day" and amount not in spans:
+                actual = f"{days} or {days + 1} days"
+            elif unit == "week" and all(abs(amount * 7 - d) > 3 for d in spans):
+                actual = f"{days} days, about {round(days / 7)} weeks"
+            elif unit == "month" and all(abs(amount * 30.4 - d) > 10 for d in spans):
+                actual = f"{days} days, about {round(days / 30.4)} months"
+            else:
+                return
+            yield Issue(start.start, end.end,
+                        f"{amount} {unit}{'s' if amount != 1 else ''} does not fit the range "
+                        f"'{start.text} … {end.text}': {_long(start.date, False)} to {_long(end.date, False)} "
+                        f"is {actual}.")
+
+    def _relative(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+        if mention.anchor_index is None:
+            return
+        anchor = doc.dates[mention.anchor_index]
+        base = anchor.date
+        if base is None:
+            return
+        amount, unit = mention.offset
+        days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        expected = base + dt.timedelta(days=days)
+        if expected == stated.date:
+            return
+        yield Issue(stated.start, stated.end,
+                    f"'{mention.text}, {stated.text}' does not add up: {abs(days)} day{'s' if abs(days) != 1 else ''} "
+                    f"{'after' if days > 0 else 'before'} {_long(base, False)} ({_quote(anchor)}) is "
+                    f"{_long(expected, False)}, not {_long(stated.date, False)}.",
+                    related=(Related(anchor.start, anchor.end, f"the date counted from: {anchor.text}"),),
+                    suggestion=_restyle(stated, expected))
+
+    def _eve(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+        events = doc.events
+        target = next((e for e in events if mention.eve_of <= e.start < mention.eve_of + 60), None)
+        if target is None:
+            return
+        dates = doc.dates
+        event_dates = [dates[i] for e in events if e.event == target.event for i in e.dates
+                       if dates[i].granularity == "day" and dates[i].date and dates[i] is not stated]
+        days = {d.date for d in event_dates}
+        if len(days) != 1:
+            return
+        event_date = event_dates[0]
+        expected = event_date.date - dt.timedelta(days=1)
+        if expected == stated.date:
+            return
+        yield Issue(stated.start, stated.end,
+                    f"'{mention.text}' of the {target.text} is {_long(expected, False)}, the day before "
+                    f"{_long(event_date.date, False)} ({_quote(event_date)}), not {_long(stated.date, False)}.",
+                    related=(Related(event_date.start, event_date.end, f"the {target.text} is dated here"),),
+                    suggestion=_restyle(stated, expected))

@@ -1,0 +1,725 @@
+"""Dates: every date expression in the prose, normalised to TimeML values.
+
+One pass of a single compiled pattern finds the candidates (explicit dates in US,
+UK, numeric and ISO orders, months, years under a governing word, seasons,
+quarters, decades, ranges and relative expressions); the common forms are
+normalised here from the regex groups, with the calendar done by ``datetime``.
+dateparser is consulted only for a matched string this module cannot read, so
+a typical article never imports it.
+
+A yearless date takes the year of the nearest explicit year that governs it (the
+same sentence, else an earlier full date in the paragraph), else the publication
+date's year (the nearest such date), and records where the year came from.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+MONTH_NUMBERS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+WEEKDAY_NUMBERS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNIT_NAMES = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
+              "centur": "century", "fortnight": "fortnight"}
+
+# Words that make a four-digit number a year ("in 2023", "since 1991", "the 2026 budget").
+YEAR_GOVERNORS = frozenset("""
+in since by until till through throughout during before after of early late mid around circa between and or
+the fiscal year spring summer autumn fall winter its their his her our this end start beginning middle
+""".split())
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])"
+_WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})"
+_YEAR = _YEAR_DIGITS + r"(?![\w]|[.,][0-9])"
+_PART = (r"(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+         r"|the\s+middle\s+of|the\s+turn\s+of)")
+_DASH = r"(?:\s*[–—-]\s*|\s+(?:to|and|through|until|till)\s+)"
+_NUM = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|[1-9][0-9]{0,2})"
+_UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
+
+DATE_PATTERN = regex.compile(rf"""
+ (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
+     \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?)
+|(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
+     (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?)
+|(?P<iso>(?<![\w./-])(?P<y>{_YEAR_DIGITS})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]))
+|(?P<num>(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.])(?P<n2>[0-9]{{1,2}})(?P=sep)(?P<n3>[0-9]{{4}}|[0-9]{{2}})(?![\w/]|\.[0-9]))
+|(?P<ord>(?:(?P<wd>{_WD}),?\s+|(?<=\b[Oo]n\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)(?![\w-])(?!\s+(?!and\b|or\b)[a-z]))
+|(?P<my>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR}))
+|(?P<mon>(?:(?P<part>early|late|mid)[\s-]+)?(?P<m>{_MON_FULL})(?!\s*[0-9]))
+|(?P<cent>(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]century)
+|(?P<dec>(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dd>1[0-9]{{2}}0|20[0-9]0)|['’](?P<d2d>[0-9]0))['’]?s(?![\w]))
+|(?P<season>(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))
+     (?:(?:\s+of)?\s+(?P<y>{_YEAR}))?)
+|(?P<quarter>(?:(?P<det>the|this|last|next)\s+)?(?:(?:fiscal|financial)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
+     (?:\s+of\s+(?P<y>{_YEAR}))?)
+|(?P<qshort>Q(?P<qn>[1-4])\s+(?P<y>{_YEAR})|(?P<y>{_YEAR_DIGITS})\s+Q(?P<qn>[1-4])(?![\w]))
+|(?P<half>(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))
+|(?P<yrange>(?<![\w$£€.,/-])(?P<y>{_YEAR_DIGITS})(?P<ydash>\s*[–-]\s*|/)(?P<y2>[0-9]{{4}}|[0-9]{{2}})(?![\w-]|[.,][0-9]))
+|(?P<partyear>(?P<part>{_PART})[\s-]+(?P<y>{_YEAR}))
+|(?P<fiscal>(?:fiscal\s+|FY\s?)(?P<y>{_YEAR}))
+|(?P<year>(?<![\w$£€.,/-])(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)))
+|(?P<relunit>(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]ollowing)\s+
+     (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?![\w'’-]))
+|(?P<ago>(?:(?P<mod>about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
+     (?P<dir>ago|earlier|later|before|after|from\s+now|previously)(?![\w-]))
+|(?P<nextday>(?i:the)\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)(?![\w-]))
+|(?P<eve>(?i:the)\s+eve(?=\s+of\s))
+|(?P<today>(?i:today|yesterday|tomorrow)(?![\w-]))
+|(?P<ref>(?:(?i:now|currently|recently)|(?<=\b(?i:in)\s)the\s+(?:past|future))(?![\w-]))
+|(?P<wday>{_WD_FULL}(?![\w-]))
+""", regex.VERBOSE | regex.VERSION0)
+
+KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
+         "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
+MONTH_GOVERNORS = frozenset("in since until till by through throughout during before after from to between and or "
+                            "early late mid".split())
+
+# Around a date, words that tell the tense of its clause.
+FUTURE_MARKERS = regex.compile(
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|is\s+expected"
+    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to|would)\b", regex.IGNORECASE)
+PAST_VERB = regex.compile(
+    r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
+    r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
+BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
+AGE = regex.compile(r"(?:\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b"
+                    r"|(?<=[A-Z][a-z]+),\s(?P<c>[1-9][0-9]),\s)")
+DURATION_BEFORE = regex.compile(rf"(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*(?:from\s+)?$")
+PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
+                          r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
+                          r"|[#№])[.\s]*$", regex.IGNORECASE)
+WORD_BEFORE = regex.compile(r"([A-Za-z]+)[\s-]*$")
+APPOSITION_GAP = regex.compile(r",\s*(?:on\s+|in\s+)?")
+EVE_GAP = regex.compile(r"\s+of\s+[^,;.:]{1,60},\s*(?:on\s+)?")
+AGO_YEAR_GAP = regex.compile(r",\s*(?:or\s+|some\s+)?")
+RANGE_GAP = regex.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
+
+
+@dataclass(slots=True, eq=False)
+class DateMention:
+    """One date expression: its span in ``doc.text``, TimeML value and what it was resolved from."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    type: str  # "date" | "relative" | "reference"
+    granularity: str  # day, month, year, week, quarter, half, season, decade, century, reference
+    relative: bool = False
+    year_source: str | None = None  # "explicit" | "context" | "published" | None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # the weekday written with the date, Monday = 0
+    valid: bool = True  # False for a day the month does not have
+    range_with: int | None = None  # index of the other end of a range
+    range_role: str | None = None  # "start" | "end"
+    offset: tuple[int, str] | None = None  # signed amount and unit of a relative date
+    anchor: str | None = None  # "published" | "previous" | "event": what a relative date counts from
+    hedged: bool = False  # "about", "nearly", "more than" before the amount
+    apposition: int | None = None  # index of the explicit date restating this relative one
+    anchor_index: int | None = None  # for anchor "previous": the date it counts from
+    eve_of: int | None = None  # for "the eve of X": where X starts
+    tense: str | None = None  # "future" | "past" | None: the clause around the date
+    role: str | None = None  # "birth" for "born in 1960"
+    stated_duration: tuple[int, str] | None = None  # "for five weeks, from 28 July to 18 August"
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year and self.month and self.day and self.valid:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+    def to_json(self, doc: Document) -> dict[str, Any]:
+        out = {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
+               "value": self.value, "type": self.type, "granularity": self.granularity,
+               "relative": self.relative, "year_source": self.year_source}
+        if self.weekday is not None:
+            out["weekday"] = WEEKDAY_NAMES[self.weekday]
+        if not self.valid:
+            out["valid"] = False
+        if self.range_with is not None:
+            out["range"] = self.range_role
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Age:
+    """A person's stated age ("aged 45", "58-year-old", "Jane Doe, 58,")."""
+
+    start: int
+    end: int
+    years: int
+
+
+class DateList(list):
+    """The date mentions of a document, in order, with the ages found beside them."""
+
+    ages: list[Age]
+
+
+def _month(name: str) -> int:
+    return MONTH_NUMBERS[name[:3].lower()]
+
+
+def _weekday(name: str) -> int:
+    return WEEKDAY_NUMBERS[name[:3].lower()]
+
+
+def _days_in_month(year: int | None, month: int) -> int:
+    return calendar.monthrange(year if year else 2000, month)[1]
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _day_value(y: int | None, m: int, d: int) -> str:
+    return f"{y:04d}-{m:02d}-{d:02d}" if y else f"XXXX-{m:02d}-{d:02d}"
+
+
+def _month_value(y: int | None, m: int) -> str:
+    return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
+
+
+def _nearest_year(published: dt.date, month: int, day: int = 15) -> int:
+    """The year that puts month/day closest to the publication date."""
+    best = published.year
+    best_gap = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        gap = abs((dt.date(year, month, min(day, _days_in_month(year, month))) - published).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:
+    try:
+        if unit == "day":
+            return base + dt.timedelta(days=amount)
+        if unit in ("week", "fortnight"):
+            return base + dt.timedelta(days=amount * (14 if unit == "fortnight" else 7))
+        if unit == "month":
+            months = base.year * 12 + base.month - 1 + amount
+            y, m = divmod(months, 12)
+            return dt.date(y, m + 1, min(base.day, _days_in_month(y, m + 1)))
+        if unit in ("year", "decade", "century"):
+            years = amount * {"year": 1, "decade": 10, "century": 100}[unit]
+            y = base.year + years
+            return dt.date(y, base.month, min(base.day, _days_in_month(y, base.month)))
+    except (OverflowError, ValueError):
+        return None
+    return None
+
+
+def _value_at(date: dt.date, unit: str) -> tuple[str, str]:
+    """TimeML value and granularity of ``date`` seen at the precision of ``unit``."""
+    if unit == "day":
+        return date.isoformat(), "day"
+    if unit in ("week", "fortnight"):
+        iso = date.isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}", "week"
+    if unit == "month":
+        return f"{date.year:04d}-{date.month:02d}", "month"
+    if unit == "decade":
+        return f"{date.year // 10:03d}", "decade"
+    if unit == "century":
+        return f"{date.year // 100:02d}", "century"
+    return f"{date.year:04d}", "year"
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    for prefix, unit in UNIT_NAMES.items():
+        if word.startswith(prefix):
+            return unit
+    return "day"
+
+
+@lru_cache(maxsize=512)
+def parse_with_dateparser(text: str, base: dt.date | None) -> dt.date | None:
+    """Last resort for a matched string the patterns here cannot read; never run on free prose."""
+    import dateparser  # lazily: it costs ~0.1 s to import
+
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "current_period", "STRICT_PARSING": False,
+                                "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    return parsed.date() if parsed else None
+
+
+class _Builder:
+    """Turns matches into mentions; holds what the passes share."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.published = doc.published
+        self.out: list[DateMention] = []
+
+    # --- explicit dates -------------------------------------------------------
+    def day_date(self, m: regex.Match, start: int, end: int, month: int, day_text: str, year_text: str | None,
+                 weekday: str | None) -> DateMention:
+        day = int(day_text.rstrip("stndrh"))
+        year = int(year_text) if year_text else None
+        valid = 1 <= day <= _days_in_month(year, month) if year or month != 2 else day <= 29
+        mention = DateMention(start, end, self.text[start:end], _day_value(year, month, day), "date", "day",
+                              year_source="explicit" if year else None, year=year, month=month, day=day,
+                              valid=valid, weekday=_weekday(weekday) if weekday else None)
+        if not valid:
+            mention.value = None
+        return mention
+
+    def add_range(self, first: DateMention, second: DateMention) -> None:
+        i = len(self.out)
+        first.range_with, first.range_role = i + 1, "start"
+        second.range_with, second.range_role = i, "end"
+        self.out += [first, second]
+
+    def handle_day_month(self, m: regex.Match, kind: str) -> None:
+        month = _month(m.group("m"))
+        wd = m.group("wd")
+        year = m.group("y")
+        if m.group("d2"):
+            first = self.day_date(m, m.start(), m.end("d"), month, m.group("d"), year, wd)
+            second = self.day_date(m, m.start("d2"), m.end(), month, m.group("d2"), year, None)
+            self.add_range(first, second)
+            return
+        self.out.append(self.day_date(m, m.start(), m.end(), month, m.group("d"), year, wd))
+
+    def handle_numeric(self, m: regex.Match) -> None:
+        n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
+        if m.group("sep") == "." and len(n3) != 4:
+            return
+        year = int(n3) if len(n3) == 4 else 2000 + int(n3) if int(n3) < 50 else 1900 + int(n3)
+        if m.group("sep") == "." or n1 > 12:
+            day, month = n1, n2
+        else:
+            month, day = n1, n2
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return
+        self.out.append(self.day_date(m, m.start(), m.end(), month, str(day), str(year), None))
+
+    # --- the dispatcher ------------------------------------------------------
+    def handle(self, m: regex.Match, sentence_start: int) -> None:
+        kind = next(k for k in KINDS if m.group(k) is not None)
+        text = self.text
+        start, end = m.start(), m.end()
+        if kind in ("dmy", "mdy"):
+            self.handle_day_month(m, kind)
+        elif kind == "iso":
+            self.out.append(self.day_date(m, start, end, int(m.group("mo")), m.group("d"), m.group("y"), None))
+        elif kind == "num":
+            self.handle_numeric(m)
+        elif kind == "ord":
+            mention = DateMention(start, end, m.group(0), None, "date", "day", day=int(m.group("d")),
+                                  weekday=_weekday(m.group("wd")) if m.group("wd") else None)
+            mention.relative = True
+            self.out.append(mention)
+        elif kind == "my":
+            month, year = _month(m.group("m")), int(m.group("y"))
+            self.out.append(DateMention(start, end, m.group(0), _month_value(year, month), "date", "month",
+                                        year_source="explicit", year=year, month=month))
+        elif kind == "mon":
+            self.handle_month(m, sentence_start)
+        elif kind == "cent":
+            c = int(m.group("c"))
+            self.out.append(DateMention(start, end, m.group(0), f"{c - 1:02d}", "date", "century"))
+        elif kind == "dec":
+            if m.group("dd"):
+                value = m.group("dd")[:3]
+            else:
+                value = ("19" if m.group("d2d") != "00" else "20") + m.group("d2d")[0]
+            self.out.append(DateMention(start, end, m.group(0), value, "date", "decade", year_source="explicit"))
+        elif kind == "season":
+            self.handle_season(m)
+        elif kind in ("quarter", "qshort", "half"):
+            self.handle_quarter(m, kind)
+        elif kind == "yrange":
+            self.handle_year_range(m)
+        elif kind in ("partyear", "fiscal"):
+            year = int(m.group("y"))
+            self.out.append(DateMention(start, end, m.group(0), str(year), "date", "year",
+                                        year_source="explicit", year=year))
+        elif kind == "year":
+            self.handle_year(m, sentence_start)
+        elif kind == "relunit":
+            self.handle_relative_unit(m)
+        elif kind == "ago":
+            self.handle_ago(m)
+        elif kind == "nextday":
+            direction = -1 if m.group("dir").lower() in ("previous", "preceding") else 1
+            self.out.append(DateMention(start, end, m.group(0), None, "relative", m.group("unit"), relative=True,
+                                        offset=(direction, m.group("unit")), anchor="previous"))
+        elif kind == "eve":
+            mention = DateMention(start, end, m.group(0), None, "relative", "day", relative=True,
+                                  offset=(-1, "day"), anchor="event")
+            mention.eve_of = text.find("of", end) + 3
+            self.out.append(mention)
+        elif kind == "today":
+            self.handle_today(m)
+        elif kind == "ref":
+            word = m.group(0).lower()
+            value = "PAST_REF" if ("recent" in word or "past" in word) else (
+                "FUTURE_REF" if "future" in word else "PRESENT_REF")
+            self.out.append(DateMention(start, end, m.group(0), value, "reference", "reference", relative=True))
+        elif kind == "wday":
+            self.handle_weekday(m, sentence_start)
+
+    def handle_month(self, m: regex.Match, sentence_start: int) -> None:
+        if not m.group("part"):
+            prev = WORD_BEFORE.search(self.text, max(sentence_start, m.start() - 20), m.start())
+            if not prev or prev.group(1).lower() not in MONTH_GOVERNORS:
+                return
+        self.out.append(DateMention(m.start(), m.end(), m.group(0), None, "date", "month", month=_month(m.group("m"))))
+
+    def handle_season(self, m: regex.Match) -> None:
+        code = SEASONS[m.group("s").lower()]
+        rel, year_text = m.group("rel"), m.group("y")
+        if not rel and not year_text:
+            return
+        year = int(year_text) if year_text else None
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "date", "season", year=year,
+                              year_source="explicit" if year else None, relative=bool(rel))
+        if rel and self.published:
+            shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+            year = self.published.year + shift
+            mention.year, mention.year_source = year, "published"
+        mention.value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
+        self.out.append(mention)
+
+    def handle_quarter(self, m: regex.Match, kind: str) -> None:
+        year = int(m.group("y")) if m.group("y") else None
+        if kind == "half":
+            number, letter, gran = (1 if m.group("h") == "first" else 2), "H", "half"
+        else:
+            number = int(m.group("qn")) if kind == "qshort" else ORDINALS[m.group("q").lower()]
+            letter, gran = "Q", "quarter"
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "date", gran, year=year,
+                              year_source="explicit" if year else None)
+        if kind == "quarter" and not year:
+            det = (m.group("det") or "").lower()
+            if not det and not m.group(0).lower().startswith(("fiscal", "financial")) and "-" not in m.group(0):
+                return  # "third quarter" alone is usually a share or a sports period
+            if self.published:
+                mention.year = self.published.year - (1 if det == "last" else 0)
+                mention.year_source, mention.relative = "published", True
+        year = mention.year
+        mention.value = f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}"
+        self.out.append(mention)
+
+    def handle_year_range(self, m: regex.Match) -> None:
+        y1, tail = int(m.group("y")), m.group("y2")
+        y2 = int(str(y1)[:2] + tail) if len(tail) == 2 else int(tail)
+        if not (y1 < y2 <= y1 + 99) or (len(tail) == 4 and not 1000 <= y2 <= 2099):
+            if m.group("ydash") == "/":
+                return
+            self.handle_year_text(m.start(), m.start() + 4, y1)
+            return
+        first = DateMention(m.start(), m.start() + 4, m.group("y"), str(y1), "date", "year",
+                            year_source="explicit", year=y1)
+        second = DateMention(m.start("y2"), m.end(), tail, str(y2), "date", "year", year_source="explicit", year=y2)
+        self.add_range(first, second)
+
+    def handle_year(self, m: regex.Match, sentence_start: int) -> None:
+        start = m.start()
+        before = self.text[max(sentence_start, start - 40):start]
+        if PAGE_LIKE.search(before):
+            return
+        prev = WORD_BEFORE.search(before)
+        after = self.text[m.end():m.end() + 3]
+        if prev:
+            word = prev.group(1).lower()
+            if word not in YEAR_GOVERNORS and not (word in ("from", "to") and not after[:1].isalpha()):
+                return
+        elif not (after.startswith(("'s", "’s", ",", ".", ";", ":", ")")) or start == sentence_start):
+            return
+        mention = self.handle_year_text(start, m.end(), int(m.group("y")))
+        if BIRTH.search(before):
+            mention.role = "birth"
+
+    def handle_year_text(self, start: int, end: int, year: int) -> DateMention:
+        mention = DateMention(start, end, self.text[start:end], str(year), "date", "year",
+                              year_source="explicit", year=year)
+        self.out.append(mention)
+        return mention
+
+    def handle_relative_unit(self, m: regex.Match) -> None:
+        rel, unit = m.group("rel").lower(), m.group("unit")
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
+                              anchor="published")
+        self.out.append(mention)
+        pub = self.published
+        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}[rel]
+        if rel in ("previous", "following"):
+            mention.anchor = "previous"
+        if unit[0].isupper():
+            if unit.startswith(tuple(WEEKDAY_NAMES)):
+                mention.weekday = _weekday(unit)
+                if pub and mention.anchor == "published":
+                    gap = (mention.weekday - pub.weekday()) % 7
+                    if shift < 0:
+                        target = pub - dt.timedelta(days=(7 - gap) % 7 or 7)
+                    elif shift > 0:
+                        target = pub + dt.timedelta(days=gap or 7)
+                    else:
+                        target = pub + dt.timedelta(days=gap if gap <= 3 else gap - 7)
+                    self.resolve(mention, target, "day")
+                return
+            month = _month(unit)
+            mention.granularity, mention.month = "month", month
+            if pub and mention.anchor == "published":
+                year = pub.year + (shift if shift else 0)
+                if shift < 0 and month < pub.month:
+                    year += 1
+                if shift > 0 and month > pub.month:
+                    year -= 1
+                mention.year, mention.year_source = year, "published"
+                mention.value = _month_value(year, month)
+            return
+        unit = "weekend" if unit == "weekend" else _unit(unit)
+        mention.offset = (shift, unit)
+        if pub and mention.anchor == "published":
+            if unit == "weekend":
+                target = _shift(pub, shift, "week")
+                if target:
+                    iso = target.isocalendar()
+                    mention.value, mention.granularity = f"{iso[0]:04d}-W{iso[1]:02d}-WE", "week"
+                return
+            target = _shift(pub, shift, unit)
+            if target:
+                self.resolve(mention, target, unit)
+
+    def handle_ago(self, m: regex.Match) -> None:
+        amount, unit = _number(m.group("n")), _unit(m.group("unit"))
+        direction = m.group("dir").lower()
+        sign = 1 if direction in ("later", "after", "from now") else -1
+        anchor = "published" if direction in ("ago", "from now") else "previous"
+        if direction in ("before", "after"):
+            anchor = "event"
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", unit, relative=True,
+                              offset=(sign * amount, unit), anchor=anchor, hedged=bool(m.group("mod")))
+        if anchor == "published" and self.published:
+            target = _shift(self.published, sign * amount, unit)
+            if target:
+                self.resolve(mention, target, unit)
+        self.out.append(mention)
+
+    def handle_today(self, m: regex.Match) -> None:
+        word = m.group(0).lower()
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
+                              offset=(shift, "day"), anchor="published")
+        if self.published:
+            self.resolve(mention, self.published + dt.timedelta(days=shift), "day")
+        self.out.append(mention)
+
+    def handle_weekday(self, m: regex.Match, sentence_start: int) -> None:
+        weekday = _weekday(m.group(0))
+        mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
+                              weekday=weekday, anchor="published")
+        pub = self.published
+        if pub:
+            gap = (weekday - pub.weekday()) % 7
+            clause = self.text[sentence_start:m.start()]
+            if gap and FUTURE_MARKERS.search(clause):
+                target = pub + dt.timedelta(days=gap)
+            else:
+                target = pub - dt.timedelta(days=(7 - gap) % 7)
+            self.resolve(mention, target, "day")
+        self.out.append(mention)
+
+    @staticmethod
+    def resolve(mention: DateMention, target: dt.date, unit: str) -> None:
+        mention.value, mention.granularity = _value_at(target, unit)
+        mention.year, mention.year_source = target.year, "published"
+        if mention.granularity in ("day", "month"):
+            mention.month = target.month
+        if mention.granularity == "day":
+            mention.day = target.day
+
+
+def _sentence_bounds(doc: Document) -> tuple[list[int], list[int]]:
+    sentences = doc.sentences
+    return [s.start for s in sentences], [s.end for s in sentences]
+
+
+def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
+    """Give each yearless month/day date the year that governs it, and its value."""
+    published = doc.published
+    last_full: DateMention | None = None
+    for i, mention in enumerate(out):
+        if mention.type != "date":
+            continue
+        if mention.year and mention.granularity in ("day", "month") and mention.year_source == "explicit":
+            last_full = mention
+            continue
+        if mention.month is None and mention.granularity != "day":
+            continue
+        if mention.year is not None:
+            continue
+        s = bisect.bisect_right(starts, mention.start) - 1
+        sentence = (starts[s], ends[s]) if s >= 0 else (mention.start, mention.end)
+        governing = None
+        if mention.range_with is not None and out[mention.range_with].year_source == "explicit":
+            governing = out[mention.range_with]
+        else:
+            best = None
+            for j in range(max(0, i - 6), min(len(out), i + 4)):
+                other = out[j]
+                if (other.year_source == "explicit" and other.year and other.granularity in ("day", "month")
+                        and sentence[0] <= other.start < sentence[1]):
+                    gap = abs(other.start - mention.start)
+                    if best is None or gap < best[0]:
+                        best = (gap, other)
+            if best:
+                governing = best[1]
+            elif last_full is not None and doc.block_at(last_full.start) is doc.block_at(mention.start):
+                governing = last_full
+        if mention.month is None:  # "the 6th": the month of the date before it
+            source = governing or last_full
+            if source is not None and source.month:
+                mention.month = source.month
+                mention.year = source.year
+                mention.year_source = "context"
+            elif published:
+                mention.month, mention.year, mention.year_source = published.month, published.year, "published"
+            else:
+                continue
+        elif governing is not None:
+            mention.year, mention.year_source = governing.year, "context"
+        elif published:
+            mention.year = _nearest_year(published, mention.month, mention.day or 15)
+            mention.year_source = "published"
+        else:
+            continue
+        if mention.granularity == "day":
+            mention.valid = mention.day <= _days_in_month(mention.year, mention.month)
+            mention.value = _day_value(mention.year, mention.month, mention.day) if mention.valid else None
+        else:
+            mention.value = _month_value(mention.year, mention.month)
+
+
+def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
+    """Ranges written as two dates, appositions, anchors and the tense of each clause."""
+    text = doc.text
+    previous_day: DateMention | None = None
+    previous_index = -1
+    for i, mention in enumerate(out):
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (nxt is not None and mention.range_with is None and nxt.range_with is None
+                and mention.granularity == nxt.granularity and mention.granularity in ("day", "year", "month")
+                and mention.type == nxt.type == "date" and RANGE_GAP.fullmatch(text, mention.end, nxt.start)):
+            before = text[max(0, mention.start - 9):mention.start].lower()
+            if before.rstrip().endswith(("from", "between")) or "-" in text[mention.end:nxt.start] \
+                    or "–" in text[mention.end:nxt.start]:
+                mention.range_with, mention.range_role = i + 1, "start"
+                nxt.range_with, nxt.range_role = i, "end"
+        if mention.range_role == "start":
+            found = DURATION_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            if found:
+                mention.stated_duration = (_number(found.group("n")), _unit(found.group("unit")))
+        if mention.relative and mention.offset and nxt is not None and nxt.type == "date" \
+                and nxt.granularity == "day" and not nxt.relative \
+                and (EVE_GAP if mention.anchor == "event" and mention.eve_of else APPOSITION_GAP).fullmatch(
+                    text, mention.end, nxt.start):
+            mention.apposition = i + 1
+        if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
+                and i > 0 and out[i - 1].type == "date" and out[i - 1].year_source == "explicit":
+            before = out[i - 1]
+            if AGO_YEAR_GAP.fullmatch(text, before.end, mention.start) or (
+                    text[max(0, mention.start - 2):mention.start] == ", "
+                    and doc.block_at(before.start) is doc.block_at(mention.start)
+                    and bisect.bisect_right(starts, mention.start) - bisect.bisect_right(starts, before.start) <= 1):
+                mention.apposition = i - 1
+        if mention.type == "relative" and mention.anchor == "previous" and previous_day is not None \
+                and previous_day.date and mention.offset and mention.value is None:
+            anchor_date = previous_day.date
+            if mention.range_with is None and previous_day.range_role == "start":
+                anchor_date = out[previous_day.range_with].date or anchor_date
+            target = _shift(anchor_date, *mention.offset)
+            mention.anchor_index = previous_index
+            if target:
+                mention.value, mention.granularity = _value_at(target, mention.offset[1])
+        if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.date:
+            if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
+                previous_day, previous_index = mention, i
+        s = bisect.bisect_right(starts, mention.start) - 1
+        if s >= 0 and mention.granularity == "day":
+            mention.tense = _clause_tense(text, starts[s], mention.start, min(ends[s], mention.end + 60))
+
+
+CLAUSE_BREAK = regex.compile(r"[;:—]|,\s+(?:but|while|whereas|and|which|who|after|before|when)\b|\bsaid\b|\bsays\b")
+
+
+def _clause_tense(text: str, sentence_start: int, date_start: int, limit: int) -> str | None:
+    """Future when a future marker leads the clause holding the date; past when a past verb does."""
+    left = sentence_start
+    for br in CLAUSE_BREAK.finditer(text, sentence_start, date_start):
+        left = br.end()
+    right_break = CLAUSE_BREAK.search(text, date_start, limit)
+    right = right_break.start() if right_break else limit
+    clause = text[left:right]
+    if '"' in clause or "“" in clause or "”" in clause:
+        return None
+    if FUTURE_MARKERS.search(clause):
+        return "future"
+    lowered = clause
+    if PAST_VERB.search(lowered) and not regex.search(r"\b(?:is|are|be|being|been|has|have)\b", lowered):
+        return "past"
+    return None
+
+
+def _ages(doc: Document) -> list[Age]:
+    out = []
+    for block in doc.blocks:
+        for m in AGE.finditer(doc.text, block.start, block.end):
+            group = "a" if m.group("a") else "b" if m.group("b") else "c"
+            out.append(Age(m.start(group), m.end(group), int(m.group(group))))
+    return out
+
+
+def analyze_dates(doc: Document) -> DateList:
+    """Every date expression in ``doc.text``, in order of position."""
+    builder = _Builder(doc)
+    starts, ends = _sentence_bounds(doc)
+    text = doc.text
+    for block in doc.blocks:
+        for m in DATE_PATTERN.finditer(text, block.start, block.end):
+            s = bisect.bisect_right(starts, m.start()) - 1
+            builder.handle(m, starts[s] if s >= 0 else block.start)
+    out = builder.out
+    _fill_years(doc, out, starts, ends)
+    _link(doc, out, starts, ends)
+    result = DateList(out)
+    result.ages = _ages(doc) if out else []
+    return result

@@ -1,0 +1,244 @@
+"""Events: what each date dates, and which mentions are one event.
+
+A trigger (a noun such as "summit", "ceremony", "agreement" or a verb such as
+"met", "signed", "hosted") is tied to the day-level dates of its sentence. Its
+qualifiers (names and places in front of it or after "in"/"at", the words
+"previous", "next", "first", "annual", an indefinite article) decide whether it
+is a new event or a short reference to one already told ("the summit", "the
+Washington summit"). A definite first mention of a gathering ("the ceremony")
+that nothing introduced refers to the article's lead event, the news the story
+opens with. Two mentions are one event only when nothing tells them apart.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+# Trigger word -> event class. Verbs in the past tense map to the class of the noun they imply.
+TRIGGER_CLASSES = {
+    "summit": "summit", "summits": "summit",
+    "meeting": "meeting", "talks": "meeting", "met": "meeting", "session": "meeting",
+    "election": "election", "elections": "election", "vote": "election", "voted": "election",
+    "referendum": "election", "ballot": "election", "poll": "election", "polls": "election",
+    "visit": "visit", "visited": "visit", "trip": "visit",
+    "conference": "conference", "forum": "conference", "congress": "conference", "convention": "conference",
+    "ceremony": "ceremony", "groundbreaking": "ceremony", "inauguration": "ceremony", "inaugurated": "ceremony",
+    "launch": "launch", "launched": "launch", "began": "launch", "started": "launch",
+    "opening": "opening", "opened": "opening",
+    "trial": "trial", "hearing": "trial",
+    "match": "match", "final": "match", "semi-final": "match", "game": "match", "race": "match",
+    "attack": "attack", "attacked": "attack", "bombing": "attack", "explosion": "attack",
+    "agreement": "agreement", "deal": "agreement", "accord": "agreement", "treaty": "agreement",
+    "signed": "agreement", "signing": "agreement", "memorandum": "agreement", "agreed": "agreement",
+    "presentation": "presentation", "presented": "presentation",
+    "auction": "auction",
+    "held": "", "hosted": "", "took place": "",  # take the class of a noun near them
+}
+GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
+TRIGGER = regex.compile(r"\b(?:took\s+place|" + "|".join(
+    sorted((regex.escape(w) for w in TRIGGER_CLASSES if w != "took place"), key=len, reverse=True))
+    + r")\b", regex.IGNORECASE)
+# Words in a trigger's noun phrase that make it a different occurrence from another one.
+DISTINCT = frozenset("""
+previous last next first second third fourth fifth sixth seventh eighth ninth tenth final annual upcoming
+forthcoming another earlier later future past prior following subsequent new inaugural every each
+""".split())
+DETERMINERS = frozenset("the this that its their his her a an another these those".split())
+NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
+PLACE_AFTER = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
+CAPITAL_WORD = regex.compile(r"[A-Z][\w+'’-]*|[A-Z0-9][A-Z0-9+]+")
+NOT_PLACES = frozenset("""
+January February March April May June July August September October November December Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday The A An In At On This That
+""".split())
+
+
+@dataclass(slots=True)
+class EventMention:
+    """A trigger word, the dates it carries and what distinguishes it."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # event class: summit, meeting, election, ...
+    sentence: int  # index in doc.sentences
+    dates: list[int] = field(default_factory=list)  # indexes into doc.dates
+    definite: bool = False  # "the summit", "this meeting": a determiner points back
+    distinct: tuple[str, ...] = ()  # "previous", "annual", "a", ...
+    names: frozenset[str] = frozenset()  # names and places qualifying it
+    event: int = -1  # which event it is; mentions with the same number are one event
+    lead: bool = False  # part of the article's lead event
+
+    def to_json(self, doc: Document) -> dict[str, Any]:
+        dates = doc.dates
+        return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
+                "kind": self.kind, "event": self.event, "dates": [dates[i].value for i in self.dates],
+                "names": sorted(self.names), "distinct": list(self.distinct), "lead": self.lead}
+
+
+def _noun_phrase(text: str, sentence_start: int, trigger_start: int) -> tuple[bool, tuple[str, ...], set[str]]:
+    """Read the words before a trigger back to its determiner: definiteness, distinguishing words, names."""
+    words = NP_WORD.findall(text, max(sentence_start, trigger_start - 80), trigger_start)
+    distinct: list[str] = []
+    names: set[str] = set()
+    definite = False
+    for word in reversed(words[-7:]):
+        lower = word.lower()
+        if lower in DETERMINERS:
+            if lower in ("a", "an", "another"):
+                distinct.append(lower)
+            else:
+                definite = True
+            break
+        if lower.endswith(("'s", "’s")) and lower[:-2] in ("year", "month", "week"):
+            distinct.append(lower)
+            continue
+        if lower in DISTINCT:
+            distinct.append(lower)
+        elif word[0].isupper() or word.startswith("("):
+            names.update(w for w in CAPITAL_WORD.findall(word) if w not in NOT_PLACES)
+        elif lower in ("of", "and", "in", "on", "at", "with", "for", "to", "by", "from", "was", "were", "is", "said"):
+            break
+    return definite, tuple(distinct), names
+
+
+def analyze_events(doc: Document) -> list[EventMention]:
+    """The event mentions of ``doc``, each numbered with the event it belongs to."""
+    text = doc.text
+    dates = doc.dates
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    out: list[EventMention] = []
+    for block in doc.blocks:
+        for m in TRIGGER.finditer(text, block.start, block.end):
+            s = bisect.bisect_right(starts, m.start()) - 1
+            if s < 0:
+                continue
+            word = regex.sub(r"\s+", " ", m.group(0).lower())
+            sentence = sentences[s]
+            definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
+            if m.group(0)[0].isupper() and m.start() != sentence.start:
+                continue  # part of a name: "Summit Street", "Final Cut"
+            clause_end = sentence.end
+            for place in PLACE_AFTER.finditer(text, m.end(), min(clause_end, m.end() + 60)):
+                names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
+            if TRIGGER_CLASSES[word] == "" or word.endswith("ed"):
+                host = regex.search(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$", text[sentence.start:m.start()])
+                if host and host.group(1) not in NOT_PLACES:
+                    names.add(host.group(1))
+            out.append(EventMention(m.start(), m.end(), m.group(0), TRIGGER_CLASSES[word], s,
+                                    definite=definite, distinct=distinct, names=frozenset(names)))
+    _classify_generic(out)
+    out = [e for e in out if e.kind]
+    _attach_dates(doc, out, dates, starts)
+    _number_events(doc, out, dates)
+    return out
+
+
+def _classify_generic(out: list[EventMention]) -> None:
+    """'was held', 'hosted', 'took place' take the class of the nearest noun trigger in their sentence."""
+    for i, mention in enumerate(out):
+        if mention.kind:
+            continue
+        best = None
+        for other in out[max(0, i - 3):i + 4]:
+            if other.sentence == mention.sentence and other.kind:
+                gap = abs(other.start - mention.start)
+                if best is None or gap < best[0]:
+                    best = (gap, other)
+        if best:
+            best[1].names = best[1].names | mention.names
+
+
+def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: list[int]) -> None:
+    """Each day-level date goes to the nearest trigger of its sentence."""
+    by_sentence: dict[int, list[EventMention]] = {}
+    for mention in out:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for i, date in enumerate(dates):
+        if date.granularity not in ("day", "month", "year") or date.type == "reference":
+            continue
+        if date.anchor == "event":
+            continue
+        s = bisect.bisect_right(starts, date.start) - 1
+        candidates = by_sentence.get(s)
+        if not candidates:
+            continue
+        nearest = min(candidates, key=lambda e: (e.start - date.end) if e.start >= date.end else
+                      (date.start - e.end) * 1.5)
+        nearest.dates.append(i)
+
+
+def _year_of(mention: EventMention, dates: list) -> int | None:
+    for i in mention.dates:
+        if dates[i].year_source == "explicit" and dates[i].year:
+            return dates[i].year
+    return None
+
+
+def _compatible(a: EventMention, b: EventMention, dates: list) -> bool:
+    if b.distinct:
+        return False
+    if a.names and b.names and not (a.names & b.names):
+        return False
+    ya, yb = _year_of(a, dates), _year_of(b, dates)
+    return not (ya and yb and ya != yb)
+
+
+def _number_events(doc: Document, out: list[EventMention], dates: list) -> None:
+    lead = _lead_mentions(doc, out, dates)
+    for mention in lead:
+        mention.lead = True
+        mention.event = 0
+    events: dict[int, EventMention] = {}  # event number -> the mention that holds its merged qualifiers
+    if lead:
+        events[0] = EventMention(lead[0].start, lead[0].end, lead[0].text, "lead", lead[0].sentence,
+                                 names=frozenset().union(*(m.names for m in lead)))
+    by_kind: dict[str, list[int]] = {}
+    for m in lead:
+        by_kind.setdefault(m.kind, []).append(0)
+    next_id = 1
+    for mention in out:
+        if mention.lead:
+            continue
+        known = by_kind.get(mention.kind, [])
+        target = None
+        if not mention.distinct:
+            target = next((k for k in reversed(known) if _compatible(events[k], mention, dates)), None)
+            if target is None and not known and mention.definite and 0 in events \
+                    and mention.kind in GATHERINGS and _compatible(events[0], mention, dates):
+                target = 0
+        if target is None:
+            target = next_id
+            next_id += 1
+            events[target] = EventMention(mention.start, mention.end, mention.text, mention.kind,
+                                          mention.sentence, names=mention.names, distinct=mention.distinct)
+        else:
+            holder = events[target]
+            holder.names = holder.names | mention.names
+        mention.event = target
+        by_kind.setdefault(mention.kind, []).append(target)
+
+
+def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[EventMention]:
+    """The triggers of the sentence holding the article's first day-level date, in its first paragraphs."""
+    paragraphs = [b for b in doc.blocks if b.kind == "paragraph"][:2]
+    if not paragraphs:
+        return []
+    limit = paragraphs[-1].end
+    for date in dates:
+        if date.start >= limit:
+            return []
+        if date.granularity == "day" and date.type in ("date", "relative") and date.value and not date.anchor == "event":
+            sentence = doc.sentence_at(date.start)
+            if sentence is None:
+                return []
+            return [m for m in out if sentence.start <= m.start < sentence.end and not m.distinct]
+    return []
