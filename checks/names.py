@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from factlint.document import Document
 
 KIND_TEXT = {"accents": "accents dropped", "transliteration": "another transliteration",
+             "doubled letter": "a letter doubled or not",
              "slip": "a one-letter difference"}
 MAX_RELATED = 3
 
@@ -75,15 +76,20 @@ class NameVariant(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
+        flagged: set[tuple[int, int]] = set()
         for first, first_spans, second, second_spans, kind in _spellings(doc.names):
             if not first_spans or not second_spans:
                 continue
             if len(second_spans) > len(first_spans):
                 first, first_spans, second, second_spans = second, second_spans, first, first_spans
+            majority = first if len(first_spans) > len(second_spans) else None
             related = tuple(Related(s, e, f'"{text[s:e]}" here') for s, e in first_spans[:MAX_RELATED])
             for s, e in second_spans:
+                if (s, e) in flagged:
+                    continue
+                flagged.add((s, e))
                 yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere ({len(first_spans)}x) for the same '
-                                  f'person: {KIND_TEXT.get(kind, kind)}', related, first)
+                                  f'person: {KIND_TEXT.get(kind, kind)}', related, majority)
 
 
 def _role_label(role: Role) -> str:
@@ -181,14 +187,10 @@ class QuoteAttributionConflict(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         names = doc.names
-        quotes = doc.quotes
         said = []
-        for q in [*quotes.quotes, *quotes.speech]:
+        for q, speaker in names.quote_speakers:
             words = _quote_words(doc.text[q.inner_start:q.inner_end])
-            if len(words) < MIN_QUOTE_WORDS or q.attribution is None:
-                continue
-            speaker = names.speaker(*q.attribution)
-            if speaker is not None:
+            if len(words) >= MIN_QUOTE_WORDS:
                 said.append((q, words, speaker))
         said.sort(key=lambda x: x[0].start)
         people = names.people

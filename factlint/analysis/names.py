@@ -25,7 +25,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -84,6 +84,7 @@ ROLE_BEFORE = regex.compile(
 # After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
 VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
 PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
+ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
@@ -181,6 +182,7 @@ class NameAnalysis:
     attributions: list[Attribution] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     loose: list[Loose] = field(default_factory=list)
+    quote_speakers: list[tuple[Any, Attribution]] = field(default_factory=list)  # (Quote, its speaker)
     given_names: frozenset[str] = frozenset()  # every given name of a person, to keep them apart from surnames
     family: frozenset[str] = frozenset()  # surnames the text gives to relatives ("his wife, Anna Berg")
 
@@ -254,8 +256,13 @@ def spelling_variant(a: str, b: str) -> str | None:
         return None
     if strip_accents(a).lower() == strip_accents(b).lower():
         return "accents"
+    if _DOUBLE.sub(r"\1", a.lower()) == _DOUBLE.sub(r"\1", b.lower()):
+        return "doubled letter"
     if skeleton(a) == skeleton(b):
         return "transliteration"
+    shorter, longer = sorted((a.lower(), b.lower()), key=len)
+    if longer[:-1] == shorter and longer[-1] in "sn":
+        return None  # a plural or a demonym: "the Trumps", "America"/"American"
     if min(len(a), len(b)) >= 5 and a[0].lower() == b[0].lower() and edit_distance(a.lower(), b.lower(), 1) <= 1:
         return "slip"
     return None
@@ -281,6 +288,9 @@ class _Run:
     joins: list[str]  # the connector before each token after the first ("" for a space)
 
 
+NAME_MONTHS = frozenset({"may", "march", "april", "june", "august"})  # also names: "Theresa May"
+
+
 def _runs(text: str, lo: int, hi: int) -> list[_Run]:
     runs = []
     for m in RUN.finditer(text, lo, hi):
@@ -295,7 +305,8 @@ def _runs(text: str, lo: int, hi: int) -> list[_Run]:
         piece_t, piece_j = [], []
         for i, tok in enumerate(tokens):
             bare = tok[2].rstrip(".").lower()
-            if bare in STOP and not (bare in HONORIFICS or bare in TITLES):
+            if bare in STOP and not (bare in HONORIFICS or bare in TITLES) \
+                    and not (bare in NAME_MONTHS and piece_t and not joins[i - 1]):
                 if piece_t:
                     runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
                 piece_t, piece_j = [], []
@@ -333,7 +344,10 @@ def _split_title(run: _Run) -> tuple[int, int]:
                 j = k
             else:
                 return -1, len(tokens)
-        return i, j
+        first = i
+        while first > 0 and not joins[first - 1]:
+            first -= 1
+        return first, j
     return -1, 0
 
 
@@ -544,11 +558,12 @@ class _Builder:
     def _roles_and_speech(self, pid: int, run: _Run, title_at: int, n_start: int, n_end: int, lo: int,
                           hi: int) -> None:
         text = self.text
-        if title_at >= 0 and run.tokens[0][0] < n_start:
-            title_words = [t[2].rstrip(".").lower() for t in run.tokens if t[1] <= n_start]
+        title_start = run.tokens[title_at][0] if title_at >= 0 else n_start
+        if title_at >= 0:
+            title_words = [t[2].rstrip(".").lower() for t in run.tokens[title_at:] if t[1] <= n_start]
             if any(w not in HONORIFICS for w in title_words):
-                self.role(pid, run.tokens[0][0], n_start)
-        before = self.preceding_role(n_start if title_at < 0 else run.tokens[0][0], lo)
+                self.role(pid, title_start, n_start)
+        before = self.preceding_role(title_start, lo)
         if before is not None:
             self.role(pid, before[0], before[1] if title_at < 0 else n_start)
         block_end = self.doc.block_at(n_start)
@@ -578,21 +593,30 @@ class _Builder:
         self.out.family = frozenset(family)
 
     def _quote_attributions(self) -> None:
-        """Attribution clauses the quotation analyser found: who says each quotation."""
+        """Who says each quotation: the quotation analyser's clause, or a named attribution beside it."""
         try:
             quotes = self.doc.quotes
         except ModuleNotFoundError:
             return
+        text, out = self.text, self.out
+        mine = list(out.attributions)
         for q in [*quotes.quotes, *quotes.speech]:
-            if q.attribution is None:
-                continue
-            a_start, a_end = q.attribution
-            pid = self.out.person_at(a_start, a_end)
-            if pid < 0 or any(a.person == pid and a.start < a_end and a_start < a.end for a in self.out.attributions):
-                continue
-            m = next(m for m in self.out.mentions if a_start <= m.start and m.end <= a_end)
-            self.out.attributions.append(Attribution(a_start, a_end, m.start, m.end, pid))
-        self.out.attributions.sort(key=lambda a: a.start)
+            said = None
+            if q.attribution is not None:
+                a_start, a_end = q.attribution
+                said = out.speaker(a_start, a_end)
+                if said is None:
+                    m = next((m for m in out.mentions if a_start <= m.start and m.end <= a_end), None)
+                    if m is not None:
+                        said = Attribution(a_start, a_end, m.start, m.end, m.person)
+                        out.attributions.append(said)
+            if said is None:
+                said = next((a for a in mine if q.end <= a.start <= q.end + 60
+                             and not ATTRIBUTION_GAP.search(text, q.end, a.start)), None) or \
+                    next((a for a in mine if q.start - 3 <= a.end <= q.start), None)
+            if said is not None:
+                out.quote_speakers.append((q, said))
+        out.attributions.sort(key=lambda a: a.start)
 
 
 def analyze_names(doc: Document) -> NameAnalysis:
