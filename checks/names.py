@@ -105,24 +105,17 @@ def _conflict(a: Role, b: Role) -> bool:
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation
                     and _political(a) and _political(b))
-    if a.head in TOP_ROLES and b.head in TOP_ROLES and a.head != b.head:
-        return bool(a.organisation and a.organisation == b.organisation and _possessive_org(a) and _possessive_org(b))
+    if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head]:
+        return bool(a.owner and a.owner == b.owner)
     return False
 
 
 _POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
                            r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
-_POSSESSIVE_ORG = regex.compile(r"^(?:the\s+)?[\p{L}\p{M}-]+['’]s\s", regex.IGNORECASE)
 
 
 def _political(role: Role) -> bool:
     return bool(_POLITICAL.search(role.text))
-
-
-def _possessive_org(role: Role) -> bool:
-    """"the agency's president": the organisation is named the same way on both sides."""
-    return bool(_POSSESSIVE_ORG.match(role.text.removeprefix("who ").split(" ", 1)[-1])
-                or _POSSESSIVE_ORG.match(role.text))
 
 
 class RoleConflict(Check):

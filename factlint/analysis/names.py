@@ -91,9 +91,12 @@ WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 CLAUSE_END = regex.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
 ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
               "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative"}
-TOP_ROLES = frozenset({"president", "director", "chairman", "chairwoman", "chair", "chairperson", "head", "chief",
-                       "ceo", "director-general", "secretary-general", "governor", "mayor", "leader", "founder",
-                       "manager", "coach", "captain", "editor", "dean", "rector"})
+# Posts at the top of an organisation, grouped where two words name the same post.
+TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
+             "chairperson": "chair", "director": "director", "head": "director", "chief": "director",
+             "director-general": "director", "secretary-general": "director", "governor": "governor",
+             "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
+             "rector": "rector"}
 LEADER_ROLES = frozenset({"leader", "chair", "chairman", "chairwoman", "chairperson", "head"})
 NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state", "junior", "senior", "acting",
                            "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
@@ -130,6 +133,7 @@ class Role:
     head: str  # "minister", "director", "leader", ...
     portfolio: frozenset[str]  # "health", "development", ... (ministers and secretaries)
     organisation: frozenset[str]  # significant words of the affiliation ("citizens", "union")
+    owner: str  # the possessor named before the role: "agency" in "the agency's president"
     change: bool  # the text describes a change ("former", "who was appointed ...")
 
 
@@ -390,6 +394,8 @@ def _role_features(text: str, person: int, start: int, end: int) -> Role | None:
             # keep scanning: "deputy leader" -> leader, "parliamentary group leader" -> leader
     if not head:
         return None
+    head_at = words.index(head) if head in words else len(words)
+    owner = next((w[:-2] for w in reversed(words[:head_at]) if w.endswith(("'s", "’s"))), "")
     if "ministry" in organisation:
         head = "minister"
     if head in ("minister", "secretary"):
@@ -399,7 +405,7 @@ def _role_features(text: str, person: int, start: int, end: int) -> Role | None:
         portfolio -= {w for w in portfolio if w in ("ministry",)}
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
-    return Role(start, end, text, person, head, frozenset(portfolio), org, change)
+    return Role(start, end, text, person, head, frozenset(portfolio), org, owner, change)
 
 
 _DEMONYM = regex.compile(r"(?:ian|ean|ese|ish|ic|i|an)$")
