@@ -9,13 +9,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
+from factlint.analysis.dates import LEAP_STAND_IN, MONTH_NAMES, WEEKDAY_NAMES, DateMention
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
 
 def _long(date: dt.date, with_year: bool = True) -> str:
     return f"{date.day} {MONTH_NAMES[date.month - 1]}" + (f" {date.year}" if with_year else "")
+
+
+def _say(mention: DateMention) -> str:
+    """A mention's day in words, with its year when the year is known."""
+    return _long(mention.day_of_year, with_year=bool(mention.year))
 
 
 def _quote(mention: DateMention) -> str:
@@ -75,54 +80,55 @@ class DateConflict(Check):
         for k, mention in enumerate(events):
             for i in mention.dates:
                 date = dates[i]
-                if date.granularity == "day" and date.date and date.range_with is None:
+                if date.type == "date" and date.granularity == "day" and date.day_of_year and date.range_with is None:
                     claims.setdefault(mention.event, []).append((k, i))
         for event, items in claims.items():
             first_k, first_i = items[0]
             first = dates[first_i]
             for k, i in items[1:]:
                 other = dates[i]
-                if other.date == first.date or not _typo_pair(first.date, other.date):
+                if other.day_of_year == first.day_of_year or not _typo_pair(first.day_of_year, other.day_of_year):
                     continue
-                yield self._issue(doc, events[first_k].text, first, other)
+                name = next((e.text for e in events if e.event == event and e.kind != "lead"), "event")
+                yield self._issue(doc, name.lower(), first, other)
                 break
 
-    def _support(self, doc: Document, date: dt.date, exclude: set[int]) -> list[str]:
+    def _support(self, doc: Document, date: dt.day_of_year, exclude: set[int]) -> list[str]:
         """What in the article agrees with ``date``: dates a few days from it, the publication date."""
         reasons = []
         for j, other in enumerate(doc.dates):
-            if j in exclude or other.granularity != "day" or other.date is None or other.anchor == "event":
+            if j in exclude or other.granularity != "day" or other.day_of_year is None or other.anchor == "event":
                 continue
-            gap = (other.date - date).days
+            gap = (other.day_of_year - date).days
             if gap == 0:
                 reasons.append(f"{_quote(other)} names the same day")
             elif 0 < abs(gap) <= 3:
                 reasons.append(f"{_quote(other)} is {abs(gap)} day{'s' if abs(gap) > 1 else ''} "
                                f"{'after' if gap > 0 else 'before'}")
-        if doc.published and 0 <= (doc.published - date).days <= 7:
+        if doc.published and date.year == doc.published.year and 0 <= (doc.published - date).days <= 7:
             reasons.append(f"the article is dated {_long(doc.published)}")
         return reasons
 
     def _issue(self, doc: Document, trigger: str, first: DateMention, other: DateMention) -> Issue:
         dates = doc.dates
         exclude = {dates.index(first), dates.index(other)}
-        support_first = self._support(doc, first.date, exclude)
-        support_other = self._support(doc, other.date, exclude)
+        support_first = self._support(doc, first.day_of_year, exclude)
+        support_other = self._support(doc, other.day_of_year, exclude)
         flagged, kept, support = other, first, support_first
         if len(support_other) > len(support_first):
             flagged, kept, support = first, other, support_other
-        message = (f"The {trigger} is dated {_quote(flagged)} here ({_long(flagged.date)}) but "
-                   f"{_quote(kept)} ({_long(kept.date)}) elsewhere")
+        message = (f"The {trigger} is dated {_quote(flagged)} here ({_say(flagged)}) but "
+                   f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
         if len(support) > (len(support_other) if kept is first else len(support_first)):
-            message += f"; the rest of the article supports {_long(kept.date, False)} ({'; '.join(support[:2])})"
-            suggestion = _restyle(flagged, kept.date)
+            message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
+            suggestion = _restyle(flagged, kept.day_of_year)
         return Issue(flagged.start, flagged.end, message + ".",
                      related=(Related(kept.start, kept.end, f"the {trigger} is dated {_quote(kept)} here"),),
                      suggestion=suggestion)
 
 
-def _restyle(mention: DateMention, date: dt.date) -> str | None:
+def _restyle(mention: DateMention, date: dt.day_of_year) -> str | None:
     """``date`` written the way ``mention`` is written (day-month or month-day, with a year if it had one)."""
     text = mention.text
     if mention.weekday is not None:
@@ -355,22 +361,22 @@ class DateArithmetic(Check):
             elif mention.apposition is not None and mention.type == "relative" and mention.offset \
                     and mention.offset[1] in ("day", "week", "fortnight") and not mention.hedged:
                 stated = dates[mention.apposition]
-                if stated.date is None or stated.year_source == "published" and mention.anchor == "published":
+                if stated.day_of_year is None or stated.year_source == "published" and mention.anchor == "published":
                     continue
                 if mention.anchor == "previous":
                     yield from self._relative(doc, mention, stated)
-                elif mention.anchor == "event" and mention.eve_of is not None:
-                    yield from self._eve(doc, mention, stated)
+                elif mention.anchor == "event" and mention.event_at is not None:
+                    yield from self._around_event(doc, mention, stated)
 
     def _range(self, start: DateMention, end: DateMention) -> Iterator[Issue]:
-        if start.date is None or end.date is None:
+        if start.day_of_year is None or end.day_of_year is None:
             return
-        days = (end.date - start.date).days
+        days = (end.day_of_year - start.day_of_year).days
         if days < 0:
             yield Issue(start.start, end.end,
                         f"The range '{start.text} … {end.text}' ends before it starts: "
-                        f"{_long(end.date, False)} comes {-days} day{'s' if days < -1 else ''} "
-                        f"before {_long(start.date, False)}.")
+                        f"{_long(end.day_of_year, False)} comes {-days} day{'s' if days < -1 else ''} "
+                        f"before {_long(start.day_of_year, False)}.")
             return
         if start.stated_duration:
             amount, unit = start.stated_duration
@@ -388,45 +394,52 @@ class DateArithmetic(Check):
                 return
             yield Issue(start.start, end.end,
                         f"{amount} {unit}{'s' if amount != 1 else ''} does not fit the range "
-                        f"'{start.text} … {end.text}': {_long(start.date, False)} to {_long(end.date, False)} "
+                        f"'{start.text} … {end.text}': {_long(start.day_of_year, False)} to {_long(end.day_of_year, False)} "
                         f"is {actual}.")
 
     def _relative(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
         if mention.anchor_index is None:
             return
         anchor = doc.dates[mention.anchor_index]
-        base = anchor.date
-        if base is None:
+        base = anchor.day_of_year
+        if base is None or stated.day_of_year is None:
             return
+        if not (anchor.year and stated.year):
+            base = base.replace(year=LEAP_STAND_IN)
         amount, unit = mention.offset
         days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         expected = base + dt.timedelta(days=days)
-        if expected == stated.date:
+        if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
             return
         yield Issue(stated.start, stated.end,
                     f"'{mention.text}, {stated.text}' does not add up: {abs(days)} day{'s' if abs(days) != 1 else ''} "
                     f"{'after' if days > 0 else 'before'} {_long(base, False)} ({_quote(anchor)}) is "
-                    f"{_long(expected, False)}, not {_long(stated.date, False)}.",
+                    f"{_long(expected, False)}, not {_long(stated.day_of_year, False)}.",
                     related=(Related(anchor.start, anchor.end, f"the date counted from: {anchor.text}"),),
                     suggestion=_restyle(stated, expected))
 
-    def _eve(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+    def _around_event(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
         events = doc.events
-        target = next((e for e in events if mention.eve_of <= e.start < mention.eve_of + 60), None)
+        target = next((e for e in events if mention.event_at <= e.start < mention.event_at + 60), None)
         if target is None:
             return
         dates = doc.dates
         event_dates = [dates[i] for e in events if e.event == target.event for i in e.dates
-                       if dates[i].granularity == "day" and dates[i].date and dates[i] is not stated]
-        days = {d.date for d in event_dates}
+                       if dates[i].granularity == "day" and dates[i].day_of_year and dates[i] is not stated]
+        days = {d.day_of_year for d in event_dates}
         if len(days) != 1:
             return
         event_date = event_dates[0]
-        expected = event_date.date - dt.timedelta(days=1)
-        if expected == stated.date:
+        amount, unit = mention.offset
+        shift = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
+        expected = event_date.day_of_year + dt.timedelta(days=shift)
+        if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
             return
+        relation = "the day before" if mention.text.lower().endswith("eve") else \
+            f"{abs(shift)} day{'s' if abs(shift) != 1 else ''} {'after' if shift > 0 else 'before'}"
         yield Issue(stated.start, stated.end,
-                    f"'{mention.text}' of the {target.text} is {_long(expected, False)}, the day before "
-                    f"{_long(event_date.date, False)} ({_quote(event_date)}), not {_long(stated.date, False)}.",
+                    f"'{mention.text}' the {target.text} is {_long(expected, False)}, {relation} "
+                    f"{_long(event_date.day_of_year, False)} ({_quote(event_date)}), not "
+                    f"{_long(stated.day_of_year, False)}.",
                     related=(Related(event_date.start, event_date.end, f"the {target.text} is dated here"),),
                     suggestion=_restyle(stated, expected))

@@ -26,6 +26,7 @@ import regex
 if TYPE_CHECKING:
     from factlint.document import Document
 
+LEAP_STAND_IN = 2000  # a leap year, so that an unknown year never rejects 29 February
 MONTH_NUMBERS = {name: i for i, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 WEEKDAY_NUMBERS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
@@ -115,7 +116,7 @@ PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|ro
                           r"|[#№])[.\s]*$", regex.IGNORECASE)
 WORD_BEFORE = regex.compile(r"([A-Za-z]+)[\s-]*$")
 APPOSITION_GAP = regex.compile(r",\s*(?:on\s+|in\s+)?")
-EVE_GAP = regex.compile(r"\s+of\s+[^,;.:]{1,60},\s*(?:on\s+)?")
+EVENT_GAP = regex.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
 AGO_YEAR_GAP = regex.compile(r",\s*(?:or\s+|some\s+)?")
 RANGE_GAP = regex.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
 
@@ -144,7 +145,7 @@ class DateMention:
     hedged: bool = False  # "about", "nearly", "more than" before the amount
     apposition: int | None = None  # index of the explicit date restating this relative one
     anchor_index: int | None = None  # for anchor "previous": the date it counts from
-    eve_of: int | None = None  # for "the eve of X": where X starts
+    event_at: int | None = None  # for "the eve of X", "two days after X": where X starts
     tense: str | None = None  # "future" | "past" | None: the clause around the date
     role: str | None = None  # "birth" for "born in 1960"
     stated_duration: tuple[int, str] | None = None  # "for five weeks, from 28 July to 18 August"
@@ -153,6 +154,13 @@ class DateMention:
     def date(self) -> dt.date | None:
         if self.year and self.month and self.day and self.valid:
             return dt.date(self.year, self.month, self.day)
+        return None
+
+    @property
+    def day_of_year(self) -> dt.date | None:
+        """The date, or for a date whose year is unknown the same day in a stand-in leap year."""
+        if self.month and self.day and self.valid:
+            return dt.date(self.year or LEAP_STAND_IN, self.month, self.day)
         return None
 
     def to_json(self, doc: Document) -> dict[str, Any]:
@@ -383,7 +391,7 @@ class _Builder:
         elif kind == "eve":
             mention = DateMention(start, end, m.group(0), None, "relative", "day", relative=True,
                                   offset=(-1, "day"), anchor="event")
-            mention.eve_of = text.find("of", end) + 3
+            mention.event_at = text.find("of", end) + 3
             self.out.append(mention)
         elif kind == "today":
             self.handle_today(m)
@@ -524,10 +532,10 @@ class _Builder:
         direction = m.group("dir").lower()
         sign = 1 if direction in ("later", "after", "from now") else -1
         anchor = "published" if direction in ("ago", "from now") else "previous"
-        if direction in ("before", "after"):
-            anchor = "event"
         mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", unit, relative=True,
                               offset=(sign * amount, unit), anchor=anchor, hedged=bool(m.group("mod")))
+        if direction in ("before", "after"):
+            mention.anchor, mention.event_at = "event", m.end() + 1
         if anchor == "published" and self.published:
             target = _shift(self.published, sign * amount, unit)
             if target:
@@ -650,7 +658,7 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 mention.stated_duration = (_number(found.group("n")), _unit(found.group("unit")))
         if mention.relative and mention.offset and nxt is not None and nxt.type == "date" \
                 and nxt.granularity == "day" and not nxt.relative \
-                and (EVE_GAP if mention.anchor == "event" and mention.eve_of else APPOSITION_GAP).fullmatch(
+                and (EVENT_GAP if mention.event_at is not None else APPOSITION_GAP).fullmatch(
                     text, mention.end, nxt.start):
             mention.apposition = i + 1
         if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
@@ -675,26 +683,24 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 previous_day, previous_index = mention, i
         s = bisect.bisect_right(starts, mention.start) - 1
         if s >= 0 and mention.granularity == "day":
-            mention.tense = _clause_tense(text, starts[s], mention.start, min(ends[s], mention.end + 60))
+            mention.tense = _clause_tense(text, starts[s], mention.start)
 
 
-CLAUSE_BREAK = regex.compile(r"[;:—]|,\s+(?:but|while|whereas|and|which|who|after|before|when)\b|\bsaid\b|\bsays\b")
+CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bsaid\b|\bsays\b")
+PARENTHETICAL = regex.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+PRESENT_OR_PERFECT = regex.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
 
 
-def _clause_tense(text: str, sentence_start: int, date_start: int, limit: int) -> str | None:
-    """Future when a future marker leads the clause holding the date; past when a past verb does."""
-    left = sentence_start
-    for br in CLAUSE_BREAK.finditer(text, sentence_start, date_start):
-        left = br.end()
-    right_break = CLAUSE_BREAK.search(text, date_start, limit)
-    right = right_break.start() if right_break else limit
-    clause = text[left:right]
-    if '"' in clause or "“" in clause or "”" in clause:
+def _clause_tense(text: str, sentence_start: int, date_start: int) -> str | None:
+    """The tense of the clause that leads up to a date: future markers, or a past verb with nothing present."""
+    left = PARENTHETICAL.sub(",", text[sentence_start:date_start])
+    if '"' in left or "“" in left or "”" in left:
         return None
+    breaks = list(CLAUSE_BREAK.finditer(left))
+    clause = left[breaks[-1].end():] if breaks else left
     if FUTURE_MARKERS.search(clause):
         return "future"
-    lowered = clause
-    if PAST_VERB.search(lowered) and not regex.search(r"\b(?:is|are|be|being|been|has|have)\b", lowered):
+    if PAST_VERB.search(clause) and not PRESENT_OR_PERFECT.search(clause):
         return "past"
     return None
 

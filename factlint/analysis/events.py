@@ -30,7 +30,7 @@ TRIGGER_CLASSES = {
     "visit": "visit", "visited": "visit", "trip": "visit",
     "conference": "conference", "forum": "conference", "congress": "conference", "convention": "conference",
     "ceremony": "ceremony", "groundbreaking": "ceremony", "inauguration": "ceremony", "inaugurated": "ceremony",
-    "launch": "launch", "launched": "launch", "began": "launch", "started": "launch",
+    "launch": "launch", "launched": "launch",
     "opening": "opening", "opened": "opening",
     "trial": "trial", "hearing": "trial",
     "match": "match", "final": "match", "semi-final": "match", "game": "match", "race": "match",
@@ -41,6 +41,7 @@ TRIGGER_CLASSES = {
     "auction": "auction",
     "held": "", "hosted": "", "took place": "",  # take the class of a noun near them
 }
+MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
 GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
 TRIGGER = regex.compile(r"\b(?:took\s+place|" + "|".join(
     sorted((regex.escape(w) for w in TRIGGER_CLASSES if w != "took place"), key=len, reverse=True))
@@ -50,10 +51,12 @@ DISTINCT = frozenset("""
 previous last next first second third fourth fifth sixth seventh eighth ninth tenth final annual upcoming
 forthcoming another earlier later future past prior following subsequent new inaugural every each
 """.split())
+OTHER_OCCURRENCE = frozenset("previous last next prior earlier upcoming forthcoming future past".split())
 DETERMINERS = frozenset("the this that its their his her a an another these those".split())
 NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
 PLACE_AFTER = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
 CAPITAL_WORD = regex.compile(r"[A-Z][\w+'’-]*|[A-Z0-9][A-Z0-9+]+")
+CAPITAL_NEXT = regex.compile(r"\s+[A-Z]")
 NOT_PLACES = frozenset("""
 January February March April May June July August September October November December Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday The A An In At On This That
@@ -124,8 +127,8 @@ def analyze_events(doc: Document) -> list[EventMention]:
             word = regex.sub(r"\s+", " ", m.group(0).lower())
             sentence = sentences[s]
             definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
-            if m.group(0)[0].isupper() and m.start() != sentence.start:
-                continue  # part of a name: "Summit Street", "Final Cut"
+            if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
+                continue  # part of a name: "Summit Street", "Elections PEI"
             clause_end = sentence.end
             for place in PLACE_AFTER.finditer(text, m.end(), min(clause_end, m.end() + 60)):
                 names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
@@ -158,22 +161,32 @@ def _classify_generic(out: list[EventMention]) -> None:
 
 
 def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: list[int]) -> None:
-    """Each day-level date goes to the nearest trigger of its sentence."""
+    """Each date goes to the nearest trigger of its sentence, within a few words of it.
+
+    A date that restates a relative one ("on the eve of the summit, on 5 November",
+    "two days after the vote, on 8 November") dates that relation, not the event named in it.
+    """
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in out:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    restating = {d.apposition for d in dates if d.apposition is not None and d.type == "relative"}
     for i, date in enumerate(dates):
-        if date.granularity not in ("day", "month", "year") or date.type == "reference":
-            continue
-        if date.anchor == "event":
+        if date.granularity not in ("day", "month", "year") or date.type == "reference" \
+                or date.anchor == "event" or i in restating:
             continue
         s = bisect.bisect_right(starts, date.start) - 1
         candidates = by_sentence.get(s)
         if not candidates:
             continue
-        nearest = min(candidates, key=lambda e: (e.start - date.end) if e.start >= date.end else
-                      (date.start - e.end) * 1.5)
-        nearest.dates.append(i)
+        nearest = min(candidates, key=lambda e: _distance(e, date))
+        gap = _distance(nearest, date)
+        if gap <= MAX_DATE_GAP:
+            nearest.dates.append(i)
+
+
+def _distance(mention: EventMention, date: Any) -> float:
+    """Characters from a trigger to a date; a date before its trigger counts a little farther."""
+    return mention.start - date.end if mention.start >= date.end else (date.start - mention.end) * 1.5
 
 
 def _year_of(mention: EventMention, dates: list) -> int | None:
@@ -228,17 +241,24 @@ def _number_events(doc: Document, out: list[EventMention], dates: list) -> None:
 
 
 def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[EventMention]:
-    """The triggers of the sentence holding the article's first day-level date, in its first paragraphs."""
+    """The mentions of the article's lead event: the triggers of the sentence that holds the first
+    day-level date of its first paragraphs. When no trigger carries that date, a mention standing for
+    the date itself is added, so that "the ceremony" later on can refer back to it."""
     paragraphs = [b for b in doc.blocks if b.kind == "paragraph"][:2]
     if not paragraphs:
         return []
     limit = paragraphs[-1].end
-    for date in dates:
+    for i, date in enumerate(dates):
         if date.start >= limit:
             return []
-        if date.granularity == "day" and date.type in ("date", "relative") and date.value and not date.anchor == "event":
-            sentence = doc.sentence_at(date.start)
-            if sentence is None:
+        if date.granularity == "day" and date.type == "date" and date.value and date.range_with is None:
+            s = doc.sentences.index(doc.sentence_at(date.start)) if doc.sentence_at(date.start) else -1
+            if s < 0:
                 return []
-            return [m for m in out if sentence.start <= m.start < sentence.end and not m.distinct]
+            lead = [m for m in out if m.sentence == s and not set(m.distinct) & OTHER_OCCURRENCE]
+            if not any(i in m.dates for m in lead):
+                stand_in = EventMention(date.start, date.end, date.text, "lead", s, dates=[i], definite=True)
+                out.insert(next((k for k, m in enumerate(out) if m.start > date.start), len(out)), stand_in)
+                lead.append(stand_in)
+            return lead
     return []
