@@ -89,6 +89,8 @@ class DateConflict(Check):
                 other = dates[i]
                 if other.day_of_year == first.day_of_year or not _typo_pair(first.day_of_year, other.day_of_year):
                     continue
+                if "future" in (first.tense, other.tense) and first.tense != other.tense:
+                    continue  # "met on 20 October" and "will meet on 23 October": two occasions
                 name = next((e.text for e in events if e.event == event and e.kind != "lead"), "event")
                 yield self._issue(doc, name.lower(), first, other)
                 break

@@ -683,7 +683,7 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 previous_day, previous_index = mention, i
         s = bisect.bisect_right(starts, mention.start) - 1
         if s >= 0 and mention.granularity == "day":
-            mention.tense = _clause_tense(text, starts[s], mention.start)
+            mention.tense = _clause_tense(text, starts[s], mention.start, mention.end, ends[s])
 
 
 CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bsaid\b|\bsays\b")
@@ -691,13 +691,18 @@ PARENTHETICAL = regex.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 PRESENT_OR_PERFECT = regex.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
 
 
-def _clause_tense(text: str, sentence_start: int, date_start: int) -> str | None:
-    """The tense of the clause that leads up to a date: future markers, or a past verb with nothing present."""
+def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int, sentence_end: int) -> str | None:
+    """The tense of the clause that leads up to a date ("will meet on 3 March"), or of the clause that
+    follows a date that opens its sentence ("On 3 March, the board met")."""
     left = PARENTHETICAL.sub(",", text[sentence_start:date_start])
-    if '"' in left or "“" in left or "”" in left:
-        return None
     breaks = list(CLAUSE_BREAK.finditer(left))
     clause = left[breaks[-1].end():] if breaks else left
+    if len(clause.split()) <= 2:
+        right = PARENTHETICAL.sub(",", text[date_end:min(sentence_end, date_end + 100)]).lstrip(" ,")
+        cut = CLAUSE_BREAK.search(right)
+        clause = right[:cut.start()] if cut else right
+    if '"' in clause or "“" in clause or "”" in clause:
+        return None
     if FUTURE_MARKERS.search(clause):
         return "future"
     if PAST_VERB.search(clause) and not PRESENT_OR_PERFECT.search(clause):

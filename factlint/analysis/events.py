@@ -130,9 +130,10 @@ def analyze_events(doc: Document) -> list[EventMention]:
             if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
                 continue  # part of a name: "Summit Street", "Elections PEI"
             clause_end = sentence.end
-            for place in PLACE_AFTER.finditer(text, m.end(), min(clause_end, m.end() + 60)):
+            for place in PLACE_AFTER.finditer(text, max(sentence.start, m.start() - 60),
+                                              min(clause_end, m.end() + 60)):
                 names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
-            if TRIGGER_CLASSES[word] == "" or word.endswith("ed"):
+            if word == "hosted":
                 host = regex.search(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$", text[sentence.start:m.start()])
                 if host and host.group(1) not in NOT_PLACES:
                     names.add(host.group(1))
