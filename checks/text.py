@@ -27,6 +27,10 @@ MARK_NAMES = {
 }
 
 
+FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""'}, "single": frozenset("'‘’‚‹›"),
+          "bracket": frozenset("([")}
+
+
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """A short piece of text for a message, cut at a word boundary."""
     piece = " ".join(text[start:end].split())
@@ -66,31 +70,42 @@ class UnbalancedQuotes(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         analysis = doc.quotes
-        text = doc.text
         for stray in analysis.unpaired:
-            if not stray.certain:
-                continue
-            yield self._issue(doc, text, stray, analysis.speech)
+            if stray.certain:
+                yield self._issue(doc, stray, analysis)
 
     @staticmethod
-    def _issue(doc: Document, text: str, stray: StrayMark, speech: list) -> Issue:
+    def _issue(doc: Document, stray: StrayMark, analysis) -> Issue:
+        text = doc.text
         block = doc.blocks[stray.block]
-        what = MARK_NAMES.get(stray.mark, "mark")
+        what = MARK_NAMES.get(stray.mark[0], "mark")
         related: tuple[Related, ...] = ()
         if stray.role == "open":
             words = _excerpt(text, stray.end, block.end)
             partner = "closing bracket" if stray.kind == "bracket" else "closing mark"
             message = f"opening {what} {stray.mark} before '{words}' has no {partner} in this paragraph"
-            if stray.kind != "bracket" and stray.block + 1 < len(doc.blocks):
-                message += " (and the next paragraph does not reopen the quote)"
+            inner = next((q for q in analysis.quotes if q.block == stray.block and q.start > stray.start
+                          and q.open_mark in FAMILY[stray.kind]), None)
+            if stray.close_at >= 0:
+                said = _excerpt(text, stray.close_at, block.end, 40)
+                message += f"; the quote seems to end before the attribution '{said}'"
+                related = (Related(stray.close_at, stray.close_at, "the closing mark probably belongs here"),)
+            elif inner is not None:
+                message += f"; another quotation opens with {inner.open_mark} before it closes"
+                related = (Related(inner.start, inner.end, "a second quotation opens here"),)
         else:
             words = _excerpt(text, max(block.start, stray.start - 40), stray.start, 40)
             partner = "opening bracket" if stray.kind == "bracket" else "opening mark"
             message = f"closing {what} {stray.mark} after '{words}' has no {partner} in this paragraph"
+            single = next((o for o in analysis.unpaired if o.block == stray.block and o.role == "open"
+                           and o.kind == "single" and o.start < stray.start), None)
             if stray.speech >= 0:
-                dash = speech[stray.speech]
-                message += f"; the speech was opened with a dialogue dash {dash.open_mark!s} instead"
+                dash = analysis.speech[stray.speech]
+                message += f"; the speech was opened with a dialogue dash {dash.open_mark} instead"
                 related = (Related(dash.start, dash.start + 1, "the speech opens here with a dialogue dash"),)
+            elif single is not None and stray.kind == "double":
+                message += f"; the quotation opened with a single mark {single.mark}"
+                related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
         return Issue(stray.start, stray.end, message, related=related)
 
 
@@ -454,6 +469,8 @@ very so bye no yes now there well ha hah hey oh ah hear night knock many far lon
 tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
 bora ylang beri dik aye win
 """.split())
+PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
+QUOTE_MARKS = "\"'“”‘’«»„"
 WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|point|fact|truth|reason|trouble)\b",
                         regex.IGNORECASE)
 
@@ -491,4 +508,21 @@ class RepeatedWord(Check):
                     continue
                 if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):
                     continue
+                if self._deliberate(text, m, lower, block):
+                    continue
                 yield Issue(m.start(), m.end(), f"'{word}' is repeated: '{m.group()}'", suggestion=word)
+
+    @staticmethod
+    def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:
+        """A repetition that is meant: three in a row, a quoted phrase, a stranded preposition."""
+        before = text[max(block.start, m.start() - 30):m.start()].split()
+        after = text[m.end():min(block.end, m.end() + 30)].split()
+        if (before and before[-1].lower().strip(QUOTE_MARKS) == lower) or (
+                after and after[0].lower().strip(QUOTE_MARKS + ".,;:!?") == lower):
+            return True  # "bing bing bing": a chant or an imitation, not a slip
+        prev = text[m.start() - 1] if m.start() > block.start else ""
+        nxt = text[m.end():m.end() + 2].lstrip(".,;:!?")[:1]
+        if prev in QUOTE_MARKS and nxt in QUOTE_MARKS:
+            return True  # "war war": the repetition is what is quoted
+        # "the events she will take part in in London": a preposition ends a clause, another begins one
+        return lower in PREPOSITIONS and bool(after) and after[0][:1].isupper()

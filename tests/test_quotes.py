@@ -91,7 +91,7 @@ def test_any_text_gives_spans_inside_the_text(text):
         if q.attribution:
             assert 0 <= q.attribution[0] <= q.attribution[1] <= n
     for s in qa.unpaired:
-        assert 0 <= s.start < s.end <= n and doc.text[s.start] == s.mark
+        assert 0 <= s.start < s.end <= n and doc.text[s.start:s.end] == s.mark
     assert analyse(text)[1].records() == qa.records()
 
 

@@ -25,6 +25,8 @@
     convention are taken out. ``role`` is "open" or "close"; ``kind`` is "double", "single"
     or "bracket"; ``certain`` is False for single quotes that could still be apostrophes.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
+    ``close_at``, for an opening mark, is where the missing closing mark most likely belongs
+    (just before the attribution clause that shows the quote has ended), or -1.
 
 ``apostrophes``: offsets of single-quote characters read as apostrophes or primes (for checks
     that care about typography).
@@ -68,6 +70,7 @@ class StrayMark:
     block: int
     certain: bool = True
     speech: int = -1
+    close_at: int = -1
 
 
 @dataclass(slots=True)
@@ -91,7 +94,7 @@ class QuoteAnalysis:
 
 DOUBLE = frozenset('"“”„‟«»')
 SINGLE = frozenset("'‘’‚‹›")
-MARKS = regex.compile(r"[\"“”„‟«»'‘’‚‹›()\[\]]")
+MARKS = regex.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
 OPENING_PUNCT = frozenset("([{—–-/\u00a0\u2009\u202f")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…—–-")
 ANY_QUOTE = DOUBLE | SINGLE
@@ -101,6 +104,8 @@ ELISION = regex.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])",
 LIST_NUMBER = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 FEET_INCHES = regex.compile(r"\d['’′]\s?\d{1,2}$")
 SENTENCE_END_BEFORE = regex.compile(r"[.!?…][\"”’»)\]]?\s+$")
+# What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
+LEAD_IN = regex.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
 DIALOGUE_DASH = regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
@@ -110,11 +115,19 @@ SPEECH_VERBS = (
     r"suggested|pointed out|wrote|writes|claimed|claims|announced|assured|predicted|urged|"
     r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified"
 )
-SPEAKER = r"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3})"
+# A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "former minister Ivan Petrov".
+NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
+SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{Ll}}[\w-]*\s+){{0,3}}{NAME})"
 # After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'.
 ATTRIBUTION_AFTER = regex.compile(
     rf"\s*(?:[—–-]\s*)?(?:{SPEAKER}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
     r"[^.!?\"“”«»]{0,160}"
+)
+# Inside a quote that never closes: the attribution that shows where it should have closed.
+SPEAKER_THIRD = rf"(?:he|she|the\s+\w+(?:\s+\w+)?|(?:\p{{Ll}}[\w-]*\s+){{0,3}}{NAME})"
+ATTRIBUTION_INSIDE = regex.compile(
+    rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b"
+    rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
 )
 # Before a quotation: 'Anna Berg said: "', 'he added, "'.
 ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER})\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$")
@@ -132,33 +145,33 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _flanking(text: str, i: int, lo: int, hi: int) -> tuple[bool, bool]:
+def _mark_at(text: str, i: int) -> str:
+    """The mark at ``i``: one character, or a doubled '' / "" typed for one double quotation mark."""
+    pair = text[i:i + 2]
+    return pair if pair in ("''", '""') else text[i]
+
+
+def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, bool]:
     """(left, right): whether the mark at ``i`` can open (left-flanking) or close (right-flanking)."""
     prev = text[i - 1] if i > lo else ""
-    nxt = text[i + 1] if i + 1 < hi else ""
+    nxt = text[i + size] if i + size < hi else ""
     left = not _is_space(nxt) and (_is_space(prev) or prev in OPENING_PUNCT or prev in ANY_QUOTE)
     right = not _is_space(prev) and (_is_space(nxt) or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
     return left, right
 
 
-@dataclass(slots=True)
-class _Open:
-    pos: int
-    mark: str
-
-
-def _double_role(mark: str, left: bool, right: bool, open_now: list[_Open]) -> str:
+def _double_role(mark: str, left: bool, right: bool, open_now: list[int], text: str) -> str:
     if mark == "„":
         return "open"
     if mark == "“":
-        if open_now and open_now[-1].mark == "„":
+        if open_now and text[open_now[-1]] == "„":
             return "close"
         return "close" if right and not left and open_now else "open"
-    if mark in "”»":
+    if mark in ("”", "»"):
         return "open" if left and not right and not open_now else "close"
     if mark == "«":
-        return "close" if right and not left and open_now and open_now[-1].mark == "»" else "open"
-    # straight " and ‟
+        return "close" if right and not left and open_now and text[open_now[-1]] == "»" else "open"
+    # straight " and ‟, or a doubled '' / ""
     if left and not right:
         return "open"
     if right and not left:
@@ -186,76 +199,88 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
             return "apostrophe"  # 5' 11", the 1990s'
         if prev in "sSzZxX":
             return "maybe"  # students' books, or 'the boss'
-        if prev in "”\")]" and text.startswith("s", i + 1):
-            return "apostrophe"
+        if prev in "”\")]»" and nxt in "sS":
+            return "apostrophe"  # "Trump”’s"
         return "close"
-    if prev in "”\")]»" and nxt in "sS":
-        return "apostrophe"  # "Trump”’s"
     return "apostrophe"
 
 
-def _pair_doubles(text: str, marks: list[int], lo: int, hi: int,
-                  pairs: list[tuple[int, int]], opens_left: list[_Open], stray: list[tuple[int, str]]) -> None:
-    stack: list[_Open] = []
+@dataclass(slots=True)
+class _Marks:
+    """One family's marks in one block after pairing."""
+
+    pairs: list[tuple[int, int]] = field(default_factory=list)  # (opening, closing) positions
+    openers: list[int] = field(default_factory=list)  # every opening mark, paired or not
+    opens_left: list[int] = field(default_factory=list)
+    stray_closes: list[int] = field(default_factory=list)
+    first_role: str = ""  # role of the family's first mark in the block: "open", "close" or ""
+
+
+def _pair_doubles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
+    out = _Marks()
+    stack: list[int] = []
     for i in marks:
-        mark = text[i]
+        mark = _mark_at(text, i)
         prev = text[i - 1] if i > lo else ""
-        left, right = _flanking(text, i, lo, hi)
-        role = _double_role(mark, left, right, stack)
-        if prev.isdigit() and mark in '"”' and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)):
+        left, right = _flanking(text, i, len(mark), lo, hi)
+        role = _double_role(mark, left, right, stack, text)
+        if prev.isdigit() and mark in ('"', "”") and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)):
             continue  # an inch mark: 5' 11", a 24" screen
+        out.first_role = out.first_role or role
         if role == "open":
-            stack.append(_Open(i, mark))
+            stack.append(i)
+            out.openers.append(i)
+        elif stack:
+            out.pairs.append((stack.pop(), i))
         else:
-            if stack:
-                pairs.append((stack.pop().pos, i))
-            else:
-                stray.append((i, "close"))
-    opens_left.extend(stack)
+            out.stray_closes.append(i)
+    out.opens_left = stack
+    return out
 
 
-def _pair_singles(text: str, marks: list[int], lo: int, hi: int, pairs: list[tuple[int, int]],
-                  opens_left: list[_Open], stray: list[tuple[int, str]], apostrophes: list[int]) -> None:
+def _pair_singles(text: str, marks: list[int], lo: int, hi: int, apostrophes: list[int]) -> _Marks:
+    out = _Marks()
     events: list[tuple[int, str]] = []
     for i in marks:
-        left, right = _flanking(text, i, lo, hi)
+        left, right = _flanking(text, i, 1, lo, hi)
         role = _single_role(text, i, lo, hi, left, right)
         if role == "apostrophe":
             apostrophes.append(i)
         else:
             events.append((i, role))
-    stack: list[_Open] = []
+    stack: list[int] = []
     for n, (i, role) in enumerate(events):
         if role == "open":
-            stack.append(_Open(i, text[i]))
+            stack.append(i)
+            out.openers.append(i)
+            out.first_role = out.first_role or "open"
         elif role == "close":
+            out.first_role = out.first_role or "close"
             if stack:
-                pairs.append((stack.pop().pos, i))
+                out.pairs.append((stack.pop(), i))
+            elif i > lo and text[i - 1].isalpha():
+                apostrophes.append(i)  # a possessive or an elision: goin', Jesus'
             else:
-                prev = text[i - 1] if i > lo else ""
-                if prev.isalpha():
-                    apostrophes.append(i)  # a possessive or an elision: goin', Jesus'
-                else:
-                    stray.append((i, "close"))
-        else:  # "maybe": a closing mark only if no certain closer follows before the next opener
-            if not stack:
-                apostrophes.append(i)
-                continue
-            certain_close_follows = False
-            for _, later in events[n + 1:]:
-                if later == "open":
-                    break
-                if later == "close":
-                    certain_close_follows = True
-                    break
-            if certain_close_follows:
-                apostrophes.append(i)
-            else:
-                pairs.append((stack.pop().pos, i))
-    opens_left.extend(stack)
+                out.stray_closes.append(i)
+        elif not stack or _certain_close_follows(events, n):
+            apostrophes.append(i)  # "maybe" read as a possessive: the students' books
+        else:
+            out.pairs.append((stack.pop(), i))
+    out.opens_left = stack
+    return out
 
 
-def _pair_brackets(text: str, marks: list[int], lo: int, stray: list[tuple[int, str]]) -> None:
+def _certain_close_follows(events: list[tuple[int, str]], n: int) -> bool:
+    for _, later in events[n + 1:]:
+        if later == "open":
+            return False
+        if later == "close":
+            return True
+    return False
+
+
+def _pair_brackets(text: str, marks: list[int], lo: int) -> list[tuple[int, str]]:
+    stray: list[tuple[int, str]] = []
     stacks: dict[str, list[int]] = {"(": [], "[": []}
     partner = {")": "(", "]": "["}
     for i in marks:
@@ -273,6 +298,7 @@ def _pair_brackets(text: str, marks: list[int], lo: int, stray: list[tuple[int, 
             stray.append((i, "close"))
     for stack in stacks.values():
         stray.extend((i, "open") for i in stack)
+    return stray
 
 
 def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
@@ -291,8 +317,7 @@ def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
 
 
 def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | None:
-    window = max(lo, start - 160)
-    m = ATTRIBUTION_BEFORE.search(text, window, start)
+    m = ATTRIBUTION_BEFORE.search(text, max(lo, start - 160), start)
     if not m:
         return None
     stop = m.end()
@@ -301,8 +326,7 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     return m.start(), stop
 
 
-def _dash_speech(doc: Document, text: str, block_index: int, lo: int, hi: int,
-                 strays: list[StrayMark]) -> list[Quote]:
+def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int]) -> list[Quote]:
     """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'."""
     out: list[Quote] = []
     starts: list[tuple[int, int]] = []  # (dash position, words start)
@@ -313,11 +337,11 @@ def _dash_speech(doc: Document, text: str, block_index: int, lo: int, hi: int,
         starts.append((c.start(1), c.end()))
     for n, (dash, words) in enumerate(starts):
         limit = starts[n + 1][0] if n + 1 < len(starts) else hi
-        closing = next((s for s in strays if s.role == "close" and s.kind == "double" and words < s.start < limit),
-                       None)
+        closing = next((i for i in stray_closes if words < i < limit), None)
         attribution = None
         if closing is not None:
-            inner_end, end, close_mark = closing.start, closing.end, closing.mark
+            close_mark = _mark_at(text, closing)
+            inner_end, end = closing, closing + len(close_mark)
             attribution = _attribution_after(text, end, hi)
         else:
             e = SPEECH_END.search(text, words, limit)
@@ -325,9 +349,8 @@ def _dash_speech(doc: Document, text: str, block_index: int, lo: int, hi: int,
             end, close_mark = inner_end, ""
             if e:
                 attribution = _attribution_after(text, e.start() + 1, hi)
-        is_speech = closing is not None or attribution is not None or dash != lo
-        if not is_speech:
-            continue
+        if closing is None and attribution is None and dash == lo:
+            continue  # a dash-led line with no speaker: a list item, not speech
         while inner_end > words and (text[inner_end - 1].isspace() or (text[inner_end - 1] == "," and not close_mark)):
             inner_end -= 1
         if inner_end <= words:
@@ -351,11 +374,20 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
+def _interlude(text: str, block, doc_blocks: list, families: dict) -> bool:
+    """A block a quote can run across: a crosshead or a short caption with no quotation marks."""
+    if block.kind == "heading":
+        return True
+    return len(text[block.start:block.end].split()) <= 30 and not any(families.get(block.index, ()))
+
+
 def analyze_quotes(doc: Document) -> QuoteAnalysis:
     text = doc.text
     result = QuoteAnalysis()
     blocks = doc.blocks
     quotes: list[Quote] = []
+    per_block: dict[int, tuple[_Marks, _Marks]] = {}
+    strays: list[StrayMark] = []
     for b_index, block in enumerate(blocks):
         lo, hi = block.start, block.end
         doubles: list[int] = []
@@ -363,37 +395,50 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         brackets: list[int] = []
         for m in MARKS.finditer(text, lo, hi):
             ch = m.group()
-            (doubles if ch in DOUBLE else singles if ch in SINGLE else brackets).append(m.start())
-        if not (doubles or singles or brackets) and not DIALOGUE_DASH.match(text, lo, hi) \
-                and "said" not in text[lo:hi]:
-            continue
-        pairs: list[tuple[int, int]] = []
-        stray_pos: list[tuple[int, str, str]] = []
-        for kind, marks in (("double", doubles), ("single", singles)):
-            kind_pairs: list[tuple[int, int]] = []
-            opens_left: list[_Open] = []
-            stray: list[tuple[int, str]] = []
-            if kind == "double":
-                _pair_doubles(text, marks, lo, hi, kind_pairs, opens_left, stray)
-            else:
-                _pair_singles(text, marks, lo, hi, kind_pairs, opens_left, stray, result.apostrophes)
-            stray_pos.extend((i, role, kind) for i, role in stray)
-            openers = sorted([a for a, _ in kind_pairs] + [o.pos for o in opens_left])
-            quotes.extend(_unclosed(text, opens_left, openers, kind, b_index, blocks, stray_pos))
-            pairs.extend(kind_pairs)
-        bracket_stray: list[tuple[int, str]] = []
-        _pair_brackets(text, brackets, lo, bracket_stray)
-        stray_pos.extend((i, role, "bracket") for i, role in bracket_stray)
-        for a, b in pairs:
-            quotes.append(Quote(a, b + 1, a + 1, b, text[a], text[b], b_index,
-                                attribution=_attribution_after(text, b + 1, hi) or _attribution_before(text, a, lo)))
-        block_strays = [StrayMark(i, i + 1, text[i], role, kind, b_index, certain=kind != "single")
-                        for i, role, kind in sorted(stray_pos)]
-        speech = _dash_speech(doc, text, b_index, lo, hi, block_strays)
-        for s in block_strays:
+            (doubles if ch in DOUBLE or len(ch) == 2 else singles if ch in SINGLE else brackets).append(m.start())
+        if doubles or singles:
+            per_block[b_index] = (_pair_doubles(text, doubles, lo, hi),
+                                  _pair_singles(text, singles, lo, hi, result.apostrophes))
+        strays.extend(StrayMark(i, i + 1, text[i], role, "bracket", b_index)
+                      for i, role in _pair_brackets(text, brackets, lo))
+
+    families = {i: tuple(m.pairs or m.stray_closes or m.opens_left for m in pair) for i, pair in per_block.items()}
+    for b_index, (double, single) in per_block.items():
+        block = blocks[b_index]
+        for kind, marks in (("double", double), ("single", single)):
+            for a, b in marks.pairs:
+                close = _mark_at(text, b)
+                quotes.append(Quote(a, b + len(close), a + len(_mark_at(text, a)), b, _mark_at(text, a), close,
+                                    b_index, attribution=_attribution_after(text, b + len(close), block.end)
+                                    or _attribution_before(text, a, block.start)))
+            for o in marks.opens_left:
+                quotes.extend(_unclosed(text, o, marks, kind, b_index, blocks, per_block, families, strays))
+    for b_index, (double, single) in per_block.items():
+        for kind, marks in (("double", double), ("single", single)):
+            strays.extend(StrayMark(i, i + len(_mark_at(text, i)), _mark_at(text, i), "close", kind, b_index,
+                                    certain=kind == "double") for i in marks.stray_closes)
+
+    strays.sort(key=lambda s: s.start)
+    block_strays: dict[int, list[StrayMark]] = {}
+    for s in strays:
+        block_strays.setdefault(s.block, []).append(s)
+    for b_index, block in enumerate(blocks):
+        own = block_strays.get(b_index, [])
+        closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
+        speech = _dash_speech(text, b_index, block.start, block.end, closes) \
+            if block.start < block.end and (text[block.start] in "—–-" or "said" in text[block.start:block.end]
+                                            or "told" in text[block.start:block.end]) else []
+        for s in own:
             owner = next((n for n, q in enumerate(speech) if q.inner_start <= s.start <= q.end), -1)
-            if owner >= 0:
-                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, s.certain, len(result.speech) + owner)
+            certain = s.certain
+            if s.role == "close" and s.kind == "double":
+                # Certain when the words before it were speech: an attribution follows, a dialogue dash
+                # opened them, or they opened with a single mark (mismatched marks).
+                certain = owner >= 0 or _attribution_after(text, s.end, block.end) is not None or any(
+                    o.kind == "single" and o.role == "open" and o.start < s.start for o in own)
+            if owner >= 0 or certain != s.certain:
+                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
+                              len(result.speech) + owner if owner >= 0 else -1, s.close_at)
             result.unpaired.append(s)
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -402,30 +447,57 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _reopens_next_block(text: str, blocks: list, b_index: int, kind: str) -> bool:
-    if b_index + 1 >= len(blocks):
-        return False
-    nxt = blocks[b_index + 1]
-    first = text[nxt.start:nxt.start + 3].lstrip(" —–-")[:1]
-    return first in (DOUBLE if kind == "double" else SINGLE) and first not in "”»’›"
+def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: dict, families: dict) -> tuple[int, str]:
+    """Where a quote left open at the end of block ``b_index`` goes on: (block index, "reopen" | "close"),
+    or (-1, "") when no later paragraph continues it. Crossheads and short captions in between are skipped."""
+    j = b_index + 1
+    while j < len(blocks) and j <= b_index + 3:
+        marks = per_block.get(j)
+        fam = marks[0 if kind == "double" else 1] if marks else None
+        if fam is not None and fam.first_role:
+            if fam.first_role == "open" and fam.openers and _starts_block(text, blocks[j], fam.openers[0]):
+                return j, "reopen"
+            if fam.first_role == "close" and fam.stray_closes:
+                return j, "close"
+            return -1, ""
+        if not _interlude(text, blocks[j], blocks, families):
+            return -1, ""
+        j += 1
+    return -1, ""
 
 
-def _unclosed(text: str, opens_left: list[_Open], openers: list[int], kind: str, b_index: int, blocks: list,
-              stray_pos: list[tuple[int, str, str]]) -> list[Quote]:
-    """Quotes left open at the end of a block: continued (reopened later or in the next block), or stray."""
-    out: list[Quote] = []
+def _starts_block(text: str, block, pos: int) -> bool:
+    """True when the mark at ``pos`` opens the block (after a list number or a dash at most)."""
+    return LEAD_IN.fullmatch(text, block.start, pos) is not None
+
+
+def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks: list, per_block: dict,
+              families: dict, strays: list[StrayMark]) -> list[Quote]:
+    """A quote left open in its block: continued (reopened later or in a later block), or a stray mark."""
     block = blocks[b_index]
-    for o in opens_left:
-        # the merged-paragraph convention: the next opener of the same kind starts a sentence
-        k = bisect.bisect_right(openers, o.pos)
-        reopen = openers[k] if k < len(openers) else None
-        if reopen is not None and SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen):
+    mark = _mark_at(text, o)
+    k = bisect.bisect_right(marks.openers, o)
+    reopen = marks.openers[k] if k < len(marks.openers) else None
+    if reopen is not None:
+        if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen):
             end = reopen
-            while end > o.pos + 1 and text[end - 1].isspace():
+            while end > o + 1 and text[end - 1].isspace():
                 end -= 1
-            out.append(Quote(o.pos, end, o.pos + 1, end, o.mark, "", b_index, continues=True))
-        elif reopen is None and _reopens_next_block(text, blocks, b_index, kind):
-            out.append(Quote(o.pos, block.end, o.pos + 1, block.end, o.mark, "", b_index, continues=True))
-        else:
-            stray_pos.append((o.pos, "open", kind))
-    return out
+            return [Quote(o, end, o + len(mark), end, mark, "", b_index, continues=True)]
+        strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double"))
+        return []
+    j, how = _continuation(text, kind, b_index, blocks, per_block, families)
+    if how:
+        out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
+        if how == "close":
+            fam = per_block[j][0 if kind == "double" else 1]
+            close = fam.stray_closes.pop(0)
+            close_mark = _mark_at(text, close)
+            out.append(Quote(blocks[j].start, close + len(close_mark), blocks[j].start, close, "", close_mark, j,
+                             attribution=_attribution_after(text, close + len(close_mark), blocks[j].end)))
+        return out
+    inside = ATTRIBUTION_INSIDE.search(text, o, block.end)
+    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index,
+                            certain=kind == "double" and inside is not None,
+                            close_at=inside.start() + 1 if inside else -1))
+    return []
