@@ -1,1 +1,453 @@
-"""Numbers (N2xx)."""
+"""Numbers (N2xx): totals and parts, shares, restated figures, derived figures, counts, comparisons.
+
+Every check combines the records of ``factlint.analysis.quantities``; none reads the raw text.
+Tolerance follows what the article states: half a unit of the last digit of each figure, widened
+for "about", "nearly", "some", and one-sided for "more than" and "up to".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Sequence
+
+from factlint.analysis.quantities import (
+    Quantity,
+    analyze_comparisons,
+    analyze_enumerations,
+)
+from factlint.api import Check, Issue, Related
+from factlint.document import Document
+
+SCALE_WORDS = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion", 1e7: "crore", 1e5: "lakh"}
+SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+LOOSE = 0.06  # relative slack an "about" adds to a figure
+PARTS_OF_TOTAL = frozenset({"money", "count"})
+COMPLEMENTS = (frozenset({"export", "import"}), frozenset({"man", "woman"}), frozenset({"men", "women"}),
+               frozenset({"public", "private"}), frozenset({"domestic", "foreign"}))
+
+
+def fmt(value: float, scale: float = 1.0) -> str:
+    """A figure in the article's scale, without needless decimals: 2400000000, 1e9 -> "2.4"."""
+    v = value / scale
+    text = f"{v:,.3f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def unit_label(q: Quantity, scale: float) -> str:
+    scale_word = SCALE_WORDS.get(scale, "")
+    if q.kind == "money":
+        return " ".join(p for p in (SIGNS.get(q.unit, q.unit), scale_word) if p)
+    if q.kind == "percent":
+        return "%"
+    if q.kind == "points":
+        return "percentage points"
+    return " ".join(p for p in (scale_word, q.unit + "s" if q.unit and not q.unit.endswith("s") else q.unit) if p)
+
+
+def slack(q: Quantity) -> float:
+    """How far the true value may lie from the stated one, given its precision and bound."""
+    extra = abs(q.value) * LOOSE if q.bound == "about" else 0.0
+    return q.precision + extra
+
+
+def text_of(doc: Document, q: Quantity) -> str:
+    return doc.text[q.start:q.end]
+
+
+def same_unit(a: Quantity, b: Quantity) -> bool:
+    return a.kind == b.kind and a.unit == b.unit
+
+
+def _near_sentences(doc: Document, q: Quantity, before: int, after: int) -> range:
+    return range(max(0, q.sentence - before), min(len(doc.sentences), q.sentence + after + 1))
+
+
+def _by_sentence(quantities: Sequence[Quantity]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        out.setdefault(q.sentence, []).append(q)
+    return out
+
+
+def _groups(quantities: Sequence[Quantity]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        if q.group >= 0:
+            out.setdefault(q.group, []).append(q)
+    return out
+
+
+class TotalMismatch(Check):
+    """Parts given against a stated total do not add up to it.
+
+    What it checks:
+        A total ("3.2 billion soms were allocated", "a combined $13.6 million", "won 14 medals") and
+        the parts the article divides it into: a list right after it, a sentence that opens with
+        "Of this amount" or "breaks down into", or, for a total said to be combined or shared by a
+        stated number of items, the figures of those items in the sentences around it.
+    Why an editor cares:
+        Parts that do not add up are the most visible arithmetic error in a news story and usually
+        mean a figure was mistyped or an item dropped.
+    Fires on:
+        "3.2 billion soms were allocated. Of this amount, 1.4 billion were spent on repairs,
+        1.1 billion on pipes and 0.9 billion on boilers."
+    Passes:
+        Parts within rounding of the total; lists marked partial ("including", "the rest") that fall
+        short of it; parts that exceed a total stated as "more than".
+    """
+
+    code = "N201"
+    name = "total-mismatch"
+    severity = "warning"
+    summary = "parts given against a stated total do not add up to it"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        quantities = [q for q in doc.quantities if q.kind in PARTS_OF_TOTAL]
+        by_sentence = _by_sentence(quantities)
+        seen: set[int] = set()
+        for total, parts, complete in self._candidates(doc, quantities, by_sentence):
+            if total.start in seen:
+                continue
+            issue = self._judge(doc, total, parts, complete)
+            if issue is not None:
+                seen.add(total.start)
+                yield issue
+
+    def _candidates(self, doc: Document, quantities: list[Quantity], by_sentence: dict[int, list[Quantity]]):
+        for members in _groups(quantities).values():
+            members = [m for m in members if m.role not in ("change", "from", "range-end")]
+            if len(members) < 2:
+                continue
+            first = members[0]
+            # "won 14 medals ..., five gold, four silver and three bronze"
+            if (first.kind == "count" and first.unit and len(members) >= 3 and first.bound == "exact"
+                    and all(m.value < first.value for m in members[1:])
+                    and all(m.unit != first.unit for m in members[1:]) and first.role != "whole"):
+                yield first, members[1:], True
+                continue
+            total = self._total_before(doc, members, by_sentence)
+            if total is not None:
+                yield total, members, self._complete(doc, members)
+        for total in quantities:
+            if not total.total_cue or total.role in ("change", "from", "whole", "range-end"):
+                continue
+            announced = self._announced_count(total, by_sentence)
+            if not announced:
+                continue
+            parts = [q for i in _near_sentences(doc, total, 2, 2) for q in by_sentence.get(i, [])
+                     if q is not total and same_unit(q, total) and q.role not in ("change", "from", "whole")
+                     and q.value < total.value and not q.total_cue and q.bound != "range"]
+            if announced <= len(parts) <= announced + 2 and len(parts) <= 8:
+                yield total, parts, announced
+
+    @staticmethod
+    def _announced_count(total: Quantity, by_sentence: dict[int, list[Quantity]]) -> int:
+        """ "the three candidates ... shared 286,450 votes": how many parts the total is said to have."""
+        counts = [q for q in by_sentence.get(total.sentence, []) if q.kind == "count" and q.unit != total.unit
+                  and q.words and q.value == int(q.value) and 2 <= q.value <= 12 and q.start < total.start
+                  and q.unit not in ("year", "month", "week", "day")]
+        return int(counts[-1].value) if counts else 0
+
+    @staticmethod
+    def _total_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
+        """The figure a partition sentence ("Of this amount ...", "breaks down into ...") divides."""
+        first = members[0]
+        cue = partition_cue(doc, first)
+        if not cue:
+            return None
+        largest = max(m.value for m in members)
+        for i in range(first.sentence, max(-1, first.sentence - 3), -1):
+            for q in reversed(by_sentence.get(i, [])):
+                if q.start >= first.start or q in members or q.role in ("change", "from", "range-end"):
+                    continue
+                if q.kind == first.kind and q.unit == first.unit and q.value > largest:
+                    return q
+        return None
+
+    @staticmethod
+    def _complete(doc: Document, members: list[Quantity]) -> bool | int:
+        """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
+        nouns = {m.noun.split(" ")[0].rstrip("s") for m in members if m.noun} | set(
+            doc.text[max(0, m.start - 60):m.start].lower().split()[-4:][0].rstrip("s,") for m in members if m.start)
+        if any(pair <= nouns for pair in COMPLEMENTS):
+            return True
+        return partition_cue(doc, members[0]) in ("split", "instalments")
+
+    @staticmethod
+    def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool | int) -> Issue | None:
+        if len(parts) < 2:
+            return None
+        tolerance = slack(total) + sum(slack(p) for p in parts) + 1e-9 * abs(total.value)
+        if isinstance(complete, int) and not isinstance(complete, bool):
+            subsets = itertools.combinations(parts, complete) if len(parts) > complete else [tuple(parts)]
+            if any(abs(sum(p.value for p in s) - total.value) <= tolerance for s in subsets):
+                return None
+            if len(parts) != complete:
+                return None
+        partial = partial_list(doc, parts)
+        total_sum = sum(p.value for p in parts)
+        over = total_sum - total.value
+        if total.bound == "min":
+            over = min(over, 0.0) if over < 0 else 0.0
+            if not complete or partial:
+                return None
+        elif total.bound == "max" and over < 0:
+            return None
+        if abs(over) <= tolerance:
+            return None
+        if over < 0 and (partial or not complete):
+            return None
+        scale = total.scale
+        sums = " + ".join(fmt(p.value, scale) for p in parts)
+        message = (f"{sums} = {fmt(total_sum, scale)}, not the stated {fmt(total.value, scale)} "
+                   f"({unit_label(total, scale)}): the parts {'exceed' if over > 0 else 'fall short of'} "
+                   f"the total \"{text_of(doc, total)}\"")
+        related = tuple(Related(p.start, p.end, f"part: {text_of(doc, p)}") for p in parts)
+        return Issue(total.start, total.end, message, related=related)
+
+
+def partition_cue(doc: Document, first: Quantity) -> str:
+    """The words that present a list as the division of a total, from the analyser's sentence cues."""
+    from factlint.analysis.quantities import partition_cue_of
+
+    return partition_cue_of(doc, first)
+
+
+def partial_list(doc: Document, parts: Sequence[Quantity]) -> bool:
+    from factlint.analysis.quantities import list_is_partial
+
+    return list_is_partial(doc, parts)
+
+
+class PercentSum(Check):
+    """Shares of one whole add up to more than 100%, or a full breakdown is far from 100%.
+
+    What it checks:
+        Runs of three or more shares in one paragraph ("took 34.6% of the vote, ahead of ... on
+        27.9%"), read as a breakdown of one whole unless they name different wholes.
+    Why an editor cares:
+        A vote or a budget split into more than 100% is impossible; a full breakdown ("the
+        remaining 17.2%") that does not reach 100% has lost or mistyped a share.
+    Fires on:
+        "Launchers take 38%, observation 27% and science 22%, while 9% goes to people and 16% to
+        technology."
+    Passes:
+        Shares that sum to 100% within rounding; changes ("up 18%"); shares of different wholes
+        ("30% of trade ... 80% of settlements"); attributive percentages ("the 4% threshold").
+    """
+
+    code = "N202"
+    name = "percent-sum"
+    severity = "warning"
+    summary = "shares of one whole add up to more than 100%, or a full breakdown is far from 100%"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        from factlint.analysis.quantities import share_runs
+
+        for run, full in share_runs(doc):
+            total = sum(q.value for q in run)
+            tolerance = sum(slack(q) for q in run) + 0.05
+            if any(q.bound == "max" for q in run) or any(q.bound == "about" for q in run) and total < 100:
+                continue
+            if total > 100 + tolerance and not any(q.bound == "max" for q in run):
+                verdict = "more than 100%"
+            elif full and total < 100 - tolerance - 1.0 and all(q.bound == "exact" for q in run):
+                verdict = "short of 100% for a full breakdown"
+            else:
+                continue
+            sums = " + ".join(fmt(q.value) for q in run)
+            message = f"{sums} = {fmt(total)}%, {verdict}: these shares of one whole cannot all be right"
+            related = tuple(Related(q.start, q.end, f"share: {text_of(doc, q)}") for q in run[1:])
+            yield Issue(run[0].start, run[0].end, message, related=related)
+
+
+class QuantityConflict(Check):
+    """The same measure of the same subject is stated twice with different values.
+
+    What it checks:
+        Two figures in one unit that the article ties to the same thing: the same noun they
+        qualify ("a NZ$400 million fund" ... "the NZ$450 million fund"), the same measure
+        ("capacity of 240,000 tonnes" ... "capacity to 210,000 tonnes"), or a unit and its acronym.
+    Why an editor cares:
+        A restated figure that changed is a typo or an update that was applied in one place only.
+    Fires on:
+        "The council set up a $400 million fund ... Unions welcomed the $450 million fund."
+    Passes:
+        The same measure for different years, places or subjects; a change from one value to the
+        other; figures within each other's rounding or bounds.
+    """
+
+    code = "N203"
+    name = "quantity-conflict"
+    severity = "warning"
+    summary = "the same measure of the same subject is stated twice with different values"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        from factlint.analysis.quantities import restatements
+
+        for first, second, key in restatements(doc):
+            if abs(first.value - second.value) <= slack(first) + slack(second):
+                continue
+            if first.bound == "min" and second.value > first.value or first.bound == "max" and \
+                    second.value < first.value or second.bound == "min" and first.value > second.value or \
+                    second.bound == "max" and first.value < second.value:
+                continue
+            message = (f"\"{text_of(doc, second)}\" restates the {key} given earlier as "
+                       f"\"{text_of(doc, first)}\"")
+            yield Issue(second.start, second.end, message,
+                        related=(Related(first.start, first.end, f"first stated as {text_of(doc, first)}"),))
+
+
+class ArithmeticMismatch(Check):
+    """A stated change, ratio, share or multiple disagrees with the figures it derives from.
+
+    What it checks:
+        "up 18% from $4.9bn" against the new figure; "fell to 2.4% from 3.1%, a drop of 0.5
+        percentage points"; "doubled to €200m from €120m"; "€120m, a third of the total".
+    Why an editor cares:
+        A derived figure that does not follow from its inputs tells the reader something false
+        even when both inputs are right.
+    Fires on:
+        "Sales rose from 40 to 50, a 50% increase."
+    Passes:
+        Derived figures within the rounding of their inputs, and loose ones ("about a third")
+        within a loose tolerance.
+    """
+
+    code = "N204"
+    name = "arithmetic-mismatch"
+    severity = "warning"
+    summary = "a stated change, ratio, share or multiple disagrees with the figures it derives from"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        from factlint.analysis.quantities import derivations
+
+        for derived, inputs, relation in derivations(doc):
+            issue = self._judge(doc, derived, inputs, relation)
+            if issue is not None:
+                yield issue
+
+    @staticmethod
+    def _judge(doc: Document, derived: Quantity, inputs: tuple[Quantity, Quantity], relation: str) -> Issue | None:
+        a, b = inputs  # change: (old, new); share/multiple: (part, whole) or (old, new)
+        lo_a, hi_a = a.value - slack(a), a.value + slack(a)
+        lo_b, hi_b = b.value - slack(b), b.value + slack(b)
+        if min(lo_a, lo_b) <= 0:
+            return None
+        stated = derived.value
+        stated_slack = slack(derived)
+        if relation == "percent-change":
+            low, high = (lo_b - hi_a) / hi_a * 100, (hi_b - lo_a) / lo_a * 100
+            actual = (b.value - a.value) / a.value * 100
+            stated = stated * (derived.direction or (1 if actual >= 0 else -1))
+            shown = f"from {text_of(doc, a)} to {text_of(doc, b)} is a change of {actual:+.1f}%"
+            stated_slack += 0.5
+        elif relation == "point-change":
+            low, high = lo_b - hi_a, hi_b - lo_a
+            actual = b.value - a.value
+            stated = stated * (derived.direction or (1 if actual >= 0 else -1))
+            shown = f"from {text_of(doc, a)} to {text_of(doc, b)} is {actual:+.2f}".rstrip("0").rstrip(".") + \
+                    " percentage points"
+        elif relation == "multiple":
+            low, high = lo_b / hi_a, hi_b / lo_a
+            actual = b.value / a.value
+            stated_slack = stated * (0.2 if derived.bound == "about" else 0.1)
+            shown = f"{text_of(doc, b)} / {text_of(doc, a)} = {actual:.2f}"
+        else:  # share: a is the part, b the whole; stated is a fraction or a percent
+            scale = 100.0 if derived.kind == "percent" else 1.0
+            low, high = lo_a / hi_b * scale, hi_a / lo_b * scale
+            actual = a.value / b.value * scale
+            loose = 0.2 if (derived.bound == "about" or a.bound == "about") else 0.1
+            stated_slack = max(stated_slack, stated * loose) if derived.kind == "fraction" else stated_slack + 0.5
+            unit = "%" if derived.kind == "percent" else ""
+            shown = f"{text_of(doc, a)} / {text_of(doc, b)} = {actual:.3g}{unit}"
+        if low - stated_slack <= stated <= high + stated_slack:
+            return None
+        message = f"{shown}, not the stated \"{text_of(doc, derived)}\""
+        related = (Related(a.start, a.end, text_of(doc, a)), Related(b.start, b.end, text_of(doc, b)))
+        return Issue(derived.start, derived.end, message, related=related)
+
+
+class CountMismatch(Check):
+    """A count disagrees with the items listed.
+
+    What it checks:
+        A count followed by the items it announces behind a colon or a dash ("the eight
+        governments: Denmark, Estonia, ..."), counting serial commas, "as well as", nested
+        brackets and names that contain "and".
+    Why an editor cares:
+        A list that is one short of its count usually lost a name in editing.
+    Fires on:
+        "The five flagship missions: a Mars probe, a lunar rover and an asteroid sampler."
+    Passes:
+        Lists marked partial ("including", "such as") that are shorter than the count; lists whose
+        items cannot be told apart for certain.
+    """
+
+    code = "N205"
+    name = "count-mismatch"
+    severity = "warning"
+    summary = "a count disagrees with the items listed"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        for e in analyze_enumerations(doc):
+            count = int(e.count.value)
+            listed = len(e.items)
+            if listed == count or e.ambiguous or (e.partial and listed < count):
+                continue
+            names = ", ".join(doc.text[a:b] for a, b in e.items)
+            message = f"\"{text_of(doc, e.count)}\" announced, but {listed} listed: {names}"
+            related = tuple(Related(a, b, f"item {i + 1}") for i, (a, b) in enumerate(e.items))
+            yield Issue(e.count.start, e.count.end, message, related=related)
+
+
+class ComparisonMismatch(Check):
+    """A comparative or superlative contradicts the figures.
+
+    What it checks:
+        A superlative set beside a figure ("the largest award, $6 million") or said of a name
+        ("Waterloo, which received the smallest of the three grants") against the other figures of
+        the same unit around it; a comparative verb ("surpassed the peak of 13.1 million") against
+        the figure it compares.
+    Why an editor cares:
+        Calling the second-largest item the largest is a factual error readers can check.
+    Fires on:
+        "The biggest of the three, the 360 MW farm ... the Barcaldine farm, at 410 MW."
+    Passes:
+        Superlatives that the figures bear out; comparisons across different units.
+    """
+
+    code = "N206"
+    name = "comparison-mismatch"
+    severity = "warning"
+    summary = "a comparative or superlative contradicts the figures"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        from factlint.analysis.quantities import superlative_peers
+
+        superlatives, comparisons = analyze_comparisons(doc)
+        for sup in superlatives:
+            found = superlative_peers(doc, sup)
+            if found is None:
+                continue
+            figure, peers = found
+            beaten = [p for p in peers if (p.value - figure.value) * sup.direction > slack(p) + slack(figure)]
+            if not beaten:
+                continue
+            worst = max(beaten, key=lambda p: p.value * sup.direction)
+            word = doc.text[sup.start:sup.end]
+            message = (f"\"{word}\" is {text_of(doc, figure)}, but {text_of(doc, worst)} is "
+                       f"{'larger' if sup.direction > 0 else 'smaller'}")
+            related = (Related(figure.start, figure.end, text_of(doc, figure)),) + tuple(
+                Related(p.start, p.end, text_of(doc, p)) for p in beaten)
+            yield Issue(sup.start, sup.end, message, related=related)
+        for c in comparisons:
+            difference = (c.left.value - c.right.value) * c.direction
+            if difference >= -(slack(c.left) + slack(c.right)):
+                continue
+            verb = doc.text[c.start:c.end]
+            message = (f"{text_of(doc, c.left)} {verb} {text_of(doc, c.right)}? "
+                       f"{text_of(doc, c.left)} is {'smaller' if c.direction > 0 else 'larger'}")
+            yield Issue(c.start, c.end, message, related=(Related(c.left.start, c.left.end, text_of(doc, c.left)),
+                                                          Related(c.right.start, c.right.end,
+                                                                  text_of(doc, c.right))))

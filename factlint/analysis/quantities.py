@@ -1,0 +1,1002 @@
+"""Quantities: every amount of money, share, count, fraction and multiple in the prose.
+
+Each quantity knows its value (scale applied), unit, scale, bound and stated precision,
+the noun it counts, what it measures and of whom, its role in a change ("from", "to",
+"by") and the list it belongs to, so the number checks only combine records and never
+read the raw text again. Years, dates, times, ages, phone numbers, scores, ordinals and
+identifiers are rejected here by the patterns themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+    "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
+}
+CURRENCY_SIGNS = {
+    "$": "USD", "us$": "USD", "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "rs": "INR", "rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN",
+}
+ISO_CODES = ("USD EUR GBP JPY CNY INR RUB CHF SEK NOK DKK KZT KGS UZS TJS AED SAR NZD AUD CAD HKD SGD "
+             "BRL ZAR PLN TRY KES NGN MXN IDR").split()
+CURRENCY_WORDS = {
+    "dollars": "USD", "dollar": "USD", "dlrs": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
+    "sterling": "GBP", "stg": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
+    "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
+    "francs": "CHF", "soms": "KGS", "som": "KGS", "tenge": "KZT", "pesos": "MXN", "rand": "ZAR",
+    "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "zlotys": "PLN", "zloty": "PLN", "shillings": "KES",
+    "naira": "NGN", "rupiah": "IDR", "won": "KRW",
+}
+UNITS = {"dollars": "USD", "dollar": "USD"}  # "US dollars" etc. fold into the sign's code
+WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}
+FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+             "sixth": 6, "tenth": 10, "tenths": 10}
+MULTIPLES = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
+             "twice": 2, "double": 2, "triple": 3}
+UNIT_ALIASES = {"mw": "megawatt", "gw": "gigawatt", "km": "kilometre", "kilometer": "kilometre",
+                "kw": "kilowatt", "kg": "kilogram", "t": "tonne", "ton": "tonne", "metric": "tonne",
+                "person": "people", "barrel": "barrel", "bpd": "barrel"}
+
+_SMALL = "one|two|three|four|five|six|seven|eight|nine"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_WORD_NUMBER = rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_TEENS}|{_SMALL}|a\s+dozen|dozens?|a\s+hundred|hundreds?)"
+_SIGN = r"(?:US\$|NZ\$|AU?\$|CA?\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦|Rs\.?\s?|(?:" + "|".join(ISO_CODES) + r")\s?)"
+_SCALE = r"(?:thousand|millions?|billions?|trillion|mn|mln|bln|bn|trn|tn|crores?|lakhs?)"
+_SHORT_SCALE = r"(?:bn|mn|m|b|k|tn)"
+_PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
+_CURRENCY_WORD = r"(?:(?:US|Hong Kong|New Zealand|Australian|Canadian|Singapore)\s+)?(?:" + "|".join(
+    sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
+
+
+def _number_pattern(decimal_comma: bool) -> str:
+    if decimal_comma:
+        return r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+    return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+
+def _master(decimal_comma: bool) -> re.Pattern[str]:
+    number = _number_pattern(decimal_comma)
+    return re.compile(
+        rf"""
+        (?<![\w$€£¥₹.,/:+#@-])
+        (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|\s?(?P<scale_s>{_SCALE})\b)?
+          |(?P<num>{number})(?:\s?(?P<scale>{_SCALE})\b|(?P<short_n>bn|mn|mln)\b)?
+          |(?P<word>(?i:{_WORD_NUMBER}))\b(?:\s(?P<scale_w>{_SCALE})\b)?)
+        (?P<pct>{_PERCENT})?
+        (?:\s(?P<points>(?i:percentage\s+points?|basis\s+points?|points?))\b)?
+        (?:\s(?P<cur>{_CURRENCY_WORD}))?
+        """, re.VERBOSE)
+
+
+MASTER = _master(False)
+MASTER_COMMA = _master(True)
+FRACTION = re.compile(
+    r"\b(?P<num>a|an|one|two|three|four|nine)(?:\s|-)(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b"
+    r"|\b(?P<half>half)\b(?=\s+(?:of|the|a|its|their|his|her|all)\b)", re.IGNORECASE)
+MULTIPLE = re.compile(
+    r"\b(?P<verb>doubled|doubling|tripled|trebled|tripling|quadrupled)\b"
+    r"|\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)[-\s]?fold\b"
+    r"|\b(?P<times>twice|(?:two|three|four|five|\d+)\s+times)\b(?=\s+(?:as|the|more|higher|larger|bigger|that))",
+    re.IGNORECASE)
+DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)\s?(?:%|(?:millions?|milliards?|bn|mn|Mrd)\b)|\d\.\d{3},\d")
+POINT_DECIMAL = re.compile(r"\d\.\d")
+
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+BEFORE_NOT_QUANTITY = re.compile(
+    rf"(?:\b{MONTHS}\s|\baged?\s|\bNo\.?\s|\b(?:Article|Chapter|Section|Rule|Resolution|Flight|Route|Room|Level|"
+    r"Phase|Stage|Grade|Category|Class|Type|Model|Version|Vol|Volume|Page|Paragraph|Clause|Item|Gate|"
+    r"Terminal|Platform|Highway|Interstate|Bus|Line|Channel|Apollo|Series|Windows|iPhone|Boeing|Airbus|"
+    r"Air Force|Formula|Group|Division|League|Act|Bill|Amendment|Lot|Unit|Block|Ward|District|Zone|"
+    r"Square|Street|Avenue|Road|Precinct|Number|Track|Episode|Season|Day|Week|Year|Term|Box|PO|"
+    r"Catch|Schedule|Annex|Protocol|Team|Camp|Building|Floor|Suite|Apartment|Hall|Cell|Ticket)\s"
+    r"|\bpage\s|\bversion\s|[A-Za-z]-|\d[-–]|\d\s)$")
+AFTER_NOT_QUANTITY = re.compile(
+    rf"^(?:\s?{MONTHS}(?![a-z])|[-\s]years?[-\s]old|\s+years?\s+old|\s?(?:st|nd|rd|th)\b|:\d|\.\d\d\s?[ap]\.?m|"
+    r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|"
+    r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
+    r"metre|meter|game|match|nation|party|country)\b)")
+SCORE_OR_PHONE = re.compile(r"^[-–]\d|^\s?\d{3,}|^\.\d+\.\d")
+ORDINAL_BEFORE = re.compile(r"(?:\bthe\s)$")
+
+BOUND_BEFORE = re.compile(
+    r"(?P<min>\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|"
+    r"no\s+(?:fewer|less)\s+than|surpassing|topping)\s+(?:a\s+|an\s+)?$)"
+    r"|(?P<max>\b(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|"
+    r"as\s+much\s+as)\s+(?:a\s+|an\s+)?$)"
+    r"|(?P<about>\b(?:about|around|roughly|nearly|almost|some|approximately|approx\.?|close\s+to|an\s+estimated|"
+    r"estimated|circa|c\.|just\s+over|just\s+under|more\s+or\s+less|just\s+shy\s+of|near|some\s+\w+\s+of)\s+"
+    r"(?:a\s+|an\s+)?$)", re.IGNORECASE)
+ROLE_BEFORE = re.compile(
+    r"\b(?P<role>from|to|by|of)\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|under|less\s+than|"
+    r"an\s+estimated|just\s+over|just\s+under)\s+)?(?:a\s+|an\s+)?$", re.IGNORECASE)
+CHANGE_BEFORE = re.compile(
+    r"\b(?P<dir>up|down|rose|rising|risen|rises|fell|falling|fallen|falls|dropped|drops|increased?|increases|"
+    r"decreased?|decreases|declined?|declines|grew|grown|grows|jumped|jumps|climbed|climbs|gained|gains|"
+    r"slipped|slid|slumped|plunged|surged|soared|lost|shed|added|cut|lowered|raised|higher|lower|growth\s+of|"
+    r"(?:an?\s+)?(?:increase|rise|drop|fall|decline|gain|jump|cut|reduction|decrease|growth)\s+of)"
+    r"(?:\s+by)?\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|just\s+over|just\s+under)\s+)?$",
+    re.IGNORECASE)
+CHANGE_AFTER = re.compile(
+    r"^\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
+    r"less|fewer|up|down|surge|slump|plunge|hike|boost|rebound|contraction|expansion|premium|discount)\b",
+    re.IGNORECASE)
+NEGATIVE_DIRECTIONS = frozenset(
+    "down fell falling fallen falls dropped drops decreased decrease decreases declined decline declines slipped "
+    "slid slumped plunged lost shed cut lowered lower drop fall reduction less fewer slump plunge contraction "
+    "discount".split())
+TOTAL_CUE_BEFORE = re.compile(
+    r"\b(?P<cue>total(?:led|ed|ling|ing|s)?|combined|together|altogether|in\s+all|overall|aggregate|"
+    r"a\s+total\s+of|sum\s+of|all\s+told)\b[^.;,]{0,60}$", re.IGNORECASE)
+TOTAL_CUE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
+                             re.IGNORECASE)
+OF_FOLLOWS = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all)\s")
+OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
+PERIOD = re.compile(
+    r"\b(?:in|for|during|since|of|by)\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<rel>last|this|next|previous|the\s+previous|a|per|each|every)\s+(?P<unit>year|month|week|day|quarter|"
+    r"season|decade)\b", re.IGNORECASE)
+MEASURE_BEFORE = re.compile(
+    r"(?:^|\b(?:the|its|their|his|her|a|an|our|this|that)\s+)(?P<measure>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
+    r"(?P<subject>\s+(?:of|between|with|for|at|from|in)\s+[^,;:()]{1,80}?)?"
+    r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|stood|remained|reached|hit|totalled|"
+    r"totaled|amounted|came|rose|fell|grew|climbed|dropped|increased|decreased|surged|jumped|declined)\s+)?"
+    r"(?:to|at|of|by)?\s*$")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+FUNCTION_WORDS = frozenset("""
+a an the of to in on at for from by with and or but as than that which who whom whose this these those
+is are was were be been being has have had will would could should may might can do does did not no
+it its their his her our your my them they he she we you i each every per a year years month months
+week weeks day days times time more less most least some all any other another such so up down out
+over under about around into onto after before since while if when where there here also only just
+still yet already new more than nearly almost roughly respectively including included while
+last next previous earlier later ago
+""".split())
+IRREGULAR_PLURALS = frozenset("people children men women staff police cattle sheep fish data media personnel "
+                              "troops crew livestock".split())
+LIST_CONNECTOR = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwith\b|\bversus\b|\bvs\.?|\bthen\b|\bor\b|\bto\b|—|–)")
+PARTIAL_CUE = re.compile(
+    r"\b(?:the\s+rest|the\s+remainder|remaining|others?\b|other\s+\w+|including|includes|include|such\s+as|"
+    r"among\s+them|among\s+others|etc|mainly|mostly|main|chiefly|largely|notably|in\s+particular|"
+    r"for\s+example|for\s+instance|e\.g\.|led\s+by|major|biggest|largest|top)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Quantity:
+    """One stated amount. ``value`` has the scale applied; ``precision`` is half a unit of the last digit."""
+
+    start: int
+    end: int
+    value: float
+    unit: str  # ISO code, "%", "pp", a singular noun ("seat"), or "" for a bare number
+    kind: str  # money | percent | points | count | fraction | multiple
+    scale: float
+    bound: str  # exact | about | min | max | range
+    precision: float
+    high: float | None = None  # the upper end of a range
+    noun: str = ""  # the noun phrase that follows ("new trams")
+    measure: str = ""  # what it measures ("trade turnover")
+    subject: str = ""  # of whom ("of the United States with the region")
+    period: str = ""  # "2024", "last year", "a year"
+    role: str = ""  # from | to | by | of | change | whole
+    direction: int = 0  # +1 / -1 for a stated change
+    sentence: int = -1
+    block: int = -1
+    group: int = -1  # index of the first quantity of the list this one belongs to
+    words: bool = False  # written in words ("twelve", "a third")
+    total_cue: str = ""  # "combined", "total", "together": it is presented as a total
+    of_whole: str = ""  # "38% of the total" -> "total"
+    attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
+
+    def to_json(self, doc: Document) -> dict:
+        return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end),
+                "text": doc.text[self.start:self.end], "value": self.value, "unit": self.unit,
+                "kind": self.kind, "scale": self.scale, "bound": self.bound, "precision": self.precision,
+                "high": self.high, "noun": self.noun, "measure": self.measure, "subject": self.subject,
+                "period": self.period, "role": self.role, "group": self.group}
+
+
+def uses_decimal_comma(text: str) -> bool:
+    """True when the article writes decimals with a comma ("2,5 %", "1.234,5") more than with a point."""
+    comma = len(DECIMAL_COMMA_HINT.findall(text))
+    return comma > 0 and comma > len(POINT_DECIMAL.findall(text))
+
+
+def parse_number(raw: str, decimal_comma: bool = False) -> tuple[float, int]:
+    """(value, decimals) of a digit string such as "1,200", "7.2" or, with ``decimal_comma``, "1.234,5"."""
+    if decimal_comma:
+        raw = raw.replace(".", "").replace(",", ".")
+    else:
+        raw = raw.replace(",", "")
+    decimals = len(raw) - raw.index(".") - 1 if "." in raw else 0
+    return float(raw), decimals
+
+
+def word_value(raw: str) -> int:
+    """Value of a number written in words: "twenty-five", "a dozen", "hundreds"."""
+    parts = raw.lower().replace("a ", "").split("-")
+    return sum(WORD_VALUES.get(p.rstrip("s") if p.endswith("s") and p not in WORD_VALUES else p, 0)
+               for p in parts)
+
+
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
+    """(phrase, head) of the lower-case noun phrase right after ``pos``: "22 new trams" -> ("new trams", "tram")."""
+    words = []
+    for m in WORD.finditer(text, pos, min(limit, pos + 60)):
+        gap = text[pos:m.start()]
+        if gap.strip(" ") or not gap and words:
+            break
+        w = m.group()
+        if not w[0].islower() and not (w.isupper() and len(w) > 1) or w.lower() in FUNCTION_WORDS and w not in (
+                "more",):
+            break
+        words.append(w)
+        pos = m.end()
+        if len(words) == 3:
+            break
+    if not words:
+        return "", ""
+    phrase_words = [w for w in words if w != "more"]
+    head = ""
+    for w in phrase_words:
+        lw = w.lower()
+        if lw in IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith("ss") and len(lw) > 2) or w.isupper():
+            head = lw
+            break
+    if not head and phrase_words:
+        head = phrase_words[0].lower()
+    return " ".join(phrase_words), singular(head)
+
+
+def singular(word: str) -> str:
+    """A crude singular for matching units: "seats" -> "seat", "tonnes" -> "tonne"; aliases folded."""
+    w = word.lower()
+    if w in UNIT_ALIASES:
+        return UNIT_ALIASES[w]
+    if w in IRREGULAR_PLURALS:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes")):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 2:
+        w = w[:-1]
+    return UNIT_ALIASES.get(w, w)
+
+
+def _precision(decimals: int, raw_digits: str, scale: float, has_scale_or_unit: bool) -> float:
+    if decimals:
+        return 0.5 * 10 ** -decimals * scale
+    if has_scale_or_unit:
+        return 0.5 * scale
+    digits = raw_digits.replace(",", "").replace(".", "")
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros >= 2 and len(digits) > zeros:
+        return 0.5 * 10 ** zeros
+    return 0.0
+
+
+def _is_year(raw: str, m: re.Match[str]) -> bool:
+    return (len(raw) == 4 and raw.isdigit() and 1500 <= int(raw) <= 2100
+            and not (m.group("sign") or m.group("scale") or m.group("pct") or m.group("cur")))
+
+
+def analyze_quantities(doc: Document) -> list[Quantity]:
+    text = doc.text
+    comma = uses_decimal_comma(text)
+    master = MASTER_COMMA if comma else MASTER
+    out: list[Quantity] = []
+    for block in doc.blocks:
+        for m in master.finditer(text, block.start, block.end):
+            q = _from_match(text, m, comma, block.end)
+            if q is not None:
+                q.block = block.index
+                out.append(q)
+        for m in FRACTION.finditer(text, block.start, block.end):
+            num = m.group("num")
+            if m.group("half"):
+                value, words = 0.5, True
+            else:
+                den = FRACTIONS[m.group("den").lower()]
+                numerator = 1 if num.lower() in ("a", "an", "one") else WORD_VALUES[num.lower()]
+                if numerator >= den:
+                    continue
+                value, words = numerator / den, True
+            out.append(Quantity(m.start(), m.end(), value, "fraction", "fraction", 1.0, "exact", 0.0,
+                                words=words, block=block.index))
+        for m in MULTIPLE.finditer(text, block.start, block.end):
+            if m.group("verb"):
+                value = MULTIPLES[m.group("verb").lower()]
+            elif m.group("fold"):
+                f = m.group("fold").lower()
+                value = int(f) if f.isdigit() else WORD_VALUES[f]
+            else:
+                t = m.group("times").lower().split()
+                value = 2 if t[0] == "twice" else (int(t[0]) if t[0].isdigit() else WORD_VALUES[t[0]])
+            out.append(Quantity(m.start(), m.end(), float(value), "times", "multiple", 1.0, "exact", 0.0,
+                                words=True, block=block.index))
+    out.sort(key=lambda q: q.start)
+    out = _drop_overlaps(out)
+    _annotate(doc, out)
+    return out
+
+
+def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for q in quantities:
+        if kept and q.start < kept[-1].end:
+            if q.end - q.start > kept[-1].end - kept[-1].start:
+                kept[-1] = q
+            continue
+        kept.append(q)
+    return kept
+
+
+def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantity | None:
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 16]
+    sign, cur, pct, points = m.group("sign"), m.group("cur"), m.group("pct"), m.group("points")
+    raw = m.group("num_s") or m.group("num")
+    word = m.group("word")
+    scale_word = m.group("short") or m.group("scale_s") or m.group("scale") or m.group("short_n") or m.group(
+        "scale_w")
+    if word:
+        lw = word.lower()
+        if lw == "one" and not (scale_word or pct or cur):
+            return None  # "one of", "no one": a pronoun far more often than a count
+        if lw.startswith(("dozens", "hundreds")) and not scale_word:
+            return None  # "dozens of": not a number
+        value, decimals = float(word_value(word)), 0
+    else:
+        if raw is None:
+            return None
+        if AFTER_NOT_QUANTITY.match(after) and not (scale_word or pct or cur):
+            return None
+        if _is_year(raw, m):
+            return None
+        if not (sign or scale_word or pct or cur) and BEFORE_NOT_QUANTITY.search(before):
+            return None
+        if not (sign or scale_word or pct or cur) and SCORE_OR_PHONE.match(text[end:end + 5]):
+            return None
+        if re.search(r"\d[-–]$", before):
+            return None
+        if ", " == before[-2:] and re.match(r",\s", after) and raw.isdigit() and int(raw) < 120 and \
+                re.search(r"[A-Z][a-z]+,\s$", before):
+            return None  # an age after a name: "Birgitta Holm, 58, a physicist"
+        value, decimals = parse_number(raw, comma)
+    scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    if pct:
+        kind, unit = "percent", "%"
+    elif points and not (sign or cur):
+        p = points.lower()
+        if p.startswith("basis"):
+            kind, unit, value = "points", "pp", value / 100
+        elif p.startswith("percentage"):
+            kind, unit = "points", "pp"
+        else:
+            kind, unit = "count", "point"
+    elif sign or cur:
+        kind = "money"
+        code = sign.strip().lower() if sign else ""
+        unit = CURRENCY_SIGNS.get(code) or (sign.strip().upper() if sign else "")
+        if cur:
+            word_code = CURRENCY_WORDS.get(cur.split()[-1].lower(), "")
+            unit = unit if unit and word_code == "USD" else (word_code or unit)
+    else:
+        kind, unit = "count", ""
+    value *= scale
+    precision = _precision(decimals, raw or "", scale, bool(scale_word))
+    if kind == "points" and points.lower().startswith("basis"):
+        precision = precision / 100
+    if word:
+        precision = 0.0 if not scale_word else 0.5 * scale
+    q = Quantity(start, end, value, unit, kind, scale, "exact", precision, words=bool(word))
+    if kind == "count":
+        phrase, head = _noun_after(text, end, limit)
+        q.noun, q.unit = phrase, head
+        if word and not head and not OF_FOLLOWS.match(text, end):
+            return None  # a lone number word ("two of them", "the three") is no measurable quantity
+    elif kind in ("money", "percent"):
+        q.noun = _noun_after(text, end, limit)[0]
+    return q
+
+
+def _annotate(doc: Document, quantities: list[Quantity]) -> None:
+    """Bounds, roles, sentences, lists, measures and periods, read from the words around each quantity."""
+    text = doc.text
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    for q in quantities:
+        i = bisect.bisect_right(starts, q.start) - 1
+        q.sentence = i
+        s_start = sentences[i].start if i >= 0 else 0
+        s_end = sentences[i].end if i >= 0 else len(text)
+        before = text[max(s_start, q.start - 60):q.start]
+        if (b := BOUND_BEFORE.search(before)) is not None:
+            q.bound = b.lastgroup or "exact"
+            before_bound = before[:b.start()]
+        else:
+            before_bound = before
+        if (r := ROLE_BEFORE.search(before)) is not None:
+            q.role = r.group("role").lower()
+        if q.kind in ("percent", "points", "multiple") or q.kind == "money":
+            c = CHANGE_BEFORE.search(before_bound if q.bound != "exact" else before)
+            if c is not None:
+                q.role = q.role if q.role in ("from", "to") else "change"
+                q.direction = -1 if c.group("dir").split()[-1].lower().rstrip("d") in {
+                    d.rstrip("d") for d in NEGATIVE_DIRECTIONS} or c.group("dir").split()[0].lower() in \
+                    NEGATIVE_DIRECTIONS else 1
+            elif (c := CHANGE_AFTER.match(text, q.end, s_end)) is not None:
+                q.role = "change"
+                q.direction = -1 if c.group("dir").lower() in NEGATIVE_DIRECTIONS else 1
+        if (t := TOTAL_CUE_BEFORE.search(before)) is not None or (
+                t := TOTAL_CUE_AFTER.match(text, q.end, s_end)) is not None:
+            q.total_cue = t.group("cue").lower()
+        if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
+            q.of_whole = w.group("whole").lower()
+        q.attributive = bool(q.noun) and bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before_bound))
+        q.measure, q.subject = _measure(text, s_start, q.start, before, before_bound)
+        q.period = _period(text, s_start, s_end, q)
+    _mark_wholes(text, quantities)
+    _ranges(text, quantities)
+    _group(text, quantities)
+
+
+def _measure(text: str, s_start: int, q_start: int, before: str, before_bound: str) -> tuple[str, str]:
+    """What is measured and of whom, from the clause before the quantity (its bound words left out)."""
+    end = q_start - (len(before) - len(before_bound))
+    clause_start = max(text.rfind(",", s_start, end), text.rfind(";", s_start, end),
+                       text.rfind(":", s_start, end), s_start - 1) + 1
+    clause = text[max(clause_start, end - 160):end]
+    m = MEASURE_BEFORE.search(clause) if clause.strip() else None
+    if m is None or m.group("measure").split()[-1] in FUNCTION_WORDS:
+        return "", ""
+    return m.group("measure"), (m.group("subject") or "").strip()
+
+
+def _period(text: str, s_start: int, s_end: int, q: Quantity) -> str:
+    """The year or relative period closest to the quantity in its clause."""
+    best, best_distance = "", 10 ** 9
+    for m in PERIOD.finditer(text, max(s_start, q.start - 80), min(s_end, q.end + 80)):
+        distance = m.start() - q.end if m.start() >= q.end else q.start - m.end()
+        between = text[min(m.end(), q.end):max(m.start(), q.start)]
+        if ("," in between or ";" in between) and distance > 25:
+            continue
+        if distance < best_distance:
+            best_distance = distance
+            best = m.group("year") or f"{m.group('rel').lower()} {m.group('unit').lower()}"
+    return best
+
+
+def _mark_wholes(text: str, quantities: list[Quantity]) -> None:
+    """ "35 of the 90 seats": the 35 counts seats, and the 90 is the whole it belongs to."""
+    for a, b in zip(quantities, quantities[1:]):
+        gap = text[a.end:b.start]
+        if a.kind == b.kind == "count" and not a.unit and re.fullmatch(
+                r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all|[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*[’']s)?"
+                r"\s*(?:[\w-]+[’']s\s+)?", gap):
+            a.unit, a.noun = b.unit, b.noun
+            b.role = "whole"
+
+
+def _ranges(text: str, quantities: list[Quantity]) -> None:
+    """ "between 12.5 million and 13 million bags", "10-15%": the first value takes the second's unit."""
+    for a, b in zip(quantities, quantities[1:]):
+        gap = text[a.end:b.start]
+        before = text[max(0, a.start - 9):a.start].lower()
+        if re.fullmatch(r"\s?[-–]\s?|\s+to\s+", gap) and not a.unit and a.kind == "count" or (
+                re.fullmatch(r"\s+and\s+", gap) and before.endswith("between ")):
+            if b.kind != a.kind or not a.unit:
+                a.kind, a.unit = b.kind, b.unit
+                if a.scale == 1.0 and b.scale != 1.0:
+                    a.value *= b.scale
+                    a.precision *= b.scale
+                    a.scale = b.scale
+            a.bound, a.high = "range", b.value
+            b.bound, b.role = "range", "range-end"
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind:
+        return b.kind == "count" and not b.unit and a.kind in ("money", "percent")
+    if a.kind == "money":
+        return a.unit == b.unit or not b.unit
+    return True
+
+
+def _group(text: str, quantities: list[Quantity]) -> None:
+    """Link each quantity to the next one of its kind in the same sentence when list words join them.
+
+    A bare number in a list ("800 million in 2027", "the Social Democrats 27") takes the unit and scale
+    of the list it ends up in.
+    """
+    last_of_kind: dict[tuple[int, str], Quantity] = {}
+    for q in quantities:
+        if q.role in ("whole", "range-end") or q.kind in ("fraction", "multiple"):
+            continue
+        key_kind = q.kind if q.unit or q.kind != "count" else "bare"
+        candidates = [last_of_kind.get((q.sentence, k)) for k in
+                      ((key_kind,) if key_kind != "bare" else ("count", "money", "percent"))]
+        prev = max((c for c in candidates if c is not None), key=lambda c: c.start, default=None)
+        if prev is not None and _compatible(prev, q):
+            gap = text[prev.end:q.start]
+            if len(gap) <= 120 and LIST_CONNECTOR.search(gap):
+                q.group = prev.group if prev.group >= 0 else prev.start
+                prev.group = q.group
+                if not q.unit and prev.unit and q.kind == "count":
+                    q.kind, q.unit = prev.kind, prev.unit
+                    if q.kind in ("money",) and q.scale == 1.0 and prev.scale != 1.0 and q.value < 1000:
+                        q.scale = prev.scale
+                        q.value *= prev.scale
+                        q.precision = q.precision * prev.scale if q.precision else 0.5 * prev.scale
+                elif q.kind == "money" and not q.unit:
+                    q.unit = prev.unit
+        if q.kind == "count" and not q.unit:
+            last_of_kind[(q.sentence, "count")] = q
+        else:
+            last_of_kind[(q.sentence, q.kind if q.kind != "count" or q.unit else "bare")] = q
+
+
+# --- enumerations: "the eight governments: Denmark, Estonia and Norway" ---------------------------
+
+@dataclass(slots=True)
+class Enumeration:
+    """A count followed by the items it announces; ``items`` are (start, end) spans in ``doc.text``."""
+
+    start: int
+    end: int
+    count: Quantity
+    items: tuple[tuple[int, int], ...]
+    partial: bool  # "including", "such as", "and others": fewer items than the count is by design
+    ambiguous: bool  # the items cannot be told apart for certain ("A and B and C" without commas)
+
+
+LIST_OPENER = re.compile(r"\s*(?::|\s[—–]\s?|\s--\s)\s*")
+LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among\s+others|etc\b|and\s+others|"
+                          r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
+ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
+PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
+LIST_TAIL_STOP = re.compile(r"\s[—–]\s|;|\.\s|\.$|\?|!")
+COUNTABLE_TIME = frozenset("year month week day hour minute second decade century time".split())
+
+
+def analyze_enumerations(doc: Document) -> list[Enumeration]:
+    """Counts whose items are listed right after them, behind a colon or a dash. Cached on the document."""
+    cached = doc.__dict__.get("_enumerations")
+    if cached is not None:
+        return cached
+    text = doc.text
+    out: list[Enumeration] = []
+    sentences = doc.sentences
+    quantities = doc.quantities
+    for i, q in enumerate(quantities):
+        if not (q.kind == "count" and q.unit and 2 <= q.value <= 40 and q.value == int(q.value)
+                and q.bound == "exact" and q.role not in ("whole", "range-end") and q.sentence >= 0
+                and q.unit not in COUNTABLE_TIME):
+            continue
+        sentence = sentences[q.sentence]
+        phrase_end = q.end + 1 + len(q.noun) if q.noun else q.end
+        window_end = min(sentence.end, phrase_end + 70)
+        opener = None
+        for m in LIST_OPENER.finditer(text, phrase_end, window_end):
+            if text[m.start():m.end()].strip() in (":", "—", "–", "--"):
+                opener = m
+                break
+        if opener is None:
+            continue
+        between = [o for o in quantities[i + 1:] if o.start < opener.start() and o.role != "whole"
+                   and o.kind == "count" and o.unit not in COUNTABLE_TIME]
+        if between:
+            continue
+        body_end = sentence.end
+        if (stop := LIST_TAIL_STOP.search(text, opener.end(), sentence.end)) is not None:
+            body_end = stop.start()
+        body = text[opener.end():body_end]
+        items, ambiguous = split_items(body)
+        items = _merge_figure_items(body, items)
+        if len(items) < 2:
+            continue
+        spans = tuple((opener.end() + a, opener.end() + b) for a, b in items)
+        out.append(Enumeration(q.start, spans[-1][1], q, spans, bool(LIST_PARTIAL.search(body)), ambiguous))
+    doc.__dict__["_enumerations"] = out
+    return out
+
+
+def split_items(body: str) -> tuple[list[tuple[int, int]], bool]:
+    """Spans of the items of a list: serial commas, "as well as", names that contain "and"."""
+    cleaned = PARENTHESES.sub(lambda m: " " * len(m.group()), body)
+    if (tail := ATTRIBUTION_TAIL.search(cleaned)) is not None:
+        cleaned = cleaned[:tail.start()] + " " * (len(cleaned) - tail.start())
+    cleaned = re.sub(r"\s+as\s+well\s+as\s+", lambda m: ", " + " " * (len(m.group()) - 2), cleaned)
+    serial = bool(re.search(r",\s+(?:and|or)\s", cleaned))
+    separators = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:(?:and|or)\s+)?", cleaned)]
+    ambiguous = False
+    if not serial:
+        last_start = separators[-1][1] if separators else 0
+        ands = [m for m in re.finditer(r"\s(?:and|or)\s", cleaned) if m.start() >= last_start]
+        if len(ands) == 1:
+            separators.append((ands[0].start(), ands[0].end()))
+        elif len(ands) > 1:
+            ambiguous = True
+        if any(re.search(r"\sand\s", cleaned[a:b]) for a, b in _between(separators, len(cleaned))[:-1]):
+            ambiguous = True
+    items = []
+    for a, b in _between(sorted(separators), len(cleaned)):
+        chunk = cleaned[a:b]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        items.append((a + lead, a + lead + len(stripped)))
+        if len(stripped.split()) > 9:
+            ambiguous = True
+    return items, ambiguous
+
+
+FIGURE_START = re.compile(r"(?:US|NZ|A|C|HK)?[$€£¥₹]?\d|(?:" + _WORD_NUMBER + r")\s", re.IGNORECASE)
+
+
+def _merge_figure_items(body: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a list of figures ("€200m for track, lines and stations, €150m for trams") an item is what
+    starts with a figure; the words between belong to the figure before them."""
+    starts = [bool(FIGURE_START.match(body, a)) for a, _ in items]
+    if sum(starts) < 2 or not starts[0]:
+        return items
+    merged: list[tuple[int, int]] = []
+    for (a, b), figure in zip(items, starts):
+        if figure or not merged:
+            merged.append((a, b))
+        else:
+            merged[-1] = (merged[-1][0], b)
+    return merged
+
+
+def _between(separators: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for a, b in separators:
+        out.append((pos, a))
+        pos = b
+    out.append((pos, length))
+    return out
+
+
+# --- superlatives and comparisons: "the largest award, $6 million" ---------------------------------
+
+@dataclass(slots=True)
+class Superlative:
+    """A superlative tied to a figure ("the largest award, $6 million") or to a name ("Waterloo, which
+    received the smallest of the three grants")."""
+
+    start: int
+    end: int
+    direction: int  # +1 largest, -1 smallest
+    quantity: Quantity | None
+    name: str  # the name the superlative is said of, when no figure sits beside it
+    among: int  # "of the three": how many are compared, 0 when not said
+
+
+@dataclass(slots=True)
+class Comparison:
+    """ "A surpassed the previous peak of B": ``left`` should be larger (direction +1) or smaller than ``right``."""
+
+    start: int
+    end: int
+    direction: int
+    left: Quantity
+    right: Quantity
+
+
+SUPERLATIVE = re.compile(
+    r"\b(?:the|its|their)\s+(?P<word>largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)"
+    r"(?:\s+(?:single|individual))?(?:\s+of\s+the\s+(?P<among>\w+)(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?",
+    re.IGNORECASE)
+NAME_BEFORE_WHICH = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:which|who)\s+"
+                               r"(?:\w+\s+){1,3}$")
+COMPARATIVE_VERB = re.compile(
+    r"\b(?P<verb>surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|beat|overtook|overtaken|"
+    r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s)|(?:was|were|is|are)\s+(?:below|above|"
+    r"higher\s+than|lower\s+than|larger\s+than|smaller\s+than|bigger\s+than|less\s+than|more\s+than))\b", re.I)
+SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
+PRONOUN_SUBJECT = re.compile(r"^\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
+                             r"number|sum|volume|result|tally|count)\b")
+
+
+def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparison]]:
+    """Superlatives and comparative verbs with the figures they speak of. Cached on the document."""
+    cached = doc.__dict__.get("_comparisons")
+    if cached is not None:
+        return cached
+    text = doc.text
+    quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent") and q.role != "range-end"]
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
+    superlatives: list[Superlative] = []
+    comparisons: list[Comparison] = []
+    for index, sentence in enumerate(doc.sentences):
+        inside = by_sentence.get(index, [])
+        for m in SUPERLATIVE.finditer(text, sentence.start, sentence.end):
+            direction = 1 if m.group("word").lower() in SUPERLATIVE_UP else -1
+            among = m.group("among") or ""
+            count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
+            if among and not count:
+                continue
+            figure = _apposed_figure(text, m.end(), inside)
+            name = ""
+            if figure is None:
+                if (n := NAME_BEFORE_WHICH.search(text, sentence.start, m.start())) is None or not count:
+                    continue
+                name = n.group("name")
+            superlatives.append(Superlative(m.start(), m.end(), direction, figure, name, count))
+        for m in COMPARATIVE_VERB.finditer(text, sentence.start, sentence.end):
+            right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
+            if right is None:
+                continue
+            left = _comparison_left(doc, index, m.start(), right, by_sentence)
+            if left is None:
+                continue
+            verb = m.group("verb").lower()
+            down = any(w in verb for w in ("below", "lower", "smaller", "less", "short", "trail"))
+            comparisons.append(Comparison(m.start(), m.end(), -1 if down else 1, left, right))
+    doc.__dict__["_comparisons"] = (superlatives, comparisons)
+    return superlatives, comparisons
+
+
+def _apposed_figure(text: str, pos: int, inside: list[Quantity]) -> Quantity | None:
+    """The figure set beside a superlative: "the largest award, $6 million"; "the biggest of the three, the 360 MW"."""
+    for q in inside:
+        if q.start >= pos and re.fullmatch(r"(?:\s+\w+)?,\s+(?:at\s+|with\s+|the\s+|of\s+)?", text[pos:q.start]):
+            return q
+    return None
+
+
+def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity,
+                     by_sentence: dict[int, list[Quantity]]) -> Quantity | None:
+    """The figure the comparison's subject stands for: one in the clause, or "the total" from before."""
+    text = doc.text
+    sentence = doc.sentences[index]
+    same = [q for q in by_sentence.get(index, []) if q.end <= verb_start and q.unit == right.unit
+            and verb_start - q.end <= 40]
+    if same:
+        return same[-1]
+    if PRONOUN_SUBJECT.match(text, sentence.start, verb_start) and index > 0:
+        for q in reversed(by_sentence.get(index - 1, [])):
+            if q.unit == right.unit and q.kind == right.kind and q.role not in ("from", "change"):
+                return q
+    return None
+
+
+# --- what the number checks ask of the text around the figures -------------------------------------
+
+PARTITION_CUES = (
+    ("of", re.compile(r"^\W*of\s+(?:this|that|these|those|the|which|it|them)\b|\bof\s+which\b", re.I)),
+    ("split", re.compile(r"\b(?:split|divided|shared|distributed)\s+(?:\w+\s+)?(?:between|among|into)\b", re.I)),
+    ("breakdown", re.compile(r"\bbr(?:eaks?|oken)\s+down\b|\bcompris(?:es|ing)\b|\bconsist(?:s|ing)?\s+of\b|"
+                             r"\bmade\s+up\s+of\b", re.I)),
+    ("instalments", re.compile(r"\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b", re.I)),
+)
+PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+|including|"
+                           r"such\s+as|among\s+them|etc|main)\b", re.I)
+FULL_BREAKDOWN = re.compile(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
+                            r"(?:\w+\s+)?$", re.I)
+DEFINITE = re.compile(r"\bthe\s+$", re.I)
+SHARE_GAP = re.compile(r",?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
+                       r"more\s+than\s+|less\s+than\s+)?")
+TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".split())
+TIME_UNITS = frozenset("year month week day hour minute second decade".split())
+
+
+def _sentence_text(doc: Document, index: int) -> tuple[int, int]:
+    s = doc.sentences[index]
+    return s.start, s.end
+
+
+def partition_cue_of(doc: Document, first: Quantity) -> str:
+    """ "Of this amount", "split between", "breaks down into", "in three instalments": words before a list
+    of parts, in its sentence, that present it as the division of a total."""
+    if first.sentence < 0:
+        return ""
+    start, _ = _sentence_text(doc, first.sentence)
+    lead = doc.text[start:first.start]
+    for name, pattern in PARTITION_CUES:
+        if pattern.search(lead):
+            return name
+    return ""
+
+
+def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
+    """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
+    first, last = parts[0], parts[-1]
+    start, _ = _sentence_text(doc, first.sentence)
+    end = doc.sentences[min(len(doc.sentences) - 1, last.sentence + 1)].end
+    return bool(PARTS_PARTIAL.search(doc.text, start, end))
+
+
+def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
+    """Runs of three or more shares in one paragraph that read as a breakdown of one whole, and whether
+    the run closes with "the remaining ..." (a full breakdown)."""
+    text = doc.text
+    groups_with_change = {q.group for q in doc.quantities if q.group >= 0 and q.role in ("change", "from", "to")}
+    shares = [q for q in doc.quantities if q.kind == "percent" and q.role in ("", "of") and not q.attributive
+              and q.bound != "range" and q.group not in groups_with_change or q.kind == "percent" and q.group < 0
+              and q.role in ("", "of") and not q.attributive and q.bound != "range"]
+    run: list[Quantity] = []
+
+    def flush() -> Iterator[tuple[list[Quantity], bool]]:
+        if len(run) >= 3:
+            wholes = {q.of_whole for q in run if q.of_whole}
+            if len(wholes) <= 1:
+                full = any(FULL_BREAKDOWN.search(text, max(0, q.start - 30), q.start) for q in run)
+                yield list(run), full
+
+    for q in shares:
+        if run and (q.block != run[-1].block or q.sentence - run[-1].sentence > 1):
+            yield from flush()
+            run = []
+        run.append(q)
+    yield from flush()
+
+
+def _frame_words(doc: Document, q: Quantity) -> set[str]:
+    """Content words right around a figure, cut to a stem: what it is a figure of."""
+    sentence = doc.sentences[q.sentence]
+    left = doc.text[max(sentence.start, q.start - 40):q.start]
+    right = doc.text[q.end:min(sentence.end, q.end + 40)]
+    words = [w.lower() for w in WORD.findall(left)[-3:] + WORD.findall(right)[:4]]
+    return {w[:5] for w in words if w not in FUNCTION_WORDS and len(w) > 3 and singular(w) != q.unit
+            and not w.endswith("ly")}
+
+
+def _period_key(doc: Document, period: str) -> str:
+    if doc.published is not None and period.endswith("year") and period.split()[0] in ("last", "this", "next"):
+        offset = {"last": -1, "this": 0, "next": 1}[period.split()[0]]
+        return str(doc.published.year + offset)
+    return period
+
+
+def _acronym_unit(doc: Document, q: Quantity) -> str:
+    """ "13.8 million twenty-foot equivalent units (TEU)": the unit is known by its acronym too."""
+    m = re.match(r"\s*\(([A-Z]{2,6})\)", doc.text[q.end + len(q.noun) + 1:q.end + len(q.noun) + 12])
+    return m.group(1).lower() if m and len(q.noun.split()) >= 2 else q.unit
+
+
+def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
+    """Pairs of figures in one unit tied to the same thing: the second names it with "the", or both
+    share the words that frame them; a different year or a change between them rules a pair out."""
+    candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
+                  and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
+                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue and q.group < 0]
+    info = [(q, _acronym_unit(doc, q), _frame_words(doc, q), _period_key(doc, q.period)) for q in candidates]
+    for i, (a, unit_a, frame_a, period_a) in enumerate(info):
+        for b, unit_b, frame_b, period_b in info[i + 1:]:
+            if unit_a != unit_b or a.kind != b.kind or a.sentence == b.sentence:
+                continue
+            if period_a and period_b and period_a != period_b:
+                continue
+            if a.subject and b.subject and a.subject != b.subject:
+                continue
+            shared = frame_a & frame_b
+            if not shared:
+                continue
+            definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
+            measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
+            if not (definite or measure):
+                continue
+            key = a.measure.split()[-1] if measure else (b.noun or unit_b)
+            yield a, b, key
+            break
+
+
+def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quantity], str]]:
+    """Stated changes, multiples and shares with the figures they derive from, all in one sentence
+    except the whole of "a third of the total", which may come from an earlier one."""
+    quantities = doc.quantities
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
+    text = doc.text
+    for index, q in enumerate(quantities):
+        inside = by_sentence.get(q.sentence, [])
+        if q.kind in ("percent", "points", "multiple") and (q.role == "change" or q.kind == "multiple"):
+            pair = _change_pair(q, inside)
+            if pair is not None:
+                old, new = pair
+                if q.kind == "multiple":
+                    yield q, (old, new), "multiple"
+                elif q.kind == "points" and old.kind == "percent":
+                    yield q, (old, new), "point-change"
+                elif q.kind == "percent" and old.kind != "percent":
+                    yield q, (old, new), "percent-change"
+            continue
+        if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
+            part = quantities[index - 1]
+            if part.sentence != q.sentence or part.kind not in ("money", "count") or not SHARE_GAP.fullmatch(
+                    text, part.end, q.start):
+                continue
+            whole = _whole_of(doc, q, part, quantities, index)
+            if whole is not None:
+                yield q, (part, whole), "share"
+
+
+def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """(old, new) of the change ``q`` states: the "from" figure and the "to" figure or the one before."""
+    olds = [o for o in inside if o.role == "from" and o.kind in ("money", "count", "percent") and o is not q]
+    if len(olds) != 1:
+        return None
+    old = olds[0]
+    news = [n for n in inside if n is not old and n is not q and n.kind == old.kind and n.unit == old.unit
+            and n.role in ("to", "", "of") and n.bound in ("exact", "about")]
+    tos = [n for n in news if n.role == "to"]
+    if len(tos) == 1:
+        return old, tos[0]
+    before = [n for n in news if n.start < old.start]
+    if len(news) == 1 and before:
+        return old, news[0]
+    return None
+
+
+def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Quantity],
+              index: int) -> Quantity | None:
+    """The whole a share is taken of: the figure named after "of the", or "the total" stated before."""
+    nxt = quantities[index + 1] if index + 1 < len(quantities) else None
+    if nxt is not None and nxt.sentence == share.sentence and nxt.unit == part.unit and nxt.kind == part.kind and \
+            nxt.start - share.end <= 12:
+        return nxt
+    if share.of_whole.split()[0] not in TOTAL_WORDS:
+        return None
+    earlier = [q for q in quantities[:index - 1] if q.kind == part.kind and q.unit == part.unit
+               and q.role not in ("change", "from", "range-end") and part.sentence - 3 <= q.sentence
+               and q.value > part.value]
+    cued = [q for q in earlier if q.total_cue]
+    if cued:
+        return cued[-1]
+    return max(earlier, key=lambda q: q.value) if len(earlier) == 1 else None
+
+
+def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Quantity]] | None:
+    """The figure a superlative speaks of and the figures it is measured against, when they are clear."""
+    figure = sup.quantity
+    quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent")]
+    if figure is None:
+        holders = [q for q in quantities if q.sentence >= 0 and sup.name in doc.text[
+            doc.sentences[q.sentence].start:doc.sentences[q.sentence].end] and not (
+            doc.sentences[q.sentence].start <= sup.start < doc.sentences[q.sentence].end)]
+        if len({q.sentence for q in holders}) != 1:
+            return None
+        same_clause = [q for q in holders if q.kind in ("money", "count") and q.bound == "exact"]
+        if len(same_clause) != 1:
+            return None
+        figure = same_clause[0]
+    if figure.role in ("change", "from") or figure.bound not in ("exact", "about"):
+        return None
+    peers = [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
+             and abs(q.block - figure.block) <= 1 and q.role not in ("change", "from", "whole", "range-end")
+             and not q.total_cue and q.bound == "exact"]
+    if sup.among:
+        if len(peers) + 1 < sup.among:
+            return None
+        beaten = [p for p in peers if (p.value - figure.value) * sup.direction > 0]
+        spare = len(peers) - (sup.among - 1)
+        if len(beaten) <= spare:
+            return None
+    elif not 1 <= len(peers) <= 4:
+        return None
+    return figure, peers
