@@ -24,6 +24,7 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
@@ -57,14 +58,13 @@ def _alternation(words) -> str:
 
 _ABBREVIATED = "Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Adm|Det|Supt|St|Fr|Rev|Maj|Cmdr|Jr|Sr"
 _TAIL = r"[\p{Ll}\p{Lu}\p{M}]*"
-TOKEN = (rf"(?:(?:{_ABBREVIATED})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*"
-         rf"|(?:(?:{'|'.join(sorted(WORDS['particle_prefixes']))})-)?\p{{Lu}}{_TAIL}"
+TOKEN = (rf"(?:(?:{_ABBREVIATED})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|\p{{Lu}}{_TAIL}"
          rf"(?:['’]\p{{Lu}}{_TAIL})?(?:-[\p{{L}}\p{{M}}]+)*)")
 # Connectors allowed inside a run: name particles and the small words of titles and
 # organisation names ("Secretary of State", "Institute of Oriental Studies").
 CONNECTORS = sorted(PARTICLES | {"of", "for", "to", "the", "and"}, key=len, reverse=True)
 RUN = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}\d'’.-]){TOKEN}(?:[ \u00a0](?:(?:{'|'.join(CONNECTORS)})[ \u00a0]){{0,2}}{TOKEN}){{0,7}}"
+    rf"(?<![\p{{L}}\p{{M}}\d'’.]){TOKEN}(?:[ \u00a0](?:(?:{'|'.join(CONNECTORS)})[ \u00a0]){{0,2}}{TOKEN}){{0,7}}"
 )
 TOKEN_RE = regex.compile(TOKEN)
 POSSESSIVE = regex.compile(r"['’]s?(?![\p{L}])")
@@ -78,13 +78,15 @@ APPOSITIVE = regex.compile(
     regex.IGNORECASE,
 )
 # Before a name: a verb of speech, "according to", a role noun, an honorific or a role behind a comma.
-SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE)
+SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
-    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$")
+    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$", regex.REVERSE)
 # After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
 VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
 PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
 ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
+LETTERS = regex.compile(r"[\p{L}\p{M}'’-]+")
+FAMILY = regex.compile(rf"\b(?:{_alternation(FAMILY_WORDS)})\b", regex.IGNORECASE)
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
@@ -171,7 +173,7 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Loose:
-    """A single capitalised word used like a person's surname that links to no known person."""
+    """A single capitalised word used like a surname, a spelling variant of a known person's surname."""
 
     start: int
     end: int
@@ -222,13 +224,37 @@ _DOUBLE = regex.compile(r"(.)\1+")
 _OFF = regex.compile(r"(?:off|ow|ev|ew)$")
 
 
-def skeleton(word: str) -> str:
-    """A spelling with transliteration choices and doubled letters folded away."""
-    s = strip_accents(word).lower().replace("’", "'")
+@lru_cache(maxsize=4096)
+def _forms(word: str) -> tuple[str, str, str, str]:
+    """(lower case, without accents, without doubled letters, transliteration skeleton)."""
+    lower = word.lower().replace("’", "'")
+    plain = strip_accents(lower)
+    undoubled = _DOUBLE.sub(r"\1", lower)
+    s = plain
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
-    s = _DOUBLE.sub(r"\1", s)
-    return _OFF.sub("ov", s)
+    return lower, plain, undoubled, _OFF.sub("ov", _DOUBLE.sub(r"\1", s))
+
+
+def _initials(word: str) -> set[str]:
+    """First letters under which a spelling variant of ``word`` is filed."""
+    forms = _forms(word)
+    return {forms[1][:1], forms[3][:1]}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one letter added, dropped, changed, or two neighbours swapped."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
+        return False
+    i, n = 0, min(la, lb)
+    while i < n and a[i] == b[i]:
+        i += 1
+    if la > lb:
+        return a[i + 1:] == b[i:]
+    if la < lb:
+        return a[i:] == b[i + 1:]
+    return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
 
 
 def edit_distance(a: str, b: str, limit: int = 2) -> int:
@@ -240,8 +266,7 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
     for i, ca in enumerate(a, 1):
         cur = [i] + [0] * len(b)
         for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
             if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
                 cur[j] = min(cur[j], prev2[j - 2] + 1)
         if min(cur) > limit:
@@ -253,21 +278,25 @@ def edit_distance(a: str, b: str, limit: int = 2) -> int:
 def spelling_variant(a: str, b: str) -> str | None:
     """How two different spellings of one name differ, or None when they are not variants.
 
-    "accents" (Bárány/Barany), "transliteration" (Zhumabekov/Jumabekov, McAlister/McAllister),
-    "slip" (one letter added, dropped, changed or swapped, in names of five letters or more).
+    "accents" (Bárány/Barany), "doubled letter" (McAlister/McAllister), "transliteration"
+    (Zhumabekov/Jumabekov), "slip" (one letter added, dropped, changed or swapped, in names of
+    five letters or more; not a final -s or -n: "the Trumps", "America"/"American").
     """
-    if a == b or not a or not b:
+    if a == b or not a or not b or abs(len(a) - len(b)) > 3:
         return None
-    if strip_accents(a).lower() == strip_accents(b).lower():
+    fa, fb = _forms(a), _forms(b)
+    if fa[0] == fb[0]:
+        return None
+    if fa[1] == fb[1]:
         return "accents"
-    if _DOUBLE.sub(r"\1", a.lower()) == _DOUBLE.sub(r"\1", b.lower()):
+    if fa[2] == fb[2]:
         return "doubled letter"
-    if skeleton(a) == skeleton(b):
+    if fa[3] == fb[3]:
         return "transliteration"
-    shorter, longer = sorted((a.lower(), b.lower()), key=len)
+    shorter, longer = sorted((fa[0], fb[0]), key=len)
     if longer[:-1] == shorter and longer[-1] in "sn":
-        return None  # a plural or a demonym: "the Trumps", "America"/"American"
-    if min(len(a), len(b)) >= 5 and a[0].lower() == b[0].lower() and edit_distance(a.lower(), b.lower(), 1) <= 1:
+        return None
+    if min(len(a), len(b)) >= 5 and fa[0][0] == fb[0][0] and one_edit(fa[0], fb[0]):
         return "slip"
     return None
 
@@ -292,12 +321,18 @@ class _Run:
     joins: list[str]  # the connector before each token after the first ("" for a space)
 
 
+SPLITTERS = STOP - HONORIFICS - TITLES
 NAME_MONTHS = frozenset({"may", "march", "april", "june", "august"})  # also names: "Theresa May"
 
 
 def _runs(text: str, lo: int, hi: int) -> list[_Run]:
     runs = []
     for m in RUN.finditer(text, lo, hi):
+        word = m.group()
+        if " " not in word and "\u00a0" not in word:  # one word: most runs
+            if word.rstrip(".").lower() not in SPLITTERS:
+                runs.append(_Run(m.start(), m.end(), [(m.start(), m.end(), word)], []))
+            continue
         tokens, joins = [], []
         pos = m.start()
         for t in TOKEN_RE.finditer(text, m.start(), m.end()):
@@ -309,8 +344,7 @@ def _runs(text: str, lo: int, hi: int) -> list[_Run]:
         piece_t, piece_j = [], []
         for i, tok in enumerate(tokens):
             bare = tok[2].rstrip(".").lower()
-            if bare in STOP and not (bare in HONORIFICS or bare in TITLES) \
-                    and not (bare in NAME_MONTHS and piece_t and not joins[i - 1]):
+            if bare in SPLITTERS and not (bare in NAME_MONTHS and piece_t and not joins[i - 1]):
                 if piece_t:
                     runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
                 piece_t, piece_j = [], []
@@ -324,8 +358,7 @@ def _runs(text: str, lo: int, hi: int) -> list[_Run]:
 
 
 def _is_acronym(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(word) >= 2 and word.isupper() and not (len(word) == 2 and word[1] == ".")
 
 
 def _split_title(run: _Run) -> tuple[int, int]:
@@ -454,7 +487,7 @@ class _Builder:
         if m is None:
             return None
         base = start - len(window)
-        words = list(regex.finditer(r"[\p{L}\p{M}'’-]+", window[:m.end()]))
+        words = list(LETTERS.finditer(window, 0, m.end()))
         first = len(words) - 1
         while first > 0:
             prev = words[first - 1]
@@ -479,7 +512,7 @@ class _Builder:
 
     def run(self) -> NameAnalysis:
         text = self.text
-        pending: list[tuple[_Run, int, int, list[tuple[int, int, str]]]] = []
+        pending: list[tuple[_Run, int, int, int, list[tuple[int, int, str]]]] = []
         for block in self.doc.blocks:
             for run in _runs(text, block.start, block.end):
                 title_at, name_at = _split_title(run)
@@ -491,11 +524,10 @@ class _Builder:
                 if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
                     self.out.entities.append(Entity(run.start, run.end, text[run.start:run.end], "organisation"))
                     continue
-                pending.append((run, title_at, block.start, name))
+                pending.append((run, title_at, block.start, block.end, name))
         # Full names first, so that a surname later (or earlier, in a headline) links to them.
         singles = []
-        for run, title_at, lo, name in pending:
-            hi = self.doc.blocks[-1].end
+        for run, title_at, lo, hi, name in pending:
             n_start, n_end = name[0][0], name[-1][1]
             words = [t[2] for t in name]
             suffix = ""
@@ -504,26 +536,29 @@ class _Builder:
                 name = name[:-1]
                 words = words[:-1]
             has_title = title_at >= 0
+            if len(words) == 1:
+                singles.append((run, title_at, lo, hi, name, has_title, suffix))
+                continue
             evidence = has_title or self._evidence(n_start, n_end, lo, hi)
-            if 2 <= len(words) <= 4 and (evidence or len(words) <= 3):
+            if len(words) <= 4 and (evidence or len(words) <= 3):
                 given = tuple(w for w in words[:-1])
                 surname = words[-1]
                 pid = self.person_for(given, surname, suffix, " ".join(words))
                 self.out.people[pid].confirmed |= evidence
                 self.mention(pid, n_start, n_end, "full", (name[-1][0], name[-1][1]))
-                self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
-            else:
-                singles.append((run, title_at, lo, name, has_title, evidence, suffix))
+                if evidence:
+                    self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
         surnames: dict[str, list[int]] = {}
         for i, p in enumerate(self.out.people):
             surnames.setdefault(p.surname, []).append(i)
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
-        for run, title_at, lo, name, has_title, evidence, suffix in singles:
-            hi = self.doc.blocks[-1].end
+        by_initial: dict[str, list[str]] = {}
+        for surname in surnames:
+            for key in _initials(surname):
+                by_initial.setdefault(key, []).append(surname)
+        for run, title_at, lo, hi, name, has_title, suffix in singles:
             n_start, n_end = name[0][0], name[-1][1]
             word = name[-1][2]
-            if len(name) != 1:
-                continue
             known = surnames.get(word)
             if known:
                 pid = self._nearest(known, n_start)
@@ -536,8 +571,10 @@ class _Builder:
                 self.out.people[pid].confirmed = True
                 self.mention(pid, n_start, n_end, "title", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
-            elif (evidence or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))) \
-                    and word not in self.out.given_names and len(word) > 2:
+            elif len(word) > 2 and word not in self.out.given_names \
+                    and any(spelling_variant(known_name, word) for key in _initials(word)
+                            for known_name in by_initial.get(key, ())) \
+                    and (self._evidence(n_start, n_end, lo, hi) or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))):
                 self.out.loose.append(Loose(n_start, n_end, word))
         self.out.mentions.sort(key=lambda m: m.start)
         for p in self.out.people:
@@ -572,8 +609,7 @@ class _Builder:
         before = self.preceding_role(title_start, lo)
         if before is not None:
             self.role(pid, before[0], before[1] if title_at < 0 else n_start)
-        block_end = self.doc.block_at(n_start)
-        limit = block_end.end if block_end is not None else hi
+        limit = hi
         after_name = n_end + (len(m.group()) if (m := POSSESSIVE.match(text, n_end, limit)) else 0)
         app = self.appositive(after_name, limit)
         if app is not None:
@@ -590,11 +626,13 @@ class _Builder:
     def _family(self) -> None:
         """Surnames the text gives to relatives: two people then rightly share or echo a surname."""
         text = self.text
-        family = set()
+        family: set[str] = set()
+        if not FAMILY.search(text):
+            return
         for p in self.out.people:
             for m in p.mentions:
                 window = text[max(0, m.start - 40):m.start].lower()
-                if any(w in FAMILY_WORDS for w in regex.findall(r"[a-z]+", window)[-4:]):
+                if any(w in FAMILY_WORDS for w in LETTERS.findall(window)[-4:]):
                     family.add(p.surname)
         self.out.family = frozenset(family)
 
