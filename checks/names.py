@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.analysis.names import (LEADER_ROLES, TOP_ROLES, NameAnalysis, Person, Role, given_compatible,
-                                     spelling_variant)
+from factlint.analysis.names import NameAnalysis, Person, Role, given_compatible, roles_conflict, spelling_variant
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
@@ -96,28 +95,6 @@ def _role_label(role: Role) -> str:
     return role.text.strip()
 
 
-def _conflict(a: Role, b: Role) -> bool:
-    """Two roles one person cannot hold at once, as far as the text shows."""
-    if a.change or b.change:
-        return False
-    if a.head in ("minister", "secretary") and a.head == b.head:
-        return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
-    if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
-        return bool(a.organisation and b.organisation and not a.organisation & b.organisation
-                    and _political(a) and _political(b))
-    if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head]:
-        return bool(a.owner and a.owner == b.owner)
-    return False
-
-
-_POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
-                           r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
-
-
-def _political(role: Role) -> bool:
-    return bool(_POLITICAL.search(role.text))
-
-
 class RoleConflict(Check):
     """One person is given two incompatible titles, roles or affiliations.
 
@@ -142,7 +119,7 @@ class RoleConflict(Check):
         for person in doc.names.people:
             roles = person.roles
             for j, later in enumerate(roles):
-                earlier = next((r for r in roles[:j] if _conflict(r, later)), None)
+                earlier = next((r for r in roles[:j] if roles_conflict(r, later)), None)
                 if earlier is None:
                     continue
                 yield Issue(later.start, later.end,

@@ -99,6 +99,9 @@ TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair
              "director-general": "director", "secretary-general": "director", "governor": "governor",
              "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
              "rector": "rector"}
+POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
+POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
+                          r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
 LEADER_ROLES = frozenset({"leader", "chair", "chairman", "chairwoman", "chairperson", "head"})
 NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state", "junior", "senior", "acting",
                            "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
@@ -399,7 +402,7 @@ def _name_tokens(run: _Run, begin: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _role_features(text: str, person: int, start: int, end: int) -> Role | None:
+def role_features(text: str, person: int, start: int, end: int) -> Role | None:
     words = [w.lower().strip("'’") for w in WORD.findall(text)]
     if not words:
         return None
@@ -435,13 +438,39 @@ def _role_features(text: str, person: int, start: int, end: int) -> Role | None:
         source = organisation if "ministry" in organisation else words
         portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
                      and not _DEMONYM.search(w)} - {""}
-        portfolio -= {w for w in portfolio if w in ("ministry",)}
+        if not portfolio and "state" in words[head_at + 1:head_at + 3]:
+            portfolio = {"state"}  # "Secretary of State" with no department named
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
     return Role(start, end, text, person, head, frozenset(portfolio), org, owner, change)
 
 
 _DEMONYM = regex.compile(r"(?:ian|ean|ese|ish|ic|i|an)$")
+
+
+def roles_conflict(a: Role, b: Role) -> bool:
+    """Two roles one person cannot hold at once, as far as the text shows."""
+    if a.change or b.change:
+        return False
+    if a.head in ("minister", "secretary") and a.head == b.head:
+        return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
+    if a.head in POSTED_ROLES and b.head in POSTED_ROLES:
+        return bool(a.organisation and b.organisation and not a.organisation & b.organisation)
+    if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
+        return bool(a.organisation and b.organisation and not a.organisation & b.organisation
+                    and POLITICAL.search(a.text) and POLITICAL.search(b.text))
+    if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head]:
+        return bool(a.owner and a.owner == b.owner)
+    return False
+
+
+def roles_match(a: Role, b: Role) -> bool:
+    """True when two role descriptions can name the same post ("Secretary of State", "the secretary")."""
+    if TOP_ROLES.get(a.head, a.head) != TOP_ROLES.get(b.head, b.head):
+        return False
+    if a.portfolio and b.portfolio and not a.portfolio & b.portfolio:
+        return False
+    return not (a.organisation and b.organisation and not a.organisation & b.organisation)
 
 
 class _Builder:
@@ -475,7 +504,7 @@ class _Builder:
             start += 1
         if end - start < 2:
             return
-        role = _role_features(self.text[start:end], person, start, end)
+        role = role_features(self.text[start:end], person, start, end)
         if role is not None:
             self.out.roles.append(role)
             self.out.people[person].roles.append(role)

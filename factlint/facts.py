@@ -1,0 +1,287 @@
+"""The house fact base: what the newsroom knows, loaded from YAML or TOML files.
+
+A fact base file may hold four lists (every key optional)::
+
+    people:         # canonical spelling, other accepted spellings, titles with dates
+      - name: Julie Stufft
+        aliases: [Julie D. Stufft]
+        titles:
+          - title: US ambassador to Kazakhstan
+            from: 2025-09-01          # optional; "until" ends a title
+    organisations:
+      - name: Eurasian Economic Union
+        aliases: [EAEU, Eurasian Union]
+    events:
+      - name: C5+1 summit
+        aliases: [US-Central Asia summit]
+        date: 2025-11-06
+        place: Washington
+    figures:
+      - name: Kazakhstan uranium output 2024
+        value: 23270
+        unit: tonnes
+
+Files are validated with pydantic; an error names the file, the entry and the field.
+The loaded :class:`FactBase` is plain data with a ``digest`` of the files' content (part
+of the cache key) and the matching helpers the F6xx checks use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+if TYPE_CHECKING:
+    from factlint.document import Document
+
+
+class FactBaseError(Exception):
+    """A fact base file is unusable; the message names the file, the entry and the field."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleFact:
+    title: str
+    start: dt.date | None = None
+    until: dt.date | None = None
+
+    def holds_on(self, day: dt.date | None) -> bool:
+        """True when the title is held on ``day`` (any day when ``day`` is None)."""
+        if day is None:
+            return self.until is None
+        return (self.start is None or self.start <= day) and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonFact:
+    name: str
+    aliases: tuple[str, ...] = ()
+    titles: tuple[TitleFact, ...] = ()
+    source: str = ""  # "file: people[3]", for messages
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationFact:
+    name: str
+    aliases: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFact:
+    name: str
+    date: dt.date
+    aliases: tuple[str, ...] = ()
+    place: str | None = None
+    end: dt.date | None = None  # last day of an event that runs several days
+    source: str = ""
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def covers(self, day: dt.date) -> bool:
+        return self.date <= day <= (self.end or self.date)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureFact:
+    name: str
+    value: float | str
+    unit: str | None = None
+    as_of: dt.date | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventMatch:
+    """A fact-base event named in the text: ``start``/``end`` cover the name as written."""
+
+    start: int
+    end: int
+    event: EventFact
+
+
+@dataclass
+class FactBase:
+    people: list[PersonFact] = field(default_factory=list)
+    organisations: list[OrganisationFact] = field(default_factory=list)
+    events: list[EventFact] = field(default_factory=list)
+    figures: list[FigureFact] = field(default_factory=list)
+    paths: list[str] = field(default_factory=list)
+    digest: str = ""  # hash of the files' content: the cache key changes when the facts do
+
+    @cached_property
+    def _event_pattern(self) -> regex.Pattern | None:
+        names = sorted({s for e in self.events for s in e.spellings if s.strip()}, key=len, reverse=True)
+        if not names:
+            return None
+        words = "|".join(r"\s+".join(regex.escape(w) for w in n.split()) for n in names)
+        return regex.compile(rf"(?<![\w+-])(?:{words})(?![\w+])", regex.IGNORECASE)
+
+    @cached_property
+    def _event_by_spelling(self) -> dict[str, EventFact]:
+        return {" ".join(s.lower().split()): e for e in self.events for s in e.spellings}
+
+    def event_mentions(self, doc: Document) -> list[EventMatch]:
+        """Every place the text names a known event (by its name or an alias)."""
+        pattern = self._event_pattern
+        if pattern is None:
+            return []
+        text = doc.text
+        out = []
+        for block in doc.blocks:
+            for m in pattern.finditer(text, block.start, block.end):
+                event = self._event_by_spelling.get(" ".join(m.group().lower().split()))
+                if event is not None:
+                    out.append(EventMatch(m.start(), m.end(), event))
+        return out
+
+
+# --- loading ---------------------------------------------------------------------
+
+def _models() -> Any:
+    """The pydantic schema of a fact base file (built on first use: pydantic is imported lazily)."""
+    from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+    class Strict(BaseModel):
+        model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    class Title(Strict):
+        title: str = Field(min_length=1)
+        start: dt.date | None = Field(None, alias="from")
+        until: dt.date | None = None
+
+    class Person(Strict):
+        name: str = Field(min_length=1)
+        aliases: list[str] = []
+        titles: list[Title | str] = []
+
+        @field_validator("name")
+        @classmethod
+        def two_words(cls, value: str) -> str:
+            if len(value.split()) < 2:
+                raise ValueError("give the full name (given name and surname)")
+            return value
+
+    class Organisation(Strict):
+        name: str = Field(min_length=1)
+        aliases: list[str] = []
+
+    class Event(Strict):
+        name: str = Field(min_length=1)
+        aliases: list[str] = []
+        date: dt.date
+        end: dt.date | None = None
+        place: str | None = None
+
+    class Figure(Strict):
+        name: str = Field(min_length=1)
+        value: float | str
+        unit: str | None = None
+        as_of: dt.date | None = None
+
+    class File(Strict):
+        people: list[Person] = []
+        organisations: list[Organisation] = []
+        events: list[Event] = []
+        figures: list[Figure] = []
+
+    return File
+
+
+def _parse(path: Path, data: bytes) -> Any:
+    text = data.decode("utf-8-sig")
+    if path.suffix.lower() == ".toml":
+        import tomllib
+
+        return tomllib.loads(text)
+    import yaml
+
+    return yaml.safe_load(text)
+
+
+def _where(raw: Any, loc: tuple) -> str:
+    """'people[2] (Julie Stufft): titles[0].from' for a pydantic error location."""
+    parts: list[str] = []
+    node = raw
+    for i, key in enumerate(loc):
+        if isinstance(key, int):
+            parts[-1] += f"[{key}]"
+            node = node[key] if isinstance(node, list) and key < len(node) else None
+            if i == 1 and isinstance(node, dict) and isinstance(node.get("name"), str):
+                parts[-1] += f" ({node['name']})"
+        elif key in ("str", "Title") or (isinstance(key, str) and key.startswith("function-")):
+            continue  # the branch pydantic tried for a union, not a field of the file
+        else:
+            parts.append(str(key))
+            node = node.get(key) if isinstance(node, dict) else None
+    head = parts[0] if parts else "(top level)"
+    rest = ".".join(parts[1:])
+    return f"{head}: {rest}" if rest else head
+
+
+def load_fact_base(paths: list[Path]) -> FactBase:
+    """Load and validate fact base files (YAML or TOML) into one :class:`FactBase`."""
+    from pydantic import ValidationError
+
+    schema = _models()
+    base = FactBase()
+    digest = hashlib.blake2b(digest_size=16)
+    for path in paths:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise FactBaseError(f"{path}: cannot read the fact base ({exc.strerror or exc})") from None
+        digest.update(str(path).encode() + b"\0" + data + b"\0")
+        try:
+            raw = _parse(Path(path), data)
+        except UnicodeDecodeError:
+            raise FactBaseError(f"{path}: the fact base is not UTF-8 text") from None
+        except Exception as exc:  # yaml.YAMLError, tomllib.TOMLDecodeError
+            reason = " ".join(str(exc).split())
+            raise FactBaseError(f"{path}: not valid {'TOML' if Path(path).suffix == '.toml' else 'YAML'}: "
+                                f"{reason}") from None
+        if raw is None:
+            raw = {}
+        if not isinstance(raw, dict):
+            raise FactBaseError(f"{path}: a fact base is a mapping with the keys people, organisations, "
+                                f"events, figures")
+        try:
+            parsed = schema.model_validate(raw)
+        except ValidationError as exc:
+            lines = [f"{path}: {_where(raw, tuple(e['loc']))}: {e['msg']}" for e in exc.errors()[:5]]
+            raise FactBaseError("\n".join(lines)) from None
+        _add(base, parsed, str(path))
+        base.paths.append(str(path))
+    base.digest = digest.hexdigest()
+    return base
+
+
+def _add(base: FactBase, parsed: Any, path: str) -> None:
+    for i, p in enumerate(parsed.people):
+        titles = tuple(TitleFact(t) if isinstance(t, str) else TitleFact(t.title, t.start, t.until) for t in p.titles)
+        base.people.append(PersonFact(p.name.strip(), tuple(a.strip() for a in p.aliases), titles,
+                                      f"{path}: people[{i}]"))
+    for i, o in enumerate(parsed.organisations):
+        base.organisations.append(OrganisationFact(o.name.strip(), tuple(a.strip() for a in o.aliases),
+                                                   f"{path}: organisations[{i}]"))
+    for i, e in enumerate(parsed.events):
+        base.events.append(EventFact(e.name.strip(), e.date, tuple(a.strip() for a in e.aliases), e.place, e.end,
+                                     f"{path}: events[{i}]"))
+    for i, f in enumerate(parsed.figures):
+        base.figures.append(FigureFact(f.name.strip(), f.value, f.unit, f.as_of, f"{path}: figures[{i}]"))
