@@ -249,6 +249,8 @@ class PercentSum(Check):
             tolerance = sum(slack(q) for q in run) + 0.05
             if any(q.bound == "max" for q in run) or any(q.bound == "about" for q in run) and total < 100:
                 continue
+            if total > 125:
+                continue  # shares a quarter over 100% are of different wholes, not a slip in one breakdown
             if total > 100 + tolerance and not any(q.bound == "max" for q in run):
                 verdict = "more than 100%"
             elif full and total < 100 - tolerance - 1.0 and all(q.bound == "exact" for q in run):

@@ -10,6 +10,7 @@ identifiers are rejected here by the patterns themselves.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from collections.abc import Iterator
@@ -148,7 +149,7 @@ TOTAL_CUE_BEFORE = re.compile(
 TOTAL_CUE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
                              re.IGNORECASE)
 OF_FOLLOWS = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all)\s")
-OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
+OF_WHOLE = re.compile(r"\s*(?:--|—|–|\))?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
 PERIOD = re.compile(
     r"\b(?:in|for|during|since|of|by)\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<rel>last|this|next|previous|the\s+previous|a|per|each|every)\s+(?P<unit>year|month|week|day|quarter|"
@@ -157,8 +158,8 @@ MEASURE_BEFORE = re.compile(
     r"(?:^|\b(?:the|its|their|his|her|a|an|our|this|that)\s+)(?P<measure>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
     r"(?P<subject>\s+(?:of|between|with|for|at|from|in)\s+[^,;:()]{1,80}?)?"
     r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|stood|remained|reached|hit|totalled|"
-    r"totaled|amounted|came|rose|fell|grew|climbed|dropped|increased|decreased|surged|jumped|declined)\s+)?"
-    r"(?:to|at|of|by)?\s*$")
+    r"totaled|amounted|came|rose|fell|grew|climbed|dropped|increased|decreased|surged|jumped|declined)\s+"
+    r"(?:to\s+|at\s+|of\s+|by\s+)?|(?:to|at|of|by)\s+)$")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for from by with and or but as than that which who whom whose this these those
@@ -404,6 +405,8 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         kind, unit = "count", ""
     value *= scale
     precision = _precision(decimals, raw or "", scale, bool(scale_word))
+    if kind == "percent" and not decimals:
+        precision = 0.5
     if kind == "points" and points.lower().startswith("basis"):
         precision = precision / 100
     if word:
@@ -575,6 +578,8 @@ LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
 PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
 LIST_TAIL_STOP = re.compile(r"\s[—–]\s|;|\.\s|\.$|\?|!")
+CLAUSE_START = re.compile(r"(?:Both|They|It|He|She|We|I|You|All|Each|Neither|None|This|These|Those|There|"
+                          r"the\s+others?)\b")
 COUNTABLE_TIME = frozenset("year month week day hour minute second decade century time".split())
 
 
@@ -597,10 +602,12 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         window_end = min(sentence.end, phrase_end + 70)
         opener = None
         for m in LIST_OPENER.finditer(text, phrase_end, window_end):
-            if text[m.start():m.end()].strip() in (":", "—", "–", "--"):
+            mark = text[m.start():m.end()].strip()
+            if mark == ":" or mark in ("—", "–", "--") and not text[phrase_end:m.start()].strip() and \
+                    mark not in text[sentence.start:q.start]:  # a dash that closes an aside opens no list
                 opener = m
                 break
-        if opener is None:
+        if opener is None or CLAUSE_START.match(text, opener.end()):
             continue
         between = [o for o in quantities[i + 1:] if o.start < opener.start() and o.role != "whole"
                    and o.kind == "count" and o.unit not in COUNTABLE_TIME]
@@ -843,7 +850,7 @@ def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
     def flush() -> Iterator[tuple[list[Quantity], bool]]:
         if len(run) >= 3:
             wholes = {q.of_whole for q in run if q.of_whole}
-            if len(wholes) <= 1:
+            if len(wholes) <= 1 and not _has_subtotal(run):
                 full = any(FULL_BREAKDOWN.search(text, max(0, q.start - 30), q.start) for q in run)
                 yield list(run), full
 
@@ -853,6 +860,20 @@ def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
             run = []
         run.append(q)
     yield from flush()
+
+
+def _has_subtotal(run: list[Quantity]) -> bool:
+    """The first share is the sum of the rest ("more than 60%: 28%, 25% and 8%"), or the last is the sum of
+    the ones just before it ("45% ... 23% ... a total of 68%"): a subtotal, not one more share."""
+    def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
+        total = sum(p.value for p in parts)
+        tolerance = whole.precision + sum(p.precision for p in parts) + 1e-9
+        if whole.bound == "min":
+            return whole.value - tolerance <= total <= whole.value * 1.1 + tolerance
+        return abs(total - whole.value) <= tolerance
+    if adds_up(run[0], run[1:]):
+        return True
+    return any(adds_up(run[-1], run[-1 - k:-1]) for k in range(2, len(run)))
 
 
 def _frame_words(doc: Document, q: Quantity) -> set[str]:
@@ -893,6 +914,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue
             if a.subject and b.subject and a.subject != b.subject:
                 continue
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value):
+                continue  # a restated figure that drifted by half is a different figure, not a slip
             shared = frame_a & frame_b
             if not shared:
                 continue
@@ -917,6 +940,8 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
         inside = by_sentence.get(q.sentence, [])
         if q.kind in ("percent", "points", "multiple") and (q.role == "change" or q.kind == "multiple"):
             pair = _change_pair(q, inside)
+            if pair is not None and q.kind == "multiple" and not _multiple_tied(text, q, pair):
+                continue
             if pair is not None:
                 old, new = pair
                 if q.kind == "multiple":
@@ -934,6 +959,13 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             whole = _whole_of(doc, q, part, quantities, index)
             if whole is not None:
                 yield q, (part, whole), "share"
+
+
+def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> bool:
+    """ "doubled its contribution to €200m from €120m": the figures follow the verb in its own clause."""
+    old, new = pair
+    first = min(old.start, new.start)
+    return new.value > old.value and 0 <= first - q.end <= 50 and "," not in text[q.end:first]
 
 
 def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
