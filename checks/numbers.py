@@ -22,8 +22,6 @@ SCALE_WORDS = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 LOOSE = 0.06  # relative slack an "about" adds to a figure
 PARTS_OF_TOTAL = frozenset({"money", "count"})
-COMPLEMENTS = (frozenset({"export", "import"}), frozenset({"man", "woman"}), frozenset({"men", "women"}),
-               frozenset({"public", "private"}), frozenset({"domestic", "foreign"}))
 
 
 def fmt(value: float, scale: float = 1.0) -> str:
@@ -167,17 +165,16 @@ class TotalMismatch(Check):
     @staticmethod
     def _complete(doc: Document, members: list[Quantity]) -> bool | int:
         """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
-        nouns = {m.noun.split(" ")[0].rstrip("s") for m in members if m.noun} | set(
-            doc.text[max(0, m.start - 60):m.start].lower().split()[-4:][0].rstrip("s,") for m in members if m.start)
-        if any(pair <= nouns for pair in COMPLEMENTS):
-            return True
-        return partition_cue(doc, members[0]) in ("split", "instalments")
+        from factlint.analysis.quantities import complementary_parts
+
+        return complementary_parts(doc, members) or partition_cue(doc, members[0]) in ("split", "instalments")
 
     @staticmethod
     def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool | int) -> Issue | None:
         if len(parts) < 2:
             return None
-        tolerance = slack(total) + sum(slack(p) for p in parts) + 1e-9 * abs(total.value)
+        # the larger of the two roundings: the total's, or the parts' added together
+        tolerance = max(slack(total), sum(slack(p) for p in parts)) + 1e-9 * abs(total.value)
         if isinstance(complete, int) and not isinstance(complete, bool):
             subsets = itertools.combinations(parts, complete) if len(parts) > complete else [tuple(parts)]
             if any(abs(sum(p.value for p in s) - total.value) <= tolerance for s in subsets):

@@ -77,7 +77,7 @@ def _master(decimal_comma: bool) -> re.Pattern[str]:
     return re.compile(
         rf"""
         (?<![\w$€£¥₹.,/:+#@-])
-        (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|\s?(?P<scale_s>{_SCALE})\b)?
+        (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|[\s-]?(?P<scale_s>{_SCALE})\b)?
           |(?P<num>{number})(?:\s?(?P<scale>{_SCALE})\b|(?P<short_n>bn|mn|mln)\b)?
           |(?P<word>(?i:{_WORD_NUMBER}))\b(?:\s(?P<scale_w>{_SCALE})\b)?)
         (?P<pct>{_PERCENT})?
@@ -111,7 +111,7 @@ BEFORE_NOT_QUANTITY = re.compile(
     r"|\bpage\s|\bversion\s|[A-Za-z]-|\d[-–]|\d\s)$")
 AFTER_NOT_QUANTITY = re.compile(
     rf"^(?:\s?{MONTHS}(?![a-z])|[-\s]years?[-\s]old|\s+years?\s+old|\s?(?:st|nd|rd|th)\b|:\d|\.\d\d\s?[ap]\.?m|"
-    r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|"
+    r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
 SCORE_OR_PHONE = re.compile(r"^[-–]\d|^\s?\d{3,}|^\.\d+\.\d")
@@ -160,6 +160,7 @@ MEASURE_BEFORE = re.compile(
     r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|stood|remained|reached|hit|totalled|"
     r"totaled|amounted|came|rose|fell|grew|climbed|dropped|increased|decreased|surged|jumped|declined)\s+"
     r"(?:to\s+|at\s+|of\s+|by\s+)?|(?:to|at|of|by)\s+)$")
+COMPOUND_MODIFIER = re.compile(r"\s+\d+(?:[.,]\d+)?-[a-z]+(?=\s)")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 FUNCTION_WORDS = frozenset("""
 a an the of to in on at for from by with and or but as than that which who whom whose this these those
@@ -240,6 +241,8 @@ def word_value(raw: str) -> int:
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
     """(phrase, head) of the lower-case noun phrase right after ``pos``: "22 new trams" -> ("new trams", "tram")."""
     words = []
+    if (modifier := COMPOUND_MODIFIER.match(text, pos)) is not None:
+        pos = modifier.end()  # "12.9 million 60-kilogram bags"
     for m in WORD.finditer(text, pos, min(limit, pos + 60)):
         gap = text[pos:m.start()]
         if gap.strip(" ") or not gap and words:
@@ -538,7 +541,10 @@ def _group(text: str, quantities: list[Quantity]) -> None:
         key_kind = q.kind if q.unit or q.kind != "count" else "bare"
         candidates = [last_of_kind.get((q.sentence, k)) for k in
                       ((key_kind,) if key_kind != "bare" else ("count", "money", "percent"))]
-        prev = max((c for c in candidates if c is not None), key=lambda c: c.start, default=None)
+        present = [c for c in candidates if c is not None]
+        if key_kind == "bare" and q.scale != 1.0 and any(c.scale == q.scale for c in present):
+            present = [c for c in present if c.scale == q.scale]  # "0.9 billion" goes with the billions
+        prev = max(present, key=lambda c: c.start, default=None)
         if prev is not None and _compatible(prev, q):
             gap = text[prev.end:q.start]
             if len(gap) <= 120 and LIST_CONNECTOR.search(gap):
@@ -829,6 +835,20 @@ def partition_cue_of(doc: Document, first: Quantity) -> str:
     return ""
 
 
+COMPLEMENTS = tuple(re.compile(rf"\b{a}\b.*\b{b}\b|\b{b}\b.*\b{a}\b", re.I | re.S) for a, b in (
+    ("exports", "imports"), ("men", "women"), ("male", "female"), ("public", "private"),
+    ("domestic", "foreign"), ("boys", "girls"), ("urban", "rural")))
+
+
+def complementary_parts(doc: Document, parts: list[Quantity]) -> bool:
+    """Two parts named as the two halves of a whole ("exports ... imports"): together they are all of it."""
+    if len(parts) != 2:
+        return False
+    start = doc.sentences[parts[0].sentence].start
+    end = doc.sentences[parts[-1].sentence].end
+    return any(p.search(doc.text, start, end) for p in COMPLEMENTS)
+
+
 def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
     """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
     first, last = parts[0], parts[-1]
@@ -1003,20 +1023,30 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
     return max(earlier, key=lambda q: q.value) if len(earlier) == 1 else None
 
 
+def _figure_of_name(doc: Document, sup: Superlative, quantities: list[Quantity]) -> Quantity | None:
+    """The one figure given for a name elsewhere: the first after it in its clause ("Waterloo receives $4.5m")."""
+    found = []
+    for q in quantities:
+        if q.kind not in ("money", "count") or q.bound != "exact" or q.sentence < 0:
+            continue
+        sentence = doc.sentences[q.sentence]
+        if sentence.start <= sup.start < sentence.end:
+            continue
+        at = doc.text.rfind(sup.name, sentence.start, q.start)
+        if at >= 0 and q.start - at <= 80 and not any(o.start > at and o.end <= q.start and o.kind == q.kind
+                                                          for o in quantities):
+            found.append(q)
+    return found[0] if len(found) == 1 else None
+
+
 def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Quantity]] | None:
     """The figure a superlative speaks of and the figures it is measured against, when they are clear."""
     figure = sup.quantity
     quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent")]
     if figure is None:
-        holders = [q for q in quantities if q.sentence >= 0 and sup.name in doc.text[
-            doc.sentences[q.sentence].start:doc.sentences[q.sentence].end] and not (
-            doc.sentences[q.sentence].start <= sup.start < doc.sentences[q.sentence].end)]
-        if len({q.sentence for q in holders}) != 1:
+        figure = _figure_of_name(doc, sup, quantities)
+        if figure is None:
             return None
-        same_clause = [q for q in holders if q.kind in ("money", "count") and q.bound == "exact"]
-        if len(same_clause) != 1:
-            return None
-        figure = same_clause[0]
     if figure.role in ("change", "from") or figure.bound not in ("exact", "about"):
         return None
     peers = [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
