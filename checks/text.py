@@ -7,6 +7,8 @@ ordinary English article costs a few microseconds per check.
 
 from __future__ import annotations
 
+import operator
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -128,6 +130,7 @@ LATIN_TO_CYRILLIC = {
     "X": "Х", "Y": "У",
 }
 FOREIGN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
 
 
@@ -171,7 +174,7 @@ class MixedScript(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
-        if not FOREIGN_LETTER.search(text):
+        if not CYRILLIC_OR_GREEK.search(text):
             return
         seen_end = -1
         for block in doc.blocks:
@@ -247,23 +250,27 @@ TRANSLATOR_NOTE = regex.compile(
     r"[)\]]?",
     regex.IGNORECASE,
 )
-FOREIGN_WORD = regex.compile(
-    r"[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}"
-    r"\p{Hangul}][\p{L}\p{M}]*(?:[-'’][\p{L}\p{M}]+)*"
-)
+FOREIGN_LETTERS = (r"\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}"
+                   r"\p{Armenian}\p{Hangul}")
+FOREIGN_WORD = regex.compile(rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*")
 # A run of foreign-script words with only spaces and punctuation between them.
 FOREIGN_RUN = regex.compile(
-    r"(?:[\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}\p{Armenian}\p{Hangul}]"
-    r"[\p{L}\p{M}\d'’-]*[\s,.:;!?«»\"“”„()–—]*)+"
+    rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*"
+    rf"(?:[\s,.:;!?«»\"“”„()–—]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
 )
 CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
-NON_LATIN = regex.compile(r"[^\p{Latin}\P{L}]")
+# Any letter of a non-Latin script (the stdlib engine scans an ASCII article for it fastest).
+NON_LATIN_SCRIPT = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
+                              "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+ASCII_LETTER = re.compile("[A-Za-z]")
 LATIN = regex.compile(r"\p{Latin}")
+# Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
+NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.")
+SENTENCE_START_BEFORE = regex.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
 
 
 def _mostly_latin(text: str) -> bool:
-    non_latin = len(NON_LATIN.findall(text))
-    return non_latin * 5 < len(LATIN.findall(text[:20000])) if non_latin else True
+    return len(NON_LATIN_SCRIPT.findall(text)) * 5 < len(ASCII_LETTER.findall(text))
 
 
 class TranslationResidue(Check):
@@ -294,8 +301,16 @@ class TranslationResidue(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
+        other_script = NON_LATIN_SCRIPT.search(text) is not None
+        lowered = text.lower()
+        if not other_script and not any(stem in lowered for stem in NOTICE_STEMS):
+            return
         found: list[tuple[int, int]] = []
         for block in doc.blocks:
+            segment = lowered[block.start:block.end]
+            if not (other_script and NON_LATIN_SCRIPT.search(segment)) and not any(
+                    stem in segment for stem in NOTICE_STEMS):
+                continue
             for m in NOTICE.finditer(text, block.start, block.end):
                 if self._is_notice(text, m, block):
                     found.append(m.span())
@@ -305,7 +320,7 @@ class TranslationResidue(Check):
                 found.append(m.span())
                 yield Issue(m.start(), m.end(), f"translator's note left in the text: "
                             f"'{_excerpt(text, m.start(), m.end(), 60)}'")
-        if not _mostly_latin(text):
+        if not other_script or not _mostly_latin(text):
             return
         for block in doc.blocks:
             for m in FOREIGN_RUN.finditer(text, block.start, block.end):
@@ -316,11 +331,11 @@ class TranslationResidue(Check):
     @staticmethod
     def _is_notice(text: str, m: regex.Match, block) -> bool:
         """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
-        if not LATIN.search(m.group()) or NON_LATIN.search(m.group()):
+        if not LATIN.search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
             return True  # written in another language inside an English article
         words = len(text[block.start:block.end].split())
         before = text[max(block.start, m.start() - 3):m.start()]
-        at_sentence_start = m.start() == block.start or regex.search(r"[.!?)]\s+$|^\s*[(\[]", before) is not None
+        at_sentence_start = m.start() == block.start or SENTENCE_START_BEFORE.search(before) is not None
         return at_sentence_start and (words <= 25 or m.end() >= block.end - 2)
 
     @staticmethod
@@ -460,7 +475,7 @@ class DashQuotation(Check):
 
 # --- T506 repeated-word ---------------------------------------------------------------------
 
-REPEATED = regex.compile(r"(?<![\w'’-])(\p{L}+)[ \t\u00a0]+(\1)(?![\w'’-])", regex.IGNORECASE)
+REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t\u00a0]+(\1)(?![\w'’-])", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
 # Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
@@ -500,6 +515,9 @@ class RepeatedWord(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
+        words = text.lower().split()
+        if not any(map(operator.eq, words, words[1:])):
+            return  # no word follows itself (a cheap test that skips most articles)
         for block in doc.blocks:
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)

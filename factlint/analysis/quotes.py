@@ -28,16 +28,15 @@
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs
     (just before the attribution clause that shows the quote has ended), or -1.
 
-``apostrophes``: offsets of single-quote characters read as apostrophes or primes (for checks
-    that care about typography).
-
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import regex
@@ -78,7 +77,6 @@ class QuoteAnalysis:
     quotes: list[Quote] = field(default_factory=list)
     speech: list[Quote] = field(default_factory=list)
     unpaired: list[StrayMark] = field(default_factory=list)
-    apostrophes: list[int] = field(default_factory=list)
 
     def records(self) -> list[Quote | StrayMark]:
         return sorted([*self.quotes, *self.speech, *self.unpaired], key=lambda r: (r.start, r.end))
@@ -94,7 +92,7 @@ class QuoteAnalysis:
 
 DOUBLE = frozenset('"“”„‟«»')
 SINGLE = frozenset("'‘’‚‹›")
-MARKS = regex.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
+MARKS = re.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
 OPENING_PUNCT = frozenset("([{—–-/\u00a0\u2009\u202f")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…—–-")
 ANY_QUOTE = DOUBLE | SINGLE
@@ -130,19 +128,15 @@ ATTRIBUTION_INSIDE = regex.compile(
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
 )
 # Before a quotation: 'Anna Berg said: "', 'he added, "'.
-ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER})\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$")
+ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER})\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$",
+                                   regex.REVERSE)
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
-DASH_CONTINUATION = regex.compile(
-    rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]\s+([—–])\s+(?=[\p{{Lu}}\d])"
-)
+DASH_CONTINUATION = regex.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
+SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 # Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark.
 SPEECH_END = regex.compile(
     rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?=(?:{SPEAKER}(?:,[^,.!?]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER}))"
 )
-
-
-def _is_space(ch: str) -> bool:
-    return ch == "" or ch.isspace()
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -153,10 +147,11 @@ def _mark_at(text: str, i: int) -> str:
 
 def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, bool]:
     """(left, right): whether the mark at ``i`` can open (left-flanking) or close (right-flanking)."""
-    prev = text[i - 1] if i > lo else ""
-    nxt = text[i + size] if i + size < hi else ""
-    left = not _is_space(nxt) and (_is_space(prev) or prev in OPENING_PUNCT or prev in ANY_QUOTE)
-    right = not _is_space(prev) and (_is_space(nxt) or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + size] if i + size < hi else " "
+    prev_space, next_space = prev.isspace(), nxt.isspace()
+    left = not next_space and (prev_space or prev in OPENING_PUNCT or prev in ANY_QUOTE)
+    right = not prev_space and (next_space or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
     return left, right
 
 
@@ -238,15 +233,13 @@ def _pair_doubles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
     return out
 
 
-def _pair_singles(text: str, marks: list[int], lo: int, hi: int, apostrophes: list[int]) -> _Marks:
+def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
     out = _Marks()
     events: list[tuple[int, str]] = []
     for i in marks:
         left, right = _flanking(text, i, 1, lo, hi)
         role = _single_role(text, i, lo, hi, left, right)
-        if role == "apostrophe":
-            apostrophes.append(i)
-        else:
+        if role != "apostrophe":
             events.append((i, role))
     stack: list[int] = []
     for n, (i, role) in enumerate(events):
@@ -258,13 +251,9 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int, apostrophes: li
             out.first_role = out.first_role or "close"
             if stack:
                 out.pairs.append((stack.pop(), i))
-            elif i > lo and text[i - 1].isalpha():
-                apostrophes.append(i)  # a possessive or an elision: goin', Jesus'
-            else:
+            elif i == lo or not text[i - 1].isalpha():  # else a possessive or an elision: goin', Jesus'
                 out.stray_closes.append(i)
-        elif not stack or _certain_close_follows(events, n):
-            apostrophes.append(i)  # "maybe" read as a possessive: the students' books
-        else:
+        elif stack and not _certain_close_follows(events, n):  # else a possessive: the students' books
             out.pairs.append((stack.pop(), i))
     out.opens_left = stack
     return out
@@ -317,6 +306,9 @@ def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
 
 
 def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | None:
+    lead = text[max(lo, start - 3):start].rstrip()
+    if not lead.endswith((":", ",")):
+        return None
     m = ATTRIBUTION_BEFORE.search(text, max(lo, start - 160), start)
     if not m:
         return None
@@ -333,8 +325,9 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     m = DIALOGUE_DASH.match(text, lo, hi)
     if m:
         starts.append((lo, m.end()))
-    for c in DASH_CONTINUATION.finditer(text, lo, hi):
-        starts.append((c.start(1), c.end()))
+    for c in SPACED_DASH.finditer(text, lo, hi):
+        if DASH_CONTINUATION.search(text, max(lo, c.start() - 100), c.start() + 1):
+            starts.append((c.start(1), c.end()))
     for n, (dash, words) in enumerate(starts):
         limit = starts[n + 1][0] if n + 1 < len(starts) else hi
         closing = next((i for i in stray_closes if words < i < limit), None)
@@ -381,6 +374,44 @@ def _interlude(text: str, block, doc_blocks: list, families: dict) -> bool:
     return len(text[block.start:block.end].split()) <= 30 and not any(families.get(block.index, ()))
 
 
+def _dash_blocks(text: str, blocks: list) -> set[int]:
+    """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
+    out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
+    if "—" in text or "–" in text:
+        starts = [b.start for b in blocks]
+        for m in SPACED_DASH.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.end() <= blocks[i].end:
+                out.add(i)
+    return out
+
+
+def _marks_by_block(text: str, blocks: list) -> Iterator[tuple[int, tuple[list[int], list[int], list[int]]]]:
+    """(block index, (double, single, bracket mark positions)) for each block holding a mark."""
+    found = [(m.start(), m.group()) for m in MARKS.finditer(text)]
+    if not found:
+        return
+    positions = [p for p, _ in found]
+    for b_index, block in enumerate(blocks):
+        k = bisect.bisect_left(positions, block.start)
+        if k == len(positions) or positions[k] >= block.end:
+            continue
+        doubles: list[int] = []
+        singles: list[int] = []
+        brackets: list[int] = []
+        while k < len(found) and found[k][0] < block.end:
+            pos, ch = found[k]
+            k += 1
+            if ch in DOUBLE or len(ch) == 2:
+                doubles.append(pos)
+            elif ch in SINGLE:
+                if not (block.start < pos < block.end - 1 and text[pos - 1].isalnum() and text[pos + 1].isalnum()):
+                    singles.append(pos)  # not an apostrophe inside a word: it's, don’t, O'Brien
+            else:
+                brackets.append(pos)
+        yield b_index, (doubles, singles, brackets)
+
+
 def analyze_quotes(doc: Document) -> QuoteAnalysis:
     text = doc.text
     result = QuoteAnalysis()
@@ -388,17 +419,11 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     quotes: list[Quote] = []
     per_block: dict[int, tuple[_Marks, _Marks]] = {}
     strays: list[StrayMark] = []
-    for b_index, block in enumerate(blocks):
-        lo, hi = block.start, block.end
-        doubles: list[int] = []
-        singles: list[int] = []
-        brackets: list[int] = []
-        for m in MARKS.finditer(text, lo, hi):
-            ch = m.group()
-            (doubles if ch in DOUBLE or len(ch) == 2 else singles if ch in SINGLE else brackets).append(m.start())
+    for b_index, (doubles, singles, brackets) in _marks_by_block(text, blocks):
+        lo, hi = blocks[b_index].start, blocks[b_index].end
         if doubles or singles:
             per_block[b_index] = (_pair_doubles(text, doubles, lo, hi),
-                                  _pair_singles(text, singles, lo, hi, result.apostrophes))
+                                  _pair_singles(text, singles, lo, hi))
         strays.extend(StrayMark(i, i + 1, text[i], role, "bracket", b_index)
                       for i, role in _pair_brackets(text, brackets, lo))
 
@@ -422,12 +447,11 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     block_strays: dict[int, list[StrayMark]] = {}
     for s in strays:
         block_strays.setdefault(s.block, []).append(s)
-    for b_index, block in enumerate(blocks):
+    for b_index in sorted(set(block_strays) | _dash_blocks(text, blocks)):
+        block = blocks[b_index]
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
-        speech = _dash_speech(text, b_index, block.start, block.end, closes) \
-            if block.start < block.end and (text[block.start] in "—–-" or "said" in text[block.start:block.end]
-                                            or "told" in text[block.start:block.end]) else []
+        speech = _dash_speech(text, b_index, block.start, block.end, closes)
         for s in own:
             owner = next((n for n, q in enumerate(speech) if q.inner_start <= s.start <= q.end), -1)
             certain = s.certain
@@ -443,7 +467,6 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
     result.quotes = _nesting(quotes)
-    result.apostrophes.sort()
     return result
 
 
