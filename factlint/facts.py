@@ -235,6 +235,19 @@ def _where(raw: Any, loc: tuple) -> str:
     return f"{head}: {rest}" if rest else head
 
 
+def _without_union_noise(errors: list[dict]) -> list[dict]:
+    """A title is a string or a table: report the table's complaint, not also the string's."""
+    out = []
+    for e in errors:
+        loc = e["loc"]
+        if "str" in loc:
+            cut = loc.index("str")
+            if any("Title" in o["loc"] and o["loc"][:cut] == loc[:cut] for o in errors):
+                continue
+        out.append(e)
+    return out
+
+
 def load_fact_base(paths: list[Path]) -> FactBase:
     """Load and validate fact base files (YAML or TOML) into one :class:`FactBase`."""
     from pydantic import ValidationError
@@ -264,7 +277,8 @@ def load_fact_base(paths: list[Path]) -> FactBase:
         try:
             parsed = schema.model_validate(raw)
         except ValidationError as exc:
-            lines = [f"{path}: {_where(raw, tuple(e['loc']))}: {e['msg']}" for e in exc.errors()[:5]]
+            errors = _without_union_noise(exc.errors())
+            lines = [f"{path}: {_where(raw, tuple(e['loc']))}: {e['msg']}" for e in errors[:5]]
             raise FactBaseError("\n".join(lines)) from None
         _add(base, parsed, str(path))
         base.paths.append(str(path))

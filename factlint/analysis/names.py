@@ -436,8 +436,9 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
         head = "minister"
     if head in ("minister", "secretary"):
         source = organisation if "ministry" in organisation else words
+        countries = _country_words()
         portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
-                     and not _DEMONYM.search(w)} - {""}
+                     and w not in countries} - {""}
         if not portfolio and "state" in words[head_at + 1:head_at + 3]:
             portfolio = {"state"}  # "Secretary of State" with no department named
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
@@ -445,7 +446,23 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
     return Role(start, end, text, person, head, frozenset(portfolio), org, owner, change)
 
 
-_DEMONYM = regex.compile(r"(?:ian|ean|ese|ish|ic|i|an)$")
+@lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    """Country names, demonyms and capitals in lower case, from the bundled organisation data."""
+    import json
+
+    try:
+        data = json.loads(resources.files("factlint.data").joinpath("organisations.json").read_text("utf-8"))
+        countries = data.get("countries", [])
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
+    words = set()
+    for country in countries:
+        if isinstance(country, dict):
+            for value in [country.get("name", ""), *country.get("demonyms", []), *country.get("capitals", [])]:
+                if isinstance(value, str):
+                    words.update(value.lower().split())
+    return frozenset(words | {"us", "u.s.", "uk", "eu"})
 
 
 def roles_conflict(a: Role, b: Role) -> bool:

@@ -1,0 +1,150 @@
+"""Names (E301-E303): the analyser and its checks, on fixtures in fixtures/names/."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factlint.analysis.names import analyze_names, one_edit, spelling_variant
+from factlint.readers import read
+from factlint.source import decode
+from tests.conftest import FIXTURES, codes, lint_text
+
+NAMES = FIXTURES / "names"
+
+
+def lint_fixture(name: str, select: str = "E"):
+    path = NAMES / name
+    return lint_text(path.read_text(encoding="utf-8"), name=name, select=[select])
+
+
+def analyse(text: str, name: str = "article.txt"):
+    return analyze_names(read(decode(name, text.encode("utf-8"))))
+
+
+# --- the analyser -----------------------------------------------------------------
+
+def test_title_role_and_attribution_link_one_person():
+    names = analyse("Foreign Minister Aida Bekova said on Monday that talks would resume. "
+                    "Bekova's deputy, Timur Alin, said the same. \"We are ready,\" Bekova told reporters.\n")
+    bekova = next(p for p in names.people if p.surname == "Bekova")
+    assert [m.form for m in bekova.mentions] == ["full", "surname", "surname"]
+    assert bekova.roles[0].head == "minister" and bekova.roles[0].portfolio == {"foreign"}
+    assert {a.person for a in names.attributions} >= {names.people.index(bekova)}
+
+
+def test_secretary_of_state_splits_title_from_name():
+    names = analyse("Secretary of State Marco Rubio met U.S. Ambassador to Kazakhstan Julie Stufft.\n")
+    assert {p.name for p in names.people} == {"Marco Rubio", "Julie Stufft"}
+
+
+def test_appositive_role_and_change():
+    names = analyse("Jonas Keller, the former trade minister, spoke first. "
+                    "Ruth Adler, director of the Baltic Institute, said prices would rise.\n")
+    keller, adler = names.people
+    assert keller.roles[0].change is True
+    assert adler.roles[0].head == "director" and "baltic" in adler.roles[0].organisation
+
+
+def test_shared_surname_is_ambiguous():
+    names = analyse("Anna Berg said the shop would stay open. Her husband, Lars Berg, agreed. Berg smiled.\n")
+    assert len(names.people) == 2
+    assert names.mentions[-1].ambiguous
+    assert "Berg" in names.family
+
+
+@pytest.mark.parametrize("a, b, kind", [
+    ("Zhumabekov", "Jumabekov", "transliteration"),
+    ("Bárány", "Báráni", "transliteration"),
+    ("McAlister", "McAllister", "doubled letter"),
+    ("Erdoğan", "Erdogan", "accents"),
+    ("Gallagher", "Gallaher", "slip"),
+    ("Thorsen", "Thorsten", "slip"),
+    ("Smith", "Smiths", None),
+    ("America", "American", None),
+    ("Brown", "Green", None),
+    ("Lee", "Lea", None),
+])
+def test_spelling_variant(a, b, kind):
+    assert spelling_variant(a, b) == kind
+
+
+def test_one_edit():
+    assert one_edit("kujda", "kudja") and one_edit("abc", "abxc") and not one_edit("abc", "abc")
+    assert not one_edit("abcd", "badc")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(list("Aa Bb Zz Éé'’-.,\"“”\n") + ["Mr ", "said ", "Minister ", "of ", "the ",
+                                                                    "Anna ", "Berg", "Bérg ", "Jr. "]),
+                max_size=120).map("".join))
+def test_analyser_never_fails_and_spans_are_inside(text):
+    names = analyse(text)
+    for record in names.records():
+        assert 0 <= record.start <= record.end <= len(text)
+    assert [(m.start, m.text) for m in analyse(text).mentions] == [(m.start, m.text) for m in names.mentions]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_lints(text):
+    lint_text(text, select=["E"])
+
+
+# --- E301 name-variant ----------------------------------------------------------
+
+@pytest.mark.parametrize("fixture, wrong, suggestion", [
+    ("variant-transliteration.md", "Jaksybekov", None),
+    ("variant-slip.txt", "Dahlburg", None),
+    ("variant-accents.md", "Martinez", "Martínez"),
+])
+def test_name_variant_fires(fixture, wrong, suggestion):
+    result = lint_fixture(fixture)
+    assert codes(result) == ["E301"]
+    finding = result.findings[0]
+    assert wrong in finding.message and finding.related
+    assert finding.suggestion == suggestion
+
+
+def test_name_variant_passes_families_and_namesakes():
+    assert codes(lint_fixture("variant-clean.md")) == []
+
+
+def test_name_variant_majority_wins():
+    text = ("Serik Zhumabekov, director of the centre, said output would rise. "
+            "Jumabekov also noted the risks. Jumabekov said acid was short.\n")
+    result = lint_text(text, select=["E301"])
+    assert codes(result) == ["E301"]
+    assert result.findings[0].suggestion == "Jumabekov"
+
+
+# --- E302 role-conflict ---------------------------------------------------------
+
+@pytest.mark.parametrize("fixture", ["role-minister.md", "role-party.txt"])
+def test_role_conflict_fires(fixture):
+    result = lint_fixture(fixture)
+    assert codes(result) == ["E302"]
+    assert result.findings[0].related
+
+
+def test_role_conflict_passes_described_changes():
+    assert codes(lint_fixture("role-clean.md")) == []
+
+
+def test_role_conflict_same_owner_top_posts():
+    text = ("\"We need launchers,\" said Paola Ferri, the agency's director of science.\n\n"
+            "Ferri, who became the agency's president in 2022, said Italy would bid for the centre.\n")
+    assert codes(lint_text(text, name="a.md", select=["E302"], published=None)) == ["E302"]
+
+
+# --- E303 quote-attribution-conflict ----------------------------------------------
+
+def test_quote_attribution_conflict_fires():
+    result = lint_fixture("quote-conflict.md")
+    assert codes(result) == ["E303"]
+    assert "Vogel" in result.findings[0].message and "Clara Weiss" in result.findings[0].message
+
+
+def test_quote_attribution_conflict_passes_same_speaker_and_short_phrases():
+    assert codes(lint_fixture("quote-clean.md")) == []
