@@ -136,7 +136,7 @@ CHANGE_BEFORE = re.compile(
     r"(?:\s+by)?\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|just\s+over|just\s+under)\s+)?$",
     re.IGNORECASE)
 CHANGE_AFTER = re.compile(
-    r"^\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
+    r"\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
     r"less|fewer|up|down|surge|slump|plunge|hike|boost|rebound|contraction|expansion|premium|discount)\b",
     re.IGNORECASE)
 NEGATIVE_DIRECTIONS = frozenset(
@@ -144,9 +144,9 @@ NEGATIVE_DIRECTIONS = frozenset(
     "slid slumped plunged lost shed cut lowered lower drop fall reduction less fewer slump plunge contraction "
     "discount".split())
 TOTAL_CUE_BEFORE = re.compile(
-    r"\b(?P<cue>total(?:led|ed|ling|ing|s)?|combined|together|altogether|in\s+all|overall|aggregate|"
-    r"a\s+total\s+of|sum\s+of|all\s+told)\b[^.;,]{0,60}$", re.IGNORECASE)
-TOTAL_CUE_AFTER = re.compile(r"^[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
+    r"\b(?P<cue>combined|together|altogether|in\s+all|overall|aggregate|all\s+told)\b[^.;,]{0,60}$"
+    r"|\b(?P<near>a\s+total\s+of|total(?:led|ed|ling|ing|s)?|sum\s+of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+TOTAL_CUE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
                              re.IGNORECASE)
 OF_FOLLOWS = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all)\s")
 OF_WHOLE = re.compile(r"\s*(?:--|—|–|\))?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
@@ -455,7 +455,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
                 q.direction = -1 if c.group("dir").lower() in NEGATIVE_DIRECTIONS else 1
         if (t := TOTAL_CUE_BEFORE.search(before)) is not None or (
                 t := TOTAL_CUE_AFTER.match(text, q.end, s_end)) is not None:
-            q.total_cue = t.group("cue").lower()
+            q.total_cue = (t.group("cue") or t.group("near")).lower()
         if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
             q.of_whole = w.group("whole").lower()
         q.attributive = bool(q.noun) and bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before_bound))
@@ -728,7 +728,7 @@ COMPARATIVE_VERB = re.compile(
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s)|(?:was|were|is|are)\s+(?:below|above|"
     r"higher\s+than|lower\s+than|larger\s+than|smaller\s+than|bigger\s+than|less\s+than|more\s+than))\b", re.I)
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
-PRONOUN_SUBJECT = re.compile(r"^\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
+PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
 
 
