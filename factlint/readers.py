@@ -10,6 +10,7 @@ back to the source.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -40,12 +41,6 @@ def _directive(match: re.Match[str], offset: int) -> Directive:
     codes = frozenset(t.upper() if re.fullmatch(r"[A-Za-z]\d{0,3}", t) else t.lower()
                       for t in CODE_TOKEN.findall(spec))
     return Directive(action=match.group(1).lower(), codes=codes, offset=offset)
-
-
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, end):
-        if chars[i] != "\n":
-            chars[i] = " "
 
 
 def _parse_date(value: Any) -> dt.date | None:
@@ -82,15 +77,13 @@ def _heading_like(line: str) -> bool:
 def read_text(source: Source) -> Document:
     text = source.text
     directives: list[Directive] = []
-    chars: list[str] | None = None
+    directive_lines: list[tuple[int, int]] = []
     for m in TEXT_DIRECTIVE_LINE.finditer(text):
         d = DIRECTIVE.search(m.group(0))
         if d:
             directives.append(_directive(d, m.end()))
-            if chars is None:
-                chars = list(text)
-            _blank(chars, m.start(), m.end())
-    prose = "".join(chars) if chars is not None else text
+            directive_lines.append(m.span())
+    prose = _blanked(text, directive_lines)
     blocks: list[Block] = []
     has_blank_lines = BLANK_LINE_PARAGRAPH.search(text) is not None  # a directive line is not a blank line
     for start, end in _text_paragraphs(prose, has_blank_lines):
@@ -125,16 +118,16 @@ def _text_paragraphs(prose: str, has_blank_lines: bool) -> Iterator[tuple[int, i
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
-INLINE_MASKS = [
-    re.compile(r"<!--.*?-->", re.S),                       # HTML comments
-    re.compile(r"(`+)[^`]+?\1"),                             # inline code
-    re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)"),                 # images, alt text included
-    re.compile(r"!\[[^\]\n]*\]\[[^\]\n]*\]"),                # reference images
-    re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>"),          # autolinks
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # inline HTML tags
-    re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]"),  # bare URLs
-    re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xA0|#xa0);"),  # spacing entities read as spaces
-]
+INLINE_MASK = re.compile("|".join([
+    r"<!--.*?(?:-->|\Z)",                                   # HTML comments (an unclosed one runs to the end)
+    r"(?P<ticks>`+)[^`]+?(?P=ticks)",                        # inline code
+    r"!\[[^\]\n]*\]\([^)\n]*\)",                             # images, alt text included
+    r"!\[[^\]\n]*\]\[[^\]\n]*\]",                            # reference images
+    r"<(?:https?|ftp|mailto):[^>\s]*>",                      # autolinks
+    r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",              # inline HTML tags
+    r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]",  # bare URLs
+    r"&(?:nbsp|ensp|emsp|thinsp|#160|#xA0|#xa0);",           # spacing entities read as spaces
+]), re.S)
 # The opening bracket of a link whose target (and closing bracket) LINK_TARGET blanks.
 LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\](?=\(|\[)")
 LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\]\[[^\]\n]*\]")
@@ -146,6 +139,7 @@ QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*")
 ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*\r?$", re.M)
 EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])|~~")
+NOT_NEWLINE = re.compile(r"[^\n]")
 ESCAPE = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\r?\n)")
 TABLE_CELL = re.compile(r"(?:\\.|[^|\\\n])+")  # GFM: only an escaped pipe stays inside a cell
 BLOCK_TOKENS = {"paragraph_open": "paragraph", "heading_open": "heading", "tr_open": "row"}
@@ -173,16 +167,31 @@ def _token_ranges(tokens: list[Any], text: str, line_starts: list[int]) -> list[
     return out
 
 
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every range turned to spaces (newlines kept), in one pass."""
+    if not ranges:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for start, end in sorted(ranges):
+        start = max(start, done)
+        if end <= start:
+            continue
+        pieces.append(text[done:start])
+        pieces.append(NOT_NEWLINE.sub(" ", text[start:end]))
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 def read_markdown(source: Source) -> Document:
     text = source.text
-    chars = list(text)
     meta: dict[str, Any] = {}
     warnings: list[str] = []
     body_start = 0
     fm = FRONT_MATTER.match(text)
     if fm:
         body_start = fm.end()
-        _blank(chars, 0, body_start)
         meta, problem = _load_front_matter(fm.group(1))
         if problem:
             warnings.append(problem)
@@ -194,60 +203,49 @@ def read_markdown(source: Source) -> Document:
             close = text.find("-->", m.start())
             directives.append(_directive(m, close + 3 if close != -1 else m.end()))
 
-    from markdown_it import MarkdownIt
-
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     # The parser sees the front matter as blank lines so that its line map is the file's.
     body = "\n" * text.count("\n", 0, body_start) + text[body_start:]
+    parser = _markdown_parser(tables="|" in body)
     prose_ranges = _token_ranges(parser.parse(body), text, source.line_starts())
 
     # Blank everything outside prose blocks, then the markup inside them.
+    blank: list[tuple[int, int]] = []
     i = 0
     for start, end, _ in prose_ranges:
-        _blank(chars, i, start)
+        blank.append((i, start))
         i = max(i, end)
-    _blank(chars, i, len(text))
+    blank.append((i, len(text)))
     escaped: set[int] = set()
     for start, end, kind in prose_ranges:
         segment = text[start:end]
         for m in ESCAPE.finditer(segment):
-            _blank(chars, start + m.start(), start + m.end())
+            blank.append((start + m.start(), start + m.end()))
             escaped.add(start + m.end())
-        for pattern in INLINE_MASKS:
-            for m in pattern.finditer(segment):
-                _blank(chars, start + m.start(), start + m.end())
-        for m in LINK_TARGET.finditer(segment):
-            _blank(chars, start + m.start(), start + m.end())
-        for m in LINK.finditer(segment):
-            _blank(chars, start + m.start(), start + m.start() + 1)
+        blank += [(start + m.start(), start + m.end()) for m in INLINE_MASK.finditer(segment)]
+        blank += [(start + m.start(), start + m.end()) for m in LINK_TARGET.finditer(segment)]
+        blank += [(start + m.start(), start + m.start() + 1) for m in LINK.finditer(segment)]
         if kind == "cell":
             continue
         pos = start
         for n, line in enumerate(segment.split("\n")):
             prefix = (LINE_PREFIX if n == 0 else QUOTE_PREFIX).match(line)
             if prefix and prefix.end():
-                _blank(chars, pos, pos + prefix.end())
+                blank.append((pos, pos + prefix.end()))
             pos += len(line) + 1
         if kind == "heading":
             first_line = segment.split("\n", 1)[0]
             close = ATX_CLOSE.search(first_line) if first_line.lstrip(" >").startswith("#") else None
             if close:
-                _blank(chars, start + close.start(), start + close.end())
-            for m in SETEXT_UNDERLINE.finditer(segment):
-                _blank(chars, start + m.start(), start + m.end())
-    prose = "".join(chars)
-    for start, end, _ in prose_ranges:
-        for m in EMPHASIS.finditer(prose, start, end):
-            for k in range(m.start(), m.end()):
-                if k not in escaped:
-                    chars[k] = " "
-    prose = "".join(chars)
+                blank.append((start + close.start(), start + close.end()))
+            blank += [(start + m.start(), start + m.end()) for m in SETEXT_UNDERLINE.finditer(segment)]
+    prose = _blanked(text, blank)
+    # Emphasis delimiters are judged on the prose without code and links, and an escaped one stays.
+    emphasis = [(k, k + 1) for start, end, _ in prose_ranges for m in EMPHASIS.finditer(prose, start, end)
+                for k in range(m.start(), m.end()) if k not in escaped]
+    prose = _blanked(prose, emphasis)
     blocks: list[Block] = []
     for start, end, kind in prose_ranges:
-        while start < end and prose[start].isspace():
-            start += 1
-        while end > start and prose[end - 1].isspace():
-            end -= 1
+        start, end = _trimmed(prose, start, end)
         if start < end:
             blocks.append(Block(start, end, "heading" if kind == "heading" else "paragraph", len(blocks)))
     published = _parse_date(meta.get("date"))
@@ -257,11 +255,23 @@ def read_markdown(source: Source) -> Document:
                     directives=directives, warnings=warnings)
 
 
+@functools.cache
+def _markdown_parser(tables: bool) -> Any:
+    """CommonMark (with GFM tables when a pipe occurs at all: the table rule tries every paragraph).
+
+    Only the block structure is used, so inline parsing is switched off.
+    """
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).disable("inline")
+    return parser.enable("table") if tables else parser
+
+
 def _load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
     import yaml
 
     try:
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
