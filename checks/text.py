@@ -129,6 +129,8 @@ LATIN_TO_CYRILLIC = {
     "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т",
     "X": "Х", "Y": "У",
 }
+# Cyrillic letters on the keys that type punctuation in the Latin (US) layout.
+PUNCTUATION_KEYS = {"ю": ".", "б": ",", "ж": ";", "э": "'"}
 FOREIGN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
 CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]")
 WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
@@ -204,6 +206,9 @@ class MixedScript(Check):
         if latin >= foreign:
             table = CYRILLIC_LOOKALIKES if foreign_script == "Cyrillic" else GREEK_LOOKALIKES
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == foreign_script]
+            if foreign_script == "Cyrillic" and len(odd) == 1 and odd[0][1] not in table and latin >= 4 \
+                    and odd[0][0] in (0, len(word) - 1):
+                return MixedScript._stray_letter(start, word, *odd[0])
             if latin < 2 or any(ch not in table for _, ch in odd):
                 return None
             if foreign_script == "Greek" and any(i == 0 or i == len(word) - 1 for i, _ in odd):
@@ -225,6 +230,19 @@ class MixedScript(Check):
         message = (f"'{word}' mixes alphabets: the {source_script} letter{'s' if len(odd) > 1 else ''} {letters} "
                    f"in an otherwise {target} word; an all-{target} spelling is '{fixed}'")
         return Issue(start, start + len(word), message, suggestion=fixed)
+
+    @staticmethod
+    def _stray_letter(start: int, word: str, index: int, letter: str) -> Issue:
+        """A Cyrillic letter stuck to the edge of a Latin word: a keyboard-layout slip ("stabilityю")."""
+        rest = word[:index] + word[index + 1:]
+        where = "end" if index else "start"
+        message = (f"'{word}' mixes alphabets: a stray Cyrillic letter '{letter}' ({_letter_name(letter)}) "
+                   f"at the {where} of the Latin word '{rest}', typed with the keyboard in the Cyrillic layout")
+        key = PUNCTUATION_KEYS.get(letter.lower()) if index else None
+        if key:
+            message += f" (on a Latin keyboard that key is '{key}')"
+            return Issue(start, start + len(word), message, suggestion=rest + key)
+        return Issue(start, start + len(word), message, suggestion=rest)
 
 
 # --- T503 translation-residue ----------------------------------------------------------------
@@ -432,6 +450,10 @@ class DashInWord(Check):
 
 # --- T505 dash-quotation --------------------------------------------------------------------
 
+# Quotation marks inside the suggested quotation become single ones.
+INNER_QUOTES = str.maketrans({'"': "'", "“": "‘", "”": "’"})
+
+
 class DashQuotation(Check):
     """
     What it checks:
@@ -465,12 +487,19 @@ class DashQuotation(Check):
         curly = text.count("“") + text.count("”") > text.count('"')
         open_mark, close_mark = ("“", "”") if curly else ('"', '"')
         for s in speech:
-            words = text[s.inner_start:s.inner_end]
-            who = f" ({_excerpt(text, *s.attribution, 40)})" if s.attribution else ""
-            message = (f"speech marked with a dialogue dash {s.open_mark}{who}, the Russian/French convention; "
-                       f"English uses quotation marks: {open_mark}{_excerpt(text, s.inner_start, s.inner_end, 50)}"
-                       f"{close_mark if len(words) <= 50 else ''}")
-            yield Issue(s.start, s.end, message, suggestion=f"{open_mark}{words}{close_mark}")
+            words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
+            quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
+            if s.attribution and s.attribution[1] <= s.start:
+                message = (f"the quote goes on after '{_excerpt(text, *s.attribution, 50)}' behind a dialogue dash "
+                           f"{s.open_mark} (the Russian/French convention) instead of new quotation marks: '{quoted}'")
+            else:
+                said = f", attributed in '{_excerpt(text, *s.attribution, 50)}'" if s.attribution else ""
+                message = (f"speech opened with a dialogue dash {s.open_mark} (the Russian/French convention) "
+                           f"instead of quotation marks: '{quoted}'{said}")
+            end, comma = s.end, ""
+            if not s.close_mark and text[end:end + 1] == ",":
+                end, comma = end + 1, ","  # "We will wait," she said: the comma goes inside the marks
+            yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}")
 
 
 # --- T506 repeated-word ---------------------------------------------------------------------

@@ -18,7 +18,8 @@
 
 ``speech`` (:class:`Quote` with ``open_mark`` a dash ``—``/``–``/``-``): words marked as speech
     with a dialogue dash, the Russian/French convention. ``close_mark`` is a stray closing
-    quotation mark that ends the speech, or ``""``. ``attribution`` as above.
+    quotation mark that ends the speech, or ``""``. ``attribution`` as above; for speech that goes
+    on after 'she said. — ...' it is the attribution of the quotation before the dash.
 
 ``unpaired`` (:class:`StrayMark`): quotation marks and brackets with no partner in their block,
     after apostrophes, primes, inch marks, list numbering ("a)") and the multi-paragraph
@@ -104,6 +105,7 @@ FEET_INCHES = regex.compile(r"\d['’′]\s?\d{1,2}$")
 SENTENCE_END_BEFORE = regex.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
 LEAD_IN = regex.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+FIRST_PERSON = regex.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 DIALOGUE_DASH = regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
@@ -113,16 +115,16 @@ SPEECH_VERBS = (
     r"suggested|pointed out|wrote|writes|claimed|claims|announced|assured|predicted|urged|"
     r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified"
 )
-# A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "former minister Ivan Petrov".
+# A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "Estonian minister Kadri Tamm".
 NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
-SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{Ll}}[\w-]*\s+){{0,3}}{NAME})"
+SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 # After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'.
 ATTRIBUTION_AFTER = regex.compile(
     rf"\s*(?:[—–-]\s*)?(?:{SPEAKER}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
     r"[^.!?\"“”«»]{0,160}"
 )
 # Inside a quote that never closes: the attribution that shows where it should have closed.
-SPEAKER_THIRD = rf"(?:he|she|the\s+\w+(?:\s+\w+)?|(?:\p{{Ll}}[\w-]*\s+){{0,3}}{NAME})"
+SPEAKER_THIRD = rf"(?:he|she|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 ATTRIBUTION_INSIDE = regex.compile(
     rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
@@ -318,8 +320,12 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     return m.start(), stop
 
 
-def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int]) -> list[Quote]:
-    """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'."""
+def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool) -> list[Quote]:
+    """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'.
+
+    A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
+    it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
+    also speak in the first person ("we", "I", "our")."""
     out: list[Quote] = []
     starts: list[tuple[int, int]] = []  # (dash position, words start)
     m = DIALOGUE_DASH.match(text, lo, hi)
@@ -342,8 +348,9 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             end, close_mark = inner_end, ""
             if e:
                 attribution = _attribution_after(text, e.start() + 1, hi)
-        if closing is None and attribution is None and dash == lo:
-            continue  # a dash-led line with no speaker: a list item, not speech
+        if closing is None and dash == lo and (attribution is None or (
+                (in_list or text[dash] == "-") and not FIRST_PERSON.search(text, words, inner_end))):
+            continue  # a list item that reports what someone said, not speech
         while inner_end > words and (text[inner_end - 1].isspace() or (text[inner_end - 1] == "," and not close_mark)):
             inner_end -= 1
         if inner_end <= words:
@@ -351,6 +358,17 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
         out.append(Quote(dash, max(end, inner_end), words, inner_end, text[dash], close_mark, block_index,
                          attribution=attribution))
     return out
+
+
+def _speaker_from_before(speech: Quote, quotes: list[Quote]) -> Quote:
+    """Speech continued after 'she said. — ...' takes the attribution of the quotation before it."""
+    if speech.attribution is not None:
+        return speech
+    before = [q for q in quotes if q.block == speech.block and q.attribution and q.attribution[1] <= speech.start]
+    if not before:
+        return speech
+    return Quote(speech.start, speech.end, speech.inner_start, speech.inner_end, speech.open_mark, speech.close_mark,
+                 speech.block, speech.level, speech.continues, before[-1].attribution)
 
 
 def _nesting(quotes: list[Quote]) -> list[Quote]:
@@ -372,6 +390,19 @@ def _interlude(text: str, block, doc_blocks: list, families: dict) -> bool:
     if block.kind == "heading":
         return True
     return len(text[block.start:block.end].split()) <= 30 and not any(families.get(block.index, ()))
+
+
+def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
+    """True when the block is one of three or more dash-led blocks in a row."""
+    def dash_led(i: int) -> bool:
+        return 0 <= i < len(blocks) and blocks[i].start < blocks[i].end and text[blocks[i].start] in "—–-"
+
+    first = last = b_index
+    while dash_led(first - 1) and b_index - first < 2:
+        first -= 1
+    while dash_led(last + 1) and last - first < 2:
+        last += 1
+    return dash_led(b_index) and last - first >= 2
 
 
 def _dash_blocks(text: str, blocks: list) -> set[int]:
@@ -451,7 +482,9 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         block = blocks[b_index]
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
-        speech = _dash_speech(text, b_index, block.start, block.end, closes)
+        in_list = _in_dash_list(text, blocks, b_index)
+        speech = [_speaker_from_before(q, quotes)
+                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list)]
         for s in own:
             owner = next((n for n, q in enumerate(speech) if q.inner_start <= s.start <= q.end), -1)
             certain = s.certain
