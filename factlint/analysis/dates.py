@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import re
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,7 +79,7 @@ DATE_PATTERN = regex.compile(rf"""
      (?:(?:\s+of)?\s+(?P<y>{_YEAR}))?)
 |(?P<quarter>(?:(?P<det>the|this|last|next)\s+)?(?:(?:fiscal|financial)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
      (?:\s+of\s+(?P<y>{_YEAR}))?)
-|(?P<qshort>Q(?P<qn>[1-4])\s+(?P<y>{_YEAR})|(?P<y>{_YEAR_DIGITS})\s+Q(?P<qn>[1-4])(?![\w]))
+|(?P<qshort>Q(?P<qn>[1-4])\s+(?P<y>{_YEAR})|(?P<qy>{_YEAR_DIGITS})\s+Q(?P<qn2>[1-4])(?![\w]))
 |(?P<half>(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))
 |(?P<yrange>(?<![\w$£€.,/-])(?P<y>{_YEAR_DIGITS})(?P<ydash>\s*[–-]\s*|/)(?P<y2>[0-9]{{4}}|[0-9]{{2}})(?![\w-]|[.,][0-9]))
 |(?P<partyear>(?P<part>{_PART})[\s-]+(?P<y>{_YEAR}))
@@ -86,7 +87,7 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<year>(?<![\w$£€.,/-])(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)))
 |(?P<relunit>(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]ollowing)\s+
      (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?![\w'’-]))
-|(?P<ago>(?:(?P<mod>about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+)?(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
+|(?P<ago>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
      (?P<dir>ago|earlier|later|before|after|from\s+now|previously)(?![\w-]))
 |(?P<nextday>(?i:the)\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)(?![\w-]))
 |(?P<eve>(?i:the)\s+eve(?=\s+of\s))
@@ -95,6 +96,20 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<wday>{_WD_FULL}(?![\w-]))
 """, regex.VERBOSE | regex.VERSION0)
 
+_NUM_WORD = (r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
+             r"|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety"
+             r"|[Hh]undred)")
+# Where a date expression can start. Scanning for these first and trying the full pattern only there
+# is ten times faster than running the full pattern over every character.
+START = re.compile(
+    r"(?<![\w'’])(?:[0-9]|['’][0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
+    r"|Q[1-4]|FY|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id|[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious"
+    r"|[Ff]ollowing|[Ff]iscal|[Ff]inancial|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Tt]oday|[Yy]esterday"
+    r"|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently)\b|[Tt]he(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding"
+    r"|past|future|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))"
+    rf"|{_NUM_WORD}(?=\s+{_UNIT}))")
+HEDGE_BEFORE = regex.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
+                             regex.IGNORECASE)
 KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
          "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
 MONTH_GOVERNORS = frozenset("in since until till by through throughout during before after from to between and or "
@@ -108,8 +123,8 @@ PAST_VERB = regex.compile(
     r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
     r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
-AGE = regex.compile(r"(?:\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b"
-                    r"|(?<=[A-Z][a-z]+),\s(?P<c>[1-9][0-9]),\s)")
+AGE = re.compile(r"\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
+NAME_BEFORE = re.compile(r"[A-Z][a-z]+$")
 DURATION_BEFORE = regex.compile(rf"(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*(?:from\s+)?$")
 PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
                           r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
@@ -426,11 +441,12 @@ class _Builder:
         self.out.append(mention)
 
     def handle_quarter(self, m: regex.Match, kind: str) -> None:
-        year = int(m.group("y")) if m.group("y") else None
+        year_text = m.group("y") or (m.group("qy") if kind == "qshort" else None)
+        year = int(year_text) if year_text else None
         if kind == "half":
             number, letter, gran = (1 if m.group("h") == "first" else 2), "H", "half"
         else:
-            number = int(m.group("qn")) if kind == "qshort" else ORDINALS[m.group("q").lower()]
+            number = int(m.group("qn") or m.group("qn2")) if kind == "qshort" else ORDINALS[m.group("q").lower()]
             letter, gran = "Q", "quarter"
         mention = DateMention(m.start(), m.end(), m.group(0), None, "date", gran, year=year,
                               year_source="explicit" if year else None)
@@ -532,8 +548,10 @@ class _Builder:
         direction = m.group("dir").lower()
         sign = 1 if direction in ("later", "after", "from now") else -1
         anchor = "published" if direction in ("ago", "from now") else "previous"
-        mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", unit, relative=True,
-                              offset=(sign * amount, unit), anchor=anchor, hedged=bool(m.group("mod")))
+        hedge = HEDGE_BEFORE.search(self.text, max(0, m.start() - 12), m.start())
+        start = hedge.start() if hedge else m.start()
+        mention = DateMention(start, m.end(), self.text[start:m.end()], None, "relative", unit, relative=True,
+                              offset=(sign * amount, unit), anchor=anchor, hedged=bool(hedge))
         if direction in ("before", "after"):
             mention.anchor, mention.event_at = "event", m.end() + 1
         if anchor == "published" and self.published:
@@ -711,10 +729,14 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
 
 
 def _ages(doc: Document) -> list[Age]:
+    """Stated ages: "aged 45", "a 45-year-old", and "Jane Doe, 45," after a capitalised name."""
     out = []
+    text = doc.text
     for block in doc.blocks:
-        for m in AGE.finditer(doc.text, block.start, block.end):
+        for m in AGE.finditer(text, block.start, block.end):
             group = "a" if m.group("a") else "b" if m.group("b") else "c"
+            if group == "c" and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+                continue
             out.append(Age(m.start(group), m.end(group), int(m.group(group))))
     return out
 
@@ -725,12 +747,19 @@ def analyze_dates(doc: Document) -> DateList:
     starts, ends = _sentence_bounds(doc)
     text = doc.text
     for block in doc.blocks:
-        for m in DATE_PATTERN.finditer(text, block.start, block.end):
+        done = block.start
+        for key in START.finditer(text, block.start, block.end):
+            if key.start() < done:
+                continue
+            m = DATE_PATTERN.match(text, key.start(), block.end)
+            if m is None:
+                continue
+            done = m.end()
             s = bisect.bisect_right(starts, m.start()) - 1
             builder.handle(m, starts[s] if s >= 0 else block.start)
     out = builder.out
     _fill_years(doc, out, starts, ends)
     _link(doc, out, starts, ends)
     result = DateList(out)
-    result.ages = _ages(doc) if out else []
+    result.ages = _ages(doc) if any(d.role == "birth" for d in out) else []
     return result

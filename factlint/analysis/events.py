@@ -13,6 +13,7 @@ opens with. Two mentions are one event only when nothing tells them apart.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +44,9 @@ TRIGGER_CLASSES = {
 }
 MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
 GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
-TRIGGER = regex.compile(r"\b(?:took\s+place|" + "|".join(
-    sorted((regex.escape(w) for w in TRIGGER_CLASSES if w != "took place"), key=len, reverse=True))
-    + r")\b", regex.IGNORECASE)
+TRIGGER = re.compile(r"\b(?:[Tt]ook\s+place|" + "|".join(
+    f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}"
+    for w in sorted((w for w in TRIGGER_CLASSES if w != "took place"), key=len, reverse=True)) + r")\b")
 # Words in a trigger's noun phrase that make it a different occurrence from another one.
 DISTINCT = frozenset("""
 previous last next first second third fourth fifth sixth seventh eighth ninth tenth final annual upcoming
@@ -56,6 +57,7 @@ DETERMINERS = frozenset("the this that its their his her a an another these thos
 NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
 PLACE_AFTER = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
 CAPITAL_WORD = regex.compile(r"[A-Z][\w+'’-]*|[A-Z0-9][A-Z0-9+]+")
+HOST = regex.compile(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$")
 CAPITAL_NEXT = regex.compile(r"\s+[A-Z]")
 NOT_PLACES = frozenset("""
 January February March April May June July August September October November December Monday Tuesday
@@ -124,7 +126,9 @@ def analyze_events(doc: Document) -> list[EventMention]:
             s = bisect.bisect_right(starts, m.start()) - 1
             if s < 0:
                 continue
-            word = regex.sub(r"\s+", " ", m.group(0).lower())
+            word = m.group(0).lower()
+            if word.startswith("took"):
+                word = "took place"
             sentence = sentences[s]
             definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
             if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
@@ -134,7 +138,7 @@ def analyze_events(doc: Document) -> list[EventMention]:
                                               min(clause_end, m.end() + 60)):
                 names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
             if word == "hosted":
-                host = regex.search(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$", text[sentence.start:m.start()])
+                host = HOST.search(text, max(sentence.start, m.start() - 40), m.start())
                 if host and host.group(1) not in NOT_PLACES:
                     names.add(host.group(1))
             out.append(EventMention(m.start(), m.end(), m.group(0), TRIGGER_CLASSES[word], s,
