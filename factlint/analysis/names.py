@@ -21,6 +21,7 @@ Spellings are compared with :func:`spelling_variant`, shared by the name and fac
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
@@ -86,7 +87,8 @@ VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|
 PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
 ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
 LETTERS = regex.compile(r"[\p{L}\p{M}'’-]+")
-FAMILY = regex.compile(rf"\b(?:{_alternation(FAMILY_WORDS)})\b", regex.IGNORECASE)
+# "the minister", not "the minister of ..." (a new post) nor "the ministers".
+ROLE_REFERENCE = re.compile(r"he ([a-z]+)(?![\w'’-]| (?:of|for|at|to)\b)")  # "[Tt]he X", checked in code
 YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
@@ -369,7 +371,7 @@ def _split_title(run: _Run) -> tuple[int, int]:
     tokens, joins = run.tokens, run.joins
     for i in range(len(tokens) - 2, -1, -1):
         bare = tokens[i][2].rstrip(".").lower()
-        if bare not in TITLES:
+        if bare not in TITLES and not (i == 0 and bare in ROLES):
             continue
         # Where the title's own words end: "Ambassador to Kazakhstan", "Secretary of State".
         j = i + 1
@@ -558,6 +560,7 @@ class _Builder:
 
     def run(self) -> NameAnalysis:
         text = self.text
+        places = _country_words()
         pending: list[tuple[_Run, int, int, int, list[tuple[int, int, str]]]] = []
         for block in self.doc.blocks:
             for run in _runs(text, block.start, block.end):
@@ -569,6 +572,9 @@ class _Builder:
                 bare = [w.rstrip(".").lower() for w in words]
                 if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
                     self.out.entities.append(Entity(run.start, run.end, text[run.start:run.end], "organisation"))
+                    continue
+                if title_at < 0 and all(w in places for w in bare):
+                    self.out.entities.append(Entity(name[0][0], name[-1][1], text[name[0][0]:name[-1][1]], "place"))
                     continue
                 pending.append((run, title_at, block.start, block.end, name))
         # Full names first, so that a surname later (or earlier, in a headline) links to them.
@@ -622,6 +628,7 @@ class _Builder:
                             for known_name in by_initial.get(key, ())) \
                     and (self._evidence(n_start, n_end, lo, hi) or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))):
                 self.out.loose.append(Loose(n_start, n_end, word))
+        self._role_references()
         self.out.mentions.sort(key=lambda m: m.start)
         for p in self.out.people:
             p.mentions.sort(key=lambda m: m.start)
@@ -669,16 +676,32 @@ class _Builder:
             self.out.attributions.append(Attribution(n_start - 30 + m.start() if n_start - 30 >= lo else lo + m.start(),
                                                      n_end, n_start, n_end, pid))
 
+    def _role_references(self) -> None:
+        """"the minister" after a person introduced as a minister: a mention of that person."""
+        holders: dict[str, list[tuple[int, int]]] = {}
+        for role in self.out.roles:
+            if not role.change:
+                holders.setdefault(role.head, []).append((role.start, role.person))
+        if not holders:
+            return
+        for m in ROLE_REFERENCE.finditer(self.text):
+            head = m.group(1)
+            if head not in holders or m.start() < 1 or self.text[m.start() - 1] not in "Tt" \
+                    or (m.start() > 1 and self.text[m.start() - 2].isalpha()):
+                continue
+            before = {pid for start, pid in holders[head] if start < m.start()}
+            if len(before) == 1:
+                pid = before.pop()
+                self.mention(pid, m.start(1), m.end(1), "role", (m.start(1), m.end(1)))
+
     def _family(self) -> None:
         """Surnames the text gives to relatives: two people then rightly share or echo a surname."""
         text = self.text
         family: set[str] = set()
-        if not FAMILY.search(text):
-            return
         for p in self.out.people:
             for m in p.mentions:
-                window = text[max(0, m.start - 40):m.start].lower()
-                if any(w in FAMILY_WORDS for w in LETTERS.findall(window)[-4:]):
+                words = text[max(0, m.start - 40):m.start].lower().split()[-4:]
+                if any(w.strip(",.;:'’s") in FAMILY_WORDS or w.strip(",.;:") in FAMILY_WORDS for w in words):
                     family.add(p.surname)
         self.out.family = frozenset(family)
 
