@@ -1,1 +1,292 @@
-"""Acronyms (A4xx)."""
+"""Acronyms (A4xx): an acronym against its own expansion, against itself, and against the article.
+
+Everything textual comes from ``doc.acronyms`` (factlint/analysis/acronyms.py): the mentions,
+the definitions with how their short form fits the long form, and the article's countries and
+domain words. The organisation data (members, domains, confusables) is ``knowledge()``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from factlint.analysis.acronyms import (
+    AcronymMention,
+    Definition,
+    Organisation,
+    knowledge,
+    name_key,
+    schwartz_hearst,
+    sentence_words,
+)
+from factlint.api import Check, Issue, Related
+from factlint.document import Document
+
+
+def _line_hint(doc: Document, offset: int) -> str:
+    line, _, _, _ = doc.span_position(offset, offset + 1)
+    return f"line {line}"
+
+
+def _same_long(a: str, b: str) -> bool:
+    """Two long forms name the same thing: equal up to spelling, or one is the tail of the other."""
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or ka.endswith(" " + kb) or kb.endswith(" " + ka)
+
+
+class AcronymMismatch(Check):
+    """
+    What it checks:
+        An acronym against its own expansion: the short form misses the initials of the name it
+        defines by one letter or by two letters swapped; one acronym defined with two different
+        names in the same article; one name given two different acronyms.
+
+    Why an editor cares:
+        A slip in an acronym ("World Trade Organization (WTA)") sends readers to the wrong body,
+        and two expansions of one acronym mean one of them is wrong.
+
+    Fires on:
+        the World Trade Organization (WTA) ... a new Young Researchers Fund (YFR)
+        the Joint Coordination Committee (JCC) ... the JCC (Joint Cooperation Council)
+        the Eurasian Economic Union (EAEU) ... the Eurasian Economic Union (EEU)
+
+    Passes:
+        Organisation for Economic Co-operation and Development (OECD); Médecins Sans Frontières
+        (MSF); Institute of World Economy and International Relations (IMEMO), whose letters come
+        from the Russian name; Islamic State (IS/ISIS); the NGOs; the IMF's; Bank of England (BoE).
+    """
+
+    code = "A401"
+    name = "acronym-mismatch"
+    severity = "warning"
+    summary = "An acronym does not fit its expansion, or is expanded two ways, or one name gets two acronyms"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        definitions = doc.acronyms.definitions
+        named = [d for d in definitions if d.match != "near-miss" and d.long[:1].isupper()]
+        for d in definitions:
+            if d.match == "near-miss":
+                yield self._slip(d)
+        flagged: set[int] = set()
+        for i, later in enumerate(named):
+            for earlier in named[:i]:
+                if later.start in flagged:
+                    break
+                if earlier.key == later.key and not _same_long(earlier.long, later.long) \
+                        and not (earlier.organisation and earlier.organisation == later.organisation):
+                    flagged.add(later.start)
+                    yield Issue(later.long_start, later.long_end,
+                                f'{later.key} is expanded as "{later.long}" here but as "{earlier.long}" '
+                                f"on {_line_hint(doc, earlier.long_start)}",
+                                (Related(earlier.long_start, earlier.long_end,
+                                         f'{earlier.key} expanded as "{earlier.long}"'),), None)
+                elif earlier.key != later.key and later.key not in earlier.alternatives \
+                        and _same_long(earlier.long, later.long) and name_key(later.long) == name_key(earlier.long):
+                    flagged.add(later.start)
+                    yield Issue(later.start, later.end,
+                                f'"{later.long}" is abbreviated {later.key} here but {earlier.key} '
+                                f"on {_line_hint(doc, earlier.start)}",
+                                (Related(earlier.start, earlier.end, f'"{earlier.long}" abbreviated {earlier.key}'),),
+                                doc.text[earlier.start:earlier.end])
+
+    def _slip(self, d: Definition) -> Issue:
+        org = knowledge().organisations.get(d.organisation or "")
+        suggestion = org.acronym if org else d.near_miss
+        return Issue(d.start, d.end,
+                     f'"{d.key}" does not match "{d.long}", whose initials are {d.near_miss}',
+                     (Related(d.long_start, d.long_end, f'the name abbreviated: "{d.long}"'),), suggestion)
+
+
+# --- A402 ------------------------------------------------------------------------------------
+
+
+def _vocabulary(org: Organisation) -> frozenset[str]:
+    """The words of the organisation's business: its domains' words and its own keywords."""
+    domain_words = knowledge().domain_words
+    return org.keywords.union(*(domain_words.get(d, frozenset()) for d in org.domains))
+
+
+def _hits(vocabulary: frozenset[str], words: Counter) -> int:
+    return sum(words[w] for w in vocabulary)
+
+
+def _named_in_text(doc: Document, org: Organisation, mentioned: set[str], skip: str) -> bool:
+    """The article names ``org`` elsewhere: one of its acronyms (not ``skip``) or its full name."""
+    if any(k != skip and k in mentioned for k in (a.upper().replace(".", "") for a in org.acronyms)):
+        return True
+    return any(name in doc.text for name in org.names if " " in name)
+
+
+class AcronymContext(Check):
+    """
+    What it checks:
+        A known acronym whose organisation does not fit the article, while an organisation it is
+        often confused with does: the article names that one's member countries and none of the
+        written one's, or it names the other organisation elsewhere and talks of that one's
+        business (trade, health, oil, nuclear safety) and not the written one's. The likelier
+        organisation is suggested.
+
+    Why an editor cares:
+        Look-alike acronyms (EEA and EAEU, WHO and WTO, IEA and IAEA, OECD and OPEC) are easy to
+        swap in writing and in translation, and the slip names a real but wrong body.
+
+    Fires on:
+        Russia, Kazakhstan and Kyrgyzstan ... cooperate within the SCO and the EEA  (EAEU)
+        a complaint over steel duties at the World Trade Organization ... "we will win at the WHO"
+
+    Passes:
+        Norway, Iceland and Liechtenstein are in the EEA; the WHO said the outbreak was contained;
+        an acronym the article defines itself, however it defines it.
+    """
+
+    code = "A402"
+    name = "acronym-context"
+    severity = "warning"
+    summary = "A known acronym whose meaning conflicts with the article, while a confusable one fits"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        analysis = doc.acronyms
+        kb = knowledge()
+        candidates = [m for m in analysis.mentions if any(o.confusables for o in kb.by_acronym.get(m.key, ()))]
+        if not candidates:
+            return
+        defined = analysis.defined()
+        mentioned = {m.key for m in analysis.mentions}
+        reported: set[str] = set()
+        for mention in candidates:
+            if mention.key in defined or mention.key in reported:
+                continue
+            written = kb.by_acronym[mention.key]
+            if any(_named_in_text(doc, org, set(), mention.key) for org in written):
+                continue  # the article names the written organisation in full: it means it
+            found = self._better(doc, mention, written, mentioned)
+            if found is not None:
+                reported.add(mention.key)
+                yield found
+
+    def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                mentioned: set[str]) -> Issue | None:
+        kb = knowledge()
+        context = doc.acronyms.context()
+        countries = set(context.countries)
+        local = sentence_words(doc, mention.start, mention.end)
+        written_ids = {o.id for o in written}
+        found: list[tuple[float, int, Organisation, list[str]]] = []
+        rank = 0
+        for org in written:
+            for other_id in org.confusables:
+                other = kb.organisations[other_id]
+                if other.id in written_ids or mention.key in {a.upper() for a in other.acronyms}:
+                    continue
+                rank += 1
+                score, reasons = self._evidence(doc, written, other, countries, context.words, local, mentioned,
+                                                mention.key)
+                if score >= 2:
+                    found.append((score, rank, other, reasons))
+        # the likeliest: most evidence, then the data's order; a body loses to its parent organisation
+        found = [f for f in found if not any(p.id in f[2].parents for _, _, p, _ in found)]
+        if not found:
+            return None
+        _, _, other, reasons = max(found, key=lambda f: (f[0], -f[1]))
+        related = tuple(Related(*context.countries[c], f"{c}, a member of the {other.acronym}")
+                        for c in sorted(countries & (other.members or set()),
+                                        key=lambda c: context.countries[c][0])[:3])
+        meaning = " or ".join(f"the {o.names[0]}" for o in written)
+        return Issue(mention.start, mention.end,
+                     f"{mention.key} is {meaning}, which does not fit here: {'; '.join(reasons)}; "
+                     f"the {other.names[0]} ({other.acronym}) is likelier",
+                     related, other.acronym)
+
+    def _evidence(self, doc: Document, written: tuple[Organisation, ...], other: Organisation,
+                  countries: set[str], words: Counter, local: Counter, mentioned: set[str],
+                  key: str) -> tuple[float, list[str]]:
+        """How strongly the article points at ``other`` rather than at any meaning of ``key``.
+
+        Member countries: the article names two or more members of the other organisation and
+        none of the written one's (the two barely overlap) -> 2; none of a closed written
+        organisation's members while the other is worldwide -> 1. The other organisation named
+        elsewhere -> 1. The article's (or the sentence's) words belong to the other's business
+        and not to the written one's -> 1. Any sign for the written organisation vetoes.
+        """
+        score = 0.0
+        reasons: list[str] = []
+        if any(org.members is not None and countries & org.members for org in written):
+            return 0, []  # a member of the written organisation is in the article: it may be meant
+        other_members = countries & other.members if other.members is not None else None
+        if other_members is not None and not other_members and len(countries) >= 2:
+            return 0, []  # the other organisation fits the article's countries no better
+        if all(org.members is not None for org in written) and countries:
+            if other_members is None:
+                score += 1
+                reasons.append(f"none of the countries named ({', '.join(sorted(countries)[:4])}) belongs to it")
+            elif len(other_members) >= 2 and all(
+                    len(org.members & other.members) * 2 < min(len(org.members), len(other.members))
+                    for org in written if org.members is not None):
+                score += 2
+                reasons.append(f"the countries named ({', '.join(sorted(other_members)[:5])}) are members "
+                               f"of the {other.acronym}, not of the {key}")
+        # the business of the article (or of the sentence) is the other organisation's alone
+        other_words = _vocabulary(other)
+        favours_other = True
+        for org in written:
+            own_words = _vocabulary(org)
+            other_only, own_only = other_words - own_words, own_words - other_words
+            own_local, other_local = _hits(own_only, local), _hits(other_only, local)
+            own_total, other_total = _hits(own_only, words), _hits(other_only, words)
+            if own_local > other_local or (own_total > other_total and own_total >= 3 and other_local < 2):
+                return 0, []  # the article's (or the sentence's) business is the written organisation's
+            favours_other = favours_other and bool(own_only) and own_local == 0 and (
+                other_local >= 2 or other_total >= 2 * own_total + 3)
+        if favours_other:
+            score += 1
+            reasons.append(f"the article is about {', '.join(other.domains[:2])}, not "
+                           f"{', '.join(written[0].domains[:2])}")
+        if _named_in_text(doc, other, mentioned, key):
+            score += 1
+            reasons.append(f"the article names the {other.acronym} elsewhere")
+        return score, reasons
+
+
+class AcronymUndefined(Check):
+    """
+    What it checks:
+        Acronyms the article never spells out and that are not on the well-known list (the
+        organisation data file and common abbreviations such as US, UK, GDP, CEO). An acronym
+        counts as spelled out when some capitalised name in the article fits it, before or after.
+
+    Why an editor cares:
+        A reader who does not know the acronym cannot follow the story; house style usually
+        wants the name in full on first use.
+
+    Fires on:
+        The QRT said the plan would be ready in May.   (never spelled out)
+
+    Passes:
+        The Quarterly Review Team (QRT) said ...; the QRT ... (the Quarterly Review Team);
+        NATO, the UN and GDP (well known).
+    """
+
+    code = "A403"
+    name = "acronym-undefined"
+    severity = "info"
+    summary = "An acronym neither defined in the article nor on the well-known list"
+    enabled_by_default = False
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        analysis = doc.acronyms
+        kb = knowledge()
+        defined = analysis.defined()
+        seen: set[str] = set()
+        names: list[str] | None = None
+        for mention in analysis.mentions:
+            key = mention.key
+            base = key.split("-")[0].rstrip("+")
+            if key in seen or key in defined or key in kb.well_known or base in kb.well_known or len(base) < 3:
+                continue
+            seen.add(key)
+            if names is None:
+                names = doc.acronyms.capitalised_names()
+            if any(n[0] == base[0] and schwartz_hearst(base, n) == 0 for n in names):
+                continue
+            yield Issue(mention.start, mention.end,
+                        f"{key} is not spelled out in the article and is not a well-known acronym")
