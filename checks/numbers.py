@@ -14,6 +14,7 @@ from factlint.analysis.quantities import (
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
+    continuation_parts,
 )
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
@@ -122,6 +123,10 @@ class TotalMismatch(Check):
                     and all(m.value < first.value for m in members[1:])
                     and all(m.unit != first.unit for m in members[1:]) and first.role != "whole"):
                 yield first, members[1:], True
+                continue
+            if first.whole is not None and not any(m.noun for m in members[1:]):
+                # "takes 35 of the 90 seats, the Social Democrats 27, ...": the rest elide the unit
+                yield first.whole, members + continuation_parts(doc, members), False
                 continue
             total = self._total_before(doc, members, by_sentence)
             if total is not None:

@@ -154,9 +154,13 @@ PERIOD = re.compile(
     r"\b(?:in|for|during|since|of|by)\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<rel>last|this|next|previous|the\s+previous|a|per|each|every)\s+(?P<unit>year|month|week|day|quarter|"
     r"season|decade)\b", re.IGNORECASE)
+_LINK_VERBS = (r"was|were|is|are|stood|remained|reached|hit|totalled|totaled|amounted|came|rose|fell|grew|climbed|"
+               r"dropped|increased|decreased|surged|jumped|declined|traded|raised|cut|set|put|spent|paid|received")
+_NOT_MEASURE = rf"(?!(?:the|its|their|his|her|a|an|our|this|that|these|those|will|would|to|and|or|{_LINK_VERBS})\b)"
 MEASURE_BEFORE = re.compile(
-    r"(?:^|\b(?:the|its|their|his|her|a|an|our|this|that)\s+)(?P<measure>[A-Za-z][a-z-]+(?:\s+[a-z][a-z-]+){0,2}?)"
-    r"(?P<subject>\s+(?:of|between|with|for|at|from|in)\s+[^,;:()]{1,80}?)?"
+    rf"\b{_NOT_MEASURE}(?P<measure>[a-z][a-z-]+(?:\s+{_NOT_MEASURE}[a-z][a-z-]+)?)"
+    r"(?P<subject>\s+(?:of|between|with|for)(?:\s+(?!that\b|which\b|who\b|will\b|would\b|to\b|was\b|is\b)"
+    r"[\w'’-]+){1,8})?"
     r"\s+(?:(?:was|were|is|are|has\s+been|had\s+been|will\s+be|would\s+be|stood|remained|reached|hit|totalled|"
     r"totaled|amounted|came|rose|fell|grew|climbed|dropped|increased|decreased|surged|jumped|declined)\s+"
     r"(?:to\s+|at\s+|of\s+|by\s+)?|(?:to|at|of|by)\s+)$")
@@ -206,6 +210,7 @@ class Quantity:
     total_cue: str = ""  # "combined", "total", "together": it is presented as a total
     of_whole: str = ""  # "38% of the total" -> "total"
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
+    whole: Quantity | None = None  # "35 of the 90 seats": the 90
 
     def to_json(self, doc: Document) -> dict:
         return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end),
@@ -499,7 +504,7 @@ def _mark_wholes(text: str, quantities: list[Quantity]) -> None:
         if a.kind == b.kind == "count" and not a.unit and re.fullmatch(
                 r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all|[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*[’']s)?"
                 r"\s*(?:[\w-]+[’']s\s+)?", gap):
-            a.unit, a.noun = b.unit, b.noun
+            a.unit, a.noun, a.whole = b.unit, b.noun, b
             b.role = "whole"
 
 
@@ -849,6 +854,24 @@ def complementary_parts(doc: Document, parts: list[Quantity]) -> bool:
     return any(p.search(doc.text, start, end) for p in COMPLEMENTS)
 
 
+CONTINUATION = re.compile(r"\s*(?:The|Another|A\s+further|The\s+(?:other|remaining|last|final))\s+$")
+
+
+def continuation_parts(doc: Document, parts: list[Quantity]) -> list[Quantity]:
+    """Parts the next sentence adds by opening on them: "... and the National Party 12. The two seats
+    reserved for minorities went to independents." """
+    last = parts[-1]
+    following = [q for q in doc.quantities if q.sentence == last.sentence + 1 and q.kind == last.kind
+                 and q.unit == last.unit]
+    if len(following) != 1:
+        return []
+    q = following[0]
+    sentence = doc.sentences[q.sentence]
+    if not CONTINUATION.fullmatch(doc.text, sentence.start, q.start) or any(p.value == q.value for p in parts):
+        return []
+    return [q]
+
+
 def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
     """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
     first, last = parts[0], parts[-1]
@@ -919,16 +942,47 @@ def _acronym_unit(doc: Document, q: Quantity) -> str:
     return m.group(1).lower() if m and len(q.noun.split()) >= 2 else q.unit
 
 
+YEAR_OR_RELATIVE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:a|one|two|three)\s+years?\s+(?:ago|earlier)\b|"
+                              r"\b(?:last|previous|prior|next)\s+(?:year|quarter|season)\b|\byear\s+ago\b", re.I)
+CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]+")
+CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
+                           "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+def _setting(doc: Document, q: Quantity) -> tuple[set[str], set[str]]:
+    """The years of a figure's sentence and the names of its paragraph: the frame a restatement shares."""
+    sentence = doc.sentences[q.sentence]
+    years = {_period_key(doc, m.group().lower()) for m in YEAR_OR_RELATIVE.finditer(doc.text, sentence.start,
+                                                                                    sentence.end)}
+    block = doc.blocks[q.block]
+    names = {m.group() for m in CAPITALISED.finditer(doc.text, block.start, block.end)} - CALENDAR_WORDS
+    return years, names
+
+
+def _same_setting(doc: Document, a: Quantity, b: Quantity) -> bool:
+    years_a, names_a = _setting(doc, a)
+    years_b, names_b = _setting(doc, b)
+    period_a, period_b = _period_key(doc, a.period), _period_key(doc, b.period)
+    if period_a and period_b:
+        if period_a != period_b:
+            return False
+    elif (years_a or years_b) and years_a != years_b:
+        return False
+    return not (names_a and names_b and not names_a & names_b)
+
+
 def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     """Pairs of figures in one unit tied to the same thing: the second names it with "the", or both
     share the words that frame them; a different year or a change between them rules a pair out."""
     candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
-                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue and q.group < 0]
+                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q), _period_key(doc, q.period)) for q in candidates]
     for i, (a, unit_a, frame_a, period_a) in enumerate(info):
         for b, unit_b, frame_b, period_b in info[i + 1:]:
-            if unit_a != unit_b or a.kind != b.kind or a.sentence == b.sentence:
+            if unit_a != unit_b or a.kind != b.kind or a.block == b.block:
+                continue
+            if not _same_setting(doc, a, b):
                 continue
             if period_a and period_b and period_a != period_b:
                 continue
