@@ -256,6 +256,7 @@ AUTOMATIC = r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|�
 # A service notice: "Translated by Google Translate", "Переведено сервисом «Яндекс Переводчик»",
 # "Machine translated", "Текст је аутоматски преведен", "Traducido por DeepL".
 NOTICE = regex.compile(
+    r"(?:(?:this|the)\s+(?:article|text|story|report|page|material|news)\s+(?:was|has\s+been|is)\s+)?"
     rf"(?:{AUTOMATIC}[\s-]*{TRANSLATE_STEM}|{TRANSLATE_STEM}[^.!?\n]{{0,40}}?\b{AUTOMATIC}|"
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
@@ -288,7 +289,8 @@ SENTENCE_START_BEFORE = regex.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
 
 
 def _mostly_latin(text: str) -> bool:
-    return len(NON_LATIN_SCRIPT.findall(text)) * 5 < len(ASCII_LETTER.findall(text))
+    """True when most letters are Latin: an English article, where another script is residue."""
+    return len(NON_LATIN_SCRIPT.findall(text)) < len(ASCII_LETTER.findall(text))
 
 
 class TranslationResidue(Check):
