@@ -328,14 +328,18 @@ def _letters(short: str) -> str:
     return "".join(c for c in short if c.isupper() or c.isdigit())
 
 
-def _near(a: str, b: str) -> bool:
-    """One letter different, or two neighbours swapped (same length, first letter kept)."""
+def _near(a: str, b: str) -> str:
+    """"letter" when one letter differs, "swap" when two neighbours are swapped, else "".
+
+    Both keep the first letter and the length.
+    """
     if len(a) != len(b) or a == b or a[0] != b[0]:
-        return False
+        return ""
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     if len(diff) == 1:
-        return True
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        return "letter"
+    swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    return "swap" if swapped else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,8 +369,12 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
         content = "".join(w.initials for w in tail if not w.linking)
         if letters in (content, "".join(w.initials for w in tail)):
             return _Fit(first.start, "initials")
-        if near is None and len(letters) >= 3 and len(tail) > 1 and _near(content, letters):
-            near = _Fit(first.start, "near-miss", content)
+        if near is None and len(letters) >= 3 and len(tail) > 1:
+            slip = _near(content, letters)
+            # A swap is a typing slip. One letter off may be an acronym of the name in its own
+            # language (SDS for the Slovenian Democratic Party, FSB): trust it only for a known name.
+            if slip == "swap" or (slip and name_key(text[first.start:end]) in knowledge().by_name):
+                near = _Fit(first.start, "near-miss", content)
     if near is not None:
         return near
     at = schwartz_hearst(short, text[run[0].start:end])
