@@ -136,6 +136,8 @@ class ReferenceConflict(Check):
                 canonical_given, canonical_surname = _split(fact.name)
                 known_as = f"{fact.name}, {fact.titles[0].title}" if fact.titles else fact.name
                 for m in person.mentions:
+                    if m.form == "role":
+                        continue
                     if m.form == "full":
                         start, end, wanted = m.start, m.end, fact.name
                     else:

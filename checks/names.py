@@ -28,7 +28,8 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
     for i, p in enumerate(people):
         if not p.given or p.surname in family:
             continue
-        spans = [(m.surname_start, m.surname_end) for m in p.mentions if not m.ambiguous]
+        spans = [(m.surname_start, m.surname_end) for m in p.mentions if not m.ambiguous and m.form != "role"]
+        yield from _given_spellings(p)
         loose: dict[str, list[tuple[int, int]]] = {}
         for lo in names.loose:
             if lo.text not in surnames and spelling_variant(p.surname, lo.text):
@@ -43,7 +44,25 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
-            yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions], kind
+            yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions
+                                                if m.form != "role"], kind
+
+
+def _given_spellings(person: Person) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
+    """One person's given name spelled two ways in full mentions ("Dariya Kovalenko" ... "Daria Kovalenko")."""
+    by_spelling: dict[str, list[tuple[int, int]]] = {}
+    for m in person.mentions:
+        if m.form == "full" and m.surname_start > m.start:
+            given = m.text[:m.surname_start - m.start].split()
+            if given:
+                first = m.text.index(given[0])
+                by_spelling.setdefault(given[0], []).append((m.start + first, m.start + first + len(given[0])))
+    spellings = list(by_spelling)
+    for i, a in enumerate(spellings):
+        for b in spellings[i + 1:]:
+            kind = spelling_variant(a, b)
+            if kind is not None:
+                yield a, by_spelling[a], b, by_spelling[b], kind
 
 
 def _unique_match(word: str, person: Person, people: list[Person]) -> bool:

@@ -148,3 +148,16 @@ def test_quote_attribution_conflict_fires():
 
 def test_quote_attribution_conflict_passes_same_speaker_and_short_phrases():
     assert codes(lint_fixture("quote-clean.md")) == []
+
+
+def test_role_conflict_two_employers():
+    text = ("\"The tenge will stay under pressure,\" said Aigerim Nurova, an analyst at Halyk Finance.\n\n"
+            "Nurova, chief economist of Kaspi Bank, said the central bank had spent $400 million.\n")
+    assert codes(lint_text(text, select=["E302"])) == ["E302"]
+
+
+def test_given_name_spelled_two_ways():
+    text = ("Ukraine's Dariya Kovalenko won her first title. \"One ball at a time,\" Kovalenko said.\n\n"
+            "Daria Kovalenko will rise to 35th in the rankings, her coach said.\n")
+    result = lint_text(text, select=["E301"])
+    assert codes(result) == ["E301"] and "Daria" in result.findings[0].message

@@ -85,6 +85,9 @@ ROLE_BEFORE = regex.compile(
 # After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
 VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
 PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
+# A proper name after "at", "of" or "with": the organisation a person works for.
+EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
+                         r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
 ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
 LETTERS = regex.compile(r"[\p{L}\p{M}'’-]+")
 # "the minister", not "the minister of ..." (a new post) nor "the ministers".
@@ -101,6 +104,10 @@ TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair
              "director-general": "director", "secretary-general": "director", "governor": "governor",
              "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
              "rector": "rector"}
+# Roles a person may hold beside a main job: they never make an affiliation conflict.
+SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "lecturer", "professor",
+                        "author", "writer", "columnist", "founder", "co-founder", "owner", "investor", "veteran",
+                        "student", "resident", "candidate", "trainer", "counsel", "ambassador", "envoy"})
 POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
 POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
                           r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
@@ -141,6 +148,7 @@ class Role:
     portfolio: frozenset[str]  # "health", "development", ... (ministers and secretaries)
     organisation: frozenset[str]  # significant words of the affiliation ("citizens", "union")
     owner: str  # the possessor named before the role: "agency" in "the agency's president"
+    employer: frozenset[str]  # words of a proper name after at/of/with: "halyk", "bank" in "an analyst at Halyk Bank"
     change: bool  # the text describes a change ("former", "who was appointed ...")
 
 
@@ -445,7 +453,10 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
             portfolio = {"state"}  # "Secretary of State" with no department named
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
-    return Role(start, end, text, person, head, frozenset(portfolio), org, owner, change)
+    named = EMPLOYER.search(text)
+    employer = frozenset(w.lower() for w in LETTERS.findall(named.group(1)) if w.lower() not in GENERIC_ORG_WORDS) \
+        if named else frozenset()
+    return Role(start, end, text, person, head, frozenset(portfolio), org, owner, employer, change)
 
 
 @lru_cache(maxsize=1)
@@ -478,9 +489,16 @@ def roles_conflict(a: Role, b: Role) -> bool:
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation
                     and POLITICAL.search(a.text) and POLITICAL.search(b.text))
-    if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head]:
-        return bool(a.owner and a.owner == b.owner)
-    return False
+    if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head] \
+            and a.owner and a.owner == b.owner:
+        return True
+    # Employed by two different named organisations: "an analyst at Halyk Bank" / "of Kaspi Bank".
+    return bool(a.employer and b.employer and not a.employer & b.employer and a.head not in SIDE_ROLES
+                and b.head not in SIDE_ROLES and not (_places_only(a.employer) or _places_only(b.employer)))
+
+
+def _places_only(words: frozenset[str]) -> bool:
+    return words <= _country_words()
 
 
 def roles_match(a: Role, b: Role) -> bool:
