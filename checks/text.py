@@ -88,10 +88,15 @@ class UnbalancedQuotes(Check):
             message = f"opening {what} {stray.mark} before '{words}' has no {partner} in this paragraph"
             inner = next((q for q in analysis.quotes if q.block == stray.block and q.start > stray.start
                           and q.open_mark in FAMILY[stray.kind]), None)
-            if stray.close_at >= 0:
+            if stray.close_at >= 0 and text[stray.close_at] in FAMILY["single"]:
+                message += f"; it closes with the single mark {text[stray.close_at]} instead"
+                related = (Related(stray.close_at, stray.close_at + 1, "the quotation closes here with a single mark"),)
+            elif stray.close_at >= 0:
                 said = _excerpt(text, stray.close_at, block.end, 40)
                 message += f"; the quote seems to end before the attribution '{said}'"
                 related = (Related(stray.close_at, stray.close_at, "the closing mark probably belongs here"),)
+            elif stray.block == len(doc.blocks) - 1 and stray.kind != "bracket":
+                message += "; the article ends before it closes"
             elif inner is not None:
                 message += f"; another quotation opens with {inner.open_mark} before it closes"
                 related = (Related(inner.start, inner.end, "a second quotation opens here"),)
@@ -285,6 +290,9 @@ ASCII_LETTER = re.compile("[A-Za-z]")
 LATIN = regex.compile(r"\p{Latin}")
 # Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
 NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.")
+SENTENCE_STOPS = ".!?。！？"
+OPENING_MARKS = ("(", "«", "“", '"', "„", "‘", "'")
+CLOSING_MARKS = ")»”\"’'"
 SENTENCE_START_BEFORE = regex.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
 
 
@@ -360,19 +368,20 @@ class TranslationResidue(Check):
 
     @staticmethod
     def _passage(text: str, start: int, end: int, unit: str, block, found: list[tuple[int, int]]):
-        while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".!?。！？»”\"":
+        """A run of another script is residue when it reads as a sentence, not as a name or a title."""
+        while end > start and not text[end - 1].isalnum() and text[end - 1] not in SENTENCE_STOPS:
             end -= 1
         piece = text[start:end]
         count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
-        if count < (3 if unit == "words" else 4):
-            return
-        if any(a < end and start < b for a, b in found):
-            return
         before = text[block.start:start].rstrip()
         after = text[end:block.end].lstrip()
-        if before.endswith(("(", "«", "“", '"')) and after[:1] in (")", "»", "”", '"') and count <= 6:
-            return  # the original of a name or title, given beside its translation
-        if after.startswith("(") and LATIN.search(after[:40]):
+        sentence = piece[-1:] in SENTENCE_STOPS or not (before or after) or before.endswith(":")
+        needed = (3 if sentence else 4) if unit == "words" else (4 if sentence else 8)
+        if count < needed or any(a < end and start < b for a, b in found):
+            return
+        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6:
+            return  # the original of a name or title, quoted beside its translation
+        if after.lstrip(CLOSING_MARKS + ",").startswith("(") and LATIN.search(after[:60]):
             return  # a foreign phrase glossed in parentheses
         found.append((start, end))
         yield Issue(start, end, f"untranslated passage in another script ({count} {unit}): "

@@ -26,8 +26,9 @@
     convention are taken out. ``role`` is "open" or "close"; ``kind`` is "double", "single"
     or "bracket"; ``certain`` is False for single quotes that could still be apostrophes.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
-    ``close_at``, for an opening mark, is where the missing closing mark most likely belongs
-    (just before the attribution clause that shows the quote has ended), or -1.
+    ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
+    before the attribution clause that shows the quote has ended, or at the single mark that closes
+    it by mistake (a mismatched pair); -1 when unknown.
 
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
@@ -552,8 +553,12 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
             out.append(Quote(blocks[j].start, close + len(close_mark), blocks[j].start, close, "", close_mark, j,
                              attribution=_attribution_after(text, close + len(close_mark), blocks[j].end)))
         return out
-    inside = ATTRIBUTION_INSIDE.search(text, o, block.end)
+    # Certain when something shows the quote has ended: a single mark closes it instead (mismatched
+    # marks), an attribution follows inside it, or the article ends.
+    wrong_close = next((c for c in per_block[b_index][1].stray_closes if c > o), -1) if kind == "double" else -1
+    inside = ATTRIBUTION_INSIDE.search(text, o, block.end) if wrong_close < 0 else None
+    close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index,
-                            certain=kind == "double" and inside is not None,
-                            close_at=inside.start() + 1 if inside else -1))
+                            certain=kind == "double" and (close_at >= 0 or b_index == len(blocks) - 1),
+                            close_at=close_at))
     return []
