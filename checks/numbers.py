@@ -14,6 +14,7 @@ from factlint.analysis.quantities import (
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
+    complementary_parts,
     continuation_parts,
 )
 from factlint.api import Check, Issue, Related
@@ -114,7 +115,7 @@ class TotalMismatch(Check):
 
     def _candidates(self, doc: Document, quantities: list[Quantity], by_sentence: dict[int, list[Quantity]]):
         for members in _groups(quantities).values():
-            members = [m for m in members if m.role not in ("change", "from", "range-end")]
+            members = [m for m in members if m.role not in ("change", "from", "range-end") and m.bound != "max"]
             if len(members) < 2:
                 continue
             first = members[0]
@@ -127,6 +128,11 @@ class TotalMismatch(Check):
             if first.whole is not None and not any(m.noun for m in members[1:]):
                 # "takes 35 of the 90 seats, the Social Democrats 27, ...": the rest elide the unit
                 yield first.whole, members + continuation_parts(doc, members), False
+                continue
+            cue = partition_cue_between(doc, first, members[1])
+            if cue and first.value > max(m.value for m in members[1:]):
+                # "a €500m fund, split between health, which gets €200m, and ...", "$300m, of which ..."
+                yield first, members[1:], cue == "split" or complementary_parts(doc, members[1:])
                 continue
             total = self._total_before(doc, members, by_sentence)
             if total is not None:
@@ -155,23 +161,21 @@ class TotalMismatch(Check):
     def _total_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
         """The figure a partition sentence ("Of this amount ...", "breaks down into ...") divides."""
         first = members[0]
-        cue = partition_cue(doc, first)
-        if not cue:
+        if not partition_cue(doc, first) and not complementary_parts(doc, members):
             return None
         largest = max(m.value for m in members)
         for i in range(first.sentence, max(-1, first.sentence - 3), -1):
             for q in reversed(by_sentence.get(i, [])):
                 if q.start >= first.start or q in members or q.role in ("change", "from", "range-end"):
                     continue
-                if q.kind == first.kind and q.unit == first.unit and q.value > largest:
+                if q.kind == first.kind and (q.unit == first.unit or not first.unit and q.kind == "count") \
+                        and q.value > largest:
                     return q
         return None
 
     @staticmethod
     def _complete(doc: Document, members: list[Quantity]) -> bool | int:
         """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
-        from factlint.analysis.quantities import complementary_parts
-
         return complementary_parts(doc, members) or partition_cue(doc, members[0]) in ("split", "instalments")
 
     @staticmethod
@@ -213,6 +217,12 @@ def partition_cue(doc: Document, first: Quantity) -> str:
     from factlint.analysis.quantities import partition_cue_of
 
     return partition_cue_of(doc, first)
+
+
+def partition_cue_between(doc: Document, total: Quantity, part: Quantity) -> str:
+    from factlint.analysis.quantities import partition_cue_in
+
+    return partition_cue_in(doc, total.end, part.start)
 
 
 def partial_list(doc: Document, parts: Sequence[Quantity]) -> bool:

@@ -129,7 +129,7 @@ ROLE_BEFORE = re.compile(
     r"\b(?P<role>from|to|by|of)\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|under|less\s+than|"
     r"an\s+estimated|just\s+over|just\s+under)\s+)?(?:a\s+|an\s+)?$", re.IGNORECASE)
 CHANGE_BEFORE = re.compile(
-    r"\b(?P<dir>up|down|rose|rising|risen|rises|fell|falling|fallen|falls|dropped|drops|increased?|increases|"
+    r"(?<![-\w])(?P<dir>up|down|rose|rising|risen|rises|fell|falling|fallen|falls|dropped|drops|increased?|increases|"
     r"decreased?|decreases|declined?|declines|grew|grown|grows|jumped|jumps|climbed|climbs|gained|gains|"
     r"slipped|slid|slumped|plunged|surged|soared|lost|shed|added|cut|lowered|raised|higher|lower|growth\s+of|"
     r"(?:an?\s+)?(?:increase|rise|drop|fall|decline|gain|jump|cut|reduction|decrease|growth)\s+of)"
@@ -145,7 +145,7 @@ NEGATIVE_DIRECTIONS = frozenset(
     "discount".split())
 TOTAL_CUE_BEFORE = re.compile(
     r"\b(?P<cue>combined|together|altogether|in\s+all|overall|aggregate|all\s+told)\b[^.;,]{0,60}$"
-    r"|\b(?P<near>a\s+total\s+of|total(?:led|ed|ling|ing|s)?|sum\s+of)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+    r"|\b(?P<near>a\s+total\s+of|total(?:led|ed|ling|ing|s)?|sum\s+of)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 TOTAL_CUE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
                              re.IGNORECASE)
 OF_FOLLOWS = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all)\s")
@@ -298,7 +298,7 @@ def _precision(decimals: int, raw_digits: str, scale: float, has_scale_or_unit: 
     digits = raw_digits.replace(",", "").replace(".", "")
     zeros = len(digits) - len(digits.rstrip("0"))
     if zeros >= 2 and len(digits) > zeros:
-        return 0.5 * 10 ** zeros
+        return 0.5 * 10 ** (zeros - 1)  # "38,400" is exact to the ten or so; "about" widens it
     return 0.0
 
 
@@ -508,13 +508,21 @@ def _mark_wholes(text: str, quantities: list[Quantity]) -> None:
             b.role = "whole"
 
 
+RANGE_GAP = re.compile(r"\s?[-–]\s?|\s+to\s+")
+AND_GAP = re.compile(r"\s+and\s+")
+
+
 def _ranges(text: str, quantities: list[Quantity]) -> None:
     """ "between 12.5 million and 13 million bags", "10-15%": the first value takes the second's unit."""
     for a, b in zip(quantities, quantities[1:]):
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 9):a.start].lower()
-        if re.fullmatch(r"\s?[-–]\s?|\s+to\s+", gap) and not a.unit and a.kind == "count" or (
-                re.fullmatch(r"\s+and\s+", gap) and before.endswith("between ")):
+        if a.role == "from":  # "from 40 to 50 units" is a change, not a range; the 40 are units too
+            if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == b.kind == "count":
+                a.unit, a.noun = b.unit, b.noun
+            continue
+        if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == "count" or (
+                AND_GAP.fullmatch(gap) and before.endswith("between ")):
             if b.kind != a.kind or not a.unit:
                 a.kind, a.unit = b.kind, b.unit
                 if a.scale == 1.0 and b.scale != 1.0:
@@ -730,8 +738,9 @@ NAME_BEFORE_WHICH = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){
                                r"(?:\w+\s+){1,3}$")
 COMPARATIVE_VERB = re.compile(
     r"\b(?P<verb>surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|beat|overtook|overtaken|"
-    r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s)|(?:was|were|is|are)\s+(?:below|above|"
-    r"higher\s+than|lower\s+than|larger\s+than|smaller\s+than|bigger\s+than|less\s+than|more\s+than))\b", re.I)
+    r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
+    r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
+    r"less\s+than|more\s+than))\b", re.I)
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
@@ -772,16 +781,19 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
             if left is None:
                 continue
             verb = m.group("verb").lower()
-            down = any(w in verb for w in ("below", "lower", "smaller", "less", "short", "trail"))
+            down = any(w in verb for w in ("below", "lower", "smaller", "less", "short", "trail", "behind"))
             comparisons.append(Comparison(m.start(), m.end(), -1 if down else 1, left, right))
     doc.__dict__["_comparisons"] = (superlatives, comparisons)
     return superlatives, comparisons
 
 
+APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:at\s+|with\s+|the\s+|of\s+)?|\s+(?:at|with|of)\s+")
+
+
 def _apposed_figure(text: str, pos: int, inside: list[Quantity]) -> Quantity | None:
     """The figure set beside a superlative: "the largest award, $6 million"; "the biggest of the three, the 360 MW"."""
     for q in inside:
-        if q.start >= pos and re.fullmatch(r"(?:\s+\w+)?,\s+(?:at\s+|with\s+|the\s+|of\s+)?", text[pos:q.start]):
+        if q.start >= pos and APPOSED_GAP.fullmatch(text, pos, q.start):
             return q
     return None
 
@@ -816,7 +828,7 @@ PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|ot
 FULL_BREAKDOWN = re.compile(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
                             r"(?:\w+\s+)?$", re.I)
 DEFINITE = re.compile(r"\bthe\s+$", re.I)
-SHARE_GAP = re.compile(r",?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
+SHARE_GAP = re.compile(r"(?:\s+[a-z]+){0,3},?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
                        r"more\s+than\s+|less\s+than\s+)?")
 TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".split())
 TIME_UNITS = frozenset("year month week day hour minute second decade".split())
@@ -832,8 +844,11 @@ def partition_cue_of(doc: Document, first: Quantity) -> str:
     of parts, in its sentence, that present it as the division of a total."""
     if first.sentence < 0:
         return ""
-    start, _ = _sentence_text(doc, first.sentence)
-    lead = doc.text[start:first.start]
+    return partition_cue_in(doc, doc.sentences[first.sentence].start, first.start)
+
+
+def partition_cue_in(doc: Document, start: int, end: int) -> str:
+    lead = doc.text[start:end]
     for name, pattern in PARTITION_CUES:
         if pattern.search(lead):
             return name
@@ -910,10 +925,12 @@ def _has_subtotal(run: list[Quantity]) -> bool:
     the ones just before it ("45% ... 23% ... a total of 68%"): a subtotal, not one more share."""
     def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
         total = sum(p.value for p in parts)
-        tolerance = whole.precision + sum(p.precision for p in parts) + 1e-9
         if whole.bound == "min":
+            tolerance = whole.precision + sum(p.precision for p in parts) + 1e-9
             return whole.value - tolerance <= total <= whole.value * 1.1 + tolerance
-        return abs(total - whole.value) <= tolerance
+        if whole.total_cue or whole.bound == "about":
+            return abs(total - whole.value) <= whole.precision + sum(p.precision for p in parts) + 1e-9
+        return abs(total - whole.value) <= 1e-9
     if adds_up(run[0], run[1:]):
         return True
     return any(adds_up(run[-1], run[-1 - k:-1]) for k in range(2, len(run)))
