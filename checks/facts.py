@@ -53,14 +53,14 @@ def _near_miss(person: Person, fact: PersonFact) -> str | None:
     return None
 
 
-def _known(person: Person, facts: FactBase) -> bool:
-    """True when the text person is some fact-base person spelled as the fact base spells them."""
-    for fact in facts.people:
+def _known(person: Person, facts: FactBase) -> PersonFact | None:
+    """The fact-base person the text person is, spelled as the fact base spells them, or None."""
+    for fact in facts.people_like(person.surname):
         for spelling in fact.spellings:
             given, surname = _split(spelling)
             if surname == person.surname and given and person.given and given_compatible(person.given, given):
-                return True
-    return False
+                return fact
+    return None
 
 
 def _fact_roles(fact: PersonFact) -> list[tuple[Role, object]]:
@@ -123,13 +123,11 @@ class ReferenceConflict(Check):
     def _people(self, doc: Document, facts: FactBase) -> Iterator[Issue]:
         text = doc.text
         for person in doc.names.people:
-            if _known(person, facts):
-                fact = next(f for f in facts.people if any(
-                    _split(s)[1] == person.surname and given_compatible(person.given, _split(s)[0])
-                    for s in f.spellings))
-                yield from self._titles(doc, person, fact)
+            known = _known(person, facts)
+            if known is not None:
+                yield from self._titles(doc, person, known)
                 continue
-            for fact in facts.people:
+            for fact in facts.people_like(person.surname):
                 spelling = _near_miss(person, fact)
                 if spelling is None:
                     continue

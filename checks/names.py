@@ -136,7 +136,10 @@ class RoleConflict(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         for person in doc.names.people:
-            roles = person.roles
+            distinct: dict[tuple, Role] = {}
+            for r in person.roles:
+                distinct.setdefault((r.head, r.portfolio, r.organisation, r.owner, r.employer, r.change), r)
+            roles = list(distinct.values())
             for j, later in enumerate(roles):
                 earlier = next((r for r in roles[:j] if roles_conflict(r, later)), None)
                 if earlier is None:

@@ -137,6 +137,27 @@ class FactBase:
     def _event_by_spelling(self) -> dict[str, EventFact]:
         return {" ".join(s.lower().split()): e for e in self.events for s in e.spellings}
 
+    @cached_property
+    def _people_by_initial(self) -> dict[str, list[PersonFact]]:
+        from factlint.analysis.names import surname_keys
+
+        index: dict[str, list[PersonFact]] = {}
+        for person in self.people:
+            keys = set().union(*(surname_keys(s.split()[-1]) for s in person.spellings))
+            for key in keys:
+                index.setdefault(key, []).append(person)
+        return index
+
+    def people_like(self, surname: str) -> list[PersonFact]:
+        """Fact-base people whose surname (in any spelling) could be ``surname`` or a variant of it."""
+        from factlint.analysis.names import surname_keys
+
+        found: dict[int, PersonFact] = {}
+        for key in surname_keys(surname):
+            for person in self._people_by_initial.get(key, ()):
+                found[id(person)] = person
+        return list(found.values())
+
     def event_mentions(self, doc: Document) -> list[EventMatch]:
         """Every place the text names a known event (by its name or an alias)."""
         pattern = self._event_pattern

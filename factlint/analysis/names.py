@@ -21,6 +21,7 @@ Spellings are compared with :func:`spelling_variant`, shared by the name and fac
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -249,7 +250,7 @@ def _forms(word: str) -> tuple[str, str, str, str]:
     return lower, plain, undoubled, _OFF.sub("ov", _DOUBLE.sub(r"\1", s))
 
 
-def _initials(word: str) -> set[str]:
+def surname_keys(word: str) -> set[str]:
     """First letters under which a spelling variant of ``word`` is filed."""
     forms = _forms(word)
     return {forms[1][:1], forms[3][:1]}
@@ -515,21 +516,25 @@ class _Builder:
         self.doc = doc
         self.text = doc.text
         self.out = NameAnalysis()
-        self.by_key: dict[tuple, int] = {}
+        self.by_surname: dict[str, list[int]] = {}
+        self.full_starts: dict[int, list[int]] = {}  # person -> starts of full-name mentions, in order
 
     def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str) -> int:
         people = self.out.people
-        for i, p in enumerate(people):
-            if p.surname == surname and p.suffix == suffix and given_compatible(p.given, given) \
-                    and (given or p.given):
+        for i in self.by_surname.get(surname, ()):
+            p = people[i]
+            if p.suffix == suffix and given_compatible(p.given, given) and (given or p.given):
                 if len(given) > len(p.given):
                     p.given, p.name = given, name
                 return i
         people.append(Person(name, given, surname, suffix))
+        self.by_surname.setdefault(surname, []).append(len(people) - 1)
         return len(people) - 1
 
     def mention(self, person: int, start: int, end: int, form: str, surname: tuple[int, int]) -> Mention:
         m = Mention(start, end, self.text[start:end], person, form, surname[0], surname[1])
+        if form == "full":
+            self.full_starts.setdefault(person, []).append(start)
         self.out.people[person].mentions.append(m)
         self.out.mentions.append(m)
         return m
@@ -624,7 +629,7 @@ class _Builder:
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
         by_initial: dict[str, list[str]] = {}
         for surname in surnames:
-            for key in _initials(surname):
+            for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
         for run, title_at, lo, hi, name, has_title, suffix in singles:
             n_start, n_end = name[0][0], name[-1][1]
@@ -642,7 +647,7 @@ class _Builder:
                 self.mention(pid, n_start, n_end, "title", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
-                    and any(spelling_variant(known_name, word) for key in _initials(word)
+                    and any(spelling_variant(known_name, word) for key in surname_keys(word)
                             for known_name in by_initial.get(key, ())) \
                     and (self._evidence(n_start, n_end, lo, hi) or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))):
                 self.out.loose.append(Loose(n_start, n_end, word))
@@ -655,11 +660,13 @@ class _Builder:
         return self.out
 
     def _nearest(self, candidates: list[int], offset: int) -> int:
+        """Of people who share a surname, the one whose full name was given last before ``offset``."""
         best, best_pos = candidates[0], -1
         for pid in candidates:
-            for m in self.out.people[pid].mentions:
-                if m.form == "full" and best_pos < m.start <= offset:
-                    best, best_pos = pid, m.start
+            starts = self.full_starts.get(pid, [])
+            i = bisect.bisect_right(starts, offset) - 1
+            if i >= 0 and starts[i] > best_pos:
+                best, best_pos = pid, starts[i]
         return best
 
     def _evidence(self, start: int, end: int, lo: int, hi: int) -> bool:
@@ -697,19 +704,26 @@ class _Builder:
     def _role_references(self) -> None:
         """"the minister" after a person introduced as a minister: a mention of that person."""
         holders: dict[str, list[tuple[int, int]]] = {}
-        for role in self.out.roles:
+        for role in sorted(self.out.roles, key=lambda r: r.start):
             if not role.change:
                 holders.setdefault(role.head, []).append((role.start, role.person))
         if not holders:
             return
-        for m in ROLE_REFERENCE.finditer(self.text):
+        seen: dict[str, tuple[int, set[int]]] = {}  # head -> (holders passed, the people among them)
+        text = self.text
+        for m in ROLE_REFERENCE.finditer(text):
             head = m.group(1)
-            if head not in holders or m.start() < 1 or self.text[m.start() - 1] not in "Tt" \
-                    or (m.start() > 1 and self.text[m.start() - 2].isalpha()):
+            if head not in holders or m.start() < 1 or text[m.start() - 1] not in "Tt" \
+                    or (m.start() > 1 and text[m.start() - 2].isalpha()):
                 continue
-            before = {pid for start, pid in holders[head] if start < m.start()}
-            if len(before) == 1:
-                pid = before.pop()
+            passed, people = seen.get(head, (0, set()))
+            ordered = holders[head]
+            while passed < len(ordered) and ordered[passed][0] < m.start():
+                people.add(ordered[passed][1])
+                passed += 1
+            seen[head] = (passed, people)
+            if len(people) == 1:
+                pid = next(iter(people))
                 self.mention(pid, m.start(1), m.end(1), "role", (m.start(1), m.end(1)))
 
     def _family(self) -> None:
@@ -730,7 +744,9 @@ class _Builder:
         except ModuleNotFoundError:
             return
         text, out = self.text, self.out
-        mine = list(out.attributions)
+        mine = sorted(out.attributions, key=lambda a: a.start)
+        starts = [a.start for a in mine]
+        ends = sorted((a.end, i) for i, a in enumerate(mine))
         for q in [*quotes.quotes, *quotes.speech]:
             said = None
             if q.attribution is not None:
@@ -742,9 +758,13 @@ class _Builder:
                         said = Attribution(a_start, a_end, m.start, m.end, m.person)
                         out.attributions.append(said)
             if said is None:
-                said = next((a for a in mine if q.end <= a.start <= q.end + 60
-                             and not ATTRIBUTION_GAP.search(text, q.end, a.start)), None) or \
-                    next((a for a in mine if q.start - 3 <= a.end <= q.start), None)
+                i = bisect.bisect_left(starts, q.end)
+                if i < len(mine) and mine[i].start <= q.end + 60 and not ATTRIBUTION_GAP.search(text, q.end, mine[i].start):
+                    said = mine[i]
+                else:
+                    j = bisect.bisect_left(ends, (q.start - 3, -1))
+                    if j < len(ends) and ends[j][0] <= q.start:
+                        said = mine[ends[j][1]]
             if said is not None:
                 out.quote_speakers.append((q, said))
         out.attributions.sort(key=lambda a: a.start)
