@@ -23,14 +23,13 @@ parsed once per process (:func:`knowledge`).
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
-
-import regex
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -54,16 +53,6 @@ class Organisation:
         return self.acronyms[0]
 
 
-@dataclass(frozen=True, slots=True)
-class Knowledge:
-    organisations: dict[str, Organisation]
-    by_acronym: dict[str, tuple[Organisation, ...]]  # key: acronym_key()
-    by_name: dict[str, tuple[Organisation, ...]]  # key: name_key()
-    places: dict[str, tuple[tuple[str, str], ...]]  # first word -> ((whole phrase, country), ...)
-    domain_words: dict[str, frozenset[str]]
-    well_known: frozenset[str]  # acronym_key()s that need no definition
-
-
 def acronym_key(token: str) -> str:
     """The comparable form of a short form: "U.N." -> "UN", "NGOs" -> "NGO", "Nato" -> "NATO"."""
     token = token.replace(".", "").replace("’", "'")
@@ -76,81 +65,94 @@ def acronym_key(token: str) -> str:
 
 _SPELLING = (("isation", "ization"), ("co-operation", "cooperation"), ("defence", "defense"),
              ("centre", "center"), ("programme", "program"), ("labour", "labor"), ("’", "'"))
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset("the of for and on in at to a an & de du des la le et für und".split())
 
 
 def name_key(name: str) -> str:
     """The comparable form of a long form: case, accents, British spelling, hyphens, "the"."""
-    name = unicodedata.normalize("NFKD", name.lower())
-    name = "".join(c for c in name if not unicodedata.combining(c))
+    name = name.lower()
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     for british, american in _SPELLING:
         name = name.replace(british, american)
-    words = regex.findall(r"[a-z0-9]+", name.replace("'s", "").replace("-", " "))
+    words = _KEY_WORD.findall(name.replace("'s", "").replace("-", " "))
     return " ".join(w for w in words if w not in _STOPWORDS)
 
 
-def _load() -> Knowledge:
-    raw = json.loads(resources.files("factlint.data").joinpath("organisations.json").read_bytes())
-    by_region: dict[str, set[str]] = {}
-    places: dict[str, list[tuple[str, str]]] = {}
-    for country in raw["countries"]:
-        name = country["name"]
-        for region in country.get("regions", ()):
-            by_region.setdefault(region, set()).add(name)
-        for phrase in [name, *country.get("aliases", ()), *country.get("demonyms", ()),
-                       *country.get("capitals", ())]:
-            places.setdefault(phrase.split()[0], []).append((phrase, name))
-    entries = {o["id"]: o for o in raw["organisations"]}
+class Knowledge:
+    """The organisation data file, with indexes built on first use (a run that needs no place
+    names or long forms never builds them)."""
 
-    def members(entry: dict, seen: frozenset[str] = frozenset()) -> set[str] | None:
-        if entry.get("scope") == "global":
-            return None
-        out = set(entry.get("members", ())) | set(entry.get("former_members", ()))
-        if not out and not entry.get("members_of"):  # regions say who may join only when no list does
-            for region in entry.get("regions", ()):
-                out |= by_region.get(region, set())
-        for parent in entry.get("members_of", ()):
-            if parent not in seen:
-                out |= members(entries[parent], seen | {entry["id"]}) or set()
-        return out or None
+    def __init__(self, raw: dict) -> None:
+        self._raw = raw
+        entries = {o["id"]: o for o in raw["organisations"]}
+        by_region: dict[str, set[str]] = {}
+        for country in raw["countries"]:
+            for region in country.get("regions", ()):
+                by_region.setdefault(region, set()).add(country["name"])
 
-    organisations: dict[str, Organisation] = {}
-    by_acronym: dict[str, list[Organisation]] = {}
-    by_name: dict[str, list[Organisation]] = {}
-    for entry in raw["organisations"]:
-        found = members(entry)
-        org = Organisation(entry["id"], tuple(entry["acronyms"]), tuple(entry["names"]),
-                           frozenset(found) if found else None, tuple(entry.get("domains", ())),
-                           frozenset(entry.get("keywords", ())), tuple(entry.get("confusables", ())),
-                           tuple(entry.get("members_of", ())))
-        organisations[org.id] = org
-        for acronym in org.acronyms:
-            by_acronym.setdefault(acronym_key(acronym), []).append(org)
-        for name in org.names:
-            by_name.setdefault(name_key(name), []).append(org)
-    # a confusion goes both ways: make the lists symmetric, keeping each list's own order first
-    for org in list(organisations.values()):
-        for other in org.confusables:
-            peer = organisations[other]
-            if org.id not in peer.confusables:
-                organisations[other] = peer = _with_confusable(peer, org.id)
-    by_acronym = {k: tuple(organisations[o.id] for o in v) for k, v in by_acronym.items()}
-    by_name = {k: tuple(organisations[o.id] for o in v) for k, v in by_name.items()}
-    well_known = frozenset(acronym_key(a) for a in raw["well_known"]) | frozenset(by_acronym)
-    return Knowledge(organisations, by_acronym, by_name,
-                     {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in places.items()},
-                     {k: frozenset(v) for k, v in raw["domains"].items()}, well_known)
+        def members(entry: dict, seen: frozenset[str] = frozenset()) -> set[str] | None:
+            if entry.get("scope") == "global":
+                return None
+            out = set(entry.get("members", ())) | set(entry.get("former_members", ()))
+            if not out and not entry.get("members_of"):  # regions say who may join only when no list does
+                for region in entry.get("regions", ()):
+                    out |= by_region.get(region, set())
+            for parent in entry.get("members_of", ()):
+                if parent not in seen:
+                    out |= members(entries[parent], seen | {entry["id"]}) or set()
+            return out or None
 
+        confusables = {e["id"]: list(e.get("confusables", ())) for e in raw["organisations"]}
+        for entry in raw["organisations"]:  # a confusion goes both ways; each list's own order first
+            for other in entry.get("confusables", ()):
+                if entry["id"] not in confusables[other]:
+                    confusables[other].append(entry["id"])
+        self.organisations: dict[str, Organisation] = {}
+        by_acronym: dict[str, list[Organisation]] = {}
+        for entry in raw["organisations"]:
+            found = members(entry)
+            org = Organisation(entry["id"], tuple(entry["acronyms"]), tuple(entry["names"]),
+                               frozenset(found) if found else None, tuple(entry.get("domains", ())),
+                               frozenset(entry.get("keywords", ())), tuple(confusables[entry["id"]]),
+                               tuple(entry.get("members_of", ())))
+            self.organisations[org.id] = org
+            for acronym in org.acronyms:
+                by_acronym.setdefault(acronym_key(acronym), []).append(org)
+        self.by_acronym: dict[str, tuple[Organisation, ...]] = {k: tuple(v) for k, v in by_acronym.items()}
+        # acronym_key()s that need no definition
+        self.well_known = frozenset(acronym_key(a) for a in raw["well_known"]) | frozenset(by_acronym)
 
-def _with_confusable(org: Organisation, other: str) -> Organisation:
-    return Organisation(org.id, org.acronyms, org.names, org.members, org.domains, org.keywords,
-                        (*org.confusables, other), org.parents)
+    @cached_property
+    def by_name(self) -> dict[str, tuple[Organisation, ...]]:
+        """Organisations by name_key() of each of their names."""
+        out: dict[str, list[Organisation]] = {}
+        for org in self.organisations.values():
+            for name in org.names:
+                out.setdefault(name_key(name), []).append(org)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def places(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """First word of a country's name, alias, demonym or capital -> ((phrase, country), ...)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for country in self._raw["countries"]:
+            name = country["name"]
+            for phrase in [name, *country.get("aliases", ()), *country.get("demonyms", ()),
+                           *country.get("capitals", ())]:
+                out.setdefault(phrase.split()[0], []).append((phrase, name))
+        return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in out.items()}
+
+    @cached_property
+    def domain_words(self) -> dict[str, frozenset[str]]:
+        return {k: frozenset(v) for k, v in self._raw["domains"].items()}
 
 
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
-    """The organisation data, parsed on first use (about 2 ms) and kept for the process."""
-    return _load()
+    """The organisation data, parsed on first use and kept for the process."""
+    return Knowledge(json.loads(resources.files("factlint.data").joinpath("organisations.json").read_bytes()))
 
 
 # --- records ----------------------------------------------------------------------------------
@@ -219,10 +221,15 @@ class AcronymAnalysis:
 
 # Two capitals with at most two lower-case letters between (NATO, AfDB, CoE, PhD, NGOs, OPEC+),
 # or dotted initials (U.S., U.N.).
-_MENTION = regex.compile(
+_MENTION = re.compile(
     r"(?<![\w&+])(?:(?:[A-Z]\.){2,}(?![\w])|[A-Z][a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?)")
 _SHOUT_WORDS = frozenset("A AN AND THE OF FOR TO IN ON AT BY IS IT AS OR NOT NO NEW NEWS BREAKING "
                          "WITH FROM THIS THAT UPDATE UPDATED EXCLUSIVE WATCH LIVE READ MORE".split())
+
+
+_LOWER_RUN = re.compile(r"[a-z]+")
+_LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
+_DATELINE_TAIL = re.compile(r"\s*(?:\(|,|:|[-—–]\s)")
 
 
 def _is_acronym_token(token: str) -> bool:
@@ -237,7 +244,7 @@ def _is_acronym_token(token: str) -> bool:
         return False
     if not any(c.islower() for c in core):
         return True
-    return len(core) <= 6 and core[-1].isupper() and max(map(len, regex.findall(r"[a-z]+", core))) <= 2
+    return len(core) <= 6 and core[-1].isupper() and max(map(len, _LOWER_RUN.findall(core))) <= 2
 
 
 def _find_mentions(doc: Document) -> list[AcronymMention]:
@@ -253,8 +260,8 @@ def _find_mentions(doc: Document) -> list[AcronymMention]:
     i = 0
     while i < len(found):
         j = i + 1
-        while j < len(found) and not regex.search(r"[a-z0-9]", text[found[j - 1][1]:found[j][0]]) \
-                and found[j][0] - found[j - 1][1] <= 3:
+        while j < len(found) and found[j][0] - found[j - 1][1] <= 3 \
+                and not _LOWER_OR_DIGIT.search(text, found[j - 1][1], found[j][0]):
             j += 1
         run = found[i:j]
         shouting = len(run) >= 3 or (len(run) == 2 and any(
@@ -272,7 +279,7 @@ def _is_dateline(doc: Document, start: int, end: int, token: str) -> bool:
     block = doc.block_at(start)
     if block is None or doc.text[block.start:start].strip() or len(token) < 4:
         return False
-    return regex.match(r"\s*(?:\(|,|[-—–]\s)", doc.text[end:end + 3]) is not None and \
+    return _DATELINE_TAIL.match(doc.text, end, end + 3) is not None and \
         acronym_key(token) not in knowledge().well_known
 
 
@@ -300,7 +307,7 @@ def schwartz_hearst(short: str, long: str) -> int:
     return long.rfind(" ", 0, i + 1) + 1
 
 
-_WORD = regex.compile(r"[\w'’.&]+(?:-[\w'’]+)*")
+_WORD = re.compile(r"[\w'’.&]+(?:-[\w'’]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,11 +388,11 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
     return _Fit(run[0].start + at, "letters") if at >= 0 else _Fit(run[0].start, "")
 
 
-_PAREN = regex.compile(r"\(([^()\n]{1,60})\)")
-_PAREN_LEAD = regex.compile(r"^(?:the|also|or|known as|hereinafter|hereafter|formerly|abbreviated|aka)\s+",
-                            regex.I)
-_SPLIT = regex.compile(r"\s*(?:/|,|;|\bor\b)\s*")
-_WINDOW_WORD = regex.compile(r"\S+")
+_PAREN = re.compile(r"\(([^()\n]{1,60})\)")
+_PAREN_LEAD = re.compile(r"^(?:the|also|or|known as|hereinafter|hereafter|formerly|abbreviated|aka)\s+",
+                            re.I)
+_SPLIT = re.compile(r"\s*(?:/|,|;|\bor\b)\s*")
+_WINDOW_WORD = re.compile(r"\S+")
 
 
 def _short_forms(content: str) -> list[str]:
@@ -444,10 +451,11 @@ def _find_definitions(doc: Document) -> list[Definition]:
             definition = _long_then_short(doc, m, shorts) if shorts else _short_then_long(doc, m)
             if definition is not None:
                 out.append(definition)
-        for m in _APPOSITIVE.finditer(text, block.start, block.end):
-            definition = _appositive(doc, m)
-            if definition is not None:
-                out.append(definition)
+        for pattern, pair in ((_SHORT_THEN_NAME, _short_then_name), (_NAME_THEN_SHORT, _name_then_short)):
+            for m in pattern.finditer(text, block.start, block.end):
+                definition = pair(doc, m)
+                if definition is not None:
+                    out.append(definition)
     out.sort(key=lambda d: d.start)
     return out
 
@@ -455,7 +463,7 @@ def _find_definitions(doc: Document) -> list[Definition]:
 _RANK = {"initials": 3, "letters": 2, "near-miss": 1}
 
 
-def _long_then_short(doc: Document, m: regex.Match, shorts: list[str]) -> Definition | None:
+def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definition | None:
     """"Eurasian Economic Union (EAEU)", "Islamic State (IS/ISIS)"."""
     text = doc.text
     end = m.start()
@@ -483,10 +491,10 @@ def _long_then_short(doc: Document, m: regex.Match, shorts: list[str]) -> Defini
                       best.near_miss, organisation)
 
 
-def _short_then_long(doc: Document, m: regex.Match) -> Definition | None:
+def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
     """"EAEU (Eurasian Economic Union)": an acronym right before a parenthesised capitalised name."""
     text = doc.text
-    before = regex.search(r"([\w.&+'’]+)[ \t]*$", text[max(0, m.start() - 20):m.start()])
+    before = _BEFORE_PAREN.search(text[max(0, m.start() - 20):m.start()])
     content = m.group(1).strip()
     if before is None or not _is_acronym_token(before.group(1)) or len(content.split()) < 2 \
             or not content[0].isupper():
@@ -504,53 +512,74 @@ def _short_then_long(doc: Document, m: regex.Match) -> Definition | None:
                       "short (long)", (), fit.match, fit.near_miss, _organisation(short, content))
 
 
-# "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian Economic Union" /
-# "Eurasian Economic Union, or EAEU," / "EAEU stands for Eurasian Economic Union"
-_CAP_WORD = r"\p{Lu}[\w'’&]*(?:-[\w'’]+){0,3}"
-_CAP_NAME = rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|and|the|on|in|de|la|&)[ \t]+){{0,2}}{_CAP_WORD}){{1,8}}"
-_SHORT = r"(?:[A-Z][A-Za-z0-9&]{1,9}\+?)"
-_APPOSITIVE = regex.compile(
-    rf"(?<![\w])(?P<s1>{_SHORT})(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for[ \t]+"
-    rf"(?:the[ \t]+)?)(?P<l1>{_CAP_NAME})"
-    rf"|(?<![\w])(?P<l2>{_CAP_NAME}),?[ \t]+(?:or|known[ \t]+as|also[ \t]+known[ \t]+as|abbreviated[ \t]+"
-    rf"(?:as|to)|aka)[ \t]+(?:the[ \t]+)?(?P<s2>{_SHORT})(?![\w])")
+# "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian Economic Union" / "EAEU stands for ..."
+_SHORT_THEN_NAME = re.compile(
+    r"(?<![\w&])([A-Z][A-Za-z0-9&]{1,9}\+?)(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for"
+    r"[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+# "Eurasian Economic Union, or EAEU," / "..., known as the EAEU" / "... (also) abbreviated as EAEU"
+_NAME_THEN_SHORT = re.compile(
+    r"(?<=[\w'’]),?[ \t]+(?:or|known[ \t]+as|also[ \t]+known[ \t]+as|abbreviated[ \t]+(?:as|to)|aka)[ \t]+"
+    r"(?:the[ \t]+)?([A-Z][A-Za-z0-9&]{1,9}\+?)(?![\w&])")
+_BEFORE_PAREN = re.compile(r"([\w.&+'’]+)[ \t]*$")
 
 
-def _appositive(doc: Document, m: regex.Match) -> Definition | None:
-    """An appositive pairs only when the short form is exactly the initials of the name."""
-    text = doc.text
-    if m.group("s1"):
-        short, (s_start, s_end), (l_start, l_end), form = m.group("s1"), m.span("s1"), m.span("l1"), "short, long"
-    else:
-        short, (s_start, s_end), (l_start, l_end), form = m.group("s2"), m.span("s2"), m.span("l2"), "long, or short"
+def _short_then_name(doc: Document, m: re.Match) -> Definition | None:
+    """An appositive after the acronym pairs only when the name starts with the acronym's letters."""
+    text, short = doc.text, m.group(1)
     if not _is_acronym_token(short):
         return None
+    sentence = doc.sentence_at(m.end())
+    limit = min(sentence.end if sentence else len(text), m.end() + 200)
     letters = _letters(short)
-    if form == "short, long":  # the name may go on after the part the acronym covers
-        got = ""
-        for w in _name_words(text, l_start, l_end):
-            got += "" if w.linking else w.initials
-            if got == letters:
-                l_end = w.end
-                break
-        if got == letters:
-            fit: _Fit | None = _Fit(l_start, "initials")
-        else:  # "the EAEU, the Eurasian Economic Union": letters from inside the words, whole name
-            fit = _Fit(l_start, "letters") if schwartz_hearst(short, text[l_start:l_end]) == 0 else None
-    else:
-        fit = _fit_name(short, text, l_start, l_end)
-    if fit is None or fit.match not in ("initials", "letters"):
+    got, name_end = "", m.end()
+    for w in _name_words(text, m.end(), limit):
+        if text[name_end:w.start].strip(" \t") or (w.linking and not got):
+            break
+        got += "" if w.linking else w.initials
+        name_end = w.end
+        if len(got) >= len(letters):
+            break
+    if got == letters:
+        match = "initials"
+    else:  # "the EAEU, the Eurasian Economic Union": letters from inside the words of the whole run
+        while name_end < limit and (w := _next_name_word(text, name_end, limit)) is not None:
+            name_end = w.end
+        if schwartz_hearst(short, text[m.end():name_end]) != 0:
+            return None
+        match = "letters"
+    long = " ".join(text[m.end():name_end].split())
+    if len(long.split()) < 2:
         return None
-    long = " ".join(text[fit.start:l_end].split())
-    return Definition(s_start, s_end, acronym_key(short), fit.start, l_end, long, form, (), fit.match, None,
-                      _organisation(short, long))
+    return Definition(m.start(1), m.end(1), acronym_key(short), m.end(), name_end, long, "short, long", (),
+                      match, None, _organisation(short, long))
+
+
+def _next_name_word(text: str, start: int, limit: int) -> _Word | None:
+    words = _name_words(text, start, min(limit, start + 60))
+    if words and not text[start:words[0].start].strip(" \t") and not words[0].linking:
+        return words[0]
+    return None
+
+
+def _name_then_short(doc: Document, m: re.Match) -> Definition | None:
+    """"Eurasian Economic Union, or EAEU": the name before must be exactly the acronym's initials."""
+    short = m.group(1)
+    if not _is_acronym_token(short):
+        return None
+    fit = _fit_name(short, doc.text, _window_start(doc, m.start(), short), m.start())
+    if fit is None or fit.match != "initials":
+        return None
+    long = " ".join(doc.text[fit.start:m.start()].split())
+    return Definition(m.start(1), m.end(1), acronym_key(short), fit.start, m.start(), long, "long, or short", (),
+                      "initials", None, _organisation(short, long))
 
 
 # --- the article's countries and domains ------------------------------------------------------
 
-_NAME_IN_TEXT = regex.compile(_CAP_WORD + r"(?:[ \t]+(?:(?:of|for|and|the|on|in|de|la|&)[ \t]+){0,2}" + _CAP_WORD + "){0,8}")
-_CAPITALISED = regex.compile(r"(?<![\w])\p{Lu}[\w'’.-]*")
-_LOWER_WORD = regex.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_CAP_WORD = r"[A-Z][\w'’&]*(?:-[\w'’]+)*"
+_NAME_IN_TEXT = re.compile(_CAP_WORD + r"(?:[ \t]+(?:(?:of|for|and|the|on|in|de|la|&)[ \t]+)?" + _CAP_WORD + ")*")
+_CAPITALISED = re.compile(r"(?<![\w])[A-Z][\w'’.-]*")
+_LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
 def _article_context(doc: Document) -> ArticleContext:
