@@ -622,8 +622,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         opener = None
         for m in LIST_OPENER.finditer(text, phrase_end, window_end):
             mark = text[m.start():m.end()].strip()
-            if mark == ":" or mark in ("—", "–", "--") and not text[phrase_end:m.start()].strip() and \
-                    mark not in text[sentence.start:q.start]:  # a dash that closes an aside opens no list
+            if mark == ":" or mark in ("—", "–", "--") and mark not in text[sentence.start:q.start]:
+                # a dash that closes an aside opens no list
                 opener = m
                 break
         if opener is None or CLAUSE_START.match(text, opener.end()):
