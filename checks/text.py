@@ -20,15 +20,6 @@ from factlint.document import Document
 
 # --- T501 unbalanced-quotes ------------------------------------------------------------------
 
-MARK_NAMES = {
-    '"': "quotation mark", "“": "quotation mark", "”": "quotation mark", "„": "quotation mark",
-    "‟": "quotation mark", "«": "guillemet", "»": "guillemet", "'": "single quotation mark",
-    "‘": "single quotation mark", "’": "single quotation mark", "‚": "single quotation mark",
-    "‹": "single guillemet", "›": "single guillemet", "(": "bracket", ")": "bracket", "[": "bracket",
-    "]": "bracket",
-}
-
-
 FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""'}, "single": frozenset("'‘’‚‹›"),
           "bracket": frozenset("([")}
 
@@ -42,11 +33,23 @@ def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     return piece[:cut if cut > width // 2 else width] + "…"
 
 
+def _mark_name(stray: StrayMark) -> str:
+    if stray.kind == "bracket":
+        return "bracket"
+    if stray.mark in ("«", "»", "‹", "›"):
+        return "guillemet"
+    return "single quotation mark" if stray.kind == "single" else "quotation mark"
+
+
 class UnbalancedQuotes(Check):
     """
     What it checks:
-        Quotation marks (straight, curly, guillemets, single quotes used as quotes) and brackets
-        ( ) [ ] that have no partner in their paragraph.
+        Quotation marks (straight, curly, guillemets, '' typed for a double mark) and brackets
+        ( ) [ ] that have no partner in their paragraph, when something shows the quote really
+        ended or began there: an attribution ("..., the mayor said") inside a quote that never
+        closes or right after a closing mark that never opened, a dialogue dash that opened the
+        speech, a single mark on the other side, a second quote opening before the first closes,
+        or the end of the article.
 
     Why an editor cares:
         A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -54,14 +57,16 @@ class UnbalancedQuotes(Check):
         often because the speech was opened with a dialogue dash in translation.
 
     Fires on:
-        "We are raising the dikes, the engineer said. The work starts in May.
-        The region is a partner," Ivan Petrov told the paper.   (opened with a dash, closed with ")
+        "We are raising the dikes, the engineer told reporters. The work starts in May.
+        — The region is a partner," Ivan Petrov told the paper.   (opened with a dash)
         The fund (about $4 billion will open in March.
 
     Passes:
-        It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall.
+        It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall; a 24" screen.
         A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
+        A quote interrupted by a crosshead or a caption, or whose next paragraph closes it.
+        A quote that runs to the end of its paragraph with no sign that it ended (it may go on).
         List numbering: the plan has a) roads and b) rail.
     """
 
@@ -74,45 +79,47 @@ class UnbalancedQuotes(Check):
         analysis = doc.quotes
         for stray in analysis.unpaired:
             if stray.certain:
-                yield self._issue(doc, stray, analysis)
+                describe = self._unclosed if stray.role == "open" else self._unopened
+                yield describe(doc, stray, analysis)
 
     @staticmethod
-    def _issue(doc: Document, stray: StrayMark, analysis) -> Issue:
-        text = doc.text
-        block = doc.blocks[stray.block]
-        what = MARK_NAMES.get(stray.mark[0], "mark")
+    def _unclosed(doc: Document, stray: StrayMark, analysis) -> Issue:
+        text, block = doc.text, doc.blocks[stray.block]
+        partner = "closing bracket" if stray.kind == "bracket" else "closing mark"
+        message = (f"opening {_mark_name(stray)} {stray.mark} before '{_excerpt(text, stray.end, block.end)}' "
+                   f"has no {partner} in this paragraph")
         related: tuple[Related, ...] = ()
-        if stray.role == "open":
-            words = _excerpt(text, stray.end, block.end)
-            partner = "closing bracket" if stray.kind == "bracket" else "closing mark"
-            message = f"opening {what} {stray.mark} before '{words}' has no {partner} in this paragraph"
-            inner = next((q for q in analysis.quotes if q.block == stray.block and q.start > stray.start
-                          and q.open_mark in FAMILY[stray.kind]), None)
-            if stray.close_at >= 0 and text[stray.close_at] in FAMILY["single"]:
-                message += f"; it closes with the single mark {text[stray.close_at]} instead"
-                related = (Related(stray.close_at, stray.close_at + 1, "the quotation closes here with a single mark"),)
-            elif stray.close_at >= 0:
-                said = _excerpt(text, stray.close_at, block.end, 40)
-                message += f"; the quote seems to end before the attribution '{said}'"
-                related = (Related(stray.close_at, stray.close_at, "the closing mark probably belongs here"),)
-            elif stray.block == len(doc.blocks) - 1 and stray.kind != "bracket":
-                message += "; the article ends before it closes"
-            elif inner is not None:
-                message += f"; another quotation opens with {inner.open_mark} before it closes"
-                related = (Related(inner.start, inner.end, "a second quotation opens here"),)
-        else:
-            words = _excerpt(text, max(block.start, stray.start - 40), stray.start, 40)
-            partner = "opening bracket" if stray.kind == "bracket" else "opening mark"
-            message = f"closing {what} {stray.mark} after '{words}' has no {partner} in this paragraph"
-            single = next((o for o in analysis.unpaired if o.block == stray.block and o.role == "open"
-                           and o.kind == "single" and o.start < stray.start), None)
-            if stray.speech >= 0:
-                dash = analysis.speech[stray.speech]
-                message += f"; the speech was opened with a dialogue dash {dash.open_mark} instead"
-                related = (Related(dash.start, dash.start + 1, "the speech opens here with a dialogue dash"),)
-            elif single is not None and stray.kind == "double":
-                message += f"; the quotation opened with a single mark {single.mark}"
-                related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
+        second = next((q for q in analysis.quotes if q.block == stray.block and q.start > stray.start
+                       and q.open_mark in FAMILY[stray.kind]), None)
+        if stray.close_at >= 0 and text[stray.close_at] in FAMILY["single"]:
+            message += f"; it closes with the single mark {text[stray.close_at]} instead"
+            related = (Related(stray.close_at, stray.close_at + 1, "the quotation closes here with a single mark"),)
+        elif stray.close_at >= 0:
+            message += f"; the quote seems to end before the attribution '{_excerpt(text, stray.close_at, block.end)}'"
+            related = (Related(stray.close_at - 1, stray.close_at, "the closing mark probably belongs here"),)
+        elif stray.block == len(doc.blocks) - 1 and stray.kind != "bracket":
+            message += "; the article ends before it closes"
+        elif second is not None:
+            message += f"; another quotation opens with {second.open_mark} before it closes"
+            related = (Related(second.start, second.end, "a second quotation opens here"),)
+        return Issue(stray.start, stray.end, message, related=related)
+
+    @staticmethod
+    def _unopened(doc: Document, stray: StrayMark, analysis) -> Issue:
+        text, block = doc.text, doc.blocks[stray.block]
+        partner = "opening bracket" if stray.kind == "bracket" else "opening mark"
+        words = _excerpt(text, max(block.start, stray.start - 40), stray.start)
+        message = f"closing {_mark_name(stray)} {stray.mark} after '{words}' has no {partner} in this paragraph"
+        related: tuple[Related, ...] = ()
+        single = next((o for o in analysis.unpaired if o.block == stray.block and o.role == "open"
+                       and o.kind == "single" and o.start < stray.start), None)
+        if stray.speech >= 0:
+            dash = analysis.speech[stray.speech]
+            message += f"; the speech was opened with a dialogue dash {dash.open_mark} instead"
+            related = (Related(dash.start, dash.start + 1, "the speech opens here with a dialogue dash"),)
+        elif single is not None and stray.kind == "double":
+            message += f"; the quotation opened with a single mark {single.mark}"
+            related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
         return Issue(stray.start, stray.end, message, related=related)
 
 
@@ -216,8 +223,9 @@ class MixedScript(Check):
                 return MixedScript._stray_letter(start, word, *odd[0])
             if latin < 2 or any(ch not in table for _, ch in odd):
                 return None
-            if foreign_script == "Greek" and any(i == 0 or i == len(word) - 1 for i, _ in odd):
-                return None  # a Greek letter used as a symbol: κB, αT
+            if foreign_script == "Greek" and any((i in (0, len(word) - 1) and ch.islower()) or len(word) <= 3
+                                                 for i, ch in odd):
+                return None  # a Greek letter used as a symbol: κB, Tα, β-blocker
             fixed = "".join(table.get(ch, ch) if _script(ch) == foreign_script else ch for ch in word)
             target, lookalike = "Latin", {ch: table[ch] for _, ch in odd}
         else:
@@ -404,7 +412,7 @@ free proof oriented driven focused wing time year month day party border state
 """.split())
 FREE_FIRST = frozenset("""
 long short high low well state full half all large small wide old new far near top hard soft one two
-three four five six seven eight nine ten left right first second third middle close open public private
+three four five six seven eight nine ten left right first second third part
 """.split())
 
 

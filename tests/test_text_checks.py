@@ -67,7 +67,7 @@ def test_unbalanced_message_names_the_mark_and_the_dash():
 def test_unclosed_quote_points_where_it_should_close():
     [f] = findings('"The bridge will open in May, the mayor told reporters.\n\nTraffic will fall.\n', "T501")
     assert "opening quotation mark" in f.message and "the mayor told reporters" in f.message
-    assert f.related[0].column == len('"The bridge will open in May,') + 1
+    assert f.related[0].column == len('"The bridge will open in May,')  # after the comma
 
 
 # --- T502 mixed-script ------------------------------------------------------------------------
