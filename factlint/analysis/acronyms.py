@@ -222,7 +222,7 @@ class AcronymAnalysis:
 # Two capitals with at most two lower-case letters between (NATO, AfDB, CoE, PhD, NGOs, OPEC+),
 # or dotted initials (U.S., U.N.).
 _MENTION = re.compile(
-    r"(?<![\w&+])(?:(?:[A-Z]\.){2,}(?![\w])|[A-Z][a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?)")
+    r"[A-Z](?<![\w&+][A-Z])(?:\.(?:[A-Z]\.)+(?![\w])|[a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?)")
 _SHOUT_WORDS = frozenset("A AN AND THE OF FOR TO IN ON AT BY IS IT AS OR NOT NO NEW NEWS BREAKING "
                          "WITH FROM THIS THAT UPDATE UPDATED EXCLUSIVE WATCH LIVE READ MORE".split())
 
@@ -249,12 +249,8 @@ def _is_acronym_token(token: str) -> bool:
 
 def _find_mentions(doc: Document) -> list[AcronymMention]:
     text = doc.text
-    found: list[tuple[int, int, str]] = []
-    for block in doc.blocks:
-        for m in _MENTION.finditer(text, block.start, block.end):
-            token = m.group()
-            if _is_acronym_token(token):
-                found.append((m.start(), m.end(), token))
+    # one scan of the whole text: everything between blocks is blank
+    found = [(m.start(), m.end(), m.group()) for m in _MENTION.finditer(text) if _is_acronym_token(m.group())]
     # drop runs of capitals that are shouting or a dateline rather than acronyms
     out: list[AcronymMention] = []
     i = 0
@@ -442,20 +438,22 @@ def _organisation(short: str, long: str) -> str | None:
     return orgs[0].id if len(orgs) == 1 else None
 
 
-def _find_definitions(doc: Document) -> list[Definition]:
+def _find_definitions(doc: Document, mentions: list[AcronymMention]) -> list[Definition]:
     text = doc.text
     out: list[Definition] = []
-    for block in doc.blocks:
-        for m in _PAREN.finditer(text, block.start, block.end):
-            shorts = _short_forms(m.group(1))
-            definition = _long_then_short(doc, m, shorts) if shorts else _short_then_long(doc, m)
-            if definition is not None:
-                out.append(definition)
-        for pattern, pair in ((_SHORT_THEN_NAME, _short_then_name), (_NAME_THEN_SHORT, _name_then_short)):
-            for m in pattern.finditer(text, block.start, block.end):
-                definition = pair(doc, m)
-                if definition is not None:
-                    out.append(definition)
+    for m in _PAREN.finditer(text):  # none of the patterns crosses a line, so none crosses a block
+        shorts = _short_forms(m.group(1))
+        definition = _long_then_short(doc, m, shorts) if shorts else _short_then_long(doc, m)
+        if definition is not None:
+            out.append(definition)
+    for m in _NAME_THEN_SHORT.finditer(text):
+        definition = _name_then_short(doc, m)
+        if definition is not None:
+            out.append(definition)
+    for mention in mentions:
+        definition = _short_then_name(doc, mention)
+        if definition is not None:
+            out.append(definition)
     out.sort(key=lambda d: d.start)
     return out
 
@@ -512,22 +510,21 @@ def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
                       "short (long)", (), fit.match, fit.near_miss, _organisation(short, content))
 
 
-# "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian Economic Union" / "EAEU stands for ..."
-_SHORT_THEN_NAME = re.compile(
-    r"(?<![\w&])([A-Z][A-Za-z0-9&]{1,9}\+?)(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for"
-    r"[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
-# "Eurasian Economic Union, or EAEU," / "..., known as the EAEU" / "... (also) abbreviated as EAEU"
+# after an acronym: "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian ..." / "EAEU stands for ..."
+_AFTER_SHORT = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+# before an acronym: "Eurasian Economic Union, or EAEU," / "..., known as the EAEU" / "abbreviated as EAEU"
 _NAME_THEN_SHORT = re.compile(
-    r"(?<=[\w'’]),?[ \t]+(?:or|known[ \t]+as|also[ \t]+known[ \t]+as|abbreviated[ \t]+(?:as|to)|aka)[ \t]+"
-    r"(?:the[ \t]+)?([A-Z][A-Za-z0-9&]{1,9}\+?)(?![\w&])")
+    r"(?:or|known[ \t]+as|abbreviated[ \t]+(?:as|to)|aka)[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z0-9&]{1,9}\+?)(?![\w&])")
 _BEFORE_PAREN = re.compile(r"([\w.&+'’]+)[ \t]*$")
 
 
-def _short_then_name(doc: Document, m: re.Match) -> Definition | None:
+def _short_then_name(doc: Document, mention: AcronymMention) -> Definition | None:
     """An appositive after the acronym pairs only when the name starts with the acronym's letters."""
-    text, short = doc.text, m.group(1)
-    if not _is_acronym_token(short):
+    text = doc.text
+    m = _AFTER_SHORT.match(text, mention.end)
+    if m is None:
         return None
+    short = text[mention.start:mention.end]
     sentence = doc.sentence_at(m.end())
     limit = min(sentence.end if sentence else len(text), m.end() + 200)
     letters = _letters(short)
@@ -550,7 +547,7 @@ def _short_then_name(doc: Document, m: re.Match) -> Definition | None:
     long = " ".join(text[m.end():name_end].split())
     if len(long.split()) < 2:
         return None
-    return Definition(m.start(1), m.end(1), acronym_key(short), m.end(), name_end, long, "short, long", (),
+    return Definition(mention.start, mention.end, mention.key, m.end(), name_end, long, "short, long", (),
                       match, None, _organisation(short, long))
 
 
@@ -563,14 +560,18 @@ def _next_name_word(text: str, start: int, limit: int) -> _Word | None:
 
 def _name_then_short(doc: Document, m: re.Match) -> Definition | None:
     """"Eurasian Economic Union, or EAEU": the name before must be exactly the acronym's initials."""
-    short = m.group(1)
-    if not _is_acronym_token(short):
-        return None
-    fit = _fit_name(short, doc.text, _window_start(doc, m.start(), short), m.start())
+    short, text = m.group(1), doc.text
+    end = m.start()
+    while end > 0 and text[end - 1] in " \t,":
+        end -= 1
+    if end == m.start() or not text[end - 1:end].isalnum() and text[end - 1:end] not in "'’" \
+            or not _is_acronym_token(short):
+        return None  # "or" inside a word ("for", "major"), or nothing before it
+    fit = _fit_name(short, text, _window_start(doc, end, short), end)
     if fit is None or fit.match != "initials":
         return None
-    long = " ".join(doc.text[fit.start:m.start()].split())
-    return Definition(m.start(1), m.end(1), acronym_key(short), fit.start, m.start(), long, "long, or short", (),
+    long = " ".join(text[fit.start:end].split())
+    return Definition(m.start(1), m.end(1), acronym_key(short), fit.start, end, long, "long, or short", (),
                       "initials", None, _organisation(short, long))
 
 
@@ -578,7 +579,7 @@ def _name_then_short(doc: Document, m: re.Match) -> Definition | None:
 
 _CAP_WORD = r"[A-Z][\w'’&]*(?:-[\w'’]+)*"
 _NAME_IN_TEXT = re.compile(_CAP_WORD + r"(?:[ \t]+(?:(?:of|for|and|the|on|in|de|la|&)[ \t]+)?" + _CAP_WORD + ")*")
-_CAPITALISED = re.compile(r"(?<![\w])[A-Z][\w'’.-]*")
+_CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
@@ -587,6 +588,8 @@ def _article_context(doc: Document) -> ArticleContext:
     places = knowledge().places
     countries: dict[str, tuple[int, int]] = {}
     for m in _CAPITALISED.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue
         word = m.group().rstrip(".")
         for base in (word, word.removesuffix("'s").removesuffix("’s"), word.rstrip("s")):
             candidates = places.get(base)
@@ -610,4 +613,5 @@ def sentence_words(doc: Document, start: int, end: int) -> Counter:
 
 
 def analyze_acronyms(doc: Document) -> AcronymAnalysis:
-    return AcronymAnalysis(_find_mentions(doc), _find_definitions(doc), doc)
+    mentions = _find_mentions(doc)
+    return AcronymAnalysis(mentions, _find_definitions(doc, mentions), doc)
