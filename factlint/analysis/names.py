@@ -587,6 +587,16 @@ class _Builder:
         pending: list[tuple[_Run, int, int, int, list[tuple[int, int, str]]]] = []
         for block in self.doc.blocks:
             for run in _runs(text, block.start, block.end):
+                if len(run.tokens) == 1:  # most runs: one capitalised word
+                    word = run.tokens[0][2]
+                    bare_word = word.rstrip(".").lower()
+                    if bare_word in ORG_WORDS or _is_acronym(word):
+                        self.out.entities.append(Entity(run.start, run.end, word, "organisation"))
+                    elif bare_word in places:
+                        self.out.entities.append(Entity(run.start, run.end, word, "place"))
+                    elif bare_word not in TITLES:
+                        pending.append((run, -1, block.start, block.end, run.tokens))
+                    continue
                 title_at, name_at = _split_title(run)
                 if name_at >= len(run.tokens):
                     continue
