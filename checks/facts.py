@@ -63,6 +63,12 @@ def _known(person: Person, facts: FactBase) -> PersonFact | None:
     return None
 
 
+def _other_post(person: Person, fact: PersonFact) -> bool:
+    """The text gives the person a post that rules out the fact-base person: someone else."""
+    on_record = [r for r, _ in _fact_roles(fact)]
+    return any(roles_conflict(role, r) for role in person.roles for r in on_record)
+
+
 def _fact_roles(fact: PersonFact) -> list[tuple[Role, object]]:
     out = []
     for title in fact.titles:
@@ -129,7 +135,7 @@ class ReferenceConflict(Check):
                 continue
             for fact in facts.people_like(person.surname):
                 spelling = _near_miss(person, fact)
-                if spelling is None:
+                if spelling is None or _other_post(person, fact):
                     continue
                 canonical_given, canonical_surname = _split(fact.name)
                 known_as = f"{fact.name}, {fact.titles[0].title}" if fact.titles else fact.name

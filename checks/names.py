@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.analysis.names import NameAnalysis, Person, Role, given_compatible, roles_conflict, spelling_variant
+from factlint.analysis.names import (NameAnalysis, Person, Role, given_compatible, roles_conflict, roles_match,
+                                     spelling_variant)
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
+            if p.given and q.given and p.roles and q.roles \
+                    and not any(roles_match(a, b) for a in p.roles for b in q.roles):
+                continue  # two full names with different posts: two people the text keeps apart
             yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions
                                                 if m.form != "role"], kind
 

@@ -86,6 +86,10 @@ ROLE_BEFORE = regex.compile(
 # After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
 VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
 PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
+# "who is/was/became/heads ...": a relative clause that gives the person's own post.
+ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|"
+                            r"served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
+                            r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents)\b")
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
                          r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
@@ -442,6 +446,8 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
     if not head:
         return None
     head_at = words.index(head) if head in words else len(words)
+    if any(w in FAMILY_WORDS for w in words[:head_at]):
+        return None  # "the daughter of President X" is not a president
     owner = next((w[:-2] for w in reversed(words[:head_at]) if w.endswith(("'s", "’s"))), "")
     if "ministry" in organisation:
         head = "minister"
@@ -577,6 +583,8 @@ class _Builder:
         if m is None:
             return None
         start = end + 1
+        if m.group().rstrip().endswith(("who", "whose")) and not ROLE_CLAUSE.match(self.text, m.end() - 1, hi):
+            return None  # "who met the minister", "whose husband is the minister": not this person's role
         stop = CLAUSE_END.search(self.text, start + 1, min(hi, start + 120))
         clause_end = stop.start() if stop else min(hi, start + 120)
         return start, clause_end
