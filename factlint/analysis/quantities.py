@@ -452,9 +452,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             c = CHANGE_BEFORE.search(before_bound if q.bound != "exact" else before)
             if c is not None:
                 q.role = q.role if q.role in ("from", "to") else "change"
-                q.direction = -1 if c.group("dir").split()[-1].lower().rstrip("d") in {
-                    d.rstrip("d") for d in NEGATIVE_DIRECTIONS} or c.group("dir").split()[0].lower() in \
-                    NEGATIVE_DIRECTIONS else 1
+                q.direction = -1 if NEGATIVE_DIRECTIONS.intersection(c.group("dir").lower().split()) else 1
             elif (c := CHANGE_AFTER.match(text, q.end, s_end)) is not None:
                 q.role = "change"
                 q.direction = -1 if c.group("dir").lower() in NEGATIVE_DIRECTIONS else 1
@@ -1120,9 +1118,13 @@ def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Q
             return None
     if figure.role in ("change", "from") or figure.bound not in ("exact", "about"):
         return None
-    peers = [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
-             and abs(q.block - figure.block) <= 1 and q.role not in ("change", "from", "whole", "range-end")
-             and not q.total_cue and q.bound == "exact"]
+    def around(reach: int) -> list[Quantity]:
+        return [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
+                and abs(q.block - figure.block) <= reach and q.role not in ("change", "from", "whole", "range-end")
+                and not q.total_cue and q.bound == "exact"]
+    peers = around(0)
+    if sup.among and len(peers) + 1 < sup.among:
+        peers = around(1)  # "the smallest of the three grants": the three may span paragraphs
     if sup.among:
         if len(peers) + 1 < sup.among:
             return None

@@ -1,0 +1,152 @@
+"""Checks N201-N206: each fires on the error it names and stays silent on the sound version."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import FIXTURES, codes, lint_text
+
+
+def findings(text: str, code: str):
+    return [f for f in lint_text(text, select=[code]).findings if f.code == code]
+
+
+POSITIVE = {
+    "N201": [
+        "The council will spend £142m on services. Of this amount, £92m goes to schools, £38m to roads and "
+        "£18m to parks.",
+        "This year, 3.2 billion soms were allocated. Of this amount, 1.4 billion soms were spent on the plant, "
+        "1.1 billion on pipes and 0.9 billion on boilers.",
+        "The team won 14 medals at the games, five gold, four silver and three bronze.",
+        "The €500m fund will be split between health, which gets €200m, and education, which gets €250m.",
+        "Lopez led with 136,300 votes, ahead of Ruiz with 98,760 and Vega with 45,210.\n\n"
+        "Together the three candidates shared 286,450 valid votes.",
+        "The party takes 35 of the 90 seats, the Greens 27, the Liberals 16 and the Centre 12. "
+        "The two seats reserved for minorities went to independents.",
+    ],
+    "N202": [
+        "The Centre took 44% of the vote, the Farmers 38% and the Social Democrats 26%.",
+        "Rail will take 38% of the total, roads 27% and ports 22%. Airports will receive 16%, while 9% is "
+        "set aside for research.",
+    ],
+    "N203": [
+        "The council set up a $400 million fund for start-ups on Monday.\n\n"
+        "Business groups welcomed the $450 million fund but asked for detail.",
+        "The expansion will raise its capacity to 210,000 tonnes a year.\n\n"
+        "Once it reaches its planned capacity of 240,000 tonnes a year, the mine will be the largest.",
+    ],
+    "N204": [
+        "Ridership rose from 40,000 to 50,000 a day, a 50% increase.",
+        "Trade reached $6.2bn last year, up 18% from $4.9bn in 2023.",
+        "Inflation fell to 2.4% in November from 3.1% in October, a drop of 0.5 percentage points.",
+        "Germany doubled its contribution to €200m from €120m.",
+        "The company earned $45bn, or 30% of the $100bn total.",
+        "The city will spend €480m over three years.\n\nRoughly €120m, a third of the total, will go to repairs.",
+    ],
+    "N205": [
+        "Funding went to the six valleys: Arn, Bel, Cor, Dun and Esk.",
+        "The talks closed three more chapters: customs procedures, sanitary and phytosanitary rules, digital "
+        "trade, and small and medium-sized enterprises.",
+        "The budget includes five missions: a Mars probe, a lunar rover, and an asteroid sampler.",
+    ],
+    "N206": [
+        "The largest grant, €3m, went to Arn, while Bel received €5m.",
+        "China, the largest partner at $45bn, was ahead of Russia at $66bn.",
+        "The biggest of the three, the 360 MW Longreach project, opens first. The Barcaldine farm, at 410 MW, "
+        "and the 280 MW Emerald project follow.",
+        "Farms exported 12.9 million bags in 2024.\n\nThe total surpassed the previous peak of 13.1 million bags.",
+    ],
+}
+
+NEGATIVE = {
+    "N201": [
+        "The council will spend £142m on services. Of this amount, £92m goes to schools, £38m to roads and "
+        "£12m to parks.",
+        "Of the 300 staff, 120 work in Paris, 100 in Lyon and the rest in Lille.",
+        "The plan costs $300m, of which the state will contribute about $100m and the bank $115m.",
+        "Trade with the region was $7 billion, while that of China and Russia amounted to more than $66 billion "
+        "and over $45 billion, respectively.",
+        "The state approved three farms worth a combined 1,050 MW. The biggest, the 360 MW Longreach project, "
+        "has a battery able to deliver 400 MW. The 410 MW Barcaldine farm and the 280 MW Emerald farm follow.",
+        "Half or more of respondents in 15 of 16 nations agreed, and majorities in 14 countries disagreed.",
+    ],
+    "N202": [
+        "Moscow provides more than 30% of all foreign trade in the region, and settlements in national "
+        "currencies already exceed 80%.",
+        "The Centre took 44% of the vote, the Farmers 38% and the Social Democrats 18%.",
+        "Turnout was 61.3%, up from 58.7%, and 12% of ballots were cast by post.",
+        "More than 60% say the plan failed: 28% say it made things worse, 25% see no change and 8% are unsure.",
+        "Some 87% said politicians break promises, while 92% said they never answer, and 73% called them "
+        "dishonest.",
+        "Smaller parties below the 4% threshold shared 5%, while the winners took 52%, 31% and 12%.",
+    ],
+    "N203": [
+        "The port handled 13.8 million containers in 2024.\n\nThe 14.3 million containers handled in 2021 "
+        "set a record.",
+        "Asarco earned 1.40 dlrs a share in 1986.\n\nNewmont sees 1987 earnings at 1.25 dlrs a share.",
+        "The council set up a $400 million fund for start-ups.\n\nBusiness groups welcomed the $400 million fund.",
+    ],
+    "N204": [
+        "Revenue grew 12% to $5.6bn from $5bn.",
+        "Profits doubled to £30m from £15m.",
+        "Inflation fell to 2.4% from 3.1%, a drop of 0.7 percentage points.",
+        "The report suggests doubling the money candidates may spend, while cutting limits from £20m to £15m.",
+        "The city will spend €480m over three years.\n\nRoughly €120m, a quarter of the total, will go to repairs.",
+    ],
+    "N205": [
+        "Leaders of the five countries met: Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan.",
+        "Two more parks are being discussed — in Bukhara and Navoi.",
+        "The five countries, Argentina, Brazil, Chile, Trinidad and Tobago and Uruguay, signed.",
+        "The bank is one of three lenders that must agree -- the others being the fund and the state.",
+        "The ministry named four partners, including Acme and Brill.",
+        "There are similarities between the two men: Both have big personalities, decry details and often "
+        "misspeak.",
+    ],
+    "N206": [
+        "The largest grant, €6m, went to Arn, while Bel received €5m.",
+        "China, the largest partner at $66bn, was ahead of Russia at $45bn.",
+        "The biggest of the three, the 410 MW Barcaldine farm, has a battery that can deliver 400 MW. "
+        "The 360 MW Longreach and the 280 MW Emerald projects follow.",
+    ],
+}
+
+
+@pytest.mark.parametrize("code, text", [(c, t) for c, texts in POSITIVE.items() for t in texts])
+def test_fires(code: str, text: str) -> None:
+    assert findings(text, code), f"{code} should fire on: {text}"
+
+
+@pytest.mark.parametrize("code, text", [(c, t) for c, texts in NEGATIVE.items() for t in texts])
+def test_silent(code: str, text: str) -> None:
+    assert not findings(text, code), [f.message for f in findings(text, code)]
+
+
+def test_total_message_shows_the_arithmetic_and_points_at_every_part() -> None:
+    [finding] = findings("The council will spend £142m on services. Of this amount, £92m goes to schools, £38m to "
+                         "roads and £18m to parks.", "N201")
+    assert "92 + 38 + 18 = 148, not the stated 142 (£ million)" in finding.message
+    assert len(finding.related) == 3
+
+
+def test_count_message_names_the_items() -> None:
+    [finding] = findings("Funding went to the six valleys: Arn, Bel, Cor, Dun and Esk.", "N205")
+    assert '"six" announced, but 5 listed' in finding.message and len(finding.related) == 5
+
+
+def test_clean_fixture_is_silent() -> None:
+    text = (FIXTURES / "numbers" / "clean-budget.md").read_text(encoding="utf-8")
+    assert [c for c in codes(lint_text(text, name="clean-budget.md", select=["N"]))] == []
+
+
+def test_error_fixture_finds_each_planted_error() -> None:
+    text = (FIXTURES / "numbers" / "errors-budget.md").read_text(encoding="utf-8")
+    found = sorted(codes(lint_text(text, name="errors-budget.md", select=["N"])))
+    assert found == ["N201", "N202", "N203", "N204", "N205", "N206"]
+
+
+def test_seed_article_has_no_number_finding(shared) -> None:
+    path = shared / "seed" / "izvestia-c5-summit.txt"
+    if not path.exists():
+        pytest.skip("no seed article")
+    result = lint_text(path.read_text(encoding="utf-8"), name="seed.txt", select=["N"])
+    assert codes(result) == []
