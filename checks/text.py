@@ -277,7 +277,7 @@ NOTICE = regex.compile(
 # Notes a translator left: "(translator's note: ...)", "[Translator's note]", "прим. пер.", "approx. trans."
 TRANSLATOR_NOTE = regex.compile(
     r"[(\[]\s*(?:translator['’]?s?['’]?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
-    r"transl?\.\s*note|T\.?N\.)[^)\]\n]{0,300}[)\]]?"
+    r"transl?\.\s*note|T\.N\.|TN:)[^)\]\n]{0,300}[)\]]?"
     r"|[(\[]?\s*—?\s*(?:прим(?:ечание)?\.?\s*(?:пер|ред|авт)\w*\.?|approx\.\s*(?:trans|transl|ed|lane|auth)\.)"
     r"[)\]]?",
     regex.IGNORECASE,
@@ -297,7 +297,8 @@ NON_LATIN_SCRIPT = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u097f\u0e00-\u
 ASCII_LETTER = re.compile("[A-Za-z]")
 LATIN = regex.compile(r"\p{Latin}")
 # Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
-NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.")
+NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
+                "tn:", "t.n.")
 SENTENCE_STOPS = ".!?。！？"
 OPENING_MARKS = ("(", "«", "“", '"', "„", "‘", "'")
 CLOSING_MARKS = ")»”\"’'"
@@ -383,8 +384,9 @@ class TranslationResidue(Check):
         count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
         before = text[block.start:start].rstrip()
         after = text[end:block.end].lstrip()
-        sentence = piece[-1:] in SENTENCE_STOPS or not (before or after) or before.endswith(":")
-        needed = (3 if sentence else 4) if unit == "words" else (4 if sentence else 8)
+        line = not (before or after)  # the whole paragraph: a caption, a credit, a notice
+        sentence = line or piece[-1:] in SENTENCE_STOPS or before.endswith(":")
+        needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence else 8)
         if count < needed or any(a < end and start < b for a, b in found):
             return
         if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6:
@@ -455,9 +457,9 @@ class DashInWord(Check):
                 evidence = None
                 if f"{a}-{b}" in lowered:
                     evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
-                elif second[:1].islower() and a in BOUND_PREFIXES:
+                elif a in BOUND_PREFIXES:
                     evidence = f"'{first}' is a prefix that joins its word with a hyphen"
-                elif second.islower() and a in FREE_FIRST and b in COMPOUND_SECOND:
+                elif second.islower() and a in FREE_FIRST and (b in COMPOUND_SECOND or b.endswith("ed")):
                     evidence = f"'{hyphenated}' is a compound adjective"
                 elif second.islower() and first.islower() and b in ("owned", "based", "led", "run", "backed",
                                                                      "funded", "controlled", "related"):

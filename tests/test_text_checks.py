@@ -112,6 +112,8 @@ def test_mixed_script_passes(text):
     "The ministers met (translator's note: the Russian text says 'conferred') in Baku.\n",
     "The ministers met in Baku [Translator's note: a city on the Caspian].\n",
     "The ministers met in Baku (прим. пер.).\n",
+    "The minister spoke [TN: the deputy minister] at noon.\n",
+    "The ministers met in Baku on Tuesday for the third round of talks.\nФото: ТАСС\n",
     "The delegation arrived from Beijing on Monday for two days of talks with the ministers.\n"
     "双方讨论了贸易问题和投资合作。\n",
 ])
@@ -142,6 +144,8 @@ def test_a_russian_article_is_not_residue():
     ("The cross—border trade fell.\n", "cross-border"),
     ("They signed a long—term contract.\n", "long-term"),
     ("A state—owned bank lent the money.\n", "state-owned"),
+    ("The post—Soviet states met.\n", "post-Soviet"),
+    ("The long—awaited bridge opened.\n", "long-awaited"),
     ("The follow-up talks were set. The follow—up was delayed.\n", "follow-up"),
 ])
 def test_dash_in_word_fires(text, fix):
@@ -166,6 +170,7 @@ def test_dash_in_word_passes(text):
     "The mayor spoke after the vote.\n— We will rebuild the pier by summer, the mayor said.\n",
     '"The money is there," she said. — The permits are not.\n',
     "The coach was blunt.\n– We relaxed after the second goal, – said Ivan Orlov.\n",
+    "Coach Orlov was blunt:\n— We relaxed after the second goal.\n",
 ])
 def test_dash_quotation_fires(text):
     assert fires("T505", text), text
@@ -182,6 +187,7 @@ def test_dash_quotation_suggests_quotation_marks():
     "Key points:\n— Inflation will fall, the bank said.\n— Wages will rise, unions said.\n"
     "— Rates stay at 4%, the governor said.\n",
     "She waited — and then she said nothing.\n",
+    "The plan has two parts:\n— New roads in the north.\n— Two schools.\n",
 ])
 def test_dash_quotation_passes(text):
     assert not fires("T505", text), findings(text, "T505")

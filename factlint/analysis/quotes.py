@@ -321,12 +321,14 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     return m.start(), stop
 
 
-def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool) -> list[Quote]:
+def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool,
+                 introduced: bool) -> list[Quote]:
     """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
     it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
-    also speak in the first person ("we", "I", "our")."""
+    also speak in the first person ("we", "I", "our"). Words in the first person after a paragraph
+    that ends with a colon ("Orlov was blunt:") are speech too."""
     out: list[Quote] = []
     starts: list[tuple[int, int]] = []  # (dash position, words start)
     m = DIALOGUE_DASH.match(text, lo, hi)
@@ -349,9 +351,12 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             end, close_mark = inner_end, ""
             if e:
                 attribution = _attribution_after(text, e.start() + 1, hi)
-        if closing is None and dash == lo and (attribution is None or (
-                (in_list or text[dash] == "-") and not FIRST_PERSON.search(text, words, inner_end))):
-            continue  # a list item that reports what someone said, not speech
+        if closing is None and dash == lo:
+            first_person = FIRST_PERSON.search(text, words, inner_end) is not None
+            if attribution is None and not (introduced and first_person):
+                continue  # a dash-led line with no speaker: a list item
+            if (in_list or text[dash] == "-") and not first_person:
+                continue  # a list item that reports what someone said, not speech
         while inner_end > words and (text[inner_end - 1].isspace() or (text[inner_end - 1] == "," and not close_mark)):
             inner_end -= 1
         if inner_end <= words:
@@ -484,8 +489,9 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
         in_list = _in_dash_list(text, blocks, b_index)
+        introduced = b_index > 0 and text[blocks[b_index - 1].end - 1] == ":"
         speech = [_speaker_from_before(q, quotes)
-                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list)]
+                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced)]
         for s in own:
             owner = next((n for n, q in enumerate(speech) if q.inner_start <= s.start <= q.end), -1)
             certain = s.certain
