@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.analysis.names import (NameAnalysis, Person, Role, given_compatible, roles_conflict, roles_match,
-                                     spelling_variant)
+from factlint.analysis.names import (ORG_WORDS, NameAnalysis, Person, Role, country_words, given_compatible,
+                                     roles_conflict, roles_match, spelling_variant)
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
@@ -69,6 +69,42 @@ def _given_spellings(person: Person) -> Iterator[tuple[str, list[tuple[int, int]
                 yield a, by_spelling[a], b, by_spelling[b], kind
 
 
+def _organisation_spellings(names: NameAnalysis) -> Iterator[tuple[str, list, str, list, str]]:
+    """Two spellings of one organisation's name: the same words but one, and that one a variant."""
+    by_text: dict[tuple[str, ...], list[int]] = {}
+    words_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for entity in names.entities:
+        if entity.kind != "organisation":
+            continue
+        spans = [m.span() for m in WORD_SPAN.finditer(entity.text)]
+        key = tuple(entity.text[a:b] for a, b in spans)
+        if len(key) < 2:
+            continue
+        by_text.setdefault(key, []).append(entity.start)
+        words_of[key] = spans
+    keys = list(by_text)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if len(a) != len(b):
+                continue
+            differ = [k for k in range(len(a)) if a[k] != b[k]]
+            if len(differ) != 1:
+                continue
+            k = differ[0]
+            x, y = a[k], b[k]
+            if not (x[:1].isupper() and y[:1].isupper()) or {x.lower(), y.lower()} & ORG_WORDS:
+                continue
+            kind = spelling_variant(x, y)
+            if kind is None or (x.lower() in country_words() and y.lower() in country_words()):
+                continue
+            x_spans = [(s + words_of[a][k][0], s + words_of[a][k][1]) for s in by_text[a]]
+            y_spans = [(s + words_of[b][k][0], s + words_of[b][k][1]) for s in by_text[b]]
+            yield x, x_spans, y, y_spans, kind
+
+
+WORD_SPAN = regex.compile(r"\S+")
+
+
 def _unique_match(word: str, person: Person, people: list[Person]) -> bool:
     """The other spelling fits this person only: no second person's surname is as close."""
     return not any(q is not person and q.surname != person.surname and spelling_variant(q.surname, word)
@@ -99,7 +135,10 @@ class NameVariant(Check):
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
         flagged: set[tuple[int, int]] = set()
-        for first, first_spans, second, second_spans, kind in _spellings(doc.names):
+        names = doc.names
+        pairs = [(*pair, "person") for pair in _spellings(names)]
+        pairs += [(*pair, "organisation") for pair in _organisation_spellings(names)]
+        for first, first_spans, second, second_spans, kind, what in pairs:
             if not first_spans or not second_spans:
                 continue
             if len(second_spans) > len(first_spans):
@@ -111,7 +150,7 @@ class NameVariant(Check):
                     continue
                 flagged.add((s, e))
                 yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere ({len(first_spans)}x) for the same '
-                                  f'person: {KIND_TEXT.get(kind, kind)}', related, majority)
+                                  f'{what}: {KIND_TEXT.get(kind, kind)}', related, majority)
 
 
 def _role_label(role: Role) -> str:

@@ -161,3 +161,15 @@ def test_given_name_spelled_two_ways():
             "Daria Kovalenko will rise to 35th in the rankings, her coach said.\n")
     result = lint_text(text, select=["E301"])
     assert codes(result) == ["E301"] and "Daria" in result.findings[0].message
+
+
+def test_organisation_spelled_two_ways():
+    text = ("The Kazakh Uranium Company said output would rise.\n\n"
+            "The Kazak Uranium Company will invest $600 million, the company said.\n")
+    result = lint_text(text, select=["E301"])
+    assert codes(result) == ["E301"] and "organisation" in result.findings[0].message
+
+
+def test_organisations_named_after_two_countries_pass():
+    text = "Iran Air cancelled flights. Iraq Air kept its schedule. The Iran Air chief said fuel was short.\n"
+    assert codes(lint_text(text, select=["E301"])) == []

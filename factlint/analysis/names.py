@@ -453,7 +453,7 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
         head = "minister"
     if head in ("minister", "secretary"):
         source = organisation if "ministry" in organisation else words
-        countries = _country_words()
+        countries = country_words()
         portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
                      and w not in countries} - {""}
         if not portfolio and "state" in words[head_at + 1:head_at + 3]:
@@ -467,7 +467,7 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
 
 
 @lru_cache(maxsize=1)
-def _country_words() -> frozenset[str]:
+def country_words() -> frozenset[str]:
     """Country names, demonyms and capitals in lower case, from the bundled organisation data."""
     import json
 
@@ -505,7 +505,7 @@ def roles_conflict(a: Role, b: Role) -> bool:
 
 
 def _places_only(words: frozenset[str]) -> bool:
-    return words <= _country_words()
+    return words <= country_words()
 
 
 def roles_match(a: Role, b: Role) -> bool:
@@ -591,7 +591,7 @@ class _Builder:
 
     def run(self) -> NameAnalysis:
         text = self.text
-        places = _country_words()
+        places = country_words()
         pending: list[tuple[_Run, int, int, int, list[tuple[int, int, str]]]] = []
         for block in self.doc.blocks:
             for run in _runs(text, block.start, block.end):
