@@ -780,8 +780,11 @@ class _Builder:
                 if i < len(mine) and mine[i].start <= q.end + 60 and not ATTRIBUTION_GAP.search(text, q.end, mine[i].start):
                     said = mine[i]
                 else:
-                    j = bisect.bisect_left(ends, (q.start - 3, -1))
-                    if j < len(ends) and ends[j][0] <= q.start:
+                    j = bisect.bisect_right(ends, (q.start, len(mine))) - 1  # the last clause ending before it
+                    if j >= 0 and q.start - 40 <= ends[j][0] and text[ends[j][0]:q.start].rstrip().endswith(":") \
+                            and not ATTRIBUTION_GAP.search(text, ends[j][0], q.start - 1):
+                        said = mine[ends[j][1]]
+                    elif j >= 0 and q.start - 3 <= ends[j][0]:
                         said = mine[ends[j][1]]
             if said is not None:
                 out.quote_speakers.append((q, said))
