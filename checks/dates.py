@@ -248,20 +248,26 @@ class TenseMismatch(Check):
         if published is None:
             return
         for mention in doc.dates:
-            if mention.tense is None or mention.type != "date" or mention.date is None \
-                    or mention.year_source == "context" or mention.range_with is not None:
+            if mention.tense is None or mention.type != "date" or mention.granularity != "day" \
+                    or mention.year_source == "context" or mention.range_with is not None or not mention.valid:
                 continue
-            if mention.year_source == "explicit" and mention.year != published.year:
+            if mention.year_source == "explicit":
+                if mention.year != published.year:
+                    continue
+                date = mention.date
+            else:  # a yearless date is read as this year's, the one the writer can have meant
+                date = mention.day_of_year.replace(year=published.year) if mention.day_of_year else None
+            if date is None:
                 continue
-            gap = (mention.date - published).days
-            if mention.tense == "future" and gap < 0:
+            gap = (date - published).days
+            if mention.tense == "future" and -60 <= gap < 0:
                 yield Issue(mention.start, mention.end,
-                            f"{_quote(mention)} ({_long(mention.date)}) is told in the future tense, but it is "
+                            f"{_quote(mention)} ({_long(date)}) is told in the future tense, but it is "
                             f"{-gap} day{'s' if gap < -1 else ''} before the publication date, "
                             f"{_long(published)}.")
-            elif mention.tense == "past" and gap > 0:
+            elif mention.tense == "past" and 0 < gap <= 92:
                 yield Issue(mention.start, mention.end,
-                            f"{_quote(mention)} ({_long(mention.date)}) is told in the past tense, but it is "
+                            f"{_quote(mention)} ({_long(date)}) is told in the past tense, but it is "
                             f"{gap} day{'s' if gap > 1 else ''} after the publication date, {_long(published)}.")
 
 

@@ -72,12 +72,13 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<num>(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.])(?P<n2>[0-9]{{1,2}})(?P=sep)(?P<n3>[0-9]{{4}}|[0-9]{{2}})(?![\w/]|\.[0-9]))
 |(?P<ord>(?:(?P<wd>{_WD}),?\s+|(?<=\b[Oo]n\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)(?![\w-])(?!\s+(?!and\b|or\b)[a-z]))
 |(?P<my>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR}))
-|(?P<mon>(?:(?P<part>early|late|mid)[\s-]+)?(?P<m>{_MON_FULL})(?!\s*[0-9]))
+|(?P<monrel>(?P<m>{_MON_FULL})\s+(?P<rel>this|last|next)\s+year(?=['’]s\b|(?![\w'’-])))
+|(?P<mon>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON_FULL})(?!\s*[0-9]))
 |(?P<cent>(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?P<c>1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)[\s-]century)
 |(?P<dec>(?:the\s+)?(?:(?P<part>early|mid|late)[\s-]+)?(?:(?P<dd>1[0-9]{{2}}0|20[0-9]0)|['’](?P<d2d>[0-9]0))['’]?s(?![\w]))
 |(?P<season>(?:(?P<part>early|late|mid)[\s-]+)?(?:(?P<rel>this|last|next|past|coming)\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))
      (?:(?:\s+of)?\s+(?P<y>{_YEAR}))?)
-|(?P<quarter>(?:(?P<det>the|this|last|next)\s+)?(?:(?:fiscal|financial)\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter
+|(?P<quarter>(?:(?P<det>the|this|last|next)\s+)?(?:(?:fiscal|financial)\s+)?(?P<q>(?i:first|second|third|fourth)|1st|2nd|3rd|4th)[\s-]quarter
      (?:\s+of\s+(?P<y>{_YEAR}))?)
 |(?P<qshort>Q(?P<qn>[1-4])\s+(?P<y>{_YEAR})|(?P<qy>{_YEAR_DIGITS})\s+Q(?P<qn2>[1-4])(?![\w]))
 |(?P<half>(?:the\s+)?(?P<h>first|second)\s+half\s+of\s+(?P<y>{_YEAR}))
@@ -86,13 +87,14 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<fiscal>(?:fiscal\s+|FY\s?)(?P<y>{_YEAR}))
 |(?P<year>(?<![\w$£€.,/-])(?P<y>{_YEAR})(?!\s*(?:%|percent|per\s+cent)))
 |(?P<relunit>(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]ollowing)\s+
-     (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?![\w'’-]))
+     (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?=['’]s\b|(?![\w'’-])))
 |(?P<ago>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
      (?P<dir>ago|earlier|later|before|after|from\s+now|previously)(?![\w-]))
 |(?P<nextday>(?i:the)\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)(?![\w-]))
 |(?P<eve>(?i:the)\s+eve(?=\s+of\s))
-|(?P<today>(?i:today|yesterday|tomorrow)(?![\w-]))
-|(?P<ref>(?:(?i:now|currently|recently)|(?<=\b(?i:in)\s)the\s+(?:past|future))(?![\w-]))
+|(?P<today>(?i:today|yesterday|tomorrow|tonight)(?![\w-]))
+|(?P<ref>(?:(?i:now|currently|recently|recent\s+(?:years|months|weeks|days))|(?i:the)\s+(?:near\s+)?future
+     |(?<=\b(?i:in)\s)the\s+past)(?![\w-]))
 |(?P<wday>{_WD_FULL}(?![\w-]))
 """, regex.VERBOSE | regex.VERSION0)
 
@@ -103,14 +105,14 @@ _NUM_WORD = (r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|
 # is ten times faster than running the full pattern over every character.
 START = re.compile(
     r"(?<![\w'’])(?:[0-9]|['’][0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|Q[1-4]|FY|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id|[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious"
+    r"|Q[1-4]|FY|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)(?=[\s-]quarter)|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id|[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious"
     r"|[Ff]ollowing|[Ff]iscal|[Ff]inancial|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Tt]oday|[Yy]esterday"
-    r"|[Tt]omorrow|[Nn]ow|[Cc]urrently|[Rr]ecently)\b|[Tt]he(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding"
-    r"|past|future|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))"
+    r"|[Tt]omorrow|[Tt]onight|[Nn]ow|[Cc]urrently|[Rr]ecently|[Rr]ecent)\b|[Tt]he(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding"
+    r"|past|future|near|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))"
     rf"|{_NUM_WORD}(?=\s+{_UNIT}))")
 HEDGE_BEFORE = regex.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
                              regex.IGNORECASE)
-KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
+KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "monrel", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
          "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
 MONTH_GOVERNORS = frozenset("in since until till by through throughout during before after from to between and or "
                             "early late mid".split())
@@ -118,7 +120,9 @@ MONTH_GOVERNORS = frozenset("in since until till by through throughout during be
 # Around a date, words that tell the tense of its clause.
 FUTURE_MARKERS = regex.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|is\s+expected"
-    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to|would)\b", regex.IGNORECASE)
+    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", regex.IGNORECASE)
+NEAR_FUTURE = regex.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
+                            r"[^.;:]*$", regex.IGNORECASE)
 PAST_VERB = regex.compile(
     r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
     r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
@@ -129,6 +133,8 @@ DURATION_BEFORE = regex.compile(rf"(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<un
 PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
                           r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
                           r"|[#№])[.\s]*$", regex.IGNORECASE)
+YEAR_AFTER = regex.compile(r"\s*(?:to|until|till|through|[–-])\s*(?:1[0-9]{3}|20[0-9]{2})\b")
+YEAR_BEFORE = regex.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*to\s*$")
 WORD_BEFORE = regex.compile(r"([A-Za-z]+)[\s-]*$")
 APPOSITION_GAP = regex.compile(r",\s*(?:on\s+|in\s+)?")
 EVENT_GAP = regex.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
@@ -230,15 +236,16 @@ def _month_value(y: int | None, m: int) -> str:
     return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
 
 
-def _nearest_year(published: dt.date, month: int, day: int = 15) -> int:
-    """The year that puts month/day closest to the publication date."""
-    best = published.year
-    best_gap = None
-    for year in (published.year - 1, published.year, published.year + 1):
-        gap = abs((dt.date(year, month, min(day, _days_in_month(year, month))) - published).days)
-        if best_gap is None or gap < best_gap:
-            best, best_gap = year, gap
-    return best
+def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    """The year of a yearless date: news tells mostly of the recent past, so a date up to ~3 months
+    ahead of publication stays in its year and a later one falls in the year before, unless its clause
+    is in the future tense, which takes the next such date."""
+    day = day or 1
+    this_year = dt.date(published.year, month, min(day, _days_in_month(published.year, month)))
+    ahead = (this_year - published).days
+    if tense == "future":
+        return published.year if ahead >= -7 else published.year + 1
+    return published.year if ahead <= 92 else published.year - 1
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -372,6 +379,14 @@ class _Builder:
             month, year = _month(m.group("m")), int(m.group("y"))
             self.out.append(DateMention(start, end, m.group(0), _month_value(year, month), "date", "month",
                                         year_source="explicit", year=year, month=month))
+        elif kind == "monrel":
+            month = _month(m.group("m"))
+            mention = DateMention(start, end, m.group(0), None, "relative", "month", relative=True, month=month,
+                                  anchor="published")
+            if self.published:
+                mention.year = self.published.year + {"this": 0, "last": -1, "next": 1}[m.group("rel")]
+                mention.year_source, mention.value = "published", _month_value(mention.year, month)
+            self.out.append(mention)
         elif kind == "mon":
             self.handle_month(m, sentence_start)
         elif kind == "cent":
@@ -421,7 +436,8 @@ class _Builder:
     def handle_month(self, m: regex.Match, sentence_start: int) -> None:
         if not m.group("part"):
             prev = WORD_BEFORE.search(self.text, max(sentence_start, m.start() - 20), m.start())
-            if not prev or prev.group(1).lower() not in MONTH_GOVERNORS:
+            word = prev.group(1).lower() if prev else ""
+            if word not in MONTH_GOVERNORS and not (word == "the" and m.group("m") != "May"):
                 return
         self.out.append(DateMention(m.start(), m.end(), m.group(0), None, "date", "month", month=_month(m.group("m"))))
 
@@ -434,8 +450,12 @@ class _Builder:
         mention = DateMention(m.start(), m.end(), m.group(0), None, "date", "season", year=year,
                               year_source="explicit" if year else None, relative=bool(rel))
         if rel and self.published:
+            pub = self.published
+            starts_in = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
             shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
-            year = self.published.year + shift
+            if shift < 0 and starts_in < pub.month:
+                shift = 0  # "this past spring" in an autumn article
+            year = pub.year + shift
             mention.year, mention.year_source = year, "published"
         mention.value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
         self.out.append(mention)
@@ -481,13 +501,19 @@ class _Builder:
             return
         prev = WORD_BEFORE.search(before)
         after = self.text[m.end():m.end() + 3]
+        year = int(m.group("y"))
         if prev:
-            word = prev.group(1).lower()
-            if word not in YEAR_GOVERNORS and not (word in ("from", "to") and not after[:1].isalpha()):
+            word = prev.group(1)
+            lower = word.lower()
+            governed = lower in YEAR_GOVERNORS or (lower == "from" and YEAR_AFTER.match(self.text, m.end())) or (
+                lower == "to" and YEAR_BEFORE.search(self.text, max(0, start - 12), start))
+            # "his unsuccessful 1996 campaign": a modern year after an ordinary lower-case word
+            modifier = word.islower() and 1900 <= year <= 2039
+            if not (governed or modifier):
                 return
         elif not (after.startswith(("'s", "’s", ",", ".", ";", ":", ")")) or start == sentence_start):
             return
-        mention = self.handle_year_text(start, m.end(), int(m.group("y")))
+        mention = self.handle_year_text(start, m.end(), year)
         if BIRTH.search(before):
             mention.role = "birth"
 
@@ -522,11 +548,7 @@ class _Builder:
             month = _month(unit)
             mention.granularity, mention.month = "month", month
             if pub and mention.anchor == "published":
-                year = pub.year + (shift if shift else 0)
-                if shift < 0 and month < pub.month:
-                    year += 1
-                if shift > 0 and month > pub.month:
-                    year -= 1
+                year = pub.year + shift  # TimeML: "last February" is February of last year
                 mention.year, mention.year_source = year, "published"
                 mention.value = _month_value(year, month)
             return
@@ -562,7 +584,7 @@ class _Builder:
 
     def handle_today(self, m: regex.Match) -> None:
         word = m.group(0).lower()
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1}[word]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
                               offset=(shift, "day"), anchor="published")
         if self.published:
@@ -576,8 +598,7 @@ class _Builder:
         pub = self.published
         if pub:
             gap = (weekday - pub.weekday()) % 7
-            clause = self.text[sentence_start:m.start()]
-            if gap and FUTURE_MARKERS.search(clause):
+            if gap and NEAR_FUTURE.search(self.text, max(sentence_start, m.start() - 60), m.start()):
                 target = pub + dt.timedelta(days=gap)
             else:
                 target = pub - dt.timedelta(days=(7 - gap) % 7)
@@ -597,6 +618,15 @@ class _Builder:
 def _sentence_bounds(doc: Document) -> tuple[list[int], list[int]]:
     sentences = doc.sentences
     return [s.start for s in sentences], [s.end for s in sentences]
+
+
+def _tenses(text: str, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
+    """The tense of the clause around each day or month date."""
+    for mention in out:
+        if mention.granularity in ("day", "month") and mention.type == "date":
+            s = bisect.bisect_right(starts, mention.start) - 1
+            if s >= 0:
+                mention.tense = _clause_tense(text, starts[s], mention.start, mention.end, ends[s])
 
 
 def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
@@ -644,7 +674,7 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
         elif governing is not None:
             mention.year, mention.year_source = governing.year, "context"
         elif published:
-            mention.year = _nearest_year(published, mention.month, mention.day or 15)
+            mention.year = _infer_year(published, mention.month, mention.day, mention.tense)
             mention.year_source = "published"
         else:
             continue
@@ -659,6 +689,7 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
     """Ranges written as two dates, appositions, anchors and the tense of each clause."""
     text = doc.text
     previous_day: DateMention | None = None
+    previous_year: int | None = None
     previous_index = -1
     for i, mention in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
@@ -696,12 +727,16 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
             mention.anchor_index = previous_index
             if target:
                 mention.value, mention.granularity = _value_at(target, mention.offset[1])
+        elif mention.type == "relative" and mention.anchor == "previous" and previous_year is not None \
+                and mention.offset and mention.offset[1] in ("year", "decade", "century") and mention.value is None:
+            target = _shift(dt.date(previous_year, 7, 1), *mention.offset)
+            if target:
+                mention.value, mention.granularity = _value_at(target, mention.offset[1])
+        if mention.year and mention.type == "date" and mention.granularity in ("day", "month", "year"):
+            previous_year = mention.year
         if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.date:
             if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
                 previous_day, previous_index = mention, i
-        s = bisect.bisect_right(starts, mention.start) - 1
-        if s >= 0 and mention.granularity == "day":
-            mention.tense = _clause_tense(text, starts[s], mention.start, mention.end, ends[s])
 
 
 CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bsaid\b|\bsays\b")
@@ -758,6 +793,7 @@ def analyze_dates(doc: Document) -> DateList:
             s = bisect.bisect_right(starts, m.start()) - 1
             builder.handle(m, starts[s] if s >= 0 else block.start)
     out = builder.out
+    _tenses(text, out, starts, ends)
     _fill_years(doc, out, starts, ends)
     _link(doc, out, starts, ends)
     result = DateList(out)
