@@ -7,6 +7,7 @@ domain words. The organisation data (members, domains, confusables) is ``knowled
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -21,6 +22,9 @@ from factlint.analysis.acronyms import (
 )
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _line_hint(doc: Document, offset: int) -> str:
@@ -151,7 +155,8 @@ class AcronymContext(Check):
         if not candidates:
             return
         defined = analysis.defined()
-        mentioned = {m.key for m in analysis.mentions}
+        uses = Counter(m.key for m in analysis.mentions)
+        mentioned = set(uses)
         reported: set[str] = set()
         for mention in candidates:
             if mention.key in defined or mention.key in reported:
@@ -159,13 +164,13 @@ class AcronymContext(Check):
             written = kb.by_acronym[mention.key]
             if any(_named_in_text(doc, org, set(), mention.key) for org in written):
                 continue  # the article names the written organisation in full: it means it
-            found = self._better(doc, mention, written, mentioned)
+            found = self._better(doc, mention, written, mentioned, uses[mention.key])
             if found is not None:
                 reported.add(mention.key)
                 yield found
 
     def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
-                mentioned: set[str]) -> Issue | None:
+                mentioned: set[str], uses: int) -> Issue | None:
         kb = knowledge()
         context = doc.acronyms.context()
         countries = set(context.countries)
@@ -179,9 +184,10 @@ class AcronymContext(Check):
                 if other.id in written_ids or mention.key in {a.upper() for a in other.acronyms}:
                     continue
                 rank += 1
-                score, reasons = self._evidence(doc, written, other, countries, context.words, local, mentioned,
+                score, reasons, by_members = self._evidence(doc, written, other, countries, context.words, local, mentioned,
                                                 mention.key)
-                if score >= 2:
+                # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
+                if score >= 2 and (uses <= 2 or by_members):
                     found.append((score, rank, other, reasons))
         # the likeliest: most evidence, then the data's order; a body loses to its parent organisation
         found = [f for f in found if not any(p.id in f[2].parents for _, _, p, _ in found)]
@@ -199,22 +205,24 @@ class AcronymContext(Check):
 
     def _evidence(self, doc: Document, written: tuple[Organisation, ...], other: Organisation,
                   countries: set[str], words: Counter, local: Counter, mentioned: set[str],
-                  key: str) -> tuple[float, list[str]]:
+                  key: str) -> tuple[float, list[str], bool]:
         """How strongly the article points at ``other`` rather than at any meaning of ``key``.
 
         Member countries: the article names two or more members of the other organisation and
         none of the written one's (the two barely overlap) -> 2; none of a closed written
         organisation's members while the other is worldwide -> 1. The other organisation named
         elsewhere -> 1. The article's (or the sentence's) words belong to the other's business
-        and not to the written one's -> 1. Any sign for the written organisation vetoes.
+        and not to the written one's -> 1. Any sign for the written organisation vetoes. The flag
+        says whether the member countries alone gave 2.
         """
         score = 0.0
         reasons: list[str] = []
+        by_members = False
         if any(org.members is not None and countries & org.members for org in written):
-            return 0, []  # a member of the written organisation is in the article: it may be meant
+            return 0, [], False  # a member of the written organisation is in the article: it may be meant
         other_members = countries & other.members if other.members is not None else None
         if other_members is not None and not other_members and len(countries) >= 2:
-            return 0, []  # the other organisation fits the article's countries no better
+            return 0, [], False  # the other organisation fits the article's countries no better
         if all(org.members is not None for org in written) and countries:
             if other_members is None:
                 score += 1
@@ -223,6 +231,7 @@ class AcronymContext(Check):
                     len(org.members & other.members) * 2 < min(len(org.members), len(other.members))
                     for org in written if org.members is not None):
                 score += 2
+                by_members = True
                 reasons.append(f"the countries named ({', '.join(sorted(other_members)[:5])}) are members "
                                f"of the {other.acronym}, not of the {key}")
         # the business of the article (or of the sentence) is the other organisation's alone
@@ -234,7 +243,7 @@ class AcronymContext(Check):
             own_local, other_local = _hits(own_only, local), _hits(other_only, local)
             own_total, other_total = _hits(own_only, words), _hits(other_only, words)
             if own_local > other_local or (own_total > other_total and own_total >= 3 and other_local < 2):
-                return 0, []  # the article's (or the sentence's) business is the written organisation's
+                return 0, [], False  # the article's (or the sentence's) business is the written organisation's
             favours_other = favours_other and bool(own_only) and own_local == 0 and (
                 other_local >= 2 or other_total >= 2 * own_total + 3)
         if favours_other:
@@ -244,7 +253,13 @@ class AcronymContext(Check):
         if _named_in_text(doc, other, mentioned, key):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
-        return score, reasons
+        return score, reasons, by_members
+
+
+def _spells_out(short: str, name: str) -> bool:
+    """The tail of a capitalised name that Schwartz & Hearst pair with ``short``, if not too long."""
+    at = schwartz_hearst(short, name)
+    return at >= 0 and len(name[at:].split()) <= 2 * len(short) and short not in name[at:].upper().split()
 
 
 class AcronymUndefined(Check):
@@ -281,12 +296,13 @@ class AcronymUndefined(Check):
         for mention in analysis.mentions:
             key = mention.key
             base = key.split("-")[0].rstrip("+")
-            if key in seen or key in defined or key in kb.well_known or base in kb.well_known or len(base) < 3:
-                continue
+            if key in seen or key in defined or key in kb.well_known or base in kb.well_known or len(base) < 3 \
+                    or _ROMAN.fullmatch(base) or (len(base) > 5 and base.isalpha()):
+                continue  # a Roman numeral, or a word in capitals rather than an acronym
             seen.add(key)
             if names is None:
                 names = doc.acronyms.capitalised_names()
-            if any(n[0] == base[0] and schwartz_hearst(base, n) == 0 for n in names):
+            if any(_spells_out(base, name) for name in names):
                 continue
             yield Issue(mention.start, mention.end,
                         f"{key} is not spelled out in the article and is not a well-known acronym")

@@ -118,8 +118,8 @@ class Knowledge:
                                frozenset(entry.get("keywords", ())), tuple(confusables[entry["id"]]),
                                tuple(entry.get("members_of", ())))
             self.organisations[org.id] = org
-            for acronym in org.acronyms:
-                by_acronym.setdefault(acronym_key(acronym), []).append(org)
+            for key in dict.fromkeys(acronym_key(a) for a in org.acronyms):  # "EU" and "E.U." once
+                by_acronym.setdefault(key, []).append(org)
         self.by_acronym: dict[str, tuple[Organisation, ...]] = {k: tuple(v) for k, v in by_acronym.items()}
         # acronym_key()s that need no definition
         self.well_known = frozenset(acronym_key(a) for a in raw["well_known"]) | frozenset(by_acronym)

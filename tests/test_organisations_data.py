@@ -1,0 +1,113 @@
+"""The bundled organisation data (factlint/data/organisations.json) is complete and consistent."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from importlib import resources
+from typing import Literal
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from factlint.analysis.acronyms import Knowledge, acronym_key
+
+RAW_BYTES = resources.files("factlint.data").joinpath("organisations.json").read_bytes()
+
+
+class Country(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=2)
+    aliases: list[str] = []
+    demonyms: list[str] = []
+    capitals: list[str] = []
+    regions: list[str] = Field(min_length=1)
+
+
+class Organisation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str = Field(min_length=1)
+    acronyms: list[str] = Field(min_length=1)
+    names: list[str] = Field(min_length=1)
+    scope: Literal["global", "international", "regional", "national"]
+    members: list[str] = []
+    former_members: list[str] = []
+    members_of: list[str] = []
+    regions: list[str] = []
+    domains: list[str] = Field(min_length=1)
+    keywords: list[str] = []
+    confusables: list[str] = []
+
+    @field_validator("acronyms", "names", "members", "confusables")
+    @classmethod
+    def no_repeats(cls, values: list[str]) -> list[str]:
+        assert len(values) == len(set(values)), f"repeated entries: {values}"
+        return values
+
+
+class OrganisationData(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    version: int
+    well_known: list[str]
+    domains: dict[str, list[str]]
+    countries: list[Country]
+    organisations: list[Organisation]
+
+
+def _no_duplicate_keys(pairs):
+    keys = [k for k, _ in pairs]
+    repeated = [k for k, n in Counter(keys).items() if n > 1]
+    assert not repeated, f"duplicate keys: {repeated}"
+    return dict(pairs)
+
+
+@pytest.fixture(scope="module")
+def data() -> OrganisationData:
+    return OrganisationData.model_validate(json.loads(RAW_BYTES, object_pairs_hook=_no_duplicate_keys))
+
+
+def test_enough_reviewed_entries(data):
+    assert len(data.organisations) >= 300
+    assert len(data.countries) >= 190
+
+
+def test_ids_and_country_names_are_unique(data):
+    ids = Counter(o.id for o in data.organisations)
+    assert [i for i, n in ids.items() if n > 1] == []
+    names = Counter(c.name for c in data.countries)
+    assert [n for n, k in names.items() if k > 1] == []
+
+
+def test_every_reference_exists(data):
+    ids = {o.id for o in data.organisations}
+    countries = {c.name for c in data.countries}
+    regions = {r for c in data.countries for r in c.regions}
+    for org in data.organisations:
+        assert set(org.confusables) <= ids, (org.id, set(org.confusables) - ids)
+        assert set(org.members_of) <= ids, org.id
+        assert org.id not in org.confusables, org.id
+        assert set(org.members) | set(org.former_members) <= countries, \
+            (org.id, (set(org.members) | set(org.former_members)) - countries)
+        assert set(org.regions) <= regions, (org.id, set(org.regions) - regions)
+        assert set(org.domains) <= set(data.domains), (org.id, set(org.domains) - set(data.domains))
+
+
+def test_closed_organisations_say_who_belongs(data):
+    for org in data.organisations:
+        if org.scope in ("regional", "national"):
+            assert org.members or org.members_of or org.regions, org.id
+
+
+def test_a_place_name_belongs_to_one_country(data):
+    owner: dict[str, str] = {}
+    for country in data.countries:
+        for phrase in [country.name, *country.aliases, *country.demonyms, *country.capitals]:
+            assert owner.setdefault(phrase, country.name) == country.name, phrase
+
+
+def test_loads_fast():
+    start = time.perf_counter()
+    for _ in range(5):
+        Knowledge(json.loads(RAW_BYTES))
+    assert (time.perf_counter() - start) / 5 < 0.010
