@@ -173,3 +173,17 @@ def test_organisation_spelled_two_ways():
 def test_organisations_named_after_two_countries_pass():
     text = "Iran Air cancelled flights. Iraq Air kept its schedule. The Iran Air chief said fuel was short.\n"
     assert codes(lint_text(text, select=["E301"])) == []
+
+
+def test_role_conflict_two_parties_for_one_member():
+    text = ("Labour MP Sarah Quinn said the bill would pass.\n\n"
+            "Quinn, the Conservative MP for Eastfield, said she would table amendments.\n")
+    assert codes(lint_text(text, select=["E302"])) == ["E302"]
+    same = "Labour MP Sarah Quinn said the bill would pass. Quinn, the Labour MP for Eastfield, agreed.\n"
+    assert codes(lint_text(same, select=["E302"])) == []
+
+
+def test_loose_variant_needs_only_a_verb():
+    text = ("Forward Dauren Tazhibekov, 24, scored twice.\n\nThe team won 3-1.\n\n"
+            "Tajibekov scored his tenth goal of the season.\n")
+    assert codes(lint_text(text, select=["E301"])) == ["E301"]

@@ -83,9 +83,10 @@ APPOSITIVE = regex.compile(
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
     rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$", regex.REVERSE)
-# After a lone surname: a verb, the weakest sign of a person ("Thorsten would be assessed").
-VERB_AFTER = regex.compile(r"\s+(?:would|will|was|is|has|had|could|can|did|does|must|should|may|might)\b")
-PRONOUN_SPEECH = regex.compile(rf"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:{_SPEECH})\b", regex.IGNORECASE)
+# After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
+# assessed", "Tajibekov scored", "Gallaher's plan"); used only for a variant of a known surname.
+VERB_AFTER = regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|could|can|"
+                           r"did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
 ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|"
                             r"served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
@@ -108,14 +109,20 @@ TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair
              "chairperson": "chair", "director": "director", "head": "director", "chief": "director",
              "director-general": "director", "secretary-general": "director", "governor": "governor",
              "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
-             "rector": "rector"}
+             "rector": "rector", "executive": "director", "ceo": "director"}
 # Roles a person may hold beside a main job: they never make an affiliation conflict.
 SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "lecturer", "professor",
                         "author", "writer", "columnist", "founder", "co-founder", "owner", "investor", "veteran",
                         "student", "resident", "candidate", "trainer", "counsel", "ambassador", "envoy"})
 POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
 POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
-                          r"democrats?|conservatives?|liberals?|greens?|labour|republicans?)\b", regex.IGNORECASE)
+                          r"democrat(?:s|ic)?|conservatives?|liberals?|greens?|labour|republicans?|tory|tories|"
+                          r"social\s+democrats?|christian\s+democrats?|nationalists?|communists?)\b", regex.IGNORECASE)
+# Elected members: a member of one party cannot sit for another ("Labour MP" / "the Conservative MP").
+MEMBER_ROLES = frozenset({"mp", "mep", "senator", "sen", "lawmaker", "legislator", "deputy", "councillor", "councilor",
+                          "representative", "rep", "congressman", "congresswoman", "assemblyman", "assemblywoman"})
+PARTY = regex.compile(r"\b(democrat|conservative|liberal|green|labour|republican|tory|socialist|nationalist|communist)"
+                      r"(?:s|ic)?\b", regex.IGNORECASE)
 LEADER_ROLES = frozenset({"leader", "chair", "chairman", "chairwoman", "chairperson", "head"})
 NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state", "junior", "senior", "acting",
                            "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
@@ -493,6 +500,9 @@ def roles_conflict(a: Role, b: Role) -> bool:
         return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
     if a.head in POSTED_ROLES and b.head in POSTED_ROLES:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation)
+    if a.head in MEMBER_ROLES and b.head in MEMBER_ROLES:
+        party_a, party_b = _parties(a.text), _parties(b.text)
+        return bool(party_a and party_b and not party_a & party_b)
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation
                     and POLITICAL.search(a.text) and POLITICAL.search(b.text))
@@ -506,6 +516,11 @@ def roles_conflict(a: Role, b: Role) -> bool:
 
 def _places_only(words: frozenset[str]) -> bool:
     return words <= country_words()
+
+
+def _parties(text: str) -> frozenset[str]:
+    """The party words of a role ("Labour MP" -> {"labour"}, "a Democratic senator" -> {"democrat"})."""
+    return frozenset(w.lower() for w in PARTY.findall(text))
 
 
 def roles_match(a: Role, b: Role) -> bool:
