@@ -21,15 +21,16 @@ from factlint.document import Block, Directive, Document, Segment
 from factlint.source import Source
 
 DIRECTIVE = re.compile(r"factlint\s*:\s*(ignore-file|ignore|disable|enable)\b([^\n>]*)", re.I)
-TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:#|//|%|<!--)?[ \t]*factlint\s*:\s*(?:ignore-file|ignore|disable|enable)\b.*$",
+TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//|%|<!--)[ \t]*)?factlint\s*:\s*(?:ignore-file|ignore|disable|enable)\b.*$",
                                  re.I | re.M)
 DIRECTIVE_REASON = re.compile(r"\s(?:--|—|:)\s|\s--$")
 CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
 WRITTEN_DATE_FORMS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y/%m/%d")
-BLANK_LINE_PARAGRAPH = re.compile(r"\n[ \t\r]*\n\s*\S")
-BLANK_LINE_CHUNK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
-TEXT_LINE = re.compile(r"[^\n]*\S[^\n]*")
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+# Anchored at line starts, so that a long run of spaces is scanned once, not once per position.
+BLANK_LINE_CHUNK = re.compile(r"^(?:[^\n]*\S[^\n]*(?:\n|$))+", re.M)
+TEXT_LINE = re.compile(r"^[^\n]*\S[^\n]*", re.M)
 # A blank-line paragraph whose lines run this long was not hard-wrapped: each line is a paragraph.
 UNWRAPPED_LINE = 100
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
@@ -85,7 +86,8 @@ def read_text(source: Source) -> Document:
             directive_lines.append(m.span())
     prose = _blanked(text, directive_lines)
     blocks: list[Block] = []
-    has_blank_lines = BLANK_LINE_PARAGRAPH.search(text) is not None  # a directive line is not a blank line
+    # A blank line with text after it (a directive line is not a blank line).
+    has_blank_lines = BLANK_LINE.search(text, 0, len(text.rstrip())) is not None
     for start, end in _text_paragraphs(prose, has_blank_lines):
         chunk = prose[start:end]
         kind = "heading" if "\n" not in chunk and _heading_like(chunk) else "paragraph"
@@ -121,8 +123,8 @@ UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
 INLINE_MASK = re.compile("|".join([
     r"<!--.*?(?:-->|\Z)",                                   # HTML comments (an unclosed one runs to the end)
     r"(?P<ticks>`+)[^`]+?(?P=ticks)",                        # inline code
-    r"!\[[^\]\n]*\]\([^)\n]*\)",                             # images, alt text included
-    r"!\[[^\]\n]*\]\[[^\]\n]*\]",                            # reference images
+    r"!\[[^\[\]\n]*\]\([^()\n]*\)",                         # images, alt text included
+    r"!\[[^\[\]\n]*\]\[[^\[\]\n]*\]",                        # reference images
     r"<(?:https?|ftp|mailto):[^>\s]*>",                      # autolinks
     r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>",              # inline HTML tags
     r"\b(?:https?://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?\"'”’]",  # bare URLs
@@ -136,7 +138,7 @@ LINK_TARGET = re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|\]\
 LINE_PREFIX = re.compile(r"^[ \t]*(?:(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]*(?:\[[ xX]\][ \t]+)?)*"
                          r"(?:#{1,6}(?:[ \t]+|$))?")
 QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>[ \t]?)*")
-ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
+ATX_CLOSE = re.compile(r"(?<![ \t])[ \t]+#+[ \t]*$")
 SETEXT_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*\r?$", re.M)
 EMPHASIS = re.compile(r"(?<![\w\\])(?:\*{1,3}|_{1,3})(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3})(?![\w])|~~")
 NOT_NEWLINE = re.compile(r"[^\n]")
@@ -300,6 +302,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 DATE_META = {"date", "article:published_time", "datepublished", "pubdate", "dc.date", "dc.date.issued",
              "og:published_time", "publish-date", "sailthru.date"}
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+TAG_START = re.compile(r"<[A-Za-z/!?]")
 JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
 
 
@@ -321,6 +324,7 @@ class _HTMLBuilder(HTMLParser):
         self.block_start: int | None = None
         self.block_kind = "paragraph"
         self.stack: list[tuple[str, bool]] = []  # (tag, whether it opened a skipped region)
+        self.open_count: dict[str, int] = {}  # how many of each tag are on the stack (broken pages nest deep)
         self.skip_depth = 0
         self.article_depth = 0
         self.saw_article = False
@@ -413,6 +417,7 @@ class _HTMLBuilder(HTMLParser):
         if skipped:
             self.skip_depth += 1
         self.stack.append((tag, skipped))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def handle_startendtag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs_list)
@@ -422,10 +427,11 @@ class _HTMLBuilder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self.in_json_ld = False
-        if tag in VOID or all(t != tag for t, _ in self.stack):
+        if tag in VOID or not self.open_count.get(tag):
             return
         while self.stack:
             open_tag, skipped = self.stack.pop()
+            self.open_count[open_tag] -= 1
             if skipped:
                 self.skip_depth -= 1
             if open_tag == "article":
@@ -461,9 +467,29 @@ class _HTMLBuilder(HTMLParser):
             self.directives.append(_directive(m, self.length))
 
 
+def _readable_part(text: str) -> str:
+    """The text up to a comment or tag that never closes (by the HTML rules it is dropped at the end).
+
+    html.parser rescans an unclosed comment or tag on every later token, which is
+    quadratic on broken input; cutting it off first keeps reading linear.
+    """
+    pos = 0
+    while True:
+        start = text.find("<!--", pos)
+        if start == -1:
+            break
+        end = text.find("-->", start + 4)
+        if end == -1:
+            text = text[:start]
+            break
+        pos = end + 3
+    tail = TAG_START.search(text, text.rfind(">") + 1)
+    return text[:tail.start()] if tail else text
+
+
 def read_html(source: Source) -> Document:
     builder = _HTMLBuilder(source)
-    builder.feed(source.text)
+    builder.feed(_readable_part(source.text))
     builder.close()
     builder.close_block()
     text = "".join(builder.parts)
