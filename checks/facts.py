@@ -42,7 +42,7 @@ def _near_miss(person: Person, fact: PersonFact) -> str | None:
                 return spelling
             continue
         if spelling_variant(person.surname, surname):
-            if person.given and given_compatible(person.given, given) or not person.given and person.confirmed:
+            if person.given and given_compatible(person.given, given) or not person.given and _same_post(person, fact):
                 return spelling
             continue
         if person.given and person.given == given and min(len(surname), len(person.surname)) >= 5 \
@@ -61,6 +61,12 @@ def _known(person: Person, facts: FactBase) -> PersonFact | None:
             if surname == person.surname and given and person.given and given_compatible(person.given, given):
                 return fact
     return None
+
+
+def _same_post(person: Person, fact: PersonFact) -> bool:
+    """The text gives the person a post the fact base records for them: "Energy Minister Tokaev"."""
+    on_record = [r for r, _ in _fact_roles(fact)]
+    return any(roles_match(role, r) for role in person.roles for r in on_record)
 
 
 def _other_post(person: Person, fact: PersonFact) -> bool:

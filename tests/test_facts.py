@@ -106,3 +106,13 @@ def test_seed_with_stufft_fact_base_adds_only_that_finding(shared):
     key = lambda f: (f.code, f.line, f.column)  # noqa: E731
     assert sorted(map(key, plain.findings)) == sorted(key(f) for f in with_facts.findings if f.code != "F601")
     assert not [f for f in plain.findings if f.code.startswith("E")]
+
+
+def test_surname_only_near_miss_needs_the_same_post(tmp_path):
+    facts = load_fact_base([write(tmp_path, "f.yaml", "people:\n  - name: Gordon Brown\n    titles:\n"
+                                                      "      - Chancellor of the Exchequer\n")])
+    other = "Oil company chief executive Lord Browne said profits were strong. Browne said tax would rise.\n"
+    assert codes(lint_text(other, select=["F601"], facts=facts)) == []
+    same = "Chancellor of the Exchequer Browne said the budget was balanced.\n"
+    result = lint_text(same, select=["F601"], facts=facts)
+    assert codes(result) == ["F601"] and result.findings[0].suggestion == "Brown"
