@@ -25,6 +25,8 @@ from factlint.document import Document
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_MEMBERSHIP_CUES = ("member", "members", "membership", "within", "framework", "bloc", "union", "join", "joined",
+                    "joining", "accession", "integration", "parties", "partners", "inside")
 
 
 def _line_hint(doc: Document, offset: int) -> str:
@@ -118,7 +120,7 @@ def _named_in_text(doc: Document, org: Organisation, mentioned: set[str], skip: 
     """The article names ``org`` elsewhere: one of its acronyms (not ``skip``) or its full name."""
     if any(k != skip and k in mentioned for k in (a.upper().replace(".", "") for a in org.acronyms)):
         return True
-    return any(name in doc.text for name in org.names if " " in name)
+    return any(f" {name_key(name)} " in doc.acronyms.name_keys() for name in org.names if " " in name)
 
 
 class AcronymContext(Check):
@@ -230,13 +232,15 @@ class AcronymContext(Check):
             elif len(other_members) >= 2 and all(
                     len(org.members & other.members) * 2 < min(len(org.members), len(other.members))
                     for org in written if org.members is not None):
-                score += 2
-                by_members = True
+                # the sentence must present the countries as members ("within", "members", "bloc"):
+                # an organisation named as an outside party ("Russia warned the X") proves nothing
+                by_members = any(local[w] for w in _MEMBERSHIP_CUES)
+                score += 2 if by_members else 1
                 reasons.append(f"the countries named ({', '.join(sorted(other_members)[:5])}) are members "
                                f"of the {other.acronym}, not of the {key}")
         # the business of the article (or of the sentence) is the other organisation's alone
         other_words = _vocabulary(other)
-        favours_other = True
+        favours_other = True  # for every meaning written
         for org in written:
             own_words = _vocabulary(org)
             other_only, own_only = other_words - own_words, own_words - other_words

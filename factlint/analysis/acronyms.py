@@ -96,9 +96,8 @@ class Knowledge:
             if entry.get("scope") == "global":
                 return None
             out = set(entry.get("members", ())) | set(entry.get("former_members", ()))
-            if not out and not entry.get("members_of"):  # regions say who may join only when no list does
-                for region in entry.get("regions", ()):
-                    out |= by_region.get(region, set())
+            for region in entry.get("regions", ()):
+                out |= by_region.get(region, set())
             for parent in entry.get("members_of", ()):
                 if parent not in seen:
                     out |= members(entries[parent], seen | {entry["id"]}) or set()
@@ -200,6 +199,7 @@ class AcronymAnalysis:
     definitions: list[Definition]
     _doc: Document = field(repr=False)
     _context: ArticleContext | None = field(default=None, repr=False)
+    _name_keys: str | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -210,6 +210,12 @@ class AcronymAnalysis:
     def capitalised_names(self) -> list[str]:
         """Runs of capitalised words (with linking words), for telling whether an acronym is spelled out."""
         return [m.group() for m in _NAME_IN_TEXT.finditer(self._doc.text) if not _is_acronym_token(m.group())]
+
+    def name_keys(self) -> str:
+        """name_key() of the whole text, for finding a long form whatever its spelling."""
+        if self._name_keys is None:
+            self._name_keys = f" {name_key(self._doc.text)} "
+        return self._name_keys
 
     def context(self) -> ArticleContext:
         if self._context is None:
