@@ -107,7 +107,10 @@ def test_a_place_name_belongs_to_one_country(data):
 
 
 def test_loads_fast():
-    start = time.perf_counter()
+    """A one-article run pays for the load: keep it under 10 ms of CPU (best of five, the machine is shared)."""
+    times = []
     for _ in range(5):
+        start = time.process_time()
         Knowledge(json.loads(RAW_BYTES))
-    assert (time.perf_counter() - start) / 5 < 0.010
+        times.append(time.process_time() - start)
+    assert min(times) < 0.010
