@@ -84,6 +84,14 @@ def _fact_roles(fact: PersonFact) -> list[tuple[Role, object]]:
     return out
 
 
+def _amount(value: float) -> str:
+    """7000000000.0 -> "7 billion", 23270.0 -> "23,270"."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= scale:
+            return f"{value / scale:,.3f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
 def _format_date(written: str, day: dt.date) -> str | None:
     """``day`` written the way ``written`` is ("October 6" -> "November 6"), or None."""
     month = day.strftime("%B")
@@ -131,6 +139,24 @@ class ReferenceConflict(Check):
             yield from self._people(doc, facts)
         if facts.events:
             yield from self._events(doc, facts)
+        if facts.figures:
+            yield from self._figures(doc, facts)
+
+    def _figures(self, doc: Document, facts: FactBase) -> Iterator[Issue]:
+        from factlint.analysis.quantities import describe
+
+        for quantity in doc.quantities:
+            candidates = [f for f in facts.figures if f.same_unit(quantity)]
+            if not candidates:
+                continue
+            describe(doc, quantity)  # what it measures, of whom, when: read on first use
+            figure = next((f for f in candidates if f.fits(quantity)), None)
+            if figure is None or not figure.contradicted_by(quantity):
+                continue
+            written = doc.text[quantity.start:quantity.end]
+            yield Issue(quantity.start, quantity.end,
+                        f'"{written}" for {figure.name}: the fact base has {_amount(figure.value)} {figure.unit} '
+                        f'({figure.source})')
 
     def _people(self, doc: Document, facts: FactBase) -> Iterator[Issue]:
         text = doc.text

@@ -16,10 +16,14 @@ A fact base file may hold four lists (every key optional)::
         aliases: [US-Central Asia summit]
         date: 2025-11-06
         place: Washington
-    figures:
-      - name: Kazakhstan uranium output 2024
-        value: 23270
-        unit: tonnes
+    figures:        # matched to a quantity by what it measures, of whom, when, and its unit
+      - name: US trade with Central Asia, 2024
+        measure: trade turnover
+        subject: United States
+        period: 2024
+        value: 7
+        scale: billion
+        unit: USD
 
 Files are validated with pydantic; an error names the file, the entry and the field.
 The loaded :class:`FactBase` is plain data with a ``digest`` of the files' content (part
@@ -98,13 +102,56 @@ class EventFact:
         return self.date <= day <= (self.end or self.date)
 
 
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SIGNIFICANT = regex.compile(r"[\p{L}\p{M}\d][\p{L}\p{M}\d.'’-]{2,}")
+SMALL_WORDS = frozenset({"the", "and", "with", "for", "from", "into", "its", "their"})
+
+
 @dataclass(frozen=True, slots=True)
 class FigureFact:
+    """A key figure: what the text calls it (``measure``, of ``subject``, in ``period``) and its value."""
+
     name: str
-    value: float | str
-    unit: str | None = None
-    as_of: dt.date | None = None
+    measure: str
+    value: float  # with the scale applied
+    unit: str = ""  # ISO currency code, "%", or a noun ("tonne")
+    subject: str | None = None
+    period: str | None = None
     source: str = ""
+
+    def same_unit(self, quantity: Any) -> bool:
+        return _unit(self.unit) == _unit(quantity.unit)
+
+    def fits(self, quantity: Any) -> bool:
+        """True when a quantity of the text states this figure (whatever value it gives)."""
+        if not quantity.measure or not _words(self.measure) <= _words(quantity.measure):
+            return False
+        if self.subject and not _words(self.subject) <= _words(quantity.subject):
+            return False
+        if self.period and self.period.strip() != quantity.period.strip():
+            return False
+        return self.same_unit(quantity)
+
+    def contradicted_by(self, quantity: Any) -> bool:
+        """True when the quantity's value, with its stated precision and bound, cannot be this figure."""
+        slack = max(quantity.precision, abs(self.value) * 1e-9)
+        if quantity.bound == "about":
+            slack = max(slack, abs(self.value) * 0.1)
+        low, high = quantity.value - slack, (quantity.high if quantity.high is not None else quantity.value) + slack
+        if quantity.bound == "min":
+            return self.value < low
+        if quantity.bound == "max":
+            return self.value > high
+        return not low <= self.value <= high
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in SIGNIFICANT.findall(text or "") if w.lower() not in SMALL_WORDS}
+
+
+def _unit(unit: str) -> str:
+    unit = (unit or "").strip().lower()
+    return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +224,8 @@ class FactBase:
 
 def _models() -> Any:
     """The pydantic schema of a fact base file (built on first use: pydantic is imported lazily)."""
+    from typing import Literal
+
     from pydantic import BaseModel, ConfigDict, Field, field_validator
 
     class Strict(BaseModel):
@@ -212,9 +261,12 @@ def _models() -> Any:
 
     class Figure(Strict):
         name: str = Field(min_length=1)
-        value: float | str
-        unit: str | None = None
-        as_of: dt.date | None = None
+        measure: str = Field(min_length=1)
+        value: float
+        scale: Literal["thousand", "million", "billion", "trillion"] | None = None
+        unit: str = ""
+        subject: str | None = None
+        period: str | int | None = None
 
     class File(Strict):
         people: list[Person] = []
@@ -319,4 +371,7 @@ def _add(base: FactBase, parsed: Any, path: str) -> None:
         base.events.append(EventFact(e.name.strip(), e.date, tuple(a.strip() for a in e.aliases), e.place, e.end,
                                      f"{path}: events[{i}]"))
     for i, f in enumerate(parsed.figures):
-        base.figures.append(FigureFact(f.name.strip(), f.value, f.unit, f.as_of, f"{path}: figures[{i}]"))
+        value = f.value * SCALE_WORDS.get(f.scale or "", 1)
+        period = str(f.period) if f.period is not None else None
+        base.figures.append(FigureFact(f.name.strip(), f.measure.strip(), value, f.unit.strip(), f.subject, period,
+                                       f"{path}: figures[{i}]"))

@@ -26,7 +26,8 @@ def test_example_fact_base_loads():
     assert base.people[0].name == "Julie Stufft"
     assert base.people[0].titles[0].start == dt.date(2025, 8, 1)
     assert base.events[0].date == dt.date(2025, 11, 6)
-    assert base.organisations and base.figures and base.digest
+    assert base.organisations and base.digest
+    assert base.figures[0].value == 7e9 and base.figures[0].period == "2024"
 
 
 def test_toml_and_yaml_merge_and_digest_follows_content(tmp_path):
@@ -71,9 +72,10 @@ def lint_with_facts(fixture: str, facts: str = "newsroom.yaml"):
 def test_reference_conflict_fires_on_name_title_and_event_date():
     result = lint_with_facts("summit-report.md")
     by_suggestion = {f.suggestion: f for f in result.findings}
-    assert codes(result) == ["F601"] * 4
-    assert set(by_suggestion) == {"November 6", "Julie Stufft", "Stufft", "Secretary of State"}
+    assert codes(result) == ["F601"] * 5
+    assert set(by_suggestion) == {"November 6", "Julie Stufft", "Stufft", "Secretary of State", None}
     assert "6 November 2025" in by_suggestion["November 6"].message
+    assert "7 billion USD" in by_suggestion[None].message
 
 
 def test_reference_conflict_passes_agreeing_text_and_other_editions():
