@@ -337,6 +337,9 @@ class ElapsedTimeMismatch(Check):
                         related=(Related(birth.start, birth.end, f"born in {birth.year}"),))
 
 
+MAX_ANCHORS = 3  # how many earlier dates a "two days later" may count from
+
+
 class DateArithmetic(Check):
     """
     What it checks:
@@ -406,19 +409,29 @@ class DateArithmetic(Check):
                         f"is {actual}.")
 
     def _relative(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
-        if mention.anchor_index is None:
+        """Fire only when none of the last few dates before it gives the stated day: the writer may count
+        from any of them, and an editor agrees only when the arithmetic fails for every one."""
+        if mention.anchor_index is None or stated.day_of_year is None:
             return
-        anchor = doc.dates[mention.anchor_index]
-        base = anchor.day_of_year
-        if base is None or stated.day_of_year is None:
-            return
-        if not (anchor.year and stated.year):
-            base = base.replace(year=LEAP_STAND_IN)
         amount, unit = mention.offset
         days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
-        expected = base + dt.timedelta(days=days)
-        if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
+        dates = doc.dates
+        restated = {d.apposition for d in dates if d.apposition is not None}
+        candidates = [d for d in reversed(dates[:mention.anchor_index + 1])
+                      if d.type == "date" and d.granularity == "day" and d.day_of_year
+                      and dates.index(d) not in restated][:MAX_ANCHORS]
+        for candidate in candidates:
+            if candidate.year and stated.year and stated.year_source == candidate.year_source == "explicit" \
+                    and candidate.year != stated.year:
+                continue
+            expected = candidate.day_of_year + dt.timedelta(days=days)
+            if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
+                return
+        anchor = dates[mention.anchor_index]
+        if anchor.year and stated.year and anchor.year != stated.year:
             return
+        base = anchor.day_of_year
+        expected = base + dt.timedelta(days=days)
         yield Issue(stated.start, stated.end,
                     f"'{mention.text}, {stated.text}' does not add up: {abs(days)} day{'s' if abs(days) != 1 else ''} "
                     f"{'after' if days > 0 else 'before'} {_long(base, False)} ({_quote(anchor)}) is "

@@ -3,9 +3,10 @@
 One pass of a single compiled pattern finds the candidates (explicit dates in US,
 UK, numeric and ISO orders, months, years under a governing word, seasons,
 quarters, decades, ranges and relative expressions); the common forms are
-normalised here from the regex groups, with the calendar done by ``datetime``.
-dateparser is consulted only for a matched string this module cannot read, so
-a typical article never imports it.
+normalised here from the regex groups, with the calendar done by ``datetime``,
+so no date library is imported: every form the patterns accept is one this
+module can read, and dateparser's free-text guesses ("May", "We", "$66") never
+reach the output.
 
 A yearless date takes the year of the nearest explicit year that governs it (the
 same sentence, else an earlier full date in the paragraph), else the publication
@@ -19,7 +20,6 @@ import calendar
 import re
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -126,6 +126,8 @@ NEAR_FUTURE = regex.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled
 PAST_VERB = regex.compile(
     r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
     r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
+SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
+                            r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
 AGE = re.compile(r"\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
 NAME_BEFORE = re.compile(r"[A-Z][a-z]+$")
@@ -289,22 +291,6 @@ def _unit(word: str) -> str:
         if word.startswith(prefix):
             return unit
     return "day"
-
-
-@lru_cache(maxsize=512)
-def parse_with_dateparser(text: str, base: dt.date | None) -> dt.date | None:
-    """Last resort for a matched string the patterns here cannot read; never run on free prose."""
-    import dateparser  # lazily: it costs ~0.1 s to import
-
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "current_period", "STRICT_PARSING": False,
-                                "REQUIRE_PARTS": ["day", "month"]}
-    if base is not None:
-        settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
-    try:
-        parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    except (ValueError, OverflowError, TypeError):
-        return None
-    return parsed.date() if parsed else None
 
 
 class _Builder:
@@ -719,13 +705,13 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                     and bisect.bisect_right(starts, mention.start) - bisect.bisect_right(starts, before.start) <= 1):
                 mention.apposition = i - 1
         if mention.type == "relative" and mention.anchor == "previous" and previous_day is not None \
-                and previous_day.date and mention.offset and mention.value is None:
-            anchor_date = previous_day.date
+                and previous_day.day_of_year and mention.offset and mention.value is None:
+            anchor_date = previous_day.day_of_year
             if mention.range_with is None and previous_day.range_role == "start":
-                anchor_date = out[previous_day.range_with].date or anchor_date
+                anchor_date = out[previous_day.range_with].day_of_year or anchor_date
             target = _shift(anchor_date, *mention.offset)
             mention.anchor_index = previous_index
-            if target:
+            if target and previous_day.year:
                 mention.value, mention.granularity = _value_at(target, mention.offset[1])
         elif mention.type == "relative" and mention.anchor == "previous" and previous_year is not None \
                 and mention.offset and mention.offset[1] in ("year", "decade", "century") and mention.value is None:
@@ -734,7 +720,7 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 mention.value, mention.granularity = _value_at(target, mention.offset[1])
         if mention.year and mention.type == "date" and mention.granularity in ("day", "month", "year"):
             previous_year = mention.year
-        if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.date:
+        if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.day_of_year:
             if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
                 previous_day, previous_index = mention, i
 
@@ -756,8 +742,12 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         clause = right[:cut.start()] if cut else right
     if '"' in clause or "“" in clause or "”" in clause:
         return None
-    if FUTURE_MARKERS.search(clause):
-        return "future"
+    future = None
+    for future in FUTURE_MARKERS.finditer(clause):
+        pass
+    if future is not None:
+        # "will publish the audit it received on 3 March": the date belongs to the nearer past verb
+        return "past" if SUBJECT_PAST.search(clause, future.end()) else "future"
     if PAST_VERB.search(clause) and not PRESENT_OR_PERFECT.search(clause):
         return "past"
     return None

@@ -52,6 +52,7 @@ DISTINCT = frozenset("""
 previous last next first second third fourth fifth sixth seventh eighth ninth tenth final annual upcoming
 forthcoming another earlier later future past prior following subsequent new inaugural every each
 """.split())
+VERBS = frozenset({"met", "took place", "began"})
 OTHER_OCCURRENCE = frozenset("previous last next prior earlier upcoming forthcoming future past".split())
 DETERMINERS = frozenset("the this that its their his her a an another these those".split())
 NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
@@ -130,7 +131,10 @@ def analyze_events(doc: Document) -> list[EventMention]:
             if word.startswith("took"):
                 word = "took place"
             sentence = sentences[s]
-            definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
+            if word in VERBS or word.endswith("ed"):
+                definite, distinct, names = False, (), set()
+            else:
+                definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
             if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
                 continue  # part of a name: "Summit Street", "Elections PEI"
             clause_end = sentence.end
@@ -229,7 +233,8 @@ def _number_events(doc: Document, out: list[EventMention], dates: list) -> None:
         known = by_kind.get(mention.kind, [])
         target = None
         if not mention.distinct:
-            target = next((k for k in reversed(known) if _compatible(events[k], mention, dates)), None)
+            target = next((k for k in reversed(known) if _compatible(events[k], mention, dates)
+                           and not set(events[k].distinct) & OTHER_OCCURRENCE), None)
             if target is None and not known and mention.definite and 0 in events \
                     and mention.kind in GATHERINGS and _compatible(events[0], mention, dates):
                 target = 0

@@ -1,0 +1,155 @@
+"""D101–D106: a positive and a negative case for each check, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import FIXTURES, codes, lint_text
+
+
+def findings(text: str, code: str, published: dt.date | None = None, name: str = "article.txt"):
+    result = lint_text(text, name=name, select=[code], published=published)
+    return [f for f in result.findings if f.code == code]
+
+
+# --- D101 date-conflict ----------------------------------------------------------------
+
+def test_d101_fixture_flags_the_less_supported_mention():
+    text = (FIXTURES / "dates" / "harbour-summit-conflict.md").read_text(encoding="utf-8")
+    found = findings(text, "D101", name="article.md")
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.line == 12  # "On 2 September": 11 September and the publication date back 12 September
+    assert [r.line for r in finding.related] == [6]
+    assert "12 September" in finding.message and "2 September" in finding.message
+    assert finding.suggestion == "12 September"
+
+
+def test_d101_clean_fixture_is_silent():
+    text = (FIXTURES / "dates" / "harbour-summit-clean.md").read_text(encoding="utf-8")
+    assert codes(lint_text(text, name="article.md", select=["D"])) == []
+
+
+def test_d101_same_event_two_dates_in_plain_text():
+    text = ("On March 14, Oslo hosted the fisheries summit.\n\n"
+            "On March 4, the fisheries summit was held in Oslo with six ministers.\n")
+    assert len(findings(text, "D101")) == 1
+
+
+@pytest.mark.parametrize("second", [
+    "On March 4, the previous fisheries summit was held in Oslo.",  # "previous" tells them apart
+    "On March 4, the fisheries summit was held in Bergen.",  # another place
+    "On March 24, the fisheries summit will meet again in Oslo.",  # a future occasion, and not one slip apart
+    "On June 2, the fisheries summit was held in Oslo.",  # not a plausible slip of March 14
+])
+def test_d101_passes_mentions_that_differ(second):
+    text = f"On March 14, Oslo hosted the fisheries summit.\n\n{second}\n"
+    assert findings(text, "D101") == []
+
+
+# --- D102 weekday-mismatch -------------------------------------------------------------
+
+def test_d102_weekday_against_explicit_year():
+    found = findings("The vote was held on Wednesday, 6 November 2025.", "D102")
+    assert len(found) == 1
+    assert "6 November 2025 is a Thursday, not a Wednesday" in found[0].message
+    assert found[0].suggestion == "Thursday, 6 November 2025"
+
+
+def test_d102_year_from_publication_date():
+    assert len(findings("The ferry sailed on Friday 29 May.", "D102", dt.date(2025, 6, 2))) == 1
+
+
+@pytest.mark.parametrize("text, published", [
+    ("The vote was held on Thursday, 6 November 2025.", None),
+    ("The ferry sailed on Friday 29 May.", None),  # no year anywhere: silent
+    ("The ferry sailed on Friday. On 29 May the port closed.", dt.date(2025, 6, 2)),  # not attached
+])
+def test_d102_passes(text, published):
+    assert findings(text, "D102", published) == []
+
+
+# --- D103 impossible-date --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Bids are due by 31 April.", "The fair opens on June 31.",
+                                  "The levy started on February 29, 2023.", "It ended on 30 February."])
+def test_d103_fires(text):
+    assert len(findings(text, "D103")) == 1
+
+
+@pytest.mark.parametrize("text", ["Bids are due by 30 April.", "The levy started on February 29, 2024.",
+                                  "The levy started on 29 February."])
+def test_d103_passes(text):
+    assert findings(text, "D103") == []
+
+
+# --- D104 tense-mismatch ---------------------------------------------------------------
+
+def test_d104_future_tense_for_a_past_date():
+    found = findings("The council will publish its audit on 3 March.", "D104", dt.date(2025, 3, 10))
+    assert len(found) == 1 and "future tense" in found[0].message
+
+
+def test_d104_past_tense_for_a_future_date():
+    found = findings("The assembly approved the plan on 20 March.", "D104", dt.date(2025, 3, 10))
+    assert len(found) == 1 and "past tense" in found[0].message
+
+
+@pytest.mark.parametrize("text", ["The council published its audit on 3 March.",
+                                  "The council will publish its audit on 13 March.",
+                                  "The council says it will publish the audit it received on 3 March."])
+def test_d104_passes(text):
+    assert findings(text, "D104", dt.date(2025, 3, 10)) == []
+
+
+def test_d104_needs_the_publication_date():
+    assert findings("The council will publish its audit on 3 March.", "D104") == []
+
+
+# --- D105 elapsed-time-mismatch --------------------------------------------------------
+
+def test_d105_years_ago():
+    found = findings("The bridge opened in 1981, 30 years ago.", "D105", dt.date(2025, 5, 1))
+    assert len(found) == 1 and "44 years, not 30" in found[0].message
+
+
+def test_d105_age_and_birth_year():
+    found = findings("Marta Kowal, 51, an engineer born in 1960, leads the team.", "D105", dt.date(2025, 5, 1))
+    assert len(found) == 1 and "64 or 65" in found[0].message
+
+
+@pytest.mark.parametrize("text", ["The bridge opened in 1981, 44 years ago.",
+                                  "The bridge opened in 1981, more than 40 years ago.",
+                                  "Marta Kowal, 64, an engineer born in 1960, leads the team.",
+                                  "The bridge opened in 1981. Ten years ago it was widened."])
+def test_d105_passes(text):
+    assert findings(text, "D105", dt.date(2025, 5, 1)) == []
+
+
+def test_d105_needs_the_publication_date():
+    assert findings("The bridge opened in 1981, 30 years ago.", "D105") == []
+
+
+# --- D106 date-arithmetic --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The museum is closed from 12 to 5 March.",
+    "The road was shut for five weeks, from 28 July to 18 August.",
+    "The strike began on 6 November. Two days later, on 9 November, talks resumed.",
+    "The summit opened on 6 November. On the eve of the summit, on 3 November, aides met.",
+])
+def test_d106_fires(text):
+    assert len(findings(text, "D106")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The museum is closed from 5 to 12 March.",
+    "The road was shut for three weeks, from 28 July to 18 August.",
+    "The strike began on 6 November. Two days later, on 8 November, talks resumed.",
+    "The summit opened on 6 November. On the eve of the summit, on 5 November, aides met.",
+    "The strike began on 6 November. About two days later, on 9 November, talks resumed.",
+])
+def test_d106_passes(text):
+    assert findings(text, "D106") == []
