@@ -33,8 +33,11 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
         yield from _given_spellings(p)
         loose: dict[str, list[tuple[int, int]]] = {}
         for lo in names.loose:
-            if lo.text not in surnames and spelling_variant(p.surname, lo.text):
-                loose.setdefault(lo.text, []).append((lo.start, lo.end))
+            if lo.text in surnames or not spelling_variant(p.surname, lo.text):
+                continue
+            if lo.role is not None and p.roles and not any(roles_match(lo.role, r) for r in p.roles):
+                continue  # introduced with another post: someone else
+            loose.setdefault(lo.text, []).append((lo.start, lo.end))
         for word, other in loose.items():
             if not _unique_match(word, p, people):
                 continue

@@ -187,3 +187,9 @@ def test_loose_variant_needs_only_a_verb():
     text = ("Forward Dauren Tazhibekov, 24, scored twice.\n\nThe team won 3-1.\n\n"
             "Tajibekov scored his tenth goal of the season.\n")
     assert codes(lint_text(text, select=["E301"])) == ["E301"]
+
+
+def test_similar_surname_with_another_post_is_someone_else():
+    text = ("Mayor John Smith said the river would peak on Friday.\n\n"
+            "Smyth, a retired teacher who lives by the bridge, said the water was already in her garden.\n")
+    assert codes(lint_text(text, select=["E301"])) == []

@@ -128,8 +128,8 @@ NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state",
                            "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
                            "federal", "national", "regional", "shadow"}) | CHANGE_WORDS
 PORTFOLIO_SYNONYMS = {"defense": "defence", "home": "interior", "treasury": "finance", "finances": "finance",
-                      "exchequer": "finance", "external": "foreign", "affairs": "", "development": "development",
-                      "healthcare": "health", "economic": "economy", "economics": "economy", "justice": "justice"}
+                      "exchequer": "finance", "external": "foreign", "affairs": "",
+                      "healthcare": "health", "economic": "economy", "economics": "economy"}
 GENERIC_ORG_WORDS = frozenset({"the", "of", "for", "and", "parliamentary", "group", "party", "faction", "caucus",
                                "bloc", "national", "council", "committee", "board", "s", "'s"})
 
@@ -203,6 +203,7 @@ class Loose:
     start: int
     end: int
     text: str
+    role: Role | None = None  # a post given beside it ("Smyth, a neighbour, said"): maybe someone else
 
 
 @dataclass(slots=True)
@@ -683,7 +684,9 @@ class _Builder:
                     and any(spelling_variant(known_name, word) for key in surname_keys(word)
                             for known_name in by_initial.get(key, ())) \
                     and (self._evidence(n_start, n_end, lo, hi) or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))):
-                self.out.loose.append(Loose(n_start, n_end, word))
+                app = self.appositive(n_end, hi)
+                role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
+                self.out.loose.append(Loose(n_start, n_end, word, role))
         self._role_references()
         self.out.mentions.sort(key=lambda m: m.start)
         for p in self.out.people:
