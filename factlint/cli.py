@@ -232,14 +232,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not args.paths:
         raise UsageError("no files given; try 'factlint --help'")
     settings = _settings(args)
-    registry = _registry(settings)
     facts = _facts(args, settings)
-    stdin = None
-    if "-" in args.paths:
-        stdin = sys.stdin.buffer.read()
-    results, _, problems = run(args.paths, settings, registry, args.published, facts, stdin=stdin,
-                               stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
-    for problem in problems:
+    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+    outcome = run(args.paths, settings, lambda: _registry(settings), args.published, facts, stdin=stdin,
+                  stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
+    results = outcome.results
+    for problem in outcome.problems:
         print(f"factlint: {problem}", file=sys.stderr)
     errors = 0
     for r in results:
@@ -264,7 +262,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
     checked = sum(1 for r in results if not r.error)
-    _print_report(args, findings, checked, registry)
+    _print_report(args, findings, checked, lambda: outcome.registry or _registry(settings))
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     from factlint.api import SEVERITY_RANK
@@ -274,6 +272,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _print_report(args: argparse.Namespace, findings, checked: int, registry) -> None:
+    """Write the report; ``registry`` is a callable, called only for SARIF's rule metadata."""
     if args.format == "json":
         from factlint.reporters.json import render
 
@@ -281,7 +280,7 @@ def _print_report(args: argparse.Namespace, findings, checked: int, registry) ->
     elif args.format == "sarif":
         from factlint.reporters.sarif import render
 
-        out = render(findings, registry.sorted())
+        out = render(findings, registry().sorted())
     elif args.format == "github":
         from factlint.reporters.github import render
 

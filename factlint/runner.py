@@ -13,8 +13,9 @@ import fnmatch
 import hashlib
 import json
 import os
-import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from factlint import __version__
@@ -121,81 +122,104 @@ def _result_from_json(d: dict) -> FileResult:
     return FileResult(d["path"], findings, d["error"], d["warnings"])
 
 
-def fingerprint(settings: Settings, registry: Registry, published: dt.date | None, facts: object) -> str:
+def fingerprint(settings: Settings, published: dt.date | None, facts: object) -> str:
     """What a cached result depends on besides the file: version, settings, checks and the code itself.
 
-    The modification times of every module and data file of the package (analysers
-    included) and of every check's module are part of it, so editing any of them
-    invalidates the cache without a version bump.
+    Computed without importing any check (a run where every file hits the cache
+    never pays for importing the analysers): the registered entry points, the
+    modification times of every module and data file of the package (analysers
+    included), of each entry point's module and of the local plugin files. Editing
+    any of them invalidates the cache without a version bump.
     """
-    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items() if k not in ("root", "path", "from_command_line"))),
+    import importlib.util
+
+    from factlint.registry import ENTRY_POINT_GROUP, _entry_points
+
+    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items()
+                                      if k not in ("root", "path", "from_command_line", "fail_on"))),
              repr(published), repr(getattr(facts, "digest", facts is not None))]
     files = set(PACKAGE_DIR.rglob("*.py")) | set((PACKAGE_DIR / "data").glob("*"))
-    for cls in registry.sorted():
-        parts.append(f"{cls.code}:{cls.__module__}.{cls.__qualname__}")
-        module_file = getattr(sys.modules.get(cls.__module__), "__file__", None)
-        if module_file:
-            files.add(Path(module_file))
+    files |= {settings.root / p for p in settings.plugins}
+    for name, value in _entry_points(ENTRY_POINT_GROUP):
+        parts.append(f"{name}={value}")
+        try:
+            spec = importlib.util.find_spec(value.partition(":")[0].strip())
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.origin:
+            files.add(Path(spec.origin))
     for path in sorted(files):
         try:
             stat = path.stat()
         except OSError:
+            parts.append(f"{path}:missing")
             continue
-        parts.append(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}")
+        parts.append(f"{path}:{stat.st_mtime_ns}:{stat.st_size}")
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _lint_worker(path: str) -> FileResult:
+def _lint_worker(job: tuple[str, bytes | None]) -> FileResult:
     assert _WORKER is not None
-    return _WORKER.lint_path(path)
+    path, data = job
+    return _WORKER.lint_bytes(path, data) if data is not None else _WORKER.lint_path(path)
 
 
-def run(paths: list[str], settings: Settings, registry: Registry, published: dt.date | None, facts: object,
-        stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 0,
-        use_cache: bool = True) -> tuple[list[FileResult], list[str], list[str]]:
-    """Lint every discovered file; returns the results, the files, and checks that could not start."""
+@dataclass
+class Run:
+    results: list[FileResult]  # folders without articles first, then every file in discovery order
+    registry: Registry | None  # None when every file came from the cache
+    problems: list[str]  # checks that could not start, one line each
+
+
+def run(paths: list[str], settings: Settings, load_registry: Callable[[], Registry], published: dt.date | None,
+        facts: object, stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 0,
+        use_cache: bool = True) -> Run:
+    """Lint every discovered file, from the cache when it can; the checks are loaded only on a miss."""
     global _WORKER
     files, empty = discover(paths, settings)
-    linter = Linter(settings, registry, published, facts)
     results: dict[int, FileResult] = {}
     todo: list[tuple[int, str, bytes | None]] = []
-    cache = Cache(settings.root, fingerprint(settings, registry, published, facts)) if use_cache else None
+    cache = Cache(settings.root, fingerprint(settings, published, facts)) if use_cache else None
     keys: dict[int, str] = {}
     for i, path in enumerate(files):
+        data = None
         if path == "-":
-            name = stdin_filename or "<stdin>"
-            results[i] = linter.lint_bytes(name, stdin or b"")
-            continue
-        if cache is None:
-            todo.append((i, path, None))
-            continue
-        try:
-            data = Path(path).read_bytes()
-        except OSError:
-            todo.append((i, path, None))  # lint_path reports the reason
-            continue
-        keys[i] = cache.key(path, data)
-        hit = cache.get(keys[i])
-        if hit is not None:
-            results[i] = hit
-        else:
-            todo.append((i, path, data))
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-    if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-        import multiprocessing
+            path, data = stdin_filename or "<stdin>", stdin or b""
+        elif cache is not None:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                pass  # lint_path reports the reason
+        if cache is not None and data is not None:
+            keys[i] = cache.key(path, data)
+            hit = cache.get(keys[i])
+            if hit is not None:
+                results[i] = hit
+                continue
+        todo.append((i, path, data))
+    registry, problems = None, []
+    if todo:
+        registry = load_registry()
+        linter = Linter(settings, registry, published, facts)
+        problems = linter.problems
+        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+        if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
+            import multiprocessing
 
-        _WORKER = linter
-        context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(todo))) as pool:
-            done = pool.map(_lint_worker, [p for _, p, _ in todo], chunksize=max(1, len(todo) // (workers * 8)))
-        _WORKER = None
-    else:
-        done = [linter.lint_bytes(p, d) if d is not None else linter.lint_path(p) for _, p, d in todo]
-    for (i, _, _), result in zip(todo, done):
-        results[i] = result
-        if cache is not None and i in keys and result.error is None and \
-                not any(w.startswith("check ") for w in result.warnings):
-            cache.put(keys[i], result)
+            _WORKER = linter
+            context = multiprocessing.get_context("fork")
+            with context.Pool(min(workers, len(todo))) as pool:
+                done = pool.map(_lint_worker, [(p, d) for _, p, d in todo],
+                                chunksize=max(1, len(todo) // (workers * 8)))
+            _WORKER = None
+        else:
+            done = [linter.lint_bytes(p, d) if d is not None else linter.lint_path(p) for _, p, d in todo]
+        cacheable = cache is not None and not registry.problems and not problems
+        for (i, _, _), result in zip(todo, done):
+            results[i] = result
+            if cacheable and i in keys and result.error is None and \
+                    not any(w.startswith("check ") for w in result.warnings):
+                cache.put(keys[i], result)
     folders = [FileResult(d, error="no articles in this folder (include: " + ", ".join(settings.include) + ")")
                for d in empty]
-    return folders + [results[i] for i in range(len(files))], files, linter.problems
+    return Run(folders + [results[i] for i in range(len(files))], registry, problems)
