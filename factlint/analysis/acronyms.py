@@ -436,6 +436,34 @@ def _known_pair(short: str, long: str) -> str | None:
     return None
 
 
+def _slip_from_known(shorts: list[str], long: str) -> tuple[str, str] | None:
+    """(organisation id, its acronym) when ``long`` is a known name and the short form is one edit
+    (a letter added, lost, changed or two swapped) away from its acronym and is none of its acronyms."""
+    keys = [acronym_key(s).rstrip("+") for s in shorts]
+    words = name_key(long).split()
+    orgs = [org for i in range(len(words)) for org in knowledge().by_name.get(" ".join(words[i:]), ())]
+    known = [(org, acronym_key(a).rstrip("+"), a) for org in orgs for a in org.acronyms]
+    if any(k in keys for _, k, _ in known):
+        return None  # one of the names' own acronyms
+    for key in keys:
+        for org, acronym_as_key, acronym in known:
+            if len(key) >= 3 and _one_edit(key, acronym_as_key):
+                return org.id, acronym
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, deleted or changed letter, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
 def _organisation(short: str, long: str) -> str | None:
     known = _known_pair(short, long)
     if known:
@@ -489,6 +517,9 @@ def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definitio
     organisation = _organisation(chosen, long)
     if best.match == "near-miss" and _known_pair(chosen, long):
         return None  # a known translated acronym one letter off the English initials (FSB)
+    if best.match == "letters" and (slip := _slip_from_known(shorts, long)) is not None:
+        organisation, expected = slip  # "Eurasian Economic Union (EAU)": a letter lost from EAEU
+        best = _Fit(best.start, "near-miss", expected)
     short_start = text.find(chosen, m.start(1))
     return Definition(short_start, short_start + len(chosen), acronym_key(chosen), best.start, end, long,
                       "long (short)", tuple(acronym_key(s) for s in shorts if s != chosen), best.match,
