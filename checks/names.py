@@ -198,10 +198,19 @@ class RoleConflict(Check):
 QUOTE_WORD = regex.compile(r"[\p{L}\p{M}\d]+")
 MIN_QUOTE_WORDS = 6
 SAME_QUOTE = 0.85
+MIN_CONTAINED_WORDS = 8
 
 
 def _quote_words(text: str) -> list[str]:
     return [w.lower() for w in QUOTE_WORD.findall(text)]
+
+
+def _same_quotation(a: list[str], b: list[str]) -> bool:
+    """The same or nearly the same words, or one quotation (eight words or more) inside the other."""
+    short, long = sorted((a, b), key=len)
+    if len(short) >= MIN_CONTAINED_WORDS and f" {' '.join(short)} " in f" {' '.join(long)} ":
+        return True
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_QUOTE
 
 
 class QuoteAttributionConflict(Check):
@@ -238,7 +247,7 @@ class QuoteAttributionConflict(Check):
                     continue
                 if people[p_speaker.person].surname == people[speaker.person].surname:
                     continue
-                if SequenceMatcher(None, p_words, words, autojunk=False).ratio() < SAME_QUOTE:
+                if not _same_quotation(p_words, words):
                     continue
                 who = doc.text[speaker.speaker_start:speaker.speaker_end]
                 other = doc.text[p_speaker.speaker_start:p_speaker.speaker_end]

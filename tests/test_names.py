@@ -193,3 +193,10 @@ def test_similar_surname_with_another_post_is_someone_else():
     text = ("Mayor John Smith said the river would peak on Friday.\n\n"
             "Smyth, a retired teacher who lives by the bridge, said the water was already in her garden.\n")
     assert codes(lint_text(text, select=["E301"])) == []
+
+
+def test_quote_inside_a_longer_quote_counts_as_the_same():
+    text = ("\"We knew the bridge was old. Nobody told us it could close in a single afternoon,\" "
+            "said Mayor Anna Holm.\n\n"
+            "\"Nobody told us it could close in a single afternoon,\" engineer Per Lund said.\n")
+    assert codes(lint_text(text, select=["E303"])) == ["E303"]
