@@ -10,6 +10,7 @@ from factlint.analysis.quantities import (
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
+    describe,
     parse_number,
     uses_decimal_comma,
 )
@@ -133,7 +134,8 @@ def test_point_decimals_stay_the_default() -> None:
 
 
 def test_measure_subject_and_period() -> None:
-    q = quantities("The trade turnover of the United States with the region in 2024 amounted to $7 billion.")[-1]
+    doc = doc_of("The trade turnover of the United States with the region in 2024 amounted to $7 billion.")
+    q = describe(doc, doc.quantities[-1])
     assert q.measure == "trade turnover"
     assert q.subject.startswith("of the United States with the region")
     assert q.period == "2024"

@@ -49,7 +49,7 @@ WORD_VALUES = {
 FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
              "sixth": 6, "tenth": 10, "tenths": 10}
 MULTIPLES = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
-             "twice": 2, "double": 2, "triple": 3}
+             "twice": 2}
 UNIT_ALIASES = {"mw": "megawatt", "gw": "gigawatt", "km": "kilometre", "kilometer": "kilometre",
                 "kw": "kilowatt", "kg": "kilogram", "t": "tonne", "ton": "tonne", "metric": "tonne",
                 "person": "people", "barrel": "barrel", "bpd": "barrel"}
@@ -88,53 +88,57 @@ def _master(decimal_comma: bool) -> re.Pattern[str]:
 
 MASTER = _master(False)
 MASTER_COMMA = _master(True)
-FRACTION = re.compile(
-    r"\b(?P<num>a|an|one|two|three|four|nine)(?:\s|-)(?P<den>half|thirds?|quarters?|fifths?|tenths?)\b"
-    r"|\b(?P<half>half)\b(?=\s+(?:of|the|a|its|their|his|her|all)\b)", re.IGNORECASE)
-MULTIPLE = re.compile(
-    r"\b(?P<verb>doubled|doubling|tripled|trebled|tripling|quadrupled)\b"
-    r"|\b(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d+)[-\s]?fold\b"
-    r"|\b(?P<times>twice|(?:two|three|four|five|\d+)\s+times)\b(?=\s+(?:as|the|more|higher|larger|bigger|that))",
-    re.IGNORECASE)
+# Scanners open on a fixed set of characters so that the engine skips straight to them.
+DIGIT_RUN = re.compile(r"[$€£¥₹₽₩₺₦\d](?:\d|[,.]\d)*")
+DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|AU?|CA?|HK|S|R)$")
+CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s?$")
+WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
+                               r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
+                               r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
+DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
+NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
+HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
+MULTIPLE_WORD = re.compile(r"[dDtTqQfF](?:oubled|oubling|ripled|rebled|ripling|uadrupled|old|wice|imes)")
+FACTOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<factor>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+                           r"[Nn]ine|[Tt]en|\d+)[-\s]?$")
+COMPARISON_AFTER = re.compile(r"\s+(?:as|the|more|higher|larger|bigger|that|its|their)\b")
 DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)\s?(?:%|(?:millions?|milliards?|bn|mn|Mrd)\b)|\d\.\d{3},\d")
 POINT_DECIMAL = re.compile(r"\d\.\d")
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-BEFORE_NOT_QUANTITY = re.compile(
-    rf"(?:\b{MONTHS}\s|\baged?\s|\bNo\.?\s|\b(?:Article|Chapter|Section|Rule|Resolution|Flight|Route|Room|Level|"
-    r"Phase|Stage|Grade|Category|Class|Type|Model|Version|Vol|Volume|Page|Paragraph|Clause|Item|Gate|"
-    r"Terminal|Platform|Highway|Interstate|Bus|Line|Channel|Apollo|Series|Windows|iPhone|Boeing|Airbus|"
-    r"Air Force|Formula|Group|Division|League|Act|Bill|Amendment|Lot|Unit|Block|Ward|District|Zone|"
-    r"Square|Street|Avenue|Road|Precinct|Number|Track|Episode|Season|Day|Week|Year|Term|Box|PO|"
-    r"Catch|Schedule|Annex|Protocol|Team|Camp|Building|Floor|Suite|Apartment|Hall|Cell|Ticket)\s"
-    r"|\bpage\s|\bversion\s|[A-Za-z]-|\d[-–]|\d\s)$")
+MONTH_WORDS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept "
+                        "september oct october nov november dec december".split())
+IDENTIFIER_WORDS = frozenset("""
+Article Chapter Section Rule Resolution Flight Route Room Level Phase Stage Grade Category Class Type Model
+Version Vol Volume Page Paragraph Clause Item Gate Terminal Platform Highway Interstate Bus Line Channel Apollo
+Series Windows iPhone Boeing Airbus Formula Group Division League Act Bill Amendment Lot Unit Block Ward District
+Zone Square Street Avenue Road Precinct Number Track Episode Season Day Week Year Term Box PO Catch Schedule Annex
+Protocol Team Camp Building Floor Suite Apartment Hall Cell Ticket No No. aged age page version
+""".split())
 AFTER_NOT_QUANTITY = re.compile(
     rf"^(?:\s?{MONTHS}(?![a-z])|[-\s]years?[-\s]old|\s+years?\s+old|\s?(?:st|nd|rd|th)\b|:\d|\.\d\d\s?[ap]\.?m|"
     r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
-SCORE_OR_PHONE = re.compile(r"^[-–]\d|^\s?\d{3,}|^\.\d+\.\d")
-ORDINAL_BEFORE = re.compile(r"(?:\bthe\s)$")
+SCORE_OR_PHONE = re.compile(r"[-–]\d|\s?\d{3,}|\.\d+\.\d")
 
-BOUND_BEFORE = re.compile(
-    r"(?P<min>\b(?:more\s+than|over|above|at\s+least|exceeding|in\s+excess\s+of|upwards\s+of|greater\s+than|"
-    r"no\s+(?:fewer|less)\s+than|surpassing|topping)\s+(?:a\s+|an\s+)?$)"
-    r"|(?P<max>\b(?:less\s+than|fewer\s+than|under|below|up\s+to|at\s+most|no\s+more\s+than|as\s+many\s+as|"
-    r"as\s+much\s+as)\s+(?:a\s+|an\s+)?$)"
-    r"|(?P<about>\b(?:about|around|roughly|nearly|almost|some|approximately|approx\.?|close\s+to|an\s+estimated|"
-    r"estimated|circa|c\.|just\s+over|just\s+under|more\s+or\s+less|just\s+shy\s+of|near|some\s+\w+\s+of)\s+"
-    r"(?:a\s+|an\s+)?$)", re.IGNORECASE)
-ROLE_BEFORE = re.compile(
-    r"\b(?P<role>from|to|by|of)\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|under|less\s+than|"
-    r"an\s+estimated|just\s+over|just\s+under)\s+)?(?:a\s+|an\s+)?$", re.IGNORECASE)
-CHANGE_BEFORE = re.compile(
-    r"(?<![-\w])(?P<dir>up|down|rose|rising|risen|rises|fell|falling|fallen|falls|dropped|drops|increased?|increases|"
-    r"decreased?|decreases|declined?|declines|grew|grown|grows|jumped|jumps|climbed|climbs|gained|gains|"
-    r"slipped|slid|slumped|plunged|surged|soared|lost|shed|added|cut|lowered|raised|higher|lower|growth\s+of|"
-    r"(?:an?\s+)?(?:increase|rise|drop|fall|decline|gain|jump|cut|reduction|decrease|growth)\s+of)"
-    r"(?:\s+by)?\s+(?:(?:more\s+than|about|around|roughly|nearly|almost|some|over|just\s+over|just\s+under)\s+)?$",
-    re.IGNORECASE)
+BOUND_PHRASES = tuple(sorted(((tuple(p.split()), kind) for kind, phrases in (
+    ("min", "more than|over|above|at least|exceeding|in excess of|upwards of|greater than|no fewer than|"
+            "no less than|surpassing|topping"),
+    ("max", "less than|fewer than|under|below|up to|at most|no more than|as many as|as much as"),
+    ("about", "about|around|roughly|nearly|almost|some|approximately|approx.|close to|an estimated|estimated|"
+              "circa|c.|just over|just under|more or less|just shy of|near"),
+) for p in phrases.split("|")), key=lambda item: -len(item[0])))
+ROLE_WORDS = frozenset({"from", "to", "by", "of"})
+CHANGE_WORDS = frozenset(
+    "up down rose rising risen rises fell falling fallen falls dropped drops increase increased increases decrease "
+    "decreased decreases decline declined declines grew grown grows jumped jumps climbed climbs gained gains "
+    "slipped slid slumped plunged surged soared lost shed added cut lowered raised higher lower".split())
+CHANGE_NOUNS = frozenset("increase rise drop fall decline gain jump cut reduction decrease growth".split())
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
+PHRASE_BARRIER = ",;:)(\"“”‘’—–"
+TOTAL_KEYS = ("combined", "together", "in all", "overall", "aggregate", "all told", "total", "sum of")
 CHANGE_AFTER = re.compile(
     r"\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
     r"less|fewer|up|down|surge|slump|plunge|hike|boost|rebound|contraction|expansion|premium|discount)\b",
@@ -211,8 +215,10 @@ class Quantity:
     of_whole: str = ""  # "38% of the total" -> "total"
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
     whole: Quantity | None = None  # "35 of the 90 seats": the 90
+    described: bool = False  # measure, subject and period are read on first use (see ``describe``)
 
     def to_json(self, doc: Document) -> dict:
+        describe(doc, self)
         return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end),
                 "text": doc.text[self.start:self.end], "value": self.value, "unit": self.unit,
                 "kind": self.kind, "scale": self.scale, "bound": self.bound, "precision": self.precision,
@@ -302,9 +308,73 @@ def _precision(decimals: int, raw_digits: str, scale: float, has_scale_or_unit: 
     return 0.0
 
 
+def _identifier_before(before: str) -> bool:
+    """ "on 6 November"? no: "November 6", "aged 45", "Article 5", "COVID-19", "3 500": not amounts."""
+    if len(before) >= 2 and (before[-1] == "-" and before[-2].isalpha() or before[-1] == " " and before[-2].isdigit()
+                             or before[-1] in "-–" and before[-2].isdigit()):
+        return True
+    words = before.split()
+    if not words or not before[-1].isspace():
+        return False
+    last = words[-1]
+    return last in IDENTIFIER_WORDS or last.lower().rstrip(".") in MONTH_WORDS or last.lower() in IDENTIFIER_WORDS
+
+
+def tail_words(before: str) -> list[str]:
+    """The lower-case words right before a figure, back to the nearest comma, bracket or dash."""
+    out: list[str] = []
+    for token in reversed(before.lower().split()[-6:]):
+        if token[-1] in PHRASE_BARRIER:
+            break
+        out.append(token.lstrip("(\"“‘"))
+        if token[0] in "(\"“‘":
+            break
+    out.reverse()
+    return out
+
+
+def _strip_bound(words: list[str]) -> tuple[str, list[str]]:
+    """("min" | "max" | "about" | "exact", the words before the bound phrase)."""
+    core = words[:-1] if words and words[-1] in ("a", "an") else words
+    for phrase, kind in BOUND_PHRASES:
+        n = len(phrase)
+        if len(core) >= n and tuple(core[-n:]) == phrase:
+            return kind, core[:-n]
+    return "exact", words
+
+
+def _change_direction(words: list[str]) -> int:
+    """+1 / -1 when the words end in a change ("rose by", "up", "a drop of"), else 0."""
+    if not words:
+        return 0
+    last = words[-1]
+    if last == "by" and len(words) >= 2:
+        last = words[-2]
+    elif last == "of" and len(words) >= 2 and words[-2] in CHANGE_NOUNS:
+        last = words[-2]
+    elif last not in CHANGE_WORDS:
+        return 0
+    if last not in CHANGE_WORDS and last not in CHANGE_NOUNS:
+        return 0
+    return -1 if last in NEGATIVE_DIRECTIONS else 1
+
+
 def _is_year(raw: str, m: re.Match[str]) -> bool:
     return (len(raw) == 4 and raw.isdigit() and 1500 <= int(raw) <= 2100
             and not (m.group("sign") or m.group("scale") or m.group("pct") or m.group("cur")))
+
+
+def _candidates(text: str, start: int, end: int) -> Iterator[int]:
+    """Where a quantity may begin, found by patterns that open on a fixed set of characters (the regex
+    engine skips ahead to them), so the full pattern is tried only there."""
+    for m in DIGIT_RUN.finditer(text, start, end):
+        s = m.start()
+        sign = (DOLLAR_PREFIX_BEFORE if text[s] == "$" else CODE_BEFORE).search(text, max(start, s - 5), s)
+        yield sign.start() if sign is not None else s
+    for m in WORD_NUMBER_START.finditer(text, start, end):
+        s = m.start()
+        if s == 0 or not text[s - 1].isalnum():
+            yield s
 
 
 def analyze_quantities(doc: Document) -> list[Quantity]:
@@ -313,38 +383,69 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
     master = MASTER_COMMA if comma else MASTER
     out: list[Quantity] = []
     for block in doc.blocks:
-        for m in master.finditer(text, block.start, block.end):
+        last_end = -1
+        for s in sorted(set(_candidates(text, block.start, block.end))):
+            if s < last_end:
+                continue
+            m = master.match(text, s, block.end)
+            if m is None:
+                continue
+            last_end = m.end()
             q = _from_match(text, m, comma, block.end)
             if q is not None:
                 q.block = block.index
                 out.append(q)
-        for m in FRACTION.finditer(text, block.start, block.end):
-            num = m.group("num")
-            if m.group("half"):
-                value, words = 0.5, True
-            else:
-                den = FRACTIONS[m.group("den").lower()]
-                numerator = 1 if num.lower() in ("a", "an", "one") else WORD_VALUES[num.lower()]
-                if numerator >= den:
-                    continue
-                value, words = numerator / den, True
-            out.append(Quantity(m.start(), m.end(), value, "fraction", "fraction", 1.0, "exact", 0.0,
-                                words=words, block=block.index))
-        for m in MULTIPLE.finditer(text, block.start, block.end):
-            if m.group("verb"):
-                value = MULTIPLES[m.group("verb").lower()]
-            elif m.group("fold"):
-                f = m.group("fold").lower()
-                value = int(f) if f.isdigit() else WORD_VALUES[f]
-            else:
-                t = m.group("times").lower().split()
-                value = 2 if t[0] == "twice" else (int(t[0]) if t[0].isdigit() else WORD_VALUES[t[0]])
-            out.append(Quantity(m.start(), m.end(), float(value), "times", "multiple", 1.0, "exact", 0.0,
-                                words=True, block=block.index))
+        out.extend(_fractions(text, block.start, block.end, block.index))
+        out.extend(_multiples(text, block.start, block.end, block.index))
     out.sort(key=lambda q: q.start)
     out = _drop_overlaps(out)
     _annotate(doc, out)
     return out
+
+
+def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+    for m in DENOMINATOR.finditer(text, start, end):
+        s = m.start()
+        if s > 0 and text[s - 1].isalpha() and text[s - 1] != "-":
+            continue
+        den_word = m.group().lower()
+        if den_word == "half" and (n := NUMERATOR_BEFORE.search(text, max(start, s - 7), s)) is None:
+            if HALF_OF.match(text, m.end()):
+                yield Quantity(s, m.end(), 0.5, "fraction", "fraction", 1.0, "exact", 0.0, words=True, block=block)
+            continue
+        n = NUMERATOR_BEFORE.search(text, max(start, s - 7), s)
+        if n is None:
+            continue
+        num = n.group("num").lower()
+        numerator = 1 if num in ("a", "an", "one") else WORD_VALUES[num]
+        den = FRACTIONS[den_word]
+        if numerator < den:
+            yield Quantity(n.start(), m.end(), numerator / den, "fraction", "fraction", 1.0, "exact", 0.0,
+                           words=True, block=block)
+
+
+def _multiples(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+    for m in MULTIPLE_WORD.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        word = m.group().lower()
+        if e < len(text) and text[e].isalpha():
+            continue
+        if word in MULTIPLES:
+            if s > 0 and text[s - 1].isalpha():
+                continue
+            if word in ("twice", "double", "triple") and not COMPARISON_AFTER.match(text, e):
+                continue
+            yield Quantity(s, e, float(MULTIPLES[word]), "times", "multiple", 1.0, "exact", 0.0, words=True,
+                           block=block)
+            continue
+        n = FACTOR_BEFORE.search(text, max(start, s - 8), s)
+        if n is None or word == "times" and not COMPARISON_AFTER.match(text, e):
+            continue
+        factor = n.group("factor").lower()
+        value = int(factor) if factor.isdigit() else WORD_VALUES.get(factor, 0)
+        if value >= 2:
+            yield Quantity(n.start(), e, float(value), "times", "multiple", 1.0, "exact", 0.0, words=True,
+                           block=block)
 
 
 def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
@@ -381,11 +482,10 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
             return None
         if _is_year(raw, m):
             return None
-        if not (sign or scale_word or pct or cur) and BEFORE_NOT_QUANTITY.search(before):
+        if not (sign or scale_word or pct or cur) and (_identifier_before(before)
+                                                       or SCORE_OR_PHONE.match(text, end, end + 5)):
             return None
-        if not (sign or scale_word or pct or cur) and SCORE_OR_PHONE.match(text[end:end + 5]):
-            return None
-        if re.search(r"\d[-–]$", before):
+        if len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit():
             return None
         if ", " == before[-2:] and re.match(r",\s", after) and raw.isdigit() and int(raw) < 120 and \
                 re.search(r"[A-Z][a-z]+,\s$", before):
@@ -441,32 +541,51 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         s_start = sentences[i].start if i >= 0 else 0
         s_end = sentences[i].end if i >= 0 else len(text)
         before = text[max(s_start, q.start - 60):q.start]
-        if (b := BOUND_BEFORE.search(before)) is not None:
-            q.bound = b.lastgroup or "exact"
-            before_bound = before[:b.start()]
-        else:
-            before_bound = before
-        if (r := ROLE_BEFORE.search(before)) is not None:
-            q.role = r.group("role").lower()
-        if q.kind in ("percent", "points", "multiple") or q.kind == "money":
-            c = CHANGE_BEFORE.search(before_bound if q.bound != "exact" else before)
-            if c is not None:
+        words = tail_words(before)
+        q.bound, rest = _strip_bound(words)
+        if rest and rest[-1] in ROLE_WORDS:
+            q.role = rest[-1]
+        elif len(rest) >= 2 and rest[-1] in ("a", "an") and rest[-2] in ROLE_WORDS:
+            q.role = rest[-2]
+        if q.kind in ("percent", "points", "multiple", "money"):
+            if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
-                q.direction = -1 if NEGATIVE_DIRECTIONS.intersection(c.group("dir").lower().split()) else 1
+                q.direction = direction
             elif (c := CHANGE_AFTER.match(text, q.end, s_end)) is not None:
                 q.role = "change"
                 q.direction = -1 if c.group("dir").lower() in NEGATIVE_DIRECTIONS else 1
-        if (t := TOTAL_CUE_BEFORE.search(before)) is not None or (
+        lowered = before.lower()
+        if any(key in lowered for key in TOTAL_KEYS) and (t := TOTAL_CUE_BEFORE.search(before)) is not None or (
                 t := TOTAL_CUE_AFTER.match(text, q.end, s_end)) is not None:
             q.total_cue = (t.group("cue") or t.group("near")).lower()
         if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
             q.of_whole = w.group("whole").lower()
-        q.attributive = bool(q.noun) and bool(re.search(r"\b(?:a|an|the|its|their|his|her)\s+$", before_bound))
-        q.measure, q.subject = _measure(text, s_start, q.start, before, before_bound)
-        q.period = _period(text, s_start, s_end, q)
+        q.attributive = bool(q.noun) and bool(rest) and rest[-1] in DETERMINERS
     _mark_wholes(text, quantities)
     _ranges(text, quantities)
     _group(text, quantities)
+
+
+def describe(doc: Document, q: Quantity) -> Quantity:
+    """Fill in what ``q`` measures, of whom and when; read from its sentence on first use, since only
+    restatements and the analysis report need it."""
+    if q.described or q.sentence < 0:
+        return q
+    text = doc.text
+    sentence = doc.sentences[q.sentence]
+    before = text[max(sentence.start, q.start - 60):q.start]
+    words = tail_words(before)
+    kind, rest = _strip_bound(words)
+    before_bound = before
+    if kind != "exact":  # cut the bound words off: "capacity of about 150,000" -> "capacity of "
+        for _ in range(len(words) - len(rest)):
+            before_bound = before_bound.rstrip()
+            before_bound = before_bound[:len(before_bound) - len(before_bound.split()[-1])] if before_bound.split() \
+                else before_bound
+    q.measure, q.subject = _measure(text, sentence.start, q.start, before, before_bound)
+    q.period = _period(text, sentence.start, sentence.end, q)
+    q.described = True
+    return q
 
 
 def _measure(text: str, s_start: int, q_start: int, before: str, before_bound: str) -> tuple[str, str]:
@@ -739,6 +858,9 @@ COMPARATIVE_VERB = re.compile(
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
     r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
     r"less\s+than|more\s+than))\b", re.I)
+SUPERLATIVE_WORD = re.compile(r"[lbhgsmfLBHGSMF](?<![A-Za-z].)(?:argest|iggest|ighest|reatest|ost|mallest|owest|"
+                              r"east|ewest)\b")
+DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|The|Its|Their)\s+$")
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
@@ -756,9 +878,16 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         by_sentence.setdefault(q.sentence, []).append(q)
     superlatives: list[Superlative] = []
     comparisons: list[Comparison] = []
-    for index, sentence in enumerate(doc.sentences):
+    starts = [s.start for s in doc.sentences]
+    for word in SUPERLATIVE_WORD.finditer(text):
+        det = DETERMINER_BEFORE.search(text, max(0, word.start() - 7), word.start())
+        index = bisect.bisect_right(starts, word.start()) - 1
+        if det is None or index < 0:
+            continue
+        sentence = doc.sentences[index]
         inside = by_sentence.get(index, [])
-        for m in SUPERLATIVE.finditer(text, sentence.start, sentence.end):
+        m = SUPERLATIVE.match(text, det.start(), sentence.end)
+        if m is not None:
             direction = 1 if m.group("word").lower() in SUPERLATIVE_UP else -1
             among = m.group("among") or ""
             count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
@@ -771,6 +900,10 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
                     continue
                 name = n.group("name")
             superlatives.append(Superlative(m.start(), m.end(), direction, figure, name, count))
+    for index, inside in sorted(by_sentence.items()):
+        if index < 0:
+            continue
+        sentence = doc.sentences[index]
         for m in COMPARATIVE_VERB.finditer(text, sentence.start, sentence.end):
             right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
             if right is None:
@@ -992,7 +1125,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
                   and (q.kind == "money" or q.value >= 1000) and not q.total_cue]
-    info = [(q, _acronym_unit(doc, q), _frame_words(doc, q), _period_key(doc, q.period)) for q in candidates]
+    info = [(describe(doc, q), _acronym_unit(doc, q), _frame_words(doc, q), _period_key(doc, q.period))
+            for q in candidates]
     for i, (a, unit_a, frame_a, period_a) in enumerate(info):
         for b, unit_b, frame_b, period_b in info[i + 1:]:
             if unit_a != unit_b or a.kind != b.kind or a.block == b.block:
