@@ -7,6 +7,7 @@ ordinary English article costs a few microseconds per check.
 
 from __future__ import annotations
 
+import bisect
 import operator
 import re
 import unicodedata
@@ -26,7 +27,7 @@ FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""'}, "single": fro
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:
     """A short piece of text for a message, cut at a word boundary."""
-    piece = " ".join(text[start:end].split())
+    piece = " ".join(text[start:min(end, start + 4 * width)].split())
     if len(piece) <= width:
         return piece
     cut = piece.rfind(" ", 0, width)
@@ -77,20 +78,31 @@ class UnbalancedQuotes(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         analysis = doc.quotes
-        for stray in analysis.unpaired:
-            if stray.certain:
-                describe = self._unclosed if stray.role == "open" else self._unopened
-                yield describe(doc, stray, analysis)
+        certain = [s for s in analysis.unpaired if s.certain]
+        if not certain:
+            return
+        quote_starts = [q.start for q in analysis.quotes]
+        single_opens: dict[int, StrayMark] = {}
+        for s in analysis.unpaired:
+            if s.role == "open" and s.kind == "single":
+                single_opens.setdefault(s.block, s)
+        for stray in certain:
+            if stray.role == "open":
+                yield self._unclosed(doc, stray, analysis, quote_starts)
+            else:
+                yield self._unopened(doc, stray, analysis, single_opens.get(stray.block))
 
     @staticmethod
-    def _unclosed(doc: Document, stray: StrayMark, analysis) -> Issue:
+    def _unclosed(doc: Document, stray: StrayMark, analysis, quote_starts: list[int]) -> Issue:
         text, block = doc.text, doc.blocks[stray.block]
         partner = "closing bracket" if stray.kind == "bracket" else "closing mark"
         message = (f"opening {_mark_name(stray)} {stray.mark} before '{_excerpt(text, stray.end, block.end)}' "
                    f"has no {partner} in this paragraph")
         related: tuple[Related, ...] = ()
-        second = next((q for q in analysis.quotes if q.block == stray.block and q.start > stray.start
-                       and q.open_mark in FAMILY[stray.kind]), None)
+        k = bisect.bisect_right(quote_starts, stray.start)
+        second = analysis.quotes[k] if k < len(quote_starts) else None
+        if second is not None and (second.block != stray.block or second.open_mark not in FAMILY[stray.kind]):
+            second = None
         if stray.close_at >= 0 and text[stray.close_at] in FAMILY["single"]:
             message += f"; it closes with the single mark {text[stray.close_at]} instead"
             related = (Related(stray.close_at, stray.close_at + 1, "the quotation closes here with a single mark"),)
@@ -105,19 +117,17 @@ class UnbalancedQuotes(Check):
         return Issue(stray.start, stray.end, message, related=related)
 
     @staticmethod
-    def _unopened(doc: Document, stray: StrayMark, analysis) -> Issue:
+    def _unopened(doc: Document, stray: StrayMark, analysis, single: StrayMark | None) -> Issue:
         text, block = doc.text, doc.blocks[stray.block]
         partner = "opening bracket" if stray.kind == "bracket" else "opening mark"
         words = _excerpt(text, max(block.start, stray.start - 40), stray.start)
         message = f"closing {_mark_name(stray)} {stray.mark} after '{words}' has no {partner} in this paragraph"
         related: tuple[Related, ...] = ()
-        single = next((o for o in analysis.unpaired if o.block == stray.block and o.role == "open"
-                       and o.kind == "single" and o.start < stray.start), None)
         if stray.speech >= 0:
             dash = analysis.speech[stray.speech]
             message += f"; the speech was opened with a dialogue dash {dash.open_mark} instead"
             related = (Related(dash.start, dash.start + 1, "the speech opens here with a dialogue dash"),)
-        elif single is not None and stray.kind == "double":
+        elif single is not None and single.start < stray.start and stray.kind == "double":
             message += f"; the quotation opened with a single mark {single.mark}"
             related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
         return Issue(stray.start, stray.end, message, related=related)
@@ -342,60 +352,65 @@ class TranslationResidue(Check):
         lowered = text.lower()
         if not other_script and not any(stem in lowered for stem in NOTICE_STEMS):
             return
-        found: list[tuple[int, int]] = []
+        notices: list[tuple[int, int]] = []
         for block in doc.blocks:
             segment = lowered[block.start:block.end]
             if not (other_script and NON_LATIN_SCRIPT.search(segment)) and not any(
                     stem in segment for stem in NOTICE_STEMS):
                 continue
+            words = len(segment.split())
             for m in NOTICE.finditer(text, block.start, block.end):
-                if self._is_notice(text, m, block):
-                    found.append(m.span())
+                if self._is_notice(text, m, block, words):
+                    notices.append(m.span())
                     yield Issue(m.start(), m.end(), f"machine-translation notice left in the text: "
                                 f"'{_excerpt(text, m.start(), m.end(), 60)}'", suggestion="")
             for m in TRANSLATOR_NOTE.finditer(text, block.start, block.end):
-                found.append(m.span())
+                notices.append(m.span())
                 yield Issue(m.start(), m.end(), f"translator's note left in the text: "
                             f"'{_excerpt(text, m.start(), m.end(), 60)}'")
         if not other_script or not _mostly_latin(text):
             return
+        notices.sort()
+        notice_starts = [start for start, _ in notices]
         for block in doc.blocks:
-            for m in FOREIGN_RUN.finditer(text, block.start, block.end):
-                yield from self._passage(text, m.start(), m.end(), "words", block, found)
-            for m in CJK_RUN.finditer(text, block.start, block.end):
-                yield from self._passage(text, m.start(), m.end(), "characters", block, found)
+            for pattern, unit in ((FOREIGN_RUN, "words"), (CJK_RUN, "characters")):
+                for m in pattern.finditer(text, block.start, block.end):
+                    k = bisect.bisect_left(notice_starts, m.end())
+                    if k and notices[k - 1][1] > m.start():
+                        continue  # part of a notice already reported
+                    issue = self._passage(text, m.start(), m.end(), unit, block)
+                    if issue:
+                        yield issue
 
     @staticmethod
-    def _is_notice(text: str, m: regex.Match, block) -> bool:
+    def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
         """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
         if not LATIN.search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
             return True  # written in another language inside an English article
-        words = len(text[block.start:block.end].split())
         before = text[max(block.start, m.start() - 3):m.start()]
         at_sentence_start = m.start() == block.start or SENTENCE_START_BEFORE.search(before) is not None
-        return at_sentence_start and (words <= 25 or m.end() >= block.end - 2)
+        return at_sentence_start and (block_words <= 25 or m.end() >= block.end - 2)
 
     @staticmethod
-    def _passage(text: str, start: int, end: int, unit: str, block, found: list[tuple[int, int]]):
+    def _passage(text: str, start: int, end: int, unit: str, block) -> Issue | None:
         """A run of another script is residue when it reads as a sentence, not as a name or a title."""
         while end > start and not text[end - 1].isalnum() and text[end - 1] not in SENTENCE_STOPS:
             end -= 1
         piece = text[start:end]
         count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
-        before = text[block.start:start].rstrip()
-        after = text[end:block.end].lstrip()
-        line = not (before or after)  # the whole paragraph: a caption, a credit, a notice
+        before = text[max(block.start, start - 20):start].rstrip()
+        after = text[end:min(block.end, end + 60)].lstrip()
+        line = start == block.start and not after  # the whole paragraph: a caption, a credit, a notice
         sentence = line or piece[-1:] in SENTENCE_STOPS or before.endswith(":")
         needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence else 8)
-        if count < needed or any(a < end and start < b for a, b in found):
-            return
+        if count < needed:
+            return None
         if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6:
-            return  # the original of a name or title, quoted beside its translation
-        if after.lstrip(CLOSING_MARKS + ",").startswith("(") and LATIN.search(after[:60]):
-            return  # a foreign phrase glossed in parentheses
-        found.append((start, end))
-        yield Issue(start, end, f"untranslated passage in another script ({count} {unit}): "
-                    f"'{_excerpt(text, start, end, 60)}'")
+            return None  # the original of a name or title, quoted beside its translation
+        if after.lstrip(CLOSING_MARKS + ",").startswith("(") and LATIN.search(after):
+            return None  # a foreign phrase glossed in parentheses
+        return Issue(start, end, f"untranslated passage in another script ({count} {unit}): "
+                     f"'{_excerpt(text, start, end, 60)}'")
 
 
 # --- T504 dash-in-word ----------------------------------------------------------------------
@@ -447,6 +462,7 @@ class DashInWord(Check):
         if "—" not in text:
             return
         lowered: str | None = None
+        spelt_with_hyphen: dict[tuple[str, str], bool] = {}
         for block in doc.blocks:
             for m in EM_DASH_IN_WORD.finditer(text, block.start, block.end):
                 first, second = m.group(1), m.group(2)
@@ -454,8 +470,10 @@ class DashInWord(Check):
                 hyphenated = f"{first}-{second}"
                 if lowered is None:
                     lowered = text.lower()
+                if (a, b) not in spelt_with_hyphen:
+                    spelt_with_hyphen[a, b] = f"{a}-{b}" in lowered
                 evidence = None
-                if f"{a}-{b}" in lowered:
+                if spelt_with_hyphen[a, b]:
                     evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
                 elif a in BOUND_PREFIXES:
                     evidence = f"'{first}' is a prefix that joins its word with a hyphen"
