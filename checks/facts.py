@@ -113,9 +113,9 @@ class ReferenceConflict(Check):
 
     What it checks:
         With a fact base (``--facts FILE`` or ``facts = [...]`` in the config): a known person's
-        name spelled near the fact base's spelling but not as it, a known person given a title
-        that conflicts with the titles on record for the publication date, a known event dated
-        on a day other than the one on record.
+        or organisation's name spelled near the fact base's spelling but not as it, a known person
+        given a title that conflicts with the titles on record for the publication date, a known
+        event dated on a day other than the one on record, a key figure stated with another value.
     Why an editor cares:
         The newsroom already knows these facts; a slip against them is a correction waiting to happen.
     Fires on:
@@ -137,10 +137,28 @@ class ReferenceConflict(Check):
             return
         if facts.people:
             yield from self._people(doc, facts)
+        if facts.organisations:
+            yield from self._organisations(doc, facts)
         if facts.events:
             yield from self._events(doc, facts)
         if facts.figures:
             yield from self._figures(doc, facts)
+
+    def _organisations(self, doc: Document, facts: FactBase) -> Iterator[Issue]:
+        known = {tuple(spelling.split()): fact for fact in facts.organisations for spelling in fact.spellings}
+        for entity in doc.names.entities:
+            words = tuple(entity.text.split())
+            if entity.kind != "organisation" or len(words) < 2 or words in known:
+                continue
+            for spelling, fact in known.items():
+                if len(spelling) != len(words):
+                    continue
+                differ = [k for k in range(len(words)) if words[k] != spelling[k]]
+                if len(differ) == 1 and spelling_variant(words[differ[0]], spelling[differ[0]]):
+                    wanted = " ".join(spelling)
+                    yield Issue(entity.start, entity.end, f'"{entity.text}" is not how the fact base spells this '
+                                                          f'organisation: {wanted} ({fact.source})', (), wanted)
+                    break
 
     def _figures(self, doc: Document, facts: FactBase) -> Iterator[Issue]:
         from factlint.analysis.quantities import describe

@@ -72,8 +72,9 @@ def lint_with_facts(fixture: str, facts: str = "newsroom.yaml"):
 def test_reference_conflict_fires_on_name_title_and_event_date():
     result = lint_with_facts("summit-report.md")
     by_suggestion = {f.suggestion: f for f in result.findings}
-    assert codes(result) == ["F601"] * 5
-    assert set(by_suggestion) == {"November 6", "Julie Stufft", "Stufft", "Secretary of State", None}
+    assert codes(result) == ["F601"] * 6
+    assert set(by_suggestion) == {"November 6", "Julie Stufft", "Stufft", "Secretary of State", None,
+                                  "Eurasian Economic Union"}
     assert "6 November 2025" in by_suggestion["November 6"].message
     assert "7 billion USD" in by_suggestion[None].message
 
