@@ -15,6 +15,7 @@ from factlint.analysis.acronyms import (
     AcronymMention,
     Definition,
     Organisation,
+    acronym_key,
     knowledge,
     name_key,
     schwartz_hearst,
@@ -183,13 +184,14 @@ class AcronymContext(Check):
         for org in written:
             for other_id in org.confusables:
                 other = kb.organisations[other_id]
-                if other.id in written_ids or mention.key in {a.upper() for a in other.acronyms}:
-                    continue
+                if other.id in written_ids or mention.key in {a.upper() for a in other.acronyms} \
+                        or self._in_sentence(doc, mention, other):
+                    continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
                 score, reasons, by_members = self._evidence(doc, written, other, countries, context.words, local, mentioned,
                                                 mention.key)
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
-                if score >= 2 and (uses <= 2 or by_members):
+                if score >= 2 and (uses == 1 or by_members):
                     found.append((score, rank, other, reasons))
         # the likeliest: most evidence, then the data's order; a body loses to its parent organisation
         found = [f for f in found if not any(p.id in f[2].parents for _, _, p, _ in found)]
@@ -204,6 +206,17 @@ class AcronymContext(Check):
                      f"{mention.key} is {meaning}, which does not fit here: {'; '.join(reasons)}; "
                      f"the {other.names[0]} ({other.acronym}) is likelier",
                      related, other.acronym)
+
+    @staticmethod
+    def _in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
+        sentence = doc.sentence_at(mention.start)
+        if sentence is None:
+            return False
+        keys = {acronym_key(a) for a in other.acronyms}
+        if any(m.key in keys for m in doc.acronyms.mentions if sentence.start <= m.start < sentence.end):
+            return True
+        text = f" {name_key(doc.text[sentence.start:sentence.end])} "
+        return any(f" {name_key(name)} " in text for name in other.names if " " in name)
 
     def _evidence(self, doc: Document, written: tuple[Organisation, ...], other: Organisation,
                   countries: set[str], words: Counter, local: Counter, mentioned: set[str],

@@ -114,6 +114,16 @@ def test_a401_passes_non_english_stylised_plural_and_translated_acronyms():
     assert findings("definitions-clean.md", "A401") == []
 
 
+@pytest.mark.parametrize("text, suggestion", [
+    ("Ministers of the Eurasian Economic Union (EAU) met in Minsk.", "EAEU"),  # a letter lost
+    ("Inspectors of the International Atomic Energy Agency (IAEEA) arrived.", "IAEA"),  # a letter added
+    ("The Asian Infrastructure Investment Bank (AIBB) lent more.", "AIIB"),  # a letter changed
+])
+def test_a401_fires_one_edit_from_a_known_acronym(text, suggestion):
+    found = lint_text(text, select=["A401"]).findings
+    assert [f.suggestion for f in found] == [suggestion]
+
+
 @pytest.mark.parametrize("text", [
     "The Slovenian Democratic Party (SDS) won most seats.",  # one letter off: the Slovene name's initials
     "The Kurdistan Workers' Party (PKK) denied it.",
@@ -143,6 +153,22 @@ def test_a402_suggests_the_organisation_that_fits(path, suggestion):
 @pytest.mark.parametrize("path", ["norway-eea.md", "outbreak-who.md", "definitions-clean.md"])
 def test_a402_silent_when_the_written_organisation_fits(path):
     assert findings(path, "A402") == []
+
+
+GENEVA = ("Vietnam asked the World Trade Organization to rule on shrimp duties, tariffs and exports. "
+          "Exporters say the duties break the rules on dumping and trade. ")
+
+
+@pytest.mark.parametrize("text", [
+    GENEVA + "The WHO and the WTO issued a joint statement.",  # both named on purpose
+    GENEVA + "The WHO said it would send a team. The WHO will report in May.",  # used again and again
+])
+def test_a402_silent_on_deliberate_or_repeated_use(text):
+    assert codes(lint_text(text, select=["A402"])) == []
+
+
+def test_a402_fires_on_a_single_slip_in_a_trade_story():
+    assert codes(lint_text(GENEVA + '"Now the WHO must decide," the minister said.', select=["A402"])) == ["A402"]
 
 
 def test_a402_silent_when_the_article_defines_the_acronym():
