@@ -6,7 +6,9 @@
     ``start``/``end``       the whole quotation, marks included (``end`` is just after the closing
                             mark, or the end of the quoted text when it has none).
     ``inner_start``/``inner_end``  the quoted words without the marks.
-    ``open_mark``           the opening character: ``"`` ``“`` ``„`` ``«`` ``'`` ``‘`` ``‚`` ``‹`` ``”``.
+    ``open_mark``           the opening mark: ``"`` ``“`` ``„`` ``«`` ``'`` ``‘`` ``‚`` ``‹`` ``”``, ``''``
+                            typed for a double mark, or ``""`` for the part of a quotation that goes
+                            on into the next paragraph without reopening there and closes in it.
     ``close_mark``          the closing character, or ``""`` when the quotation goes on in the
                             next paragraph (it reopens there: the multi-paragraph convention) or
                             its next paragraph was merged into this one (it reopens mid-block).
@@ -24,7 +26,12 @@
 ``unpaired`` (:class:`StrayMark`): quotation marks and brackets with no partner in their block,
     after apostrophes, primes, inch marks, list numbering ("a)") and the multi-paragraph
     convention are taken out. ``role`` is "open" or "close"; ``kind`` is "double", "single"
-    or "bracket"; ``certain`` is False for single quotes that could still be apostrophes.
+    or "bracket". ``certain`` is True when something shows the mark really has no partner: an
+    attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
+    opened the speech, a single mark on the other side, a second quote opening before the first
+    closes, the end of the article; always for brackets, never for single quotes (they could be
+    apostrophes). A quote that simply runs to the end of its paragraph may go on in a paragraph
+    that lost its reopening mark, so it is not certain.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
@@ -37,8 +44,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import regex
@@ -125,7 +132,7 @@ ATTRIBUTION_AFTER = regex.compile(
     r"[^.!?\"“”«»]{0,160}"
 )
 # Inside a quote that never closes: the attribution that shows where it should have closed.
-SPEAKER_THIRD = rf"(?:he|she|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 ATTRIBUTION_INSIDE = regex.compile(
     rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
