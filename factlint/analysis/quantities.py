@@ -92,7 +92,7 @@ MASTER_COMMA = _master(True)
 DIGIT_RUN = re.compile(r"[$€£¥₹₽₩₺₦\d](?:\d|[,.]\d)*")
 DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|AU?|CA?|HK|S|R)$")
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s?$")
-WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
+WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?<![\w].)(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
                                r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
                                r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
@@ -123,7 +123,7 @@ AFTER_NOT_QUANTITY = re.compile(
     r"metre|meter|game|match|nation|party|country)\b)")
 SCORE_OR_PHONE = re.compile(r"[-–]\d|\s?\d{3,}|\.\d+\.\d")
 
-BOUND_PHRASES = tuple(sorted(((tuple(p.split()), kind) for kind, phrases in (
+_BOUND_PHRASES = tuple(sorted(((tuple(p.split()), kind) for kind, phrases in (
     ("min", "more than|over|above|at least|exceeding|in excess of|upwards of|greater than|no fewer than|"
             "no less than|surpassing|topping"),
     ("max", "less than|fewer than|under|below|up to|at most|no more than|as many as|as much as"),
@@ -138,6 +138,9 @@ CHANGE_WORDS = frozenset(
 CHANGE_NOUNS = frozenset("increase rise drop fall decline gain jump cut reduction decrease growth".split())
 DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her"})
 PHRASE_BARRIER = ",;:)(\"“”‘’—–"
+BOUND_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _phrase, _kind in _BOUND_PHRASES:
+    BOUND_BY_LAST_WORD.setdefault(_phrase[-1], []).append((_phrase, _kind))
 TOTAL_KEYS = ("combined", "together", "in all", "overall", "aggregate", "all told", "total", "sum of")
 CHANGE_AFTER = re.compile(
     r"\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
@@ -336,7 +339,9 @@ def tail_words(before: str) -> list[str]:
 def _strip_bound(words: list[str]) -> tuple[str, list[str]]:
     """("min" | "max" | "about" | "exact", the words before the bound phrase)."""
     core = words[:-1] if words and words[-1] in ("a", "an") else words
-    for phrase, kind in BOUND_PHRASES:
+    if not core:
+        return "exact", words
+    for phrase, kind in BOUND_BY_LAST_WORD.get(core[-1], ()):
         n = len(phrase)
         if len(core) >= n and tuple(core[-n:]) == phrase:
             return kind, core[:-n]
@@ -364,17 +369,20 @@ def _is_year(raw: str, m: re.Match[str]) -> bool:
             and not (m.group("sign") or m.group("scale") or m.group("pct") or m.group("cur")))
 
 
-def _candidates(text: str, start: int, end: int) -> Iterator[int]:
+def _candidates(text: str) -> list[int]:
     """Where a quantity may begin, found by patterns that open on a fixed set of characters (the regex
     engine skips ahead to them), so the full pattern is tried only there."""
-    for m in DIGIT_RUN.finditer(text, start, end):
+    out = []
+    for m in DIGIT_RUN.finditer(text):
         s = m.start()
-        sign = (DOLLAR_PREFIX_BEFORE if text[s] == "$" else CODE_BEFORE).search(text, max(start, s - 5), s)
-        yield sign.start() if sign is not None else s
-    for m in WORD_NUMBER_START.finditer(text, start, end):
-        s = m.start()
-        if s == 0 or not text[s - 1].isalnum():
-            yield s
+        if s and (text[s - 1].isalpha() or text[s - 1] == " " and s > 1 and text[s - 2].isalpha()):
+            sign = (DOLLAR_PREFIX_BEFORE if text[s] == "$" else CODE_BEFORE).search(text, max(0, s - 5), s)
+            if sign is not None:
+                s = sign.start()
+        out.append(s)
+    out.extend(m.start() for m in WORD_NUMBER_START.finditer(text))
+    out.sort()
+    return out
 
 
 def analyze_quantities(doc: Document) -> list[Quantity]:
@@ -382,19 +390,23 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
     comma = uses_decimal_comma(text)
     master = MASTER_COMMA if comma else MASTER
     out: list[Quantity] = []
+    block_starts = [b.start for b in doc.blocks]
+    last_end = -1
+    for s in _candidates(text):
+        if s < last_end:
+            continue
+        block = doc.blocks[bisect.bisect_right(block_starts, s) - 1] if block_starts else None
+        if block is None or not block.start <= s < block.end:
+            continue
+        m = master.match(text, s, block.end)
+        if m is None:
+            continue
+        last_end = m.end()
+        q = _from_match(text, m, comma, block.end)
+        if q is not None:
+            q.block = block.index
+            out.append(q)
     for block in doc.blocks:
-        last_end = -1
-        for s in sorted(set(_candidates(text, block.start, block.end))):
-            if s < last_end:
-                continue
-            m = master.match(text, s, block.end)
-            if m is None:
-                continue
-            last_end = m.end()
-            q = _from_match(text, m, comma, block.end)
-            if q is not None:
-                q.block = block.index
-                out.append(q)
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
     out.sort(key=lambda q: q.start)
@@ -1125,22 +1137,16 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
                   and (q.kind == "money" or q.value >= 1000) and not q.total_cue]
-    info = [(describe(doc, q), _acronym_unit(doc, q), _frame_words(doc, q), _period_key(doc, q.period))
-            for q in candidates]
-    for i, (a, unit_a, frame_a, period_a) in enumerate(info):
-        for b, unit_b, frame_b, period_b in info[i + 1:]:
-            if unit_a != unit_b or a.kind != b.kind or a.block == b.block:
-                continue
-            if not _same_setting(doc, a, b):
-                continue
-            if period_a and period_b and period_a != period_b:
-                continue
-            if a.subject and b.subject and a.subject != b.subject:
+    info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
+    for i, (a, unit_a, frame_a) in enumerate(info):
+        for b, unit_b, frame_b in info[i + 1:]:
+            if unit_a != unit_b or a.kind != b.kind or a.block == b.block or not frame_a & frame_b:
                 continue
             if max(a.value, b.value) > 1.5 * min(a.value, b.value):
                 continue  # a restated figure that drifted by half is a different figure, not a slip
-            shared = frame_a & frame_b
-            if not shared:
+            describe(doc, a)
+            describe(doc, b)
+            if a.subject and b.subject and a.subject != b.subject or not _same_setting(doc, a, b):
                 continue
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
