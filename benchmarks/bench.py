@@ -112,7 +112,7 @@ def main() -> int:
             times[copies], peak = measure([*factlint, "--no-cache", str(long_article)], Path(tmp), args.repeat)
             row(f"{copies:>3} copies ({long_article.stat().st_size // 1024} KB)", times[copies], peak)
         per_copy = [(times[n] - times[1]) / (n - 1) * 1000 for n in (10, 100)]
-        verdict = "linear (or better)" if per_copy[1] <= 1.5 * max(per_copy[0], 0.1) else "FASTER THAN LINEAR"
+        verdict = "linear (or better)" if per_copy[1] <= 1.5 * max(per_copy[0], 0.1) else "SUPERLINEAR"
         print(f"  time per extra copy: {per_copy[0]:.1f} ms (1→10), {per_copy[1]:.1f} ms (1→100): growth is {verdict}")
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"\nPeak memory of any child process: {children.ru_maxrss / 1024:.1f} MB")
