@@ -552,6 +552,7 @@ very so bye no yes now there well ha hah hey oh ah hear night knock many far lon
 tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
 bora ylang beri dik aye win
 """.split())
+PUNCTUATION_AROUND_WORDS = ',.;:!?"“”'
 PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
 WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|point|fact|truth|reason|trouble)\b",
@@ -570,10 +571,12 @@ class RepeatedWord(Check):
         The minister said the the plan was ready. The firm intends to to start work.
 
     Passes:
-        She had had enough. He said that that plan was ready. What it is is a mess.
+        She had had enough. He said that that plan was ready. They gave her her medal.
+        What it is is a mess (after "what", "all", "the problem" ... the doubled "is" is grammar).
         Emphatic reduplication, which is style, not a slip: "very very", "bye bye", "no no".
-        Names ("Duran Duran", "Walla Walla"), numbers ("20 20"), and a second word that starts
-        a new sentence on a new line.
+        A chant or imitation of three or more ("bing bing bing"), a quoted pair ("war war").
+        A stranded preposition before a new phrase: "the event she takes part in in London".
+        A capitalised second word (names such as "Duran Duran", a new sentence), numbers ("20 20").
     """
 
     code = "T506"
@@ -583,7 +586,10 @@ class RepeatedWord(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
-        words = text.lower().split()
+        lowered = text.lower()
+        for mark in PUNCTUATION_AROUND_WORDS:
+            lowered = lowered.replace(mark, " ")
+        words = lowered.split()
         if not any(map(operator.eq, words, words[1:])):
             return  # no word follows itself (a cheap test that skips most articles)
         for block in doc.blocks:
