@@ -184,11 +184,13 @@ class MixedScript(Check):
         screen reader and archive; it comes from switching keyboard layouts mid-word.
 
     Fires on:
-        urаnium (Cyrillic а), Еurasian (Cyrillic Е), Mоsсow.
+        urаnium (Cyrillic а), Еurasian (Cyrillic Е), Mоsсow, Мocква (Latin M and o in Russian);
+        stabilityю (a Cyrillic letter typed on the "." key with the Russian layout on).
 
     Passes:
-        β-blocker, 10 μm, NF-κB (Greek letters used as symbols, not as look-alikes inside a word
-        of the other alphabet), Москва, Moscow.
+        β-blocker, 10 μm, NF-κB, Tα (Greek letters used as symbols at the edge of a word or in a
+        short one), Москва, Moscow, and a word whose foreign letters have no Latin look-alike
+        inside it (the likely intent is unknown).
     """
 
     code = "T502"
@@ -337,8 +339,11 @@ class TranslationResidue(Check):
         (Translator's note: the original says "oblast".)
 
     Passes:
-        The newspaper Izvestia («Известия») reported ... ; the word «сила» (strength);
-        a reporter's story about machine translation ("Google Translate now covers 200 languages").
+        The newspaper Izvestia («Известия») reported ...; their motto «Мир и труд» (peace and
+        labour); a quoted name or title of up to six words; a name of up to three words in
+        another script; an article written mostly in another script;
+        a reporter's story about machine translation ("Google Translate now covers 200 languages",
+        where the phrase does not stand alone as a notice); an editor's note.
     """
 
     code = "T503"
@@ -444,12 +449,14 @@ class DashInWord(Check):
         It is a common slip of machine translation and of keyboards that auto-convert "--".
 
     Fires on:
-        a multi—vector approach; long—term planning; a state—owned company (when "state-owned"
-        is also spelt with a hyphen elsewhere, or the second part is a participle like "owned").
+        a multi—vector approach, post—Soviet states (a prefix that never stands alone);
+        long—term planning, a long—awaited deal, a state—owned company (a compound adjective);
+        follow—up, when "follow-up" is spelt with a hyphen elsewhere in the article.
 
     Passes:
         the Jackson–Vanik amendment; 2024–25; pages 5–7 (en dashes between names and numbers);
-        the plan—which failed—was dropped (an unspaced em dash between ordinary words).
+        the plan—which failed—was dropped; he did it well—very well (an unspaced em dash used
+        as a parenthetical between ordinary words).
     """
 
     code = "T504"
@@ -506,11 +513,15 @@ class DashQuotation(Check):
 
     Fires on:
         — The market has changed, the trader said.
+        — The market has changed," the trader said.      (the stray mark is also T501)
         "We will wait," she said. — So far, nothing has changed.
+        Orlov was blunt:  /  — We relaxed after the second goal.
 
     Passes:
-        A dash used as a parenthetical — like this one — in a sentence;
-        a list of points each starting with "- " and no speaker.
+        A dash used as a parenthetical — like this one — in a sentence, even next to "said";
+        a list of points each starting with a dash and no speaker;
+        three or more dash-led points reporting what others said ("— Rates stay, the bank said.")
+        and hyphen bullets, unless the words are in the first person ("we", "I", "our").
     """
 
     code = "T505"
