@@ -19,6 +19,7 @@ from factlint.analysis.acronyms import (
     knowledge,
     name_key,
     schwartz_hearst,
+    sentence_countries,
     sentence_words,
 )
 from factlint.api import Check, Issue, Related
@@ -188,8 +189,8 @@ class AcronymContext(Check):
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
-                score, reasons, by_members = self._evidence(doc, written, other, countries, context.words, local, mentioned,
-                                                mention.key)
+                score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
+                                                            local, mentioned)
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
                 if score >= 2 and (uses == 1 or by_members):
                     found.append((score, rank, other, reasons))
@@ -218,9 +219,9 @@ class AcronymContext(Check):
         text = f" {name_key(doc.text[sentence.start:sentence.end])} "
         return any(f" {name_key(name)} " in text for name in other.names if " " in name)
 
-    def _evidence(self, doc: Document, written: tuple[Organisation, ...], other: Organisation,
-                  countries: set[str], words: Counter, local: Counter, mentioned: set[str],
-                  key: str) -> tuple[float, list[str], bool]:
+    def _evidence(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                  other: Organisation, countries: set[str], words: Counter, local: Counter,
+                  mentioned: set[str]) -> tuple[float, list[str], bool]:
         """How strongly the article points at ``other`` rather than at any meaning of ``key``.
 
         Member countries: the article names two or more members of the other organisation and
@@ -230,6 +231,7 @@ class AcronymContext(Check):
         and not to the written one's -> 1. Any sign for the written organisation vetoes. The flag
         says whether the member countries alone gave 2.
         """
+        key = mention.key
         score = 0.0
         reasons: list[str] = []
         by_members = False
@@ -247,7 +249,8 @@ class AcronymContext(Check):
                     for org in written if org.members is not None):
                 # the sentence must present the countries as members ("within", "members", "bloc"):
                 # an organisation named as an outside party ("Russia warned the X") proves nothing
-                by_members = any(local[w] for w in _MEMBERSHIP_CUES)
+                by_members = any(local[w] for w in _MEMBERSHIP_CUES) or bool(
+                    sentence_countries(doc, mention.start) & other_members)
                 score += 2 if by_members else 1
                 reasons.append(f"the countries named ({', '.join(sorted(other_members)[:5])}) are members "
                                f"of the {other.acronym}, not of the {key}")

@@ -620,12 +620,13 @@ _CAPITALISED = re.compile(r"[A-Z][\w'’.-]*")
 _LOWER_WORD = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 
 
-def _article_context(doc: Document) -> ArticleContext:
-    text = doc.text
+def countries_in(text: str, start: int = 0, end: int | None = None) -> dict[str, tuple[int, int]]:
+    """Countries named in ``text[start:end]`` by name, alias, demonym or capital -> first (start, end)."""
     places = knowledge().places
     countries: dict[str, tuple[int, int]] = {}
-    for m in _CAPITALISED.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+    for m in _CAPITALISED.finditer(text, start, len(text) if end is None else end):
+        at = m.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] == "_"):
             continue
         word = m.group().rstrip(".")
         for base in (word, word.removesuffix("'s").removesuffix("’s"), word.rstrip("s")):
@@ -635,11 +636,20 @@ def _article_context(doc: Document) -> ArticleContext:
         else:
             continue
         for phrase, country in candidates:
-            if text.startswith(phrase, m.start()) and not text[m.start() + len(phrase):m.start() + len(phrase) + 1].isalpha() \
-                    or phrase == base:
-                countries.setdefault(country, (m.start(), m.start() + len(phrase)))
+            if phrase == base or (text.startswith(phrase, at) and not text[at + len(phrase):at + len(phrase) + 1].isalpha()):
+                countries.setdefault(country, (at, at + len(phrase)))
                 break
-    return ArticleContext(countries, Counter(_LOWER_WORD.findall(text.lower())))
+    return countries
+
+
+def _article_context(doc: Document) -> ArticleContext:
+    return ArticleContext(countries_in(doc.text), Counter(_LOWER_WORD.findall(doc.text.lower())))
+
+
+def sentence_countries(doc: Document, offset: int) -> set[str]:
+    """Countries named in the sentence around ``offset``."""
+    sentence = doc.sentence_at(offset)
+    return set(countries_in(doc.text, sentence.start, sentence.end)) if sentence else set()
 
 
 def sentence_words(doc: Document, start: int, end: int) -> Counter:
