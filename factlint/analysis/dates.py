@@ -101,15 +101,32 @@ DATE_PATTERN = regex.compile(rf"""
 _NUM_WORD = (r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
              r"|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety"
              r"|[Hh]undred)")
-# Where a date expression can start. Scanning for these first and trying the full pattern only there
-# is ten times faster than running the full pattern over every character.
-START = re.compile(
-    r"(?<![\w'’])(?:[0-9]|['’][0-9]|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun"
-    r"|Q[1-4]|FY|(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth)(?=[\s-]quarter)|(?:[Ee]arly|[Ee]arlier|[Ll]ate|[Ll]ater|[Mm]id|[Tt]his|[Ll]ast|[Nn]ext|[Pp]ast|[Cc]oming|[Pp]revious"
-    r"|[Ff]ollowing|[Ff]iscal|[Ff]inancial|[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter|[Tt]oday|[Yy]esterday"
-    r"|[Tt]omorrow|[Tt]onight|[Nn]ow|[Cc]urrently|[Rr]ecently|[Rr]ecent)\b|[Tt]he(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding"
-    r"|past|future|near|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))"
-    rf"|{_NUM_WORD}(?=\s+{_UNIT}))")
+def _start_pattern() -> re.Pattern:
+    """Where a date expression can start, as one alternation grouped by first letter (which lets the
+    regex engine skip most positions at once). Scanning for these first and trying the full pattern
+    only there is ten times faster than running the full pattern over every character."""
+    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding|past|future|near|first|second|third"
+                 r"|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))")
+    entries: dict[str, list[str]] = {}
+    for prefix in ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun").split():
+        entries.setdefault(prefix[0], []).append(prefix[1:])
+    for word in ("early earlier late later mid this last next past coming previous following fiscal financial "
+                 "spring summer autumn fall winter today yesterday tomorrow tonight now currently recently "
+                 "recent").split():
+        entries.setdefault(word[0], []).append(word[1:] + r"\b")
+    for word in NUMBER_WORDS:
+        entries.setdefault(word[0], []).append(word[1:] + rf"(?=\s+{_UNIT})")
+    for word in ("first", "second", "third", "fourth"):
+        entries.setdefault(word[0], []).append(word[1:] + r"(?=[\s-]quarter)")
+    entries.setdefault("t", []).append("he" + after_the)
+    alternatives = [r"Q[1-4]", "FY"]
+    for first, rests in entries.items():
+        letters = first if first.isupper() else f"[{first.upper()}{first}]"
+        alternatives.append(letters + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")")
+    return re.compile(r"\b(?:[0-9]|" + "|".join(alternatives) + r")|['’](?=[0-9]0s)")
+
+
+START = _start_pattern()
 HEDGE_BEFORE = regex.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
                              regex.IGNORECASE)
 KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "monrel", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
