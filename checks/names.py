@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from factlint.analysis.names import (ORG_WORDS, NameAnalysis, Person, Role, country_words, given_compatible,
-                                     roles_conflict, roles_match, spelling_variant)
+                                     roles_conflict, roles_match, spelling_variant, surname_keys)
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
     people = names.people
     surnames = {p.surname for p in people}
     family = names.family
+    keys = [surname_keys(p.surname) for p in people]
     for i, p in enumerate(people):
         if not p.given or p.surname in family:
             continue
@@ -42,7 +43,10 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
             if not _unique_match(word, p, people):
                 continue
             yield p.surname, spans, word, other, spelling_variant(p.surname, word) or ""
-        for q in people[i + 1:]:
+        for j in range(i + 1, len(people)):
+            q = people[j]
+            if not keys[i] & keys[j]:
+                continue
             kind = spelling_variant(p.surname, q.surname)
             if kind is None or q.surname in family or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
                 continue
@@ -74,35 +78,35 @@ def _given_spellings(person: Person) -> Iterator[tuple[str, list[tuple[int, int]
 
 def _organisation_spellings(names: NameAnalysis) -> Iterator[tuple[str, list, str, list, str]]:
     """Two spellings of one organisation's name: the same words but one, and that one a variant."""
-    by_text: dict[tuple[str, ...], list[int]] = {}
-    words_of: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    starts: dict[tuple[str, ...], list[int]] = {}
+    word_spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for entity in names.entities:
         if entity.kind != "organisation":
             continue
         spans = [m.span() for m in WORD_SPAN.finditer(entity.text)]
         key = tuple(entity.text[a:b] for a, b in spans)
-        if len(key) < 2:
-            continue
-        by_text.setdefault(key, []).append(entity.start)
-        words_of[key] = spans
-    keys = list(by_text)
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            if len(a) != len(b):
-                continue
-            differ = [k for k in range(len(a)) if a[k] != b[k]]
-            if len(differ) != 1:
-                continue
-            k = differ[0]
-            x, y = a[k], b[k]
-            if not (x[:1].isupper() and y[:1].isupper()) or {x.lower(), y.lower()} & ORG_WORDS:
-                continue
-            kind = spelling_variant(x, y)
-            if kind is None or (x.lower() in country_words() and y.lower() in country_words()):
-                continue
-            x_spans = [(s + words_of[a][k][0], s + words_of[a][k][1]) for s in by_text[a]]
-            y_spans = [(s + words_of[b][k][0], s + words_of[b][k][1]) for s in by_text[b]]
-            yield x, x_spans, y, y_spans, kind
+        if len(key) >= 2:
+            starts.setdefault(key, []).append(entity.start)
+            word_spans[key] = spans
+    by_length: dict[int, list[tuple[str, ...]]] = {}
+    for key in starts:
+        by_length.setdefault(len(key), []).append(key)
+    for keys in by_length.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1:]:
+                differ = [k for k in range(len(a)) if a[k] != b[k]]
+                if len(differ) != 1:
+                    continue
+                k = differ[0]
+                x, y = a[k], b[k]
+                if not (x[:1].isupper() and y[:1].isupper()) or {x.lower(), y.lower()} & ORG_WORDS:
+                    continue
+                kind = spelling_variant(x, y)
+                if kind is None or (x.lower() in country_words() and y.lower() in country_words()):
+                    continue
+                x_spans = [(s + word_spans[a][k][0], s + word_spans[a][k][1]) for s in starts[a]]
+                y_spans = [(s + word_spans[b][k][0], s + word_spans[b][k][1]) for s in starts[b]]
+                yield x, x_spans, y, y_spans, kind
 
 
 WORD_SPAN = regex.compile(r"\S+")
@@ -208,6 +212,8 @@ def _quote_words(text: str) -> list[str]:
 def _same_quotation(a: list[str], b: list[str]) -> bool:
     """The same or nearly the same words, or one quotation (eight words or more) inside the other."""
     short, long = sorted((a, b), key=len)
+    if len(set(short) & set(long)) < 0.8 * len(set(short)):
+        return False  # cheap test first: most pairs share few words
     if len(short) >= MIN_CONTAINED_WORDS and f" {' '.join(short)} " in f" {' '.join(long)} ":
         return True
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= SAME_QUOTE
