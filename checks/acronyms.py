@@ -180,12 +180,12 @@ class AcronymContext(Check):
         countries = set(context.countries)
         local = sentence_words(doc, mention.start, mention.end)
         written_ids = {o.id for o in written}
-        found: list[tuple[float, int, Organisation, list[str]]] = []
+        found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
         for org in written:
             for other_id in org.confusables:
                 other = kb.organisations[other_id]
-                if other.id in written_ids or mention.key in {a.upper() for a in other.acronyms} \
+                if other.id in written_ids or mention.key in {acronym_key(a) for a in other.acronyms} \
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
@@ -221,18 +221,18 @@ class AcronymContext(Check):
 
     def _evidence(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                   other: Organisation, countries: set[str], words: Counter, local: Counter,
-                  mentioned: set[str]) -> tuple[float, list[str], bool]:
-        """How strongly the article points at ``other`` rather than at any meaning of ``key``.
+                  mentioned: set[str]) -> tuple[int, list[str], bool]:
+        """How strongly the article points at ``other`` rather than at any meaning of the acronym.
 
         Member countries: the article names two or more members of the other organisation and
         none of the written one's (the two barely overlap) -> 2; none of a closed written
         organisation's members while the other is worldwide -> 1. The other organisation named
         elsewhere -> 1. The article's (or the sentence's) words belong to the other's business
         and not to the written one's -> 1. Any sign for the written organisation vetoes. The flag
-        says whether the member countries alone gave 2.
+        says whether the member countries gave 2 (the sentence presents them as members).
         """
         key = mention.key
-        score = 0.0
+        score = 0
         reasons: list[str] = []
         by_members = False
         if any(org.members is not None and countries & org.members for org in written):
@@ -268,8 +268,9 @@ class AcronymContext(Check):
                 other_local >= 2 or other_total >= 2 * own_total + 3)
         if favours_other:
             score += 1
-            reasons.append(f"the article is about {', '.join(other.domains[:2])}, not "
-                           f"{', '.join(written[0].domains[:2])}")
+            own_domains = {d for org in written for d in org.domains}
+            fields = [d for d in other.domains if d not in own_domains] or list(other.domains[:1])
+            reasons.append(f"the article is about {' and '.join(fields[:2])}, the {other.acronym}'s field")
         if _named_in_text(doc, other, mentioned, key):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
