@@ -73,23 +73,26 @@ POSSESSIVE = regex.compile(r"['’]s?(?![\p{L}])")
 _SPEECH = _alternation(SPEECH_VERBS)
 _ROLE = _alternation(ROLES)
 # After a name: a verb of speech, possibly behind an adverb or a short time phrase.
-SPEECH_AFTER = regex.compile(rf"(?:['’]s?)?\s+(?:(?:also|later|then|again|previously|earlier|has|had|have)\s+)?(?:{_SPEECH})\b")
+SPEECH_AFTER = regex.compile(
+    rf"(?:['’]s?)?\s+(?:(?:also|later|then|again|previously|earlier|has|had|have)\s+)?(?:{_SPEECH})\b")
 # After a name: an appositive that describes a person ("X, 24,", "X, the agency's director").
 APPOSITIVE = regex.compile(
-    rf",\s+(?:\d{{1,3}}\s*[,)]|aged\s+\d|who\s|whose\s|(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){{0,3}}?(?:{_ROLE})\b|(?:{_ROLE})\b)",
+    rf",\s+(?:\d{{1,3}}\s*[,)]|aged\s+\d|who\s|whose\s"
+    rf"|(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){{0,3}}?(?:{_ROLE})\b|(?:{_ROLE})\b)",
     regex.IGNORECASE,
 )
 # Before a name: a verb of speech, "according to", a role noun, an honorific or a role behind a comma.
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
-    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$", regex.REVERSE)
+    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
+    regex.REVERSE)
 # After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
 # assessed", "Tajibekov scored", "Gallaher's plan"); used only for a variant of a known surname.
-VERB_AFTER = regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|could|can|"
-                           r"did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
+VERB_AFTER = regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|"
+                           r"could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
-ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|serves\s+as|"
-                            r"served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
+ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|"
+                            r"serves\s+as|served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
                             r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents)\b")
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
@@ -795,7 +798,8 @@ class _Builder:
                         out.attributions.append(said)
             if said is None:
                 i = bisect.bisect_left(starts, q.end)
-                if i < len(mine) and mine[i].start <= q.end + 60 and not ATTRIBUTION_GAP.search(text, q.end, mine[i].start):
+                if i < len(mine) and mine[i].start <= q.end + 60 \
+                        and not ATTRIBUTION_GAP.search(text, q.end, mine[i].start):
                     said = mine[i]
                 else:
                     j = bisect.bisect_right(ends, (q.start, len(mine))) - 1  # the last clause ending before it
