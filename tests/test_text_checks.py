@@ -33,6 +33,8 @@ def fires(code: str, text: str, name: str = "article.txt") -> bool:
     'The fund is about $2 billion) and will open in March.\n',
     # mismatched marks: opened with a single mark, closed with a double one
     "'We will not sell the club,\" the owner said.\n",
+    # British single quotes that never close before the attribution
+    "‘We will not sell the club, the owner said on Friday.\n\nFans were relieved.\n",
 ])
 def test_unbalanced_fires(text):
     assert fires("T501", text)
@@ -50,6 +52,8 @@ def test_unbalanced_fires(text):
     '„Wir schaffen das“, sagte sie.\n',
     'Ce n’est pas «la fin», dit-il.\n',
     "“He told me ‘never again’ and left,” she said.\n",
+    "‘We will not sell the club,’ the owner said. 'Rock 'n' roll,' he added, 'em all.\n",
+    "The fans' chants, the players' wages and the clubs' debts, the report said.\n",
     '"Jaw jaw" is better than "war war," he said.\n',
     "The deal (signed in 2021 [and amended in 2023]) stays in force.\n",
 ])

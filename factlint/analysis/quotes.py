@@ -29,9 +29,10 @@
     or "bracket". ``certain`` is True when something shows the mark really has no partner: an
     attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
     opened the speech, a single mark on the other side, a second quote opening before the first
-    closes, the end of the article; always for brackets, never for single quotes (they could be
-    apostrophes). A quote that simply runs to the end of its paragraph may go on in a paragraph
-    that lost its reopening mark, so it is not certain.
+    closes, the end of the article; always for brackets. A single mark is certain only when it
+    opens a quote with an attribution inside (elsewhere it could be an apostrophe). A quote that
+    simply runs to the end of its paragraph may go on in a paragraph that lost its reopening
+    mark, so it is not certain.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
@@ -571,7 +572,9 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     wrong_close = next((c for c in per_block[b_index][1].stray_closes if c > o), -1) if kind == "double" else -1
     inside = ATTRIBUTION_INSIDE.search(text, o, block.end) if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
-    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index,
-                            certain=kind == "double" and (close_at >= 0 or b_index == len(blocks) - 1),
-                            close_at=close_at))
+    if kind == "double":
+        certain = close_at >= 0 or b_index == len(blocks) - 1
+    else:  # a single mark that opens a word is a quote only when an attribution shows the quote ended
+        certain = inside is not None
+    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at))
     return []
