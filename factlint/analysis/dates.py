@@ -143,6 +143,12 @@ NEAR_FUTURE = regex.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled
 PAST_VERB = regex.compile(
     r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
     r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
+IRREALIS = regex.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
+                         r"|set\s+to|if|unless)\b", regex.IGNORECASE)
+DATES_SOMETHING_ELSE = regex.compile(
+    r"\b(?:to\s+[a-z]+|for|until|till|by|before|after|since|vote|votes|election|elections|poll|polls|referendum"
+    r"|run-off|runoff|ballot|summit|meeting|talks|hearing|trial|deadline|date|event|ceremony|conference|visit"
+    r"|launch|opening|match|final|race|exit|departure|session)\b", regex.IGNORECASE)
 SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                             r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
@@ -752,7 +758,7 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     follows a date that opens its sentence ("On 3 March, the board met")."""
     left = PARENTHETICAL.sub(",", text[sentence_start:date_start])
     breaks = list(CLAUSE_BREAK.finditer(left))
-    clause = left[breaks[-1].end():] if breaks else left
+    clause = left = left[breaks[-1].end():] if breaks else left
     if len(clause.split()) <= 2:
         right = PARENTHETICAL.sub(",", text[date_end:min(sentence_end, date_end + 100)]).lstrip(" ,")
         cut = CLAUSE_BREAK.search(right)
@@ -765,9 +771,21 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     if future is not None:
         # "will publish the audit it received on 3 March": the date belongs to the nearer past verb
         return "past" if SUBJECT_PAST.search(clause, future.end()) else "future"
-    if PAST_VERB.search(clause) and not PRESENT_OR_PERFECT.search(clause):
+    if PRESENT_OR_PERFECT.search(clause) or IRREALIS.search(text, sentence_start, date_start):
+        return None
+    verb = None
+    for verb in PAST_VERB.finditer(clause):
+        pass
+    if verb is None:
+        return None
+    if clause is not left:  # "On 3 March, the board met": the date opens the clause
         return "past"
-    return None
+    # "passed the budget on 12 December" dates the verb; "called a vote on 8 June" dates the vote,
+    # and "had tickets to leave on 4 March" the leaving
+    between = clause[verb.end():]
+    if not between.rstrip().endswith((" on", ",")) or DATES_SOMETHING_ELSE.search(between):
+        return None
+    return "past"
 
 
 def _ages(doc: Document) -> list[Age]:
