@@ -234,7 +234,6 @@ _SHOUT_WORDS = frozenset("A AN AND THE OF FOR TO IN ON AT BY IS IT AS OR NOT NO 
 
 
 _LOWER_RUN = re.compile(r"[a-z]+")
-_LOWER_OR_DIGIT = re.compile(r"[a-z0-9]")
 _DATELINE_TAIL = re.compile(r"\s*(?:\(|,|:|[-—–]\s)")
 
 
@@ -262,9 +261,8 @@ def _find_mentions(doc: Document) -> list[AcronymMention]:
     i = 0
     while i < len(found):
         j = i + 1
-        while j < len(found) and found[j][0] - found[j - 1][1] <= 3 \
-                and not _LOWER_OR_DIGIT.search(text, found[j - 1][1], found[j][0]):
-            j += 1
+        while j < len(found) and found[j][0] - found[j - 1][1] <= 2 and not text[found[j - 1][1]:found[j][0]].strip():
+            j += 1  # capitals side by side ("BREAKING NEWS"); a list ("the EU, UN and IMF") is not a run
         run = found[i:j]
         shouting = len(run) >= 3 or (len(run) == 2 and any(
             t.upper() in _SHOUT_WORDS and acronym_key(t) not in knowledge().well_known for _, _, t in run))
