@@ -50,6 +50,11 @@ def slack(q: Quantity) -> float:
     return q.precision + extra
 
 
+def loose(q: Quantity) -> float:
+    """Room a comparison leaves a figure: only what "about" says; the reader compares the stated digits."""
+    return abs(q.value) * LOOSE if q.bound == "about" else 0.0
+
+
 def text_of(doc: Document, q: Quantity) -> str:
     return doc.text[q.start:q.end]
 
@@ -130,18 +135,27 @@ class TotalMismatch(Check):
                 yield first.whole, members + continuation_parts(doc, members), False
                 continue
             cue = partition_cue_between(doc, first, members[1])
+            if not cue and first.role == "of" and partition_cue(doc, first) == "of":
+                cue = "of"  # "Of the 120 passengers, 80 were Britons and 50 French"
             if cue and first.value > max(m.value for m in members[1:]):
                 # "a €500m fund, split between health, which gets €200m, and ...", "$300m, of which ..."
                 yield first, members[1:], cue == "split" or complementary_parts(doc, members[1:])
                 continue
             total = self._total_before(doc, members, by_sentence)
             if total is not None:
-                yield total, members, self._complete(doc, members)
+                complete = self._complete(doc, members) or (
+                    partition_cue(doc, first) == "list" and self._announced_count(total, by_sentence) == len(members))
+                yield total, members, complete
         for total in quantities:
             if not total.total_cue or total.role in ("change", "from", "whole", "range-end"):
                 continue
             announced = self._announced_count(total, by_sentence)
             if not announced:
+                # "Imports rose to $3.1bn and exports to $1.2bn, giving total trade of $4.8bn"
+                parts = [q for q in by_sentence.get(total.sentence, []) if q is not total and same_unit(q, total)
+                         and q.role not in ("change", "from", "whole")]
+                if complementary_parts(doc, parts):
+                    yield total, parts, True
                 continue
             parts = [q for i in _near_sentences(doc, total, 2, 2) for q in by_sentence.get(i, [])
                      if q is not total and same_unit(q, total) and q.role not in ("change", "from", "whole")
@@ -445,7 +459,7 @@ class ComparisonMismatch(Check):
             if found is None:
                 continue
             figure, peers = found
-            beaten = [p for p in peers if (p.value - figure.value) * sup.direction > slack(p) + slack(figure)]
+            beaten = [p for p in peers if (p.value - figure.value) * sup.direction > loose(p) + loose(figure)]
             if not beaten:
                 continue
             worst = max(beaten, key=lambda p: p.value * sup.direction)
@@ -457,7 +471,7 @@ class ComparisonMismatch(Check):
             yield Issue(sup.start, sup.end, message, related=related)
         for c in comparisons:
             difference = (c.left.value - c.right.value) * c.direction
-            if difference >= -(slack(c.left) + slack(c.right)):
+            if difference >= -(loose(c.left) + loose(c.right)):
                 continue
             verb = doc.text[c.start:c.end]
             message = (f"{text_of(doc, c.left)} {verb} {text_of(doc, c.right)}? "

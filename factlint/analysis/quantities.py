@@ -557,7 +557,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         q.bound, rest = _strip_bound(words)
         if rest and rest[-1] in ROLE_WORDS:
             q.role = rest[-1]
-        elif len(rest) >= 2 and rest[-1] in ("a", "an") and rest[-2] in ROLE_WORDS:
+        elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
             q.role = rest[-2]
         if q.kind in ("percent", "points", "multiple", "money"):
             if direction := _change_direction(rest):
@@ -965,6 +965,7 @@ PARTITION_CUES = (
     ("breakdown", re.compile(r"\bbr(?:eaks?|oken)\s+down\b|\bcompris(?:es|ing)\b|\bconsist(?:s|ing)?\s+of\b|"
                              r"\bmade\s+up\s+of\b", re.I)),
     ("instalments", re.compile(r"\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b", re.I)),
+    ("list", re.compile(r":\s+[^:;,]{0,40}$")),
 )
 PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+|including|"
                            r"such\s+as|among\s+them|etc|main)\b", re.I)
@@ -1190,11 +1191,15 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
                 yield q, (part, whole), "share"
 
 
+TIED_GAP = re.compile(r"(?:\s+[a-z]+)?,\s+(?:from|to)\s+")
+
+
 def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> bool:
     """ "doubled its contribution to €200m from €120m": the figures follow the verb in its own clause."""
     old, new = pair
     first = min(old.start, new.start)
-    return new.value > old.value and 0 <= first - q.end <= 50 and "," not in text[q.end:first]
+    gap = text[q.end:first]
+    return new.value > old.value and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP.fullmatch(gap))
 
 
 def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
