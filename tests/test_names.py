@@ -200,3 +200,11 @@ def test_quote_inside_a_longer_quote_counts_as_the_same():
             "said Mayor Anna Holm.\n\n"
             "\"Nobody told us it could close in a single afternoon,\" engineer Per Lund said.\n")
     assert codes(lint_text(text, select=["E303"])) == ["E303"]
+
+
+def test_headline_and_possessive_variants_link_to_a_titled_surname():
+    text = ("Gallaher unveils housing plan\n\nGallaher's report was published on Monday.\n\n"
+            "The plan adds 4,000 homes, said the city's head of housing, Aoife Gallagher.\n\n"
+            "Councillor Gallaher said rents would be capped.\n")
+    result = lint_text(text, select=["E301"])
+    assert codes(result) == ["E301"] and result.findings[0].suggestion == "Gallaher"

@@ -663,6 +663,14 @@ class _Builder:
         surnames: dict[str, list[int]] = {}
         for i, p in enumerate(self.out.people):
             surnames.setdefault(p.surname, []).append(i)
+        # A title and a surname with no full name anywhere ("President Trump", "Councillor Gallaher"):
+        # a person too, known before the lone surnames are read.
+        for _, _, _, _, name, has_title, suffix in singles:
+            word = name[-1][2]
+            if has_title and word not in surnames and word.rstrip(".").lower() not in TITLES:
+                pid = self.person_for((), word, suffix, word)
+                self.out.people[pid].confirmed = True
+                surnames[word] = [pid]
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
         by_initial: dict[str, list[str]] = {}
         for surname in surnames:
@@ -676,12 +684,6 @@ class _Builder:
                 pid = self._nearest(known, n_start)
                 m = self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
                 m.ambiguous = len(known) > 1
-                self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
-            elif has_title and word.rstrip(".").lower() not in TITLES:
-                pid = self.person_for((), word, suffix, word)
-                surnames.setdefault(word, []).append(pid)
-                self.out.people[pid].confirmed = True
-                self.mention(pid, n_start, n_end, "title", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
                     and any(spelling_variant(known_name, word) for key in surname_keys(word)
