@@ -114,8 +114,7 @@ TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair
              "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
              "rector": "rector", "executive": "director", "ceo": "director"}
 # Roles a person may hold beside a main job: they never make an affiliation conflict.
-SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "lecturer", "professor",
-                        "author", "writer", "columnist", "founder", "co-founder", "owner", "investor", "veteran",
+SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "author", "writer", "columnist", "founder", "co-founder", "owner", "investor", "veteran",
                         "student", "resident", "candidate", "trainer", "counsel", "ambassador", "envoy"})
 POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
 POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
@@ -511,7 +510,7 @@ def roles_conflict(a: Role, b: Role) -> bool:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation
                     and POLITICAL.search(a.text) and POLITICAL.search(b.text))
     if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head] \
-            and a.owner and a.owner == b.owner:
+            and (a.owner and a.owner == b.owner or a.employer and a.employer == b.employer):
         return True
     # Employed by two different named organisations: "an analyst at Halyk Bank" / "of Kaspi Bank".
     return bool(a.employer and b.employer and not a.employer & b.employer and a.head not in SIDE_ROLES
