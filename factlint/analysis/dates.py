@@ -53,7 +53,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])")
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])"
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
+_WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
+_WD_AFTER = rf"(?:\s*\((?P<wda>{_WD_FULL}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\))?"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})"
 _YEAR = _YEAR_DIGITS + r"(?![\w]|[.,][0-9])"
@@ -68,8 +69,10 @@ DATE_PATTERN = regex.compile(rf"""
      \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?)
 |(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
      (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?)
-|(?P<iso>(?<![\w./-])(?P<y>{_YEAR_DIGITS})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]))
-|(?P<num>(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.])(?P<n2>[0-9]{{1,2}})(?P=sep)(?P<n3>[0-9]{{4}}|[0-9]{{2}})(?![\w/]|\.[0-9]))
+|(?P<iso>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<y>{_YEAR_DIGITS})(?P<isep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=isep)
+     (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
+|(?P<num>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.-])(?P<n2>[0-9]{{1,2}})(?P=sep)
+     (?P<n3>[0-9]{{4}}|[0-9]{{2}})(?![\w/-]|\.[0-9]){_WD_AFTER})
 |(?P<ord>(?:(?P<wd>{_WD}),?\s+|(?<=\b[Oo]n\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)(?![\w-])(?!\s+(?!and\b|or\b)[a-z]))
 |(?P<my>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR}))
 |(?P<monrel>(?P<m>{_MON_FULL})\s+(?P<rel>this|last|next)\s+year(?=['’]s\b|(?![\w'’-])))
@@ -357,7 +360,7 @@ class _Builder:
 
     def handle_numeric(self, m: regex.Match) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
-        if m.group("sep") == "." and len(n3) != 4:
+        if m.group("sep") in ".-" and len(n3) != 4:
             return
         year = int(n3) if len(n3) == 4 else 2000 + int(n3) if int(n3) < 50 else 1900 + int(n3)
         if m.group("sep") == "." or n1 > 12:
@@ -366,7 +369,7 @@ class _Builder:
             month, day = n1, n2
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return
-        self.out.append(self.day_date(m, m.start(), m.end(), month, str(day), str(year), None))
+        self.out.append(self.day_date(m, m.start(), m.end(), month, str(day), str(year), m.group("wd") or m.group("wda")))
 
     # --- the dispatcher ------------------------------------------------------
     def handle(self, m: regex.Match, sentence_start: int) -> None:
@@ -376,7 +379,8 @@ class _Builder:
         if kind in ("dmy", "mdy"):
             self.handle_day_month(m, kind)
         elif kind == "iso":
-            self.out.append(self.day_date(m, start, end, int(m.group("mo")), m.group("d"), m.group("y"), None))
+            self.out.append(self.day_date(m, start, end, int(m.group("mo")), m.group("d"), m.group("y"),
+                                          m.group("wd") or m.group("wda")))
         elif kind == "num":
             self.handle_numeric(m)
         elif kind == "ord":
