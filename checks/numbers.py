@@ -206,6 +206,8 @@ class TotalMismatch(Check):
                 return None
         partial = partial_list(doc, parts)
         total_sum = sum(p.value for p in parts)
+        if not total.value / 1.5 <= total_sum <= total.value * 1.5:
+            return None  # parts this far from the total are parts of something else, not a slip
         over = total_sum - total.value
         if total.bound == "min":
             over = min(over, 0.0) if over < 0 else 0.0

@@ -23,17 +23,26 @@ POSITIVE = {
         "Together the three candidates shared 286,450 valid votes.",
         "The party takes 35 of the 90 seats, the Greens 27, the Liberals 16 and the Centre 12. "
         "The two seats reserved for minorities went to independents.",
+        "Three countries pledged €4.2bn: Germany €1.5bn, France €1.2bn and Italy €0.9bn.",
+        "Of the 120 passengers, 80 were Britons and 50 were French.",
+        "The budget of $5.6bn is split into $2.1bn for defence, $1.8bn for health and $1.2bn for education.",
+        "Imports rose to $3.1bn and exports to $1.2bn, giving total trade of $4.8bn.",
+        "Sweden will provide 2.3 billion kronor. The money will be paid in three instalments: 700 million "
+        "kronor in 2026, 800 million in 2027 and 900 million in 2028.",
     ],
     "N202": [
         "The Centre took 44% of the vote, the Farmers 38% and the Social Democrats 26%.",
         "Rail will take 38% of the total, roads 27% and ports 22%. Airports will receive 16%, while 9% is "
         "set aside for research.",
+        "Of the respondents, 45% backed the plan, 38% opposed it and 22% were undecided.",
     ],
     "N203": [
         "The council set up a $400 million fund for start-ups on Monday.\n\n"
         "Business groups welcomed the $450 million fund but asked for detail.",
         "The expansion will raise its capacity to 210,000 tonnes a year.\n\n"
         "Once it reaches its planned capacity of 240,000 tonnes a year, the mine will be the largest.",
+        "The fire destroyed 1,200 homes in the valley, officials said.\n\n"
+        "Rebuilding the 1,400 homes destroyed by the fire will take years.",
     ],
     "N204": [
         "Ridership rose from 40,000 to 50,000 a day, a 50% increase.",
@@ -42,12 +51,15 @@ POSITIVE = {
         "Germany doubled its contribution to €200m from €120m.",
         "The company earned $45bn, or 30% of the $100bn total.",
         "The city will spend €480m over three years.\n\nRoughly €120m, a third of the total, will go to repairs.",
+        "Output saw a threefold increase, from 20 to 45 tonnes.",
+        "Turnout rose to 64% from 58%, an increase of 8 percentage points.",
     ],
     "N205": [
         "Funding went to the six valleys: Arn, Bel, Cor, Dun and Esk.",
         "The talks closed three more chapters: customs procedures, sanitary and phytosanitary rules, digital "
         "trade, and small and medium-sized enterprises.",
         "The budget includes five missions: a Mars probe, a lunar rover, and an asteroid sampler.",
+        "The four finalists — Ana, Ben and Carla — will meet on Friday.",
     ],
     "N206": [
         "The largest grant, €3m, went to Arn, while Bel received €5m.",
@@ -55,6 +67,8 @@ POSITIVE = {
         "The biggest of the three, the 360 MW Longreach project, opens first. The Barcaldine farm, at 410 MW, "
         "and the 280 MW Emerald project follow.",
         "Farms exported 12.9 million bags in 2024.\n\nThe total surpassed the previous peak of 13.1 million bags.",
+        "The smallest of the four grants, $2m, went to Lund, while Umea received $1.5m, Orebro $3m and Kiruna $4m.",
+        "Exports of $4bn exceeded imports of $5bn last year.",
     ],
 }
 
@@ -69,6 +83,11 @@ NEGATIVE = {
         "The state approved three farms worth a combined 1,050 MW. The biggest, the 360 MW Longreach project, "
         "has a battery able to deliver 400 MW. The 410 MW Barcaldine farm and the 280 MW Emerald farm follow.",
         "Half or more of respondents in 15 of 16 nations agreed, and majorities in 14 countries disagreed.",
+        "Of the 120 passengers, 80 were Britons.",
+        "Of the $10bn, $4bn went to roads and $3bn to rail, with the rest unallocated.",
+        "The three biggest banks hold $4.2tn: JPMorgan $2.1tn, Bank of America $1.4tn and Citi $0.7tn.\n\n"
+        "Exports rose 5% to $2.1bn, while imports fell 3% to $1.9bn.",
+        "The population is 1.2 million, and 350,000 people live in the capital, 200,000 in the port.",
     ],
     "N202": [
         "Moscow provides more than 30% of all foreign trade in the region, and settlements in national "
@@ -85,9 +104,14 @@ NEGATIVE = {
         "set a record.",
         "Asarco earned 1.40 dlrs a share in 1986.\n\nNewmont sees 1987 earnings at 1.25 dlrs a share.",
         "The council set up a $400 million fund for start-ups.\n\nBusiness groups welcomed the $400 million fund.",
+        "The club has 3,000 members.\n\nLast year the club had 2,800 members.",
+        "The firm's revenue was $2.5bn in 2023.\n\nIn 2024 the firm's revenue was $2.9bn.",
     ],
     "N204": [
         "Revenue grew 12% to $5.6bn from $5bn.",
+        "Exports fell 12% to $880m from $1bn.",
+        "Sales rose from $10m in 2020 to $15m in 2024, a 50% increase.",
+        "The company cut 300 jobs, 10% of its workforce of 3,000.",
         "Profits doubled to £30m from £15m.",
         "Inflation fell to 2.4% from 3.1%, a drop of 0.7 percentage points.",
         "The report suggests doubling the money candidates may spend, while cutting limits from £20m to £15m.",
@@ -105,6 +129,8 @@ NEGATIVE = {
     "N206": [
         "The largest grant, €6m, went to Arn, while Bel received €5m.",
         "China, the largest partner at $66bn, was ahead of Russia at $45bn.",
+        "Russia, the second-largest supplier at $20bn, trails China at $45bn.",
+        "The largest shareholder, with 12%, is the state; the second largest has 9%.",
         "The biggest of the three, the 410 MW Barcaldine farm, has a battery that can deliver 400 MW. "
         "The 360 MW Longreach and the 280 MW Emerald projects follow.",
     ],
