@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factlint.facts import FactBaseError, load_fact_base
 from tests.conftest import FIXTURES, codes, lint_text
@@ -119,3 +121,16 @@ def test_surname_only_near_miss_needs_the_same_post(tmp_path):
     same = "Chancellor of the Exchequer Browne said the budget was balanced.\n"
     result = lint_text(same, select=["F601"], facts=facts)
     assert codes(result) == ["F601"] and result.findings[0].suggestion == "Brown"
+
+
+NEWSROOM = load_fact_base([FACTS / "newsroom.yaml"])
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Julie ", "Stuft ", "Stufft", "C5+1 summit ", "on November 7", ", 2025", ". ",
+                                 "Secretary ", "of State ", "Marco Rubio ", "said ", "$9 billion ", "trade turnover ",
+                                 "of the United States ", "in 2024 ", "Eurasian Economik Union", "\n\n", "\""]),
+                max_size=40).map("".join))
+def test_any_text_lints_with_a_fact_base(text):
+    result = lint_text(text, select=["F601"], facts=NEWSROOM, published=dt.date(2025, 11, 8))
+    assert all(f.code == "F601" for f in result.findings)

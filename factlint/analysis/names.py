@@ -165,6 +165,12 @@ class Role:
     employer: frozenset[str]  # words of a proper name after at/of/with: "halyk", "bank" in "an analyst at Halyk Bank"
     change: bool  # the text describes a change ("former", "who was appointed ...")
 
+    def to_json(self, doc: Document) -> dict:
+        return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
+                "person": self.person, "head": self.head, "portfolio": sorted(self.portfolio),
+                "organisation": sorted(self.organisation), "owner": self.owner, "employer": sorted(self.employer),
+                "change": self.change}
+
 
 @dataclass(slots=True)
 class Person:
