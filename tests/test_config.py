@@ -117,3 +117,12 @@ def test_config_applies_to_rules_and_explain(project):
     assert code == 0
     rows = {line.split()[0]: line.split() for line in out.splitlines()}
     assert rows["Z901"][3] == "on" and rows["Z903"][3] == "off"
+
+
+def test_facts_paths_are_relative_to_the_config_and_errors_are_one_line(project, monkeypatch):
+    project.config(select=["Z901"], facts=["house/facts.yaml"])
+    project.write("sub/a.txt", ARTICLE)
+    monkeypatch.chdir(project.path / "sub")
+    code, out, err = project.run("a.txt")
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and str(project.path / "house" / "facts.yaml") in err
