@@ -252,6 +252,13 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
         role = _single_role(text, i, lo, hi, left, right)
         if role != "apostrophe":
             events.append((i, role))
+    # For each event, whether the next decisive mark after it closes (True) or opens (False) a quote.
+    close_follows = [False] * len(events)
+    following = False
+    for n in range(len(events) - 1, -1, -1):
+        close_follows[n] = following
+        if events[n][1] in ("open", "close"):
+            following = events[n][1] == "close"
     stack: list[int] = []
     for n, (i, role) in enumerate(events):
         if role == "open":
@@ -264,19 +271,10 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
                 out.pairs.append((stack.pop(), i))
             elif i == lo or not text[i - 1].isalpha():  # else a possessive or an elision: goin', Jesus'
                 out.stray_closes.append(i)
-        elif stack and not _certain_close_follows(events, n):  # else a possessive: the students' books
+        elif stack and not close_follows[n]:  # else a possessive: the students' books
             out.pairs.append((stack.pop(), i))
     out.opens_left = stack
     return out
-
-
-def _certain_close_follows(events: list[tuple[int, str]], n: int) -> bool:
-    for _, later in events[n + 1:]:
-        if later == "open":
-            return False
-        if later == "close":
-            return True
-    return False
 
 
 def _pair_brackets(text: str, marks: list[int], lo: int) -> list[tuple[int, str]]:
@@ -399,11 +397,9 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _interlude(text: str, block, doc_blocks: list, families: dict) -> bool:
-    """A block a quote can run across: a crosshead or a short caption with no quotation marks."""
-    if block.kind == "heading":
-        return True
-    return len(text[block.start:block.end].split()) <= 30 and not any(families.get(block.index, ()))
+def _interlude(block, families: dict) -> bool:
+    """A block a quote can run across: a crosshead, or a caption (short, with no quotation marks)."""
+    return block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ())))
 
 
 def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
@@ -531,7 +527,7 @@ def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: d
             if fam.first_role == "close" and fam.stray_closes:
                 return j, "close"
             return -1, ""
-        if not _interlude(text, blocks[j], blocks, families):
+        if not _interlude(blocks[j], families):
             return -1, ""
         j += 1
     return -1, ""
