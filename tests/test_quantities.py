@@ -231,7 +231,7 @@ def test_percent_and_count_round_trip(n: int, percent: str) -> None:
     assert (q.kind, q.unit, q.value) == ("count", "turbine", n)
 
 
-@given(st.text(st.characters(blacklist_characters="\x00"), max_size=400))
+@given(st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=400))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_text(text: str) -> None:
     doc = doc_of(text)

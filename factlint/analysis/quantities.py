@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ CURRENCY_WORDS = {
     "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "zlotys": "PLN", "zloty": "PLN", "shillings": "KES",
     "naira": "NGN", "rupiah": "IDR", "won": "KRW",
 }
-UNITS = {"dollars": "USD", "dollar": "USD"}  # "US dollars" etc. fold into the sign's code
 WORD_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -121,6 +120,7 @@ AFTER_NOT_QUANTITY = re.compile(
     r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
+NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
 SCORE_OR_PHONE = re.compile(r"[-–]\d|\s?\d{3,}|\.\d+\.\d")
 
 _BOUND_PHRASES = tuple(sorted(((tuple(p.split()), kind) for kind, phrases in (
@@ -185,11 +185,6 @@ last next previous earlier later ago
 IRREGULAR_PLURALS = frozenset("people children men women staff police cattle sheep fish data media personnel "
                               "troops crew livestock".split())
 LIST_CONNECTOR = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwith\b|\bversus\b|\bvs\.?|\bthen\b|\bor\b|\bto\b|—|–)")
-PARTIAL_CUE = re.compile(
-    r"\b(?:the\s+rest|the\s+remainder|remaining|others?\b|other\s+\w+|including|includes|include|such\s+as|"
-    r"among\s+them|among\s+others|etc|mainly|mostly|main|chiefly|largely|notably|in\s+particular|"
-    r"for\s+example|for\s+instance|e\.g\.|led\s+by|major|biggest|largest|top)\b", re.IGNORECASE)
-
 
 @dataclass(slots=True)
 class Quantity:
@@ -499,8 +494,7 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
             return None
         if len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit():
             return None
-        if ", " == before[-2:] and re.match(r",\s", after) and raw.isdigit() and int(raw) < 120 and \
-                re.search(r"[A-Z][a-z]+,\s$", before):
+        if after.startswith(", ") and raw.isdigit() and int(raw) < 120 and NAME_COMMA_BEFORE.search(before):
             return None  # an age after a name: "Birgitta Holm, 58, a physicist"
         value, decimals = parse_number(raw, comma)
     scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
@@ -626,13 +620,15 @@ def _period(text: str, s_start: int, s_end: int, q: Quantity) -> str:
     return best
 
 
+PART_OF_GAP = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all|[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*[’']s)?"
+                         r"\s*(?:[\w-]+[’']s\s+)?")
+
+
 def _mark_wholes(text: str, quantities: list[Quantity]) -> None:
     """ "35 of the 90 seats": the 35 counts seats, and the 90 is the whole it belongs to."""
     for a, b in zip(quantities, quantities[1:]):
         gap = text[a.end:b.start]
-        if a.kind == b.kind == "count" and not a.unit and re.fullmatch(
-                r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all|[A-Z][\w'’]*(?:\s[A-Z][\w'’]*)*[’']s)?"
-                r"\s*(?:[\w-]+[’']s\s+)?", gap):
+        if a.kind == b.kind == "count" and not a.unit and PART_OF_GAP.fullmatch(gap):
             a.unit, a.noun, a.whole = b.unit, b.noun, b
             b.role = "whole"
 
@@ -775,23 +771,29 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
     return out
 
 
+AS_WELL_AS = re.compile(r"\s+as\s+well\s+as\s+")
+SERIAL_COMMA = re.compile(r",\s+(?:and|or)\s")
+COMMA_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?")
+AND_OR = re.compile(r"\s(?:and|or)\s")
+
+
 def split_items(body: str) -> tuple[list[tuple[int, int]], bool]:
     """Spans of the items of a list: serial commas, "as well as", names that contain "and"."""
     cleaned = PARENTHESES.sub(lambda m: " " * len(m.group()), body)
     if (tail := ATTRIBUTION_TAIL.search(cleaned)) is not None:
         cleaned = cleaned[:tail.start()] + " " * (len(cleaned) - tail.start())
-    cleaned = re.sub(r"\s+as\s+well\s+as\s+", lambda m: ", " + " " * (len(m.group()) - 2), cleaned)
-    serial = bool(re.search(r",\s+(?:and|or)\s", cleaned))
-    separators = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:(?:and|or)\s+)?", cleaned)]
+    cleaned = AS_WELL_AS.sub(lambda m: ", " + " " * (len(m.group()) - 2), cleaned)
+    serial = bool(SERIAL_COMMA.search(cleaned))
+    separators = [(m.start(), m.end()) for m in COMMA_SEPARATOR.finditer(cleaned)]
     ambiguous = False
     if not serial:
         last_start = separators[-1][1] if separators else 0
-        ands = [m for m in re.finditer(r"\s(?:and|or)\s", cleaned) if m.start() >= last_start]
+        ands = [m for m in AND_OR.finditer(cleaned) if m.start() >= last_start]
         if len(ands) == 1:
             separators.append((ands[0].start(), ands[0].end()))
         elif len(ands) > 1:
             ambiguous = True
-        if any(re.search(r"\sand\s", cleaned[a:b]) for a, b in _between(separators, len(cleaned))[:-1]):
+        if any(AND_OR.search(cleaned, a, b) for a, b in _between(separators, len(cleaned))[:-1]):
             ambiguous = True
     items = []
     for a, b in _between(sorted(separators), len(cleaned)):
@@ -978,11 +980,6 @@ TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".spl
 TIME_UNITS = frozenset("year month week day hour minute second decade".split())
 
 
-def _sentence_text(doc: Document, index: int) -> tuple[int, int]:
-    s = doc.sentences[index]
-    return s.start, s.end
-
-
 def partition_cue_of(doc: Document, first: Quantity) -> str:
     """ "Of this amount", "split between", "breaks down into", "in three instalments": words before a list
     of parts, in its sentence, that present it as the division of a total."""
@@ -1034,7 +1031,7 @@ def continuation_parts(doc: Document, parts: list[Quantity]) -> list[Quantity]:
 def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
     """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
     first, last = parts[0], parts[-1]
-    start, _ = _sentence_text(doc, first.sentence)
+    start = doc.sentences[first.sentence].start
     end = doc.sentences[min(len(doc.sentences) - 1, last.sentence + 1)].end
     return bool(PARTS_PARTIAL.search(doc.text, start, end))
 
@@ -1097,9 +1094,13 @@ def _period_key(doc: Document, period: str) -> str:
     return period
 
 
+ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z]{2,6})\)")
+
+
 def _acronym_unit(doc: Document, q: Quantity) -> str:
     """ "13.8 million twenty-foot equivalent units (TEU)": the unit is known by its acronym too."""
-    m = re.match(r"\s*\(([A-Z]{2,6})\)", doc.text[q.end + len(q.noun) + 1:q.end + len(q.noun) + 12])
+    after_noun = q.end + len(q.noun) + 1
+    m = ACRONYM_IN_BRACKETS.match(doc.text, after_noun, after_noun + 11)
     return m.group(1).lower() if m and len(q.noun.split()) >= 2 else q.unit
 
 
