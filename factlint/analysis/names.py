@@ -251,9 +251,10 @@ def strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-_TRANSLIT = [("ue", "u"), ("oe", "o"), ("ae", "a"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ks", "x"),
+_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ks", "x"),
              ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"),
-             ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f")]
+             ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f"),
+             ("ue", "u"), ("oe", "o"), ("ae", "a")]
 _DOUBLE = regex.compile(r"(.)\1+")
 _OFF = regex.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
 
