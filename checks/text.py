@@ -276,8 +276,9 @@ TRANSLATE_STEM = (r"(?:translat\w*|переве\w*|перевод\w*|перек�
                   r"traduc\w*|tradu[iz]\w*|tradott\w*|übersetz\w*|tłumacz\w*|přelož\w*|preklad\w*|"
                   r"翻译|翻譯|翻訳|번역)")
 SERVICE = (r"(?:google(?:\s+translate)?|yandex|яндекс|deepl|bing\s+translator|microsoft\s+translator|"
-           r"papago|reverso|promt|промт|переводчик\w*|translator\s+app|systran|baidu|百度)")
-AUTOMATIC = r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|машин\w*|automat\w*|maszynow\w*|strojov\w*)"
+           r"papago|reverso|promt|промт|переводчик\w*|translator\s+app|systran|baidu|百度|谷歌|有道)")
+AUTOMATIC = (r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|машин\w*|automat\w*|maszynow\w*|strojov\w*|"
+             r"机器|自动|機械|自動)")
 # A service notice: "Translated by Google Translate", "Переведено сервисом «Яндекс Переводчик»",
 # "Machine translated", "Текст је аутоматски преведен", "Traducido por DeepL".
 NOTICE = regex.compile(
@@ -432,6 +433,15 @@ term range scale level based owned run led related funded backed controlled made
 wide sized sided sighted minded standing lasting ranking profile income class quality speed style
 free proof oriented driven focused wing time year month day party border state
 """.split())
+# Second parts that make a compound adjective with almost any first word: "Kremlin—backed".
+COMPOUND_HEADS = frozenset("""
+owned based led run backed funded controlled related oriented driven focused intensive friendly sponsored
+affiliated linked made born
+""".split())
+# Adverbs that form compounds with any past participle: "long—awaited", "well—established".
+ADVERB_FIRST = frozenset("long well short high low hard half full far newly widely".split())
+# After a participle, a word that starts a phrase, as in an aside: "the firm—owned by the state—was".
+ASIDE_OPENER = regex.compile(r"\s+(?:by|in|at|with|from|to|for|of|on|under|through|since|until)\b")
 FREE_FIRST = frozenset("""
 long short high low well state full half all large small wide old new far near top hard soft one two
 three four five six seven eight nine ten left right first second third part
@@ -455,8 +465,8 @@ class DashInWord(Check):
 
     Passes:
         the Jackson–Vanik amendment; 2024–25; pages 5–7 (en dashes between names and numbers);
-        the plan—which failed—was dropped; he did it well—very well (an unspaced em dash used
-        as a parenthetical between ordinary words).
+        the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
+        state—was sold (an unspaced em dash used as a parenthetical).
     """
 
     code = "T504"
@@ -484,10 +494,8 @@ class DashInWord(Check):
                     evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
                 elif a in BOUND_PREFIXES:
                     evidence = f"'{first}' is a prefix that joins its word with a hyphen"
-                elif second.islower() and a in FREE_FIRST and (b in COMPOUND_SECOND or b.endswith("ed")):
-                    evidence = f"'{hyphenated}' is a compound adjective"
-                elif second.islower() and first.islower() and b in ("owned", "based", "led", "run", "backed",
-                                                                     "funded", "controlled", "related"):
+                elif second.islower() and (b in COMPOUND_HEADS or (a in FREE_FIRST and b in COMPOUND_SECOND) or (
+                        a in ADVERB_FIRST and b.endswith("ed"))) and not ASIDE_OPENER.match(text, m.end()):
                     evidence = f"'{hyphenated}' is a compound adjective"
                 if evidence:
                     yield Issue(m.start(), m.end(), f"em dash inside the compound '{m.group()}': {evidence}; "

@@ -150,6 +150,7 @@ def test_a_russian_article_is_not_residue():
     ("A state—owned bank lent the money.\n", "state-owned"),
     ("The post—Soviet states met.\n", "post-Soviet"),
     ("The long—awaited bridge opened.\n", "long-awaited"),
+    ("An export—oriented economy.\n", "export-oriented"),
     ("The follow-up talks were set. The follow—up was delayed.\n", "follow-up"),
 ])
 def test_dash_in_word_fires(text, fix):
@@ -162,6 +163,8 @@ def test_dash_in_word_fires(text, fix):
     "The 2024–25 season and pages 5–7.\n",
     "The plan—which failed—was dropped.\n",
     "He did it well—very well, in fact.\n",
+    "The company—owned by the state—was sold.\n",
+    "The plan—run by the state—failed.\n",
     "The result — a draw — pleased nobody.\n",
 ])
 def test_dash_in_word_passes(text):
