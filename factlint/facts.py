@@ -351,8 +351,9 @@ def load_fact_base(paths: list[Path]) -> FactBase:
             parsed = schema.model_validate(raw)
         except ValidationError as exc:
             errors = _without_union_noise(exc.errors())
-            lines = [f"{path}: {_where(raw, tuple(e['loc']))}: {e['msg']}" for e in errors[:5]]
-            raise FactBaseError("\n".join(lines)) from None
+            problems = [f"{_where(raw, tuple(e['loc']))}: {e['msg']}" for e in errors[:5]]
+            more = f"; and {len(errors) - 5} more" if len(errors) > 5 else ""
+            raise FactBaseError(f"{path}: " + "; ".join(problems) + more) from None
         _add(base, parsed, str(path))
         base.paths.append(str(path))
     base.digest = digest.hexdigest()
