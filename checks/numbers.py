@@ -16,6 +16,13 @@ from factlint.analysis.quantities import (
     analyze_enumerations,
     complementary_parts,
     continuation_parts,
+    derivations,
+    list_is_partial,
+    partition_cue_in,
+    partition_cue_of,
+    restatements,
+    share_runs,
+    superlative_peers,
 )
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
@@ -134,8 +141,8 @@ class TotalMismatch(Check):
                 # "takes 35 of the 90 seats, the Social Democrats 27, ...": the rest elide the unit
                 yield first.whole, members + continuation_parts(doc, members), False
                 continue
-            cue = partition_cue_between(doc, first, members[1])
-            if not cue and first.role == "of" and partition_cue(doc, first) == "of":
+            cue = partition_cue_in(doc, first.end, members[1].start)
+            if not cue and first.role == "of" and partition_cue_of(doc, first) == "of":
                 cue = "of"  # "Of the 120 passengers, 80 were Britons and 50 French"
             if cue and first.value > max(m.value for m in members[1:]):
                 # "a €500m fund, split between health, which gets €200m, and ...", "$300m, of which ..."
@@ -144,7 +151,7 @@ class TotalMismatch(Check):
             total = self._total_before(doc, members, by_sentence)
             if total is not None:
                 complete = self._complete(doc, members) or (
-                    partition_cue(doc, first) == "list" and self._announced_count(total, by_sentence) == len(members))
+                    partition_cue_of(doc, first) == "list" and self._announced_count(total, by_sentence) == len(members))
                 yield total, members, complete
         for total in quantities:
             if not total.total_cue or total.role in ("change", "from", "whole", "range-end"):
@@ -175,7 +182,7 @@ class TotalMismatch(Check):
     def _total_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
         """The figure a partition sentence ("Of this amount ...", "breaks down into ...") divides."""
         first = members[0]
-        if not partition_cue(doc, first) and not complementary_parts(doc, members):
+        if not partition_cue_of(doc, first) and not complementary_parts(doc, members):
             return None
         largest = max(m.value for m in members)
         for i in range(first.sentence, max(-1, first.sentence - 3), -1):
@@ -190,7 +197,7 @@ class TotalMismatch(Check):
     @staticmethod
     def _complete(doc: Document, members: list[Quantity]) -> bool | int:
         """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
-        return complementary_parts(doc, members) or partition_cue(doc, members[0]) in ("split", "instalments")
+        return complementary_parts(doc, members) or partition_cue_of(doc, members[0]) in ("split", "instalments")
 
     @staticmethod
     def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool | int) -> Issue | None:
@@ -204,7 +211,7 @@ class TotalMismatch(Check):
                 return None
             if len(parts) != complete:
                 return None
-        partial = partial_list(doc, parts)
+        partial = list_is_partial(doc, parts)
         total_sum = sum(p.value for p in parts)
         if not total.value / 1.5 <= total_sum <= total.value * 1.5:
             return None  # parts this far from the total are parts of something else, not a slip
@@ -226,25 +233,6 @@ class TotalMismatch(Check):
                    f"the total \"{text_of(doc, total)}\"")
         related = tuple(Related(p.start, p.end, f"part: {text_of(doc, p)}") for p in parts)
         return Issue(total.start, total.end, message, related=related)
-
-
-def partition_cue(doc: Document, first: Quantity) -> str:
-    """The words that present a list as the division of a total, from the analyser's sentence cues."""
-    from factlint.analysis.quantities import partition_cue_of
-
-    return partition_cue_of(doc, first)
-
-
-def partition_cue_between(doc: Document, total: Quantity, part: Quantity) -> str:
-    from factlint.analysis.quantities import partition_cue_in
-
-    return partition_cue_in(doc, total.end, part.start)
-
-
-def partial_list(doc: Document, parts: Sequence[Quantity]) -> bool:
-    from factlint.analysis.quantities import list_is_partial
-
-    return list_is_partial(doc, parts)
 
 
 class PercentSum(Check):
@@ -270,8 +258,6 @@ class PercentSum(Check):
     summary = "shares of one whole add up to more than 100%, or a full breakdown is far from 100%"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        from factlint.analysis.quantities import share_runs
-
         for run, full in share_runs(doc):
             total = sum(q.value for q in run)
             tolerance = sum(slack(q) for q in run) + 0.05
@@ -313,8 +299,6 @@ class QuantityConflict(Check):
     summary = "the same measure of the same subject is stated twice with different values"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        from factlint.analysis.quantities import restatements
-
         for first, second, key in restatements(doc):
             if abs(first.value - second.value) <= slack(first) + slack(second):
                 continue
@@ -350,8 +334,6 @@ class ArithmeticMismatch(Check):
     summary = "a stated change, ratio, share or multiple disagrees with the figures it derives from"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        from factlint.analysis.quantities import derivations
-
         for derived, inputs, relation in derivations(doc):
             issue = self._judge(doc, derived, inputs, relation)
             if issue is not None:
@@ -453,8 +435,6 @@ class ComparisonMismatch(Check):
     summary = "a comparative or superlative contradicts the figures"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        from factlint.analysis.quantities import superlative_peers
-
         superlatives, comparisons = analyze_comparisons(doc)
         for sup in superlatives:
             found = superlative_peers(doc, sup)

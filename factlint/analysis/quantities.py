@@ -19,6 +19,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from factlint.document import Document
 
+
+class LazyPattern:
+    """A pattern compiled on first use: several serve one check only, and a run that never needs them
+    should not pay for compiling them at import."""
+
+    __slots__ = ("source", "flags", "compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source, self.flags = source, flags
+        self.compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self.compiled is None:
+            self.compiled = re.compile(self.source, self.flags)
+        return self.compiled
+
 SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
@@ -71,9 +87,9 @@ def _number_pattern(decimal_comma: bool) -> str:
     return r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 
-def _master(decimal_comma: bool) -> re.Pattern[str]:
+def _master(decimal_comma: bool) -> LazyPattern:
     number = _number_pattern(decimal_comma)
-    return re.compile(
+    return LazyPattern(
         rf"""
         (?<![\w$€£¥₹.,/:+#@-])
         (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|[\s-]?(?P<scale_s>{_SCALE})\b)?
@@ -164,7 +180,7 @@ PERIOD = re.compile(
 _LINK_VERBS = (r"was|were|is|are|stood|remained|reached|hit|totalled|totaled|amounted|came|rose|fell|grew|climbed|"
                r"dropped|increased|decreased|surged|jumped|declined|traded|raised|cut|set|put|spent|paid|received")
 _NOT_MEASURE = rf"(?!(?:the|its|their|his|her|a|an|our|this|that|these|those|will|would|to|and|or|{_LINK_VERBS})\b)"
-MEASURE_BEFORE = re.compile(
+MEASURE_BEFORE = LazyPattern(
     rf"\b{_NOT_MEASURE}(?P<measure>[a-z][a-z-]+(?:\s+{_NOT_MEASURE}[a-z][a-z-]+)?)"
     r"(?P<subject>\s+(?:of|between|with|for)(?:\s+(?!that\b|which\b|who\b|will\b|would\b|to\b|was\b|is\b)"
     r"[\w'’-]+){1,8})?"
@@ -383,7 +399,7 @@ def _candidates(text: str) -> list[int]:
 def analyze_quantities(doc: Document) -> list[Quantity]:
     text = doc.text
     comma = uses_decimal_comma(text)
-    master = MASTER_COMMA if comma else MASTER
+    master = (MASTER_COMMA if comma else MASTER)()
     out: list[Quantity] = []
     block_starts = [b.start for b in doc.blocks]
     last_end = -1
@@ -600,7 +616,7 @@ def _measure(text: str, s_start: int, q_start: int, before: str, before_bound: s
     clause_start = max(text.rfind(",", s_start, end), text.rfind(";", s_start, end),
                        text.rfind(":", s_start, end), s_start - 1) + 1
     clause = text[max(clause_start, end - 160):end]
-    m = MEASURE_BEFORE.search(clause) if clause.strip() else None
+    m = MEASURE_BEFORE().search(clause) if clause.strip() else None
     if m is None or m.group("measure").split()[-1] in FUNCTION_WORDS:
         return "", ""
     return m.group("measure"), (m.group("subject") or "").strip()
@@ -865,9 +881,9 @@ SUPERLATIVE = re.compile(
     r"\b(?:the|its|their)\s+(?P<word>largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)"
     r"(?:\s+(?:single|individual))?(?:\s+of\s+the\s+(?P<among>\w+)(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?",
     re.IGNORECASE)
-NAME_BEFORE_WHICH = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:which|who)\s+"
+NAME_BEFORE_WHICH = LazyPattern(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:which|who)\s+"
                                r"(?:\w+\s+){1,3}$")
-COMPARATIVE_VERB = re.compile(
+COMPARATIVE_VERB = LazyPattern(
     r"\b(?P<verb>surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|beat|overtook|overtaken|"
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
     r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
@@ -910,7 +926,7 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
             figure = _apposed_figure(text, m.end(), inside)
             name = ""
             if figure is None:
-                if (n := NAME_BEFORE_WHICH.search(text, sentence.start, m.start())) is None or not count:
+                if (n := NAME_BEFORE_WHICH().search(text, sentence.start, m.start())) is None or not count:
                     continue
                 name = n.group("name")
             superlatives.append(Superlative(m.start(), m.end(), direction, figure, name, count))
@@ -918,7 +934,7 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         if index < 0:
             continue
         sentence = doc.sentences[index]
-        for m in COMPARATIVE_VERB.finditer(text, sentence.start, sentence.end):
+        for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
             right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
             if right is None:
                 continue
@@ -971,10 +987,10 @@ PARTITION_CUES = (
 )
 PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+|including|"
                            r"such\s+as|among\s+them|etc|main)\b", re.I)
-FULL_BREAKDOWN = re.compile(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
+FULL_BREAKDOWN = LazyPattern(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
                             r"(?:\w+\s+)?$", re.I)
 DEFINITE = re.compile(r"\bthe\s+$", re.I)
-SHARE_GAP = re.compile(r"(?:\s+[a-z]+){0,3},?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
+SHARE_GAP = LazyPattern(r"(?:\s+[a-z]+){0,3},?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
                        r"more\s+than\s+|less\s+than\s+)?")
 TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".split())
 TIME_UNITS = frozenset("year month week day hour minute second decade".split())
@@ -1050,7 +1066,7 @@ def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
         if len(run) >= 3:
             wholes = {q.of_whole for q in run if q.of_whole}
             if len(wholes) <= 1 and not _has_subtotal(run):
-                full = any(FULL_BREAKDOWN.search(text, max(0, q.start - 30), q.start) for q in run)
+                full = any(FULL_BREAKDOWN().search(text, max(0, q.start - 30), q.start) for q in run)
                 yield list(run), full
 
     for q in shares:
@@ -1184,7 +1200,7 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             continue
         if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
             part = quantities[index - 1]
-            if part.sentence != q.sentence or part.kind not in ("money", "count") or not SHARE_GAP.fullmatch(
+            if part.sentence != q.sentence or part.kind not in ("money", "count") or not SHARE_GAP().fullmatch(
                     text, part.end, q.start):
                 continue
             whole = _whole_of(doc, q, part, quantities, index)
