@@ -79,6 +79,67 @@ def test_list_numbering_is_not_a_bracket():
     assert qa.unpaired == []
 
 
+def test_attribution_before_the_quote():
+    doc, qa = analyse('The harbour master, Ruth Okafor, said: "The boats are back."\n')
+    [q] = qa.quotes
+    assert doc.text[slice(*q.attribution)].endswith("Ruth Okafor, said")
+
+
+def test_doubled_marks_count_as_one():
+    doc, qa = analyse("''Breaking up is hard,\" he said. The deal was \"\"unfair\" to them.\n")
+    assert qa.unpaired == []
+    assert [q.open_mark for q in qa.quotes] == ["''", '""']
+
+
+def test_quote_closed_in_the_next_paragraph_without_reopening():
+    doc, qa = analyse('She said: "The first part runs on.\n\nAnd it closes here," she added.\n')
+    assert qa.unpaired == []
+    first, second = qa.quotes
+    assert first.continues and second.open_mark == "" and second.close_mark == '"'
+    assert doc.text[slice(*second.attribution)] == "she added"
+
+
+def test_quote_runs_across_a_caption():
+    text = '"The first part runs on.\n\nThe mayor at the pier in May.\n\n"And ends here," he said.\n'
+    doc, qa = analyse(text)
+    assert qa.unpaired == [] and qa.quotes[0].continues
+
+
+def test_certainty_of_stray_marks():
+    # runs to the end of its paragraph with nothing to show it ended: it may go on, so not certain
+    doc, qa = analyse('"The port will stay open.\n\nThe council met on Monday.\n')
+    assert [s.certain for s in qa.unpaired] == [False]
+    # an attribution inside shows where it ended
+    doc, qa = analyse('"The port will stay open, the mayor said.\n\nThe council met on Monday.\n')
+    [stray] = qa.unpaired
+    assert stray.certain and doc.text[stray.close_at - 1] == ","
+    # a closing mark with a speaker after it
+    doc, qa = analyse('The port will stay open," the mayor said.\n')
+    assert [s.certain for s in qa.unpaired] == [True]
+    # a closing mark with nothing to explain it
+    doc, qa = analyse('The port will stay open" for now.\n')
+    assert [s.certain for s in qa.unpaired] == [False]
+
+
+def test_mismatched_single_and_double_marks():
+    doc, qa = analyse('"We will stay open,\' the mayor said.\n')
+    [stray] = [s for s in qa.unpaired if s.kind == "double"]
+    assert stray.role == "open" and stray.certain and doc.text[stray.close_at] == "'"
+
+
+def test_dash_list_in_the_third_person_is_not_speech():
+    text = "Key points:\n— Rates stay, the bank said.\n— Wages rise, unions said.\n— Prices fall, it said.\n"
+    assert analyse(text)[1].speech == []
+    text = "Key points:\n— We keep rates, the bank said.\n— Wages rise, unions said.\n— Prices fall, it said.\n"
+    assert len(analyse(text)[1].speech) == 1
+
+
+def test_continued_speech_takes_the_earlier_attribution():
+    doc, qa = analyse('"We must wait," minister Olli Rinne said. — The review takes two years.\n')
+    [s] = qa.speech
+    assert doc.text[slice(*s.attribution)] == "minister Olli Rinne said"
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(list("ab 1.,\n\"'“”‘’„«»()[]—–-sS") + ["said ", "he ", "\n\n", "So"]),
                 max_size=80).map("".join))

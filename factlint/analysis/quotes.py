@@ -138,8 +138,8 @@ ATTRIBUTION_INSIDE = regex.compile(
     rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
 )
-# Before a quotation: 'Anna Berg said: "', 'he added, "'.
-ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER})\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$",
+# Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'.
+ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$",
                                    regex.REVERSE)
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
 DASH_CONTINUATION = regex.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
