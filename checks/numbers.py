@@ -51,6 +51,18 @@ def unit_label(q: Quantity, scale: float) -> str:
     return " ".join(p for p in (scale_word, q.unit + "s" if q.unit and not q.unit.endswith("s") else q.unit) if p)
 
 
+def show(value: float, like: Quantity) -> str:
+    """A computed value written the way the article writes ``like``: "$0.8 billion", "12.5%"."""
+    scale = like.scale
+    number = fmt(value, scale)
+    if like.kind == "money":
+        sign = SIGNS.get(like.unit, like.unit + " ")
+        return f"{sign}{number} {SCALE_WORDS.get(scale, '')}".rstrip()
+    if like.kind == "percent":
+        return f"{number}%"
+    return f"{number} {unit_label(like, scale)}".rstrip()
+
+
 def slack(q: Quantity) -> float:
     """How far the true value may lie from the stated one, given its precision and bound."""
     extra = abs(q.value) * LOOSE if q.bound == "about" else 0.0
@@ -365,6 +377,11 @@ class ArithmeticMismatch(Check):
             actual = b.value / a.value
             stated_slack = stated * (0.2 if derived.bound == "about" else 0.1)
             shown = f"{text_of(doc, b)} / {text_of(doc, a)} = {actual:.2f}"
+        elif relation == "rate":  # a is the base, b the rate; the derived figure is what the rate brings in
+            low, high = lo_a * (b.value - slack(b)) / 100, hi_a * (b.value + slack(b)) / 100
+            actual = a.value * b.value / 100
+            scale = derived.scale
+            shown = f"{text_of(doc, b)} of {text_of(doc, a)} is {show(actual, derived)}"
         else:  # share: a is the part, b the whole; stated is a fraction or a percent
             scale = 100.0 if derived.kind == "percent" else 1.0
             low, high = lo_a / hi_b * scale, hi_a / lo_b * scale

@@ -53,6 +53,7 @@ POSITIVE = {
         "The city will spend €480m over three years.\n\nRoughly €120m, a third of the total, will go to repairs.",
         "Output saw a threefold increase, from 20 to 45 tonnes.",
         "Turnout rose to 64% from 58%, an increase of 8 percentage points.",
+        "Import duties of 10% apply to $5bn of goods, so importers pay about $0.8bn a year in duty.",
     ],
     "N205": [
         "Funding went to the six valleys: Arn, Bel, Cor, Dun and Esk.",
@@ -112,6 +113,7 @@ NEGATIVE = {
         "Exports fell 12% to $880m from $1bn.",
         "Sales rose from $10m in 2020 to $15m in 2024, a 50% increase.",
         "The company cut 300 jobs, 10% of its workforce of 3,000.",
+        "The state levies a 20% tax on fuel. Fuel sales of $10bn a year bring in $2bn in tax.",
         "Profits doubled to £30m from £15m.",
         "Inflation fell to 2.4% from 3.1%, a drop of 0.7 percentage points.",
         "The report suggests doubling the money candidates may spend, while cutting limits from £20m to £15m.",

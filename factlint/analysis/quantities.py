@@ -1206,6 +1206,49 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             whole = _whole_of(doc, q, part, quantities, index)
             if whole is not None:
                 yield q, (part, whole), "share"
+        if q.kind == "percent" and q.role in ("", "of") and _is_rate(text, q):
+            found = _rate_application(doc, q, by_sentence)
+            if found is not None:
+                base, result = found
+                yield result, (base, q), "rate"
+
+
+RATE_NOUNS = frozenset("duty duties tariff tariffs tax taxes levy levies vat surcharge surcharges commission "
+                       "fee fees royalty royalties".split())
+RESULT_AFTER = re.compile(r"\s+(?:a\s+year\s+|annually\s+|per\s+year\s+|each\s+year\s+)?in\s+(?:duty|duties|tax|"
+                          r"taxes|tariffs?|levies|fees|commission|royalties)\b")
+RESULT_VERBS = frozenset("pay pays paid paying raise raises raised raising collect collects collected collecting "
+                         "generate generates generated generating yield yields yielding bring brings".split())
+BASE_WORDS = frozenset({"on", "to"})
+
+
+def _word_before(text: str, q: Quantity) -> str:
+    """The word right before a figure once its bound is set aside: "pay roughly $1.1bn" -> "pay"."""
+    rest = _strip_bound(tail_words(text[max(0, q.start - 30):q.start]))[1]
+    return rest[-1] if rest else ""
+
+
+def _is_rate(text: str, q: Quantity) -> bool:
+    """ "duties of 25%", "a 25% tariff": a percentage charged on an amount."""
+    if q.noun and q.noun.split()[0].lower() in RATE_NOUNS:
+        return True
+    words = tail_words(text[max(0, q.start - 30):q.start])
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in RATE_NOUNS
+
+
+def _rate_application(doc: Document, rate: Quantity, by_sentence: dict[int, list[Quantity]]):
+    """The amount a rate applies to and the amount it is said to bring in, in one of the next two sentences:
+    "The duties apply to about $3.2bn of imports, so buyers pay roughly $1.1bn a year in duty"."""
+    text = doc.text
+    for index in (rate.sentence, rate.sentence + 1):
+        money = [q for q in by_sentence.get(index, []) if q.kind == "money" and q.block == rate.block
+                 and q.role not in ("change", "from")]
+        results = [q for q in money if RESULT_AFTER.match(text, q.end) or _word_before(text, q) in RESULT_VERBS]
+        bases = [q for q in money if q not in results and results and q.start < results[0].start
+                 and _word_before(text, q) in BASE_WORDS]
+        if len(results) == 1 and len(bases) == 1 and bases[0].unit == results[0].unit:
+            return bases[0], results[0]
+    return None
 
 
 TIED_GAP = re.compile(r"(?:\s+[a-z]+)?,\s+(?:from|to)\s+")
