@@ -89,6 +89,8 @@ class DateConflict(Check):
                 other = dates[i]
                 if other.day_of_year == first.day_of_year or not _typo_pair(first.day_of_year, other.day_of_year):
                     continue
+                if doc.sentence_at(first.start) is doc.sentence_at(other.start):
+                    continue  # "met on 4 May and again on 14 May": the writer tells them apart
                 if "future" in (first.tense, other.tense) and first.tense != other.tense:
                     continue  # "met on 20 October" and "will meet on 23 October": two occasions
                 name = next((e.text for e in events if e.event == event and e.kind != "lead"), "event")
@@ -220,6 +222,9 @@ class ImpossibleDate(Check):
             yield Issue(mention.start, mention.end, f"{_quote(mention)} does not exist: {why}.")
 
 
+YEARLESS_WINDOW = 21  # days: a yearless date farther off may well be another year's
+
+
 class TenseMismatch(Check):
     """
     What it checks:
@@ -260,12 +265,13 @@ class TenseMismatch(Check):
             if date is None:
                 continue
             gap = (date - published).days
-            if mention.tense == "future" and -60 <= gap < 0:
+            window = 92 if mention.year_source == "explicit" else YEARLESS_WINDOW
+            if mention.tense == "future" and -window <= gap < 0:
                 yield Issue(mention.start, mention.end,
                             f"{_quote(mention)} ({_long(date)}) is told in the future tense, but it is "
                             f"{-gap} day{'s' if gap < -1 else ''} before the publication date, "
                             f"{_long(published)}.")
-            elif mention.tense == "past" and 0 < gap <= 92:
+            elif mention.tense == "past" and 0 < gap <= window:
                 yield Issue(mention.start, mention.end,
                             f"{_quote(mention)} ({_long(date)}) is told in the past tense, but it is "
                             f"{gap} day{'s' if gap > 1 else ''} after the publication date, {_long(published)}.")

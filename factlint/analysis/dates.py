@@ -273,7 +273,7 @@ def _infer_year(published: dt.date, month: int, day: int | None, tense: str | No
     ahead = (this_year - published).days
     if tense == "future":
         return published.year if ahead >= -7 else published.year + 1
-    return published.year if ahead <= 92 else published.year - 1
+    return published.year if ahead <= (21 if tense == "past" else 92) else published.year - 1
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:

@@ -60,8 +60,9 @@ DISTINCT = frozenset("""
 previous last next first second third fourth fifth sixth seventh eighth ninth tenth final annual upcoming
 forthcoming another earlier later future past prior following subsequent new inaugural every each
 """.split())
+AGAIN = re.compile(r"\s+(?:\w+\s+){0,3}?again\b")
 VERBS = frozenset({"met", "took place", "began"})
-OTHER_OCCURRENCE = frozenset("previous last next prior earlier upcoming forthcoming future past".split())
+OTHER_OCCURRENCE = frozenset("previous last next prior earlier upcoming forthcoming future past again".split())
 DETERMINERS = frozenset("the this that its their his her a an another these those".split())
 NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
 PLACE_AFTER = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
@@ -140,7 +141,8 @@ def analyze_events(doc: Document) -> list[EventMention]:
                 word = "took place"
             sentence = sentences[s]
             if word in VERBS or word.endswith("ed"):
-                definite, distinct, names = False, (), set()
+                definite, names = False, set()
+                distinct = ("again",) if AGAIN.match(text, m.end()) else ()
             else:
                 definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
             if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
@@ -202,8 +204,14 @@ def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: l
 
 
 def _distance(mention: EventMention, date: Any) -> float:
-    """Characters from a trigger to a date; a date before its trigger counts a little farther."""
-    return mention.start - date.end if mention.start >= date.end else (date.start - mention.end) * 1.5
+    """Characters between a trigger and a date."""
+    return mention.start - date.end if mention.start >= date.end else date.start - mention.end
+
+
+def _attributive(mention: EventMention, dates: list) -> bool:
+    """A date written as the event's attribute ("the 4 May summit"), the form that points back to an
+    event the reader already knows; "the conference on 2 March" may introduce a new one."""
+    return any(0 <= mention.start - dates[i].end <= 3 for i in mention.dates)
 
 
 def _year_of(mention: EventMention, dates: list) -> int | None:
@@ -244,7 +252,8 @@ def _number_events(doc: Document, out: list[EventMention], dates: list) -> None:
             target = next((k for k in reversed(known) if _compatible(events[k], mention, dates)
                            and not set(events[k].distinct) & OTHER_OCCURRENCE), None)
             if target is None and not known and mention.definite and 0 in events \
-                    and mention.kind in GATHERINGS and _compatible(events[0], mention, dates):
+                    and mention.kind in GATHERINGS and _compatible(events[0], mention, dates) \
+                    and (not mention.dates or _attributive(mention, dates)):
                 target = 0
         if target is None:
             target = next_id
