@@ -43,6 +43,7 @@ POSITIVE = {
         "Once it reaches its planned capacity of 240,000 tonnes a year, the mine will be the largest.",
         "The fire destroyed 1,200 homes in the valley, officials said.\n\n"
         "Rebuilding the 1,400 homes destroyed by the fire will take years.",
+        "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners started the race.",
     ],
     "N204": [
         "Ridership rose from 40,000 to 50,000 a day, a 50% increase.",
@@ -106,6 +107,7 @@ NEGATIVE = {
         "Asarco earned 1.40 dlrs a share in 1986.\n\nNewmont sees 1987 earnings at 1.25 dlrs a share.",
         "The council set up a $400 million fund for start-ups.\n\nBusiness groups welcomed the $400 million fund.",
         "The club has 3,000 members.\n\nLast year the club had 2,800 members.",
+        "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners finished the race.",
         "The firm's revenue was $2.5bn in 2023.\n\nIn 2024 the firm's revenue was $2.9bn.",
     ],
     "N204": [

@@ -1103,6 +1103,14 @@ def _frame_words(doc: Document, q: Quantity) -> set[str]:
             and not w.endswith("ly")}
 
 
+def _agent_link(unit: str, frame: set[str]) -> bool:
+    """ "38,400 starters" ... "36,900 runners started": the unit of one figure is the deed of the other."""
+    for suffix in ("er", "or"):
+        if unit.endswith(suffix) and len(unit) >= len(suffix) + 4:
+            return unit[:-len(suffix)][:5] in frame
+    return False
+
+
 def _period_key(doc: Document, period: str) -> str:
     if doc.published is not None and period.endswith("year") and period.split()[0] in ("last", "this", "next"):
         offset = {"last": -1, "this": 0, "next": 1}[period.split()[0]]
@@ -1158,7 +1166,10 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:]:
-            if unit_a != unit_b or a.kind != b.kind or a.block == b.block or not frame_a & frame_b:
+            if a.kind != b.kind or a.block == b.block:
+                continue
+            deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
+            if not deed and (unit_a != unit_b or not frame_a & frame_b):
                 continue
             if max(a.value, b.value) > 1.5 * min(a.value, b.value):
                 continue  # a restated figure that drifted by half is a different figure, not a slip
@@ -1168,9 +1179,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
-            if not (definite or measure):
+            if not (definite or measure or deed):
                 continue
-            key = a.measure.split()[-1] if measure else (b.noun or unit_b)
+            key = a.measure.split()[-1] if measure else (a.noun if deed else b.noun or unit_b)
             yield a, b, key
             break
 
