@@ -243,7 +243,7 @@ class QuoteAttributionConflict(Check):
         said = []
         for q, speaker in names.quote_speakers:
             words = _quote_words(doc.text[q.inner_start:q.inner_end])
-            if len(words) >= MIN_QUOTE_WORDS:
+            if len(words) >= MIN_QUOTE_WORDS and q.level == 0:  # a quote inside a quote is someone else's
                 said.append((q, words, speaker))
         said.sort(key=lambda x: x[0].start)
         people = names.people
@@ -255,8 +255,7 @@ class QuoteAttributionConflict(Check):
                     continue
                 if not _same_quotation(p_words, words):
                     continue
-                who = doc.text[speaker.speaker_start:speaker.speaker_end]
-                other = doc.text[p_speaker.speaker_start:p_speaker.speaker_end]
+                who, other = people[speaker.person].name, people[p_speaker.person].name
                 snippet = " ".join(doc.text[q.inner_start:q.inner_end].split()[:8])
                 yield Issue(speaker.speaker_start, speaker.speaker_end,
                             f'the quotation "{snippet}…" is attributed to {who} here and to {other} earlier',

@@ -211,3 +211,14 @@ def test_headline_and_possessive_variants_link_to_a_titled_surname():
             "Councillor Gallaher said rents would be capped.\n")
     result = lint_text(text, select=["E301"])
     assert codes(result) == ["E301"] and result.findings[0].suggestion == "Gallaher"
+
+
+def test_quote_attribution_conflict_through_a_pronoun():
+    text = ("\"Nobody wanted to walk out, but we could not keep covering shifts,\" union representative "
+            "Clara Weiss said.\n\nThe deal raises pay by 6%.\n\nHospital director Martin Vogel welcomed the deal. "
+            "\"Nobody wanted to walk out, but we could not keep covering shifts,\" he said.\n")
+    result = lint_text(text, select=["E303"])
+    assert codes(result) == ["E303"] and "Martin Vogel" in result.findings[0].message
+    two_people = text.replace("Hospital director Martin Vogel welcomed the deal.",
+                              "Martin Vogel and Anna Holm welcomed the deal.")
+    assert codes(lint_text(two_people, select=["E303"])) == []

@@ -64,7 +64,7 @@ TOKEN = (rf"(?:(?:{_ABBREVIATED})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|\p{{Lu}}{_TAIL}"
          rf"(?:['’]\p{{Lu}}{_TAIL})?(?:-[\p{{L}}\p{{M}}]+)*)")
 # Connectors allowed inside a run: name particles and the small words of titles and
 # organisation names ("Secretary of State", "Institute of Oriental Studies").
-CONNECTORS = sorted(PARTICLES | {"of", "for", "to", "the", "and"}, key=len, reverse=True)
+CONNECTORS = sorted(PARTICLES | {"of", "for", "to", "the"}, key=len, reverse=True)  # not "and": two people
 RUN = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d'’.]){TOKEN}(?:[ \u00a0](?:(?:{'|'.join(CONNECTORS)})[ \u00a0]){{0,2}}{TOKEN}){{0,7}}"
 )
@@ -97,6 +97,7 @@ ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+bee
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
                          r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
+PRONOUN = regex.compile(r"(?:he|she)\b", regex.IGNORECASE)
 ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
 LETTERS = regex.compile(r"[\p{L}\p{M}'’-]+")
 # "the minister", not "the minister of ..." (a new post) nor "the ministers".
@@ -114,7 +115,8 @@ TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair
              "mayor": "mayor", "manager": "manager", "coach": "manager", "captain": "captain", "dean": "dean",
              "rector": "rector", "executive": "director", "ceo": "director"}
 # Roles a person may hold beside a main job: they never make an affiliation conflict.
-SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "author", "writer", "columnist", "founder", "co-founder", "owner", "investor", "veteran",
+SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner", "member", "author", "writer",
+                        "columnist", "founder", "co-founder", "owner", "investor", "veteran",
                         "student", "resident", "candidate", "trainer", "counsel", "ambassador", "envoy"})
 POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
 POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
@@ -682,6 +684,7 @@ class _Builder:
         for surname in surnames:
             for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
+        variants: list[tuple[Loose, bool]] = []
         for run, title_at, lo, hi, name, has_title, suffix in singles:
             n_start, n_end = name[0][0], name[-1][1]
             word = name[-1][2]
@@ -693,11 +696,15 @@ class _Builder:
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
                     and any(spelling_variant(known_name, word) for key in surname_keys(word)
-                            for known_name in by_initial.get(key, ())) \
-                    and (self._evidence(n_start, n_end, lo, hi) or VERB_AFTER.match(text, n_end, min(hi, n_end + 12))):
+                            for known_name in by_initial.get(key, ())):
                 app = self.appositive(n_end, hi)
                 role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
-                self.out.loose.append(Loose(n_start, n_end, word, role))
+                used = bool(self._evidence(n_start, n_end, lo, hi)
+                            or VERB_AFTER.match(text, n_end, min(hi, n_end + 12)))
+                variants.append((Loose(n_start, n_end, word, role), used))
+        # A variant counts once one of its uses reads as a person's; then every use of it counts.
+        as_person = {loose.text for loose, used in variants if used}
+        self.out.loose = [loose for loose, _ in variants if loose.text in as_person]
         self._role_references()
         self.out.mentions.sort(key=lambda m: m.start)
         for p in self.out.people:
@@ -794,6 +801,7 @@ class _Builder:
         mine = sorted(out.attributions, key=lambda a: a.start)
         starts = [a.start for a in mine]
         ends = sorted((a.end, i) for i, a in enumerate(mine))
+        mention_starts = [m.start for m in out.mentions]
         for q in [*quotes.quotes, *quotes.speech]:
             said = None
             if q.attribution is not None:
@@ -816,9 +824,30 @@ class _Builder:
                         said = mine[ends[j][1]]
                     elif j >= 0 and q.start - 3 <= ends[j][0]:
                         said = mine[ends[j][1]]
+            if said is None and q.attribution is not None:
+                said = self._pronoun_speaker(q.attribution, q.block, q.start, mention_starts)
             if said is not None:
                 out.quote_speakers.append((q, said))
         out.attributions.sort(key=lambda a: a.start)
+
+    def _pronoun_speaker(self, clause: tuple[int, int], block: int, before: int,
+                         mention_starts: list[int]) -> Attribution | None:
+        """"she said": the one person the paragraph (or, failing that, the one before) has named."""
+        pronoun = PRONOUN.match(self.text, clause[0], clause[1])
+        if pronoun is None:
+            return None
+        blocks = self.doc.blocks
+        for index in (block, block - 1):
+            if index < 0 or index >= len(blocks):
+                continue
+            lo = bisect.bisect_left(mention_starts, blocks[index].start)
+            hi = bisect.bisect_left(mention_starts, min(before, blocks[index].end))
+            people = {self.out.mentions[k].person for k in range(lo, hi)}
+            if len(people) == 1:
+                return Attribution(clause[0], clause[1], pronoun.start(), pronoun.end(), people.pop())
+            if people:
+                return None
+        return None
 
 
 def analyze_names(doc: Document) -> NameAnalysis:
