@@ -325,15 +325,11 @@ class ElapsedTimeMismatch(Check):
         yield from self._ages(doc, published)
 
     def _ages(self, doc: Document, published: dt.date) -> Iterator[Issue]:
-        births = [d for d in doc.dates if d.role == "birth" and d.year]
-        for age in getattr(doc.dates, "ages", []):
-            sentence = doc.sentence_at(age.start)
-            if sentence is None:
+        dates = doc.dates
+        for age in getattr(dates, "ages", []):
+            if age.born is None:
                 continue
-            born = [d for d in births if sentence.start <= d.start < sentence.end]
-            if len(born) != 1:
-                continue
-            birth = born[0]
+            birth = dates[age.born]
             oldest = published.year - birth.year
             if age.years in (oldest, oldest - 1):
                 continue

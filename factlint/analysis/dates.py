@@ -156,6 +156,8 @@ SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had
                             r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
 AGE = re.compile(r"\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
+ANOTHER_PERSON = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother|sister"
+                            r"|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
 NAME_BEFORE = re.compile(r"[A-Z][a-z]+$")
 DURATION_BEFORE = regex.compile(rf"(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*(?:from\s+)?$")
 PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
@@ -227,11 +229,13 @@ class DateMention:
 
 @dataclass(frozen=True, slots=True)
 class Age:
-    """A person's stated age ("aged 45", "58-year-old", "Jane Doe, 58,")."""
+    """A person's stated age ("aged 45", "58-year-old", "Jane Doe, 58,") and the birth date said of the
+    same person in its sentence, if any."""
 
     start: int
     end: int
     years: int
+    born: int | None = None  # index of the "born in ..." date mention
 
 
 class DateList(list):
@@ -792,17 +796,22 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     return "past"
 
 
-def _ages(doc: Document) -> list[Age]:
+def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
     """Stated ages: "aged 45", "a 45-year-old", and "Jane Doe, 45," after a capitalised name."""
-    out = []
     text = doc.text
+    births = [i for i, d in enumerate(out) if d.role == "birth"]
+    found = []
     for block in doc.blocks:
         for m in AGE.finditer(text, block.start, block.end):
             group = "a" if m.group("a") else "b" if m.group("b") else "c"
             if group == "c" and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
                 continue
-            out.append(Age(m.start(group), m.end(group), int(m.group(group))))
-    return out
+            start, end = m.start(group), m.end(group)
+            born = next((i for i in births if 0 < out[i].start - end <= 100
+                         and not ANOTHER_PERSON.search(text, end, out[i].start)
+                         and doc.sentence_at(out[i].start) is doc.sentence_at(start)), None)
+            found.append(Age(start, end, int(m.group(group)), born))
+    return found
 
 
 def analyze_dates(doc: Document) -> DateList:
@@ -826,5 +835,5 @@ def analyze_dates(doc: Document) -> DateList:
     _fill_years(doc, out, starts, ends)
     _link(doc, out, starts, ends)
     result = DateList(out)
-    result.ages = _ages(doc) if any(d.role == "birth" for d in out) else []
+    result.ages = _ages(doc, out) if any(d.role == "birth" for d in out) else []
     return result
