@@ -345,7 +345,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             starts.append((c.start(1), c.end()))
     for n, (dash, words) in enumerate(starts):
         limit = starts[n + 1][0] if n + 1 < len(starts) else hi
-        closing = next((i for i in stray_closes if words < i < limit), None)
+        k = bisect.bisect_right(stray_closes, words)
+        closing = stray_closes[k] if k < len(stray_closes) and stray_closes[k] < limit else None
         attribution = None
         if closing is not None:
             close_mark = _mark_at(text, closing)
@@ -372,15 +373,16 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     return out
 
 
-def _speaker_from_before(speech: Quote, quotes: list[Quote]) -> Quote:
-    """Speech continued after 'she said. — ...' takes the attribution of the quotation before it."""
+def _speaker_from_before(speech: Quote, said: list[tuple[int, int]], said_ends: list[int]) -> Quote:
+    """Speech continued after 'she said. — ...' takes the attribution of the quotation before it
+    (``said``: the block's attribution spans sorted by their end, ``said_ends`` those ends)."""
     if speech.attribution is not None:
         return speech
-    before = [q for q in quotes if q.block == speech.block and q.attribution and q.attribution[1] <= speech.start]
-    if not before:
+    k = bisect.bisect_right(said_ends, speech.start)
+    if not k:
         return speech
     return Quote(speech.start, speech.end, speech.inner_start, speech.inner_end, speech.open_mark, speech.close_mark,
-                 speech.block, speech.level, speech.continues, before[-1].attribution)
+                 speech.block, speech.level, speech.continues, said[k - 1])
 
 
 def _nesting(quotes: list[Quote]) -> list[Quote]:
@@ -488,22 +490,32 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     block_strays: dict[int, list[StrayMark]] = {}
     for s in strays:
         block_strays.setdefault(s.block, []).append(s)
+    said_before: dict[int, list[tuple[int, int]]] = {}
+    for q in quotes:
+        if q.attribution:
+            said_before.setdefault(q.block, []).append(q.attribution)
+    for spans in said_before.values():
+        spans.sort(key=lambda span: span[1])
     for b_index in sorted(set(block_strays) | _dash_blocks(text, blocks)):
         block = blocks[b_index]
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
         in_list = _in_dash_list(text, blocks, b_index)
         introduced = b_index > 0 and text[blocks[b_index - 1].end - 1] == ":"
-        speech = [_speaker_from_before(q, quotes)
+        said = said_before.get(b_index, [])
+        said_ends = [end for _, end in said]
+        speech = [_speaker_from_before(q, said, said_ends)
                   for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced)]
+        speech_starts = [q.inner_start for q in speech]
+        single_open = min((o.start for o in own if o.kind == "single" and o.role == "open"), default=block.end)
         for s in own:
-            owner = next((n for n, q in enumerate(speech) if q.inner_start <= s.start <= q.end), -1)
+            n = bisect.bisect_right(speech_starts, s.start) - 1
+            owner = n if n >= 0 and s.start <= speech[n].end else -1
             certain = s.certain
             if s.role == "close" and s.kind == "double":
                 # Certain when the words before it were speech: an attribution follows, a dialogue dash
                 # opened them, or they opened with a single mark (mismatched marks).
-                certain = owner >= 0 or _attribution_after(text, s.end, block.end) is not None or any(
-                    o.kind == "single" and o.role == "open" and o.start < s.start for o in own)
+                certain = owner >= 0 or single_open < s.start or _attribution_after(text, s.end, block.end) is not None
             if owner >= 0 or certain != s.certain:
                 s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
                               len(result.speech) + owner if owner >= 0 else -1, s.close_at)
@@ -565,7 +577,9 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         return out
     # Certain when something shows the quote has ended: a single mark closes it instead (mismatched
     # marks), an attribution follows inside it, or the article ends.
-    wrong_close = next((c for c in per_block[b_index][1].stray_closes if c > o), -1) if kind == "double" else -1
+    single_closes = per_block[b_index][1].stray_closes
+    k = bisect.bisect_right(single_closes, o)
+    wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
     inside = ATTRIBUTION_INSIDE.search(text, o, block.end) if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     if kind == "double":
