@@ -42,6 +42,7 @@ TRIGGER_CLASSES = {
     "auction": "auction",
     "held": "", "hosted": "", "took place": "",  # take the class of a noun near them
 }
+SERIAL = frozenset({"match", "meeting", "election", "trial", "attack", "visit"})
 MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
 GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
 def _trigger_pattern() -> re.Pattern:
@@ -222,7 +223,11 @@ def _year_of(mention: EventMention, dates: list) -> int | None:
 
 
 def _compatible(a: EventMention, b: EventMention, dates: list) -> bool:
+    """Whether mention ``b`` can be the event ``a`` holds: nothing tells them apart. A dated match,
+    meeting, vote or hearing joins only on a shared name or place, as articles often tell of several."""
     if b.distinct:
+        return False
+    if b.kind in SERIAL and b.dates and not (a.names & b.names):
         return False
     if a.names and b.names and not (a.names & b.names):
         return False
