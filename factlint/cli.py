@@ -103,6 +103,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug of ours: one line, never a traceback
+        from factlint.engine import _reason
+
+        print(f"factlint: internal error ({_reason(exc)}); please report it", file=sys.stderr)
+        return 2
 
 
 # --- shared setup ---------------------------------------------------------------

@@ -138,3 +138,28 @@ def test_interrupted_output_pipe_is_quiet(project, monkeypatch):
 
     monkeypatch.setattr("sys.stdout.write", broken, raising=False)
     assert project.run("a.txt")[0] == 0
+
+
+def test_an_internal_error_is_one_line(project, monkeypatch):
+    def explode(*args, **kwargs):
+        raise KeyError("lost")
+
+    monkeypatch.setattr("factlint.runner.run", explode)
+    project.write("a.txt", GOOD)
+    code, _, err = project.run("a.txt")
+    assert code == 2 and one_line(err).startswith("factlint: internal error (KeyError: 'lost' at ")
+
+
+def test_analyze_survives_a_failing_analyser(project, monkeypatch):
+    import json
+
+    from factlint.document import Document
+
+    def broken(self):
+        raise ValueError("half-built analyser")
+
+    monkeypatch.setattr(Document, "quotes", property(broken))
+    project.write("a.txt", GOOD)
+    code, out, err = project.run("analyze", "--format", "json", "a.txt")
+    assert code == 0 and err == ""
+    assert json.loads(out)["quotes"] == [{"error": "ValueError: half-built analyser"}]

@@ -49,7 +49,11 @@ def collect(doc: Document) -> dict[str, Any]:
         except ModuleNotFoundError as exc:
             if exc.name and exc.name.startswith("factlint.analysis."):
                 continue  # that analyser is not built yet
-            raise
+            out[name] = [{"error": f"ModuleNotFoundError: {exc}"}]
+            continue
+        except Exception as exc:  # one analyser failing must not hide the others
+            out[name] = [{"error": f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"}]
+            continue
         items = value if isinstance(value, (list, tuple)) else getattr(value, "records", lambda: [value])()
         out[name] = [record_json(doc, item) for item in items]
     return out
