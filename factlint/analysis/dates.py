@@ -718,6 +718,8 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                     or "–" in text[mention.end:nxt.start]:
                 mention.range_with, mention.range_role = i + 1, "start"
                 nxt.range_with, nxt.range_role = i, "end"
+        if mention.range_role == "end":
+            _align_range_end(out[mention.range_with], mention)
         if mention.range_role == "start":
             found = DURATION_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if found:
@@ -754,6 +756,19 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
         if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.day_of_year:
             if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
                 previous_day, previous_index = mention, i
+
+
+def _align_range_end(start: DateMention, end: DateMention) -> None:
+    """A yearless range end takes its start's year, or the next one when the range crosses New Year
+    ("from 1 July to 31 December", "from 20 December to 6 January")."""
+    if end.year_source not in ("published", None) or not start.year or end.granularity != "day" or not end.month:
+        return
+    year = start.year
+    if start.month and end.month < start.month:
+        year += 1
+    end.year, end.year_source = year, "context"
+    end.valid = end.day <= _days_in_month(year, end.month)
+    end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
 CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bsaid\b|\bsays\b")
