@@ -261,7 +261,7 @@ _DOUBLE = regex.compile(r"(.)\1+")
 _OFF = regex.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _forms(word: str) -> tuple[str, str, str, str]:
     """(lower case, without accents, without doubled letters, transliteration skeleton)."""
     lower = word.lower().replace("’", "'")
@@ -273,10 +273,11 @@ def _forms(word: str) -> tuple[str, str, str, str]:
     return lower, plain, undoubled, _OFF.sub("ov", _DOUBLE.sub(r"\1", s))
 
 
-def surname_keys(word: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def surname_keys(word: str) -> frozenset[str]:
     """First letters under which a spelling variant of ``word`` is filed."""
     forms = _forms(word)
-    return {forms[1][:1], forms[3][:1]}
+    return frozenset((forms[1][:1], forms[3][:1]))
 
 
 def one_edit(a: str, b: str) -> bool:
