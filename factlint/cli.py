@@ -116,7 +116,7 @@ def _settings(args: argparse.Namespace):
     from factlint.config import ConfigError, load_settings
 
     try:
-        settings = load_settings(getattr(args, "config", None), Path.cwd())
+        settings = load_settings(getattr(args, "config", None), Path.cwd(), memo=not getattr(args, "no_cache", False))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings.from_command_line = set()

@@ -66,7 +66,8 @@ def _read_table(path: Path) -> dict[str, Any] | None:
     return data.get("tool", {}).get("factlint", data) if isinstance(data.get("tool"), dict) else data
 
 
-def load_settings(config: Path | None, cwd: Path) -> Settings:
+def load_settings(config: Path | None, cwd: Path, memo: bool = True) -> Settings:
+    """The effective settings; ``memo`` lets a configuration pydantic already accepted skip pydantic."""
     if config is not None:
         if not config.is_file():
             raise ConfigError(f"{config}: config file not found")
@@ -77,7 +78,33 @@ def load_settings(config: Path | None, cwd: Path) -> Settings:
     if found is None:
         return Settings(root=cwd)
     path, table = found
-    return _validate(path, table)
+    return _validate_memoised(path, table) if memo else _validate(path, table)
+
+
+def _validate_memoised(path: Path, table: dict[str, Any]) -> Settings:
+    """Validate once per distinct configuration: importing pydantic costs more than a cached run.
+
+    The validated values are kept in ``.factlint_cache/`` beside the config, keyed
+    by the table's content; a config never seen before goes through pydantic.
+    """
+    import hashlib
+    import json
+
+    digest = hashlib.blake2b(repr(sorted(table.items())).encode(), digest_size=16).hexdigest()
+    memo = path.parent / ".factlint_cache" / f"config-{digest}.json"
+    try:
+        values = json.loads(memo.read_text(encoding="utf-8"))
+        return Settings(root=path.parent, path=path, **values)
+    except (OSError, ValueError, TypeError):
+        pass
+    settings = _validate(path, table)
+    try:
+        memo.parent.mkdir(parents=True, exist_ok=True)
+        values = {k: v for k, v in vars(settings).items() if k not in ("root", "path", "from_command_line")}
+        memo.write_text(json.dumps(values), encoding="utf-8")
+    except OSError:
+        pass  # a read-only tree works without the memo
+    return settings
 
 
 def _validate(path: Path, table: dict[str, Any]) -> Settings:

@@ -126,3 +126,15 @@ def test_facts_paths_are_relative_to_the_config_and_errors_are_one_line(project,
     code, out, err = project.run("a.txt")
     assert code == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and str(project.path / "house" / "facts.yaml") in err
+
+
+def test_validated_config_is_memoised_and_a_changed_one_is_validated_again(project):
+    project.write("a.txt", ARTICLE)
+    assert project.run("--no-cache", "a.txt")[0] == 1
+    assert not list(project.path.glob(".factlint_cache/config-*.json"))
+    assert project.run("a.txt")[0] == 1
+    assert len(list(project.path.glob(".factlint_cache/config-*.json"))) == 1
+    assert project.run("a.txt")[0] == 1
+    project.config(select=["Z901"], fail_on="fatal")
+    code, _, err = project.run("a.txt")
+    assert code == 2 and "fail-on: Input should be" in err
