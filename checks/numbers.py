@@ -424,6 +424,8 @@ class CountMismatch(Check):
             listed = len(e.items)
             if listed == count or e.ambiguous or (e.partial and listed < count):
                 continue
+            if e.following and abs(listed - count) != 1:
+                continue  # a list in the next sentence may name a subset; only a list one off is a slip
             names = ", ".join(doc.text[a:b] for a, b in e.items)
             message = f"\"{text_of(doc, e.count)}\" announced, but {listed} listed: {names}"
             related = tuple(Related(a, b, f"item {i + 1}") for i, (a, b) in enumerate(e.items))

@@ -62,6 +62,7 @@ POSITIVE = {
         "trade, and small and medium-sized enterprises.",
         "The budget includes five missions: a Mars probe, a lunar rover, and an asteroid sampler.",
         "The four finalists — Ana, Ben and Carla — will meet on Friday.",
+        "The coach named four new players for the match.\n\nThe newcomers are Holm, Dahl and Vang.",
     ],
     "N206": [
         "The largest grant, €3m, went to Arn, while Bel received €5m.",
@@ -127,6 +128,8 @@ NEGATIVE = {
         "The five countries, Argentina, Brazil, Chile, Trinidad and Tobago and Uruguay, signed.",
         "The bank is one of three lenders that must agree -- the others being the fund and the state.",
         "The ministry named four partners, including Acme and Brill.",
+        "The club has 12 members. The founders are Ana and Ben.",
+        "The coach named four new players. The newcomers include Holm, Dahl and Vang.",
         "There are similarities between the two men: Both have big personalities, decry details and often "
         "misspeak.",
     ],

@@ -730,9 +730,12 @@ class Enumeration:
     items: tuple[tuple[int, int], ...]
     partial: bool  # "including", "such as", "and others": fewer items than the count is by design
     ambiguous: bool  # the items cannot be told apart for certain ("A and B and C" without commas)
+    following: bool = False  # listed in the next sentence ("The newcomers are ..."), not behind a colon
 
 
 LIST_OPENER = re.compile(r"\s*(?::|\s[—–]\s?|\s--\s)\s*")
+NEXT_SENTENCE_LIST = re.compile(r"(?:The|These|Those|Their|Its|His|Her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                                r"(?P<verb>are|were|include|includes|included)\s*:?\s+")
 LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among\s+others|etc\b|and\s+others|"
                           r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
@@ -767,6 +770,12 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
                 # a dash that closes an aside opens no list
                 opener = m
                 break
+        following = False
+        if opener is None and q.value <= 12 and q.sentence + 1 < len(sentences):
+            # "named four uncapped players ... The newcomers are Skov, Dahl and Vang."
+            nxt = sentences[q.sentence + 1]
+            opener, following = NEXT_SENTENCE_LIST.match(text, nxt.start, nxt.end), True
+            sentence = nxt
         if opener is None or CLAUSE_START.match(text, opener.end()):
             continue
         between = [o for o in quantities[i + 1:] if o.start < opener.start() and o.role != "whole"
@@ -782,7 +791,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         if len(items) < 2:
             continue
         spans = tuple((opener.end() + a, opener.end() + b) for a, b in items)
-        out.append(Enumeration(q.start, spans[-1][1], q, spans, bool(LIST_PARTIAL.search(body)), ambiguous))
+        partial = bool(LIST_PARTIAL.search(body)) or following and opener.group("verb").startswith("includ")
+        out.append(Enumeration(q.start, spans[-1][1], q, spans, partial, ambiguous, following))
     doc.__dict__["_enumerations"] = out
     return out
 
