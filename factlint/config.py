@@ -90,7 +90,15 @@ def _validate_memoised(path: Path, table: dict[str, Any]) -> Settings:
     import hashlib
     import json
 
-    digest = hashlib.blake2b(repr(sorted(table.items())).encode(), digest_size=16).hexdigest()
+    from factlint import __version__
+
+    schema = Path(__file__).with_name("reporters") / "schema.py"
+    try:
+        schema_mtime = schema.stat().st_mtime_ns
+    except OSError:
+        schema_mtime = 0
+    key = repr((__version__, schema_mtime, sorted(table.items())))
+    digest = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
     memo = path.parent / ".factlint_cache" / f"config-{digest}.json"
     try:
         values = json.loads(memo.read_text(encoding="utf-8"))
