@@ -195,7 +195,7 @@ is are was were be been being has have had will would could should may might can
 it its their his her our your my them they he she we you i each every per a year years month months
 week weeks day days times time more less most least some all any other another such so up down out
 over under about around into onto after before since while if when where there here also only just
-still yet already new more than nearly almost roughly respectively including included while
+still yet already more than nearly almost roughly respectively including included while
 last next previous earlier later ago
 """.split())
 IRREGULAR_PLURALS = frozenset("people children men women staff police cattle sheep fish data media personnel "
