@@ -400,20 +400,25 @@ class TranslationResidue(Check):
     @staticmethod
     def _passage(text: str, start: int, end: int, unit: str, block) -> Issue | None:
         """A run of another script is residue when it reads as a sentence, not as a name or a title."""
-        while end > start and not text[end - 1].isalnum() and text[end - 1] not in SENTENCE_STOPS:
+        while end > start and not text[end - 1].isalnum():
             end -= 1
         piece = text[start:end]
         count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
         before = text[max(block.start, start - 20):start].rstrip()
-        after = text[end:min(block.end, end + 60)].lstrip()
+        after = text[end:min(block.end, end + 60)]
+        if after[:1] in SENTENCE_STOPS:
+            end, after = end + 1, after[1:]  # the sentence's full stop belongs to the passage
+            sentence = True
+        else:
+            sentence = before.endswith(":")
+        after = after.lstrip()
         line = start == block.start and not after  # the whole paragraph: a caption, a credit, a notice
-        sentence = line or piece[-1:] in SENTENCE_STOPS or before.endswith(":")
-        needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence else 8)
+        needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence or line else 8)
         if count < needed:
             return None
-        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6:
+        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence:
             return None  # the original of a name or title, quoted beside its translation
-        if after.lstrip(CLOSING_MARKS + ",").startswith("(") and LATIN.search(after):
+        if after.lstrip(CLOSING_MARKS + ", ").startswith("(") and LATIN.search(after):
             return None  # a foreign phrase glossed in parentheses
         return Issue(start, end, f"untranslated passage in another script ({count} {unit}): "
                      f"'{_excerpt(text, start, end, 60)}'")

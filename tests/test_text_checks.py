@@ -116,6 +116,7 @@ def test_mixed_script_passes(text):
     "The ministers met (translator's note: the Russian text says 'conferred') in Baku.\n",
     "The ministers met in Baku [Translator's note: a city on the Caspian].\n",
     "The ministers met in Baku (прим. пер.).\n",
+    "The ministers met in Baku on Tuesday for the third round of talks (Стороны обсудили границу.) today.\n",
     "The minister spoke [TN: the deputy minister] at noon.\n",
     "The ministers met in Baku on Tuesday for the third round of talks.\nФото: ТАСС\n",
     "The delegation arrived from Beijing on Monday for two days of talks with the ministers.\n"
