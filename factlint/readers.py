@@ -118,7 +118,7 @@ def _text_paragraphs(prose: str, has_blank_lines: bool) -> Iterator[tuple[int, i
 
 # --- Markdown ------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:^|\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?<=\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
 INLINE_MASK = re.compile("|".join([
     r"<!--.*?(?:-->|\Z)",                                   # HTML comments (an unclosed one runs to the end)
@@ -200,10 +200,13 @@ def read_markdown(source: Source) -> Document:
     elif UNCLOSED_FRONT_MATTER.match(text) and "\n---" not in text and "\n..." not in text:
         warnings.append("front matter opened with '---' is never closed; read the file as Markdown without it")
     directives: list[Directive] = []
-    for m in DIRECTIVE.finditer(text, body_start):
-        if text.rfind("<!--", 0, m.start()) > text.rfind("-->", 0, m.start()):
-            close = text.find("-->", m.start())
-            directives.append(_directive(m, close + 3 if close != -1 else m.end()))
+    pos = body_start
+    while (opening := text.find("<!--", pos)) != -1:  # a directive lives in an HTML comment
+        close = text.find("-->", opening + 4)
+        pos = close + 3 if close != -1 else len(text)
+        m = DIRECTIVE.search(text, opening, pos)
+        if m:
+            directives.append(_directive(m, pos))
 
     # The parser sees the front matter as blank lines so that its line map is the file's.
     body = "\n" * text.count("\n", 0, body_start) + text[body_start:]

@@ -83,6 +83,12 @@ def test_markdown_bad_front_matter_values_warn(front, reason):
     assert reason in doc.warnings[0]
 
 
+@pytest.mark.parametrize("text", ["---\n---\nBody.\n", "---\r\n---\r\nBody.\r\n", "---\ntitle: x\n...\nBody.\n"])
+def test_markdown_empty_and_dotted_front_matter(text):
+    doc = doc_of(text)
+    assert block_texts(doc) == ["Body."] and doc.warnings == []
+
+
 def test_markdown_unclosed_front_matter_is_body():
     doc = doc_of("---\ntitle: x\n\nThe body.\n")
     assert "never closed" in doc.warnings[0]

@@ -113,7 +113,7 @@ def test_broken_front_matter_is_a_warning_and_the_body_is_checked(project, front
     "<a " * 20_000, "<a href='" * 20_000, "<![CDATA[" * 20_000, "</" * 20_000, "<p>x</p><a " * 20_000,
     "<b><i>" * 20_000 + "</b>" * 20_000, "[a](" * 20_000, "![" * 20_000, "_a " * 30_000, "    " * 20_000 + "x",
     " " * 80_000, "\n" * 100_000, "\n\n" + " \n" * 50_000, "# x" + " " * 80_000 + "y", "![a][" * 20_000,
-    "# factlint " * 10_000, "x\n\n" + " " * 50_000,
+    "# factlint " * 10_000, "x\n\n" + " " * 50_000, "<!-- factlint: ignore -->" * 10_000, "factlint: ignore " * 20_000,
 ])
 @pytest.mark.parametrize("suffix", [".md", ".html", ".txt"])
 def test_pathological_markup_is_read_quickly(project, text, suffix):
