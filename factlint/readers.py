@@ -330,7 +330,6 @@ class _HTMLBuilder(HTMLParser):
         self.open_count: dict[str, int] = {}  # how many of each tag are on the stack (broken pages nest deep)
         self.skip_depth = 0
         self.article_depth = 0
-        self.saw_article = False
         self.after_break = False  # a <br> with only whitespace since: a second one ends the block
         self.in_json_ld = False
         self.meta: dict[str, Any] = {}
@@ -360,13 +359,11 @@ class _HTMLBuilder(HTMLParser):
         self.after_break = False
         if self.block_start is None:
             return
-        start, end = self.block_start, self.length
-        i = len(self.parts) - 1
-        tail = ""
-        while i >= 0 and self.segments[i].text_start >= start:
-            tail = self.parts[i] + tail
-            i -= 1
-        stripped = tail.rstrip()
+        start = self.block_start
+        first = len(self.parts)
+        while first > 0 and self.segments[first - 1].text_start >= start:
+            first -= 1
+        stripped = "".join(self.parts[first:]).rstrip()
         end = start + len(stripped)
         start += len(stripped) - len(stripped.lstrip())
         if start < end:
@@ -415,7 +412,6 @@ class _HTMLBuilder(HTMLParser):
             return
         if tag == "article":
             self.article_depth += 1
-            self.saw_article = True
         skipped = bool(self.skip_depth) or self._skipping(tag, attrs)
         if skipped:
             self.skip_depth += 1
