@@ -52,9 +52,10 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
-            if p.given and q.given and p.roles and q.roles \
-                    and not any(roles_match(a, b) for a in p.roles for b in q.roles):
-                continue  # two full names with different posts: two people the text keeps apart
+            if p.roles and q.roles and not any(roles_match(a, b) for a in p.roles for b in q.roles):
+                continue  # two names with different posts: two people the text keeps apart
+            if p.sex and q.sex and p.sex != q.sex:
+                continue  # "Mr Smith" and "Mrs Smyth"
             yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions
                                                 if m.form != "role"], kind
 

@@ -222,3 +222,10 @@ def test_quote_attribution_conflict_through_a_pronoun():
     two_people = text.replace("Hospital director Martin Vogel welcomed the deal.",
                               "Martin Vogel and Anna Holm welcomed the deal.")
     assert codes(lint_text(two_people, select=["E303"])) == []
+
+
+def test_similar_names_with_different_posts_or_honorifics_pass():
+    text = ("Chancellor Gordon Brown said the windfall tax would not return. Brown told MPs the finances were sound.\n\n"
+            "BP chief executive Lord Browne said the results were strong. Browne said the North Sea was core.\n\n"
+            "Mrs Smith said prices were high. Mr Smyth disagreed. Smyth said wages had kept up.\n")
+    assert codes(lint_text(text, select=["E301"])) == []

@@ -62,6 +62,8 @@ _ABBREVIATED = "Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Adm|Det|Supt|S
 _TAIL = r"[\p{Ll}\p{Lu}\p{M}]*"
 TOKEN = (rf"(?:(?:{_ABBREVIATED})\.|\p{{Lu}}\.(?:\p{{Lu}}\.)*|\p{{Lu}}{_TAIL}"
          rf"(?:['’]\p{{Lu}}{_TAIL})?(?:-[\p{{L}}\p{{M}}]+)*)")
+SEX_OF_HONORIFIC = {"mr": "m", "sir": "m", "lord": "m", "father": "m", "brother": "m", "mrs": "f", "ms": "f",
+                    "miss": "f", "dame": "f", "lady": "f", "madam": "f", "sister": "f", "sheikha": "f"}
 # Connectors allowed inside a run: name particles and the small words of titles and
 # organisation names ("Secretary of State", "Institute of Oriental Studies").
 CONNECTORS = sorted(PARTICLES | {"of", "for", "to", "the"}, key=len, reverse=True)  # not "and": two people
@@ -181,6 +183,7 @@ class Person:
     surname: str
     suffix: str = ""
     confirmed: bool = False  # something in the text marks this name as a person's
+    sex: str = ""  # "m" or "f" when an honorific says so ("Mrs Smith")
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
 
@@ -739,6 +742,9 @@ class _Builder:
             title_words = [t[2].rstrip(".").lower() for t in run.tokens[title_at:] if t[1] <= n_start]
             if any(w not in HONORIFICS for w in title_words):
                 self.role(pid, title_start, n_start)
+            sex = next((SEX_OF_HONORIFIC[w] for w in title_words if w in SEX_OF_HONORIFIC), "")
+            if sex:
+                self.out.people[pid].sex = sex
         before = self.preceding_role(title_start, lo)
         if before is not None:
             self.role(pid, before[0], before[1] if title_at < 0 else n_start)
