@@ -14,6 +14,7 @@ from factlint.analysis.quantities import (
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
+    analyze_margins,
     complementary_parts,
     continuation_parts,
     derivations,
@@ -470,6 +471,17 @@ class ComparisonMismatch(Check):
             related = (Related(figure.start, figure.end, text_of(doc, figure)),) + tuple(
                 Related(p.start, p.end, text_of(doc, p)) for p in beaten)
             yield Issue(sup.start, sup.end, message, related=related)
+        for m in analyze_margins(doc):
+            gap = m.figure.value - m.reference.value
+            if abs(gap - m.direction * m.margin.value) <= m.figure.precision + m.reference.precision + \
+                    m.margin.precision + loose(m.margin):
+                continue
+            word = doc.text[m.start:m.end]
+            message = (f"\"{word}\" than {text_of(doc, m.reference)}, but {text_of(doc, m.figure)} is "
+                       f"{abs(gap):g} seconds {'slower' if gap > 0 else 'faster'}")
+            yield Issue(m.start, m.end, message, related=(
+                Related(m.figure.start, m.figure.end, text_of(doc, m.figure)),
+                Related(m.reference.start, m.reference.end, text_of(doc, m.reference))))
         for c in comparisons:
             difference = (c.left.value - c.right.value) * c.direction
             if difference >= -(loose(c.left) + loose(c.right)):

@@ -106,7 +106,6 @@ def test_bounds(text: str, bound: str) -> None:
     "The summit was held on 6 November.",
     "The summit was held on November 6.",
     "The meeting started at 10:30 and ended at 4pm.",
-    "She won in 2:03:41 on Sunday.",
     "Holm, 58, is a physicist.",
     "He is aged 45 and lives in Lund.",
     "A 21-year-old won the race.",
@@ -118,6 +117,12 @@ def test_bounds(text: str, bound: str) -> None:
 ])
 def test_not_quantities(text: str) -> None:
     assert quantities(text) == []
+
+
+def test_durations_are_seconds_and_clock_times_are_not_quantities() -> None:
+    q = only("She won in 2:03:41 on Sunday.")
+    assert (q.kind, q.unit, q.value) == ("duration", "second", 7421)
+    assert only("Her time of 1:52.31 was a record.").value == pytest.approx(112.31)
 
 
 def test_european_decimal_comma() -> None:

@@ -110,6 +110,7 @@ CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s
 WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?<![\w].)(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
                                r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
                                r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
+DURATION = re.compile(r"(?<![\d:.])\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
@@ -418,12 +419,25 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
             q.block = block.index
             out.append(q)
     for block in doc.blocks:
+        out.extend(_durations(text, block.start, block.end, block.index))
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
     out.sort(key=lambda q: q.start)
     out = _drop_overlaps(out)
     _annotate(doc, out)
     return out
+
+
+def _durations(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+    """Race and record times: "2:03:41", "1:52.31". A clock time ("10:30") is no duration and is skipped."""
+    for m in DURATION.finditer(text, start, end):
+        parts = m.group().split(":")
+        value = 0.0
+        for part in parts:
+            value = value * 60 + float(part)
+        decimals = len(parts[-1].split(".")[1]) if "." in parts[-1] else 0
+        yield Quantity(m.start(), m.end(), value, "second", "duration", 1.0, "exact", 0.5 * 10 ** -decimals,
+                       block=block)
 
 
 def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
@@ -887,6 +901,21 @@ class Comparison:
     right: Quantity
 
 
+@dataclass(slots=True)
+class Margin:
+    """ "finished second, 27 seconds slower, in 2:03:14": ``figure`` should be ``reference`` plus
+    ``direction`` times ``margin``."""
+
+    start: int
+    end: int
+    direction: int  # +1 slower / behind, -1 faster / ahead
+    margin: Quantity
+    figure: Quantity
+    reference: Quantity
+
+
+MARGIN_AFTER = re.compile(r"\s+(?P<dir>slower|faster|quicker|behind|ahead|clear)\b")
+TIME_UNITS_SECONDS = {"second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0}
 SUPERLATIVE = re.compile(
     r"\b(?:the|its|their)\s+(?P<word>largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)"
     r"(?:\s+(?:single|individual))?(?:\s+of\s+the\s+(?P<among>\w+)(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?",
@@ -904,6 +933,30 @@ DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|The|Its|Their)\s+$")
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
+
+
+def analyze_margins(doc: Document) -> list[Margin]:
+    """Margins between timed results: a stated gap and the two times it separates. Cached on the document."""
+    cached = doc.__dict__.get("_margins")
+    if cached is not None:
+        return cached
+    out: list[Margin] = []
+    durations = [q for q in doc.quantities if q.kind == "duration"]
+    for q in doc.quantities:
+        if q.kind != "count" or q.unit not in TIME_UNITS_SECONDS or not durations:
+            continue
+        if (m := MARGIN_AFTER.match(doc.text, q.end + len(q.noun.split()[0]) + 1 if q.noun else q.end)) is None:
+            continue
+        figures = [d for d in durations if d.sentence == q.sentence and 0 < d.start - q.end <= 60]
+        references = [d for d in durations if d.sentence < q.sentence]
+        if len(figures) != 1 or len(references) != 1:
+            continue  # only when the two times compared are beyond doubt
+        direction = 1 if m.group("dir") in ("slower", "behind") else -1
+        margin = Quantity(q.start, q.end, q.value * TIME_UNITS_SECONDS[q.unit], "second", "duration", 1.0,
+                          q.bound, q.precision, sentence=q.sentence, block=q.block)
+        out.append(Margin(q.start, m.end(), direction, margin, figures[0], references[0]))
+    doc.__dict__["_margins"] = out
+    return out
 
 
 def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparison]]:
