@@ -93,7 +93,8 @@ class DateConflict(Check):
                     continue  # "met on 4 May and again on 14 May": the writer tells them apart
                 if "future" in (first.tense, other.tense) and first.tense != other.tense:
                     continue  # "met on 20 October" and "will meet on 23 October": two occasions
-                name = next((e.text for e in events if e.event == event and e.kind != "lead"), "event")
+                name = next((e.text for e in events if e.event == event and e.kind != "lead" and not e.verb),
+                            next((e.kind for e in events if e.event == event and e.kind != "lead"), "event"))
                 yield self._issue(doc, name.lower(), first, other)
                 break
 

@@ -91,6 +91,7 @@ class EventMention:
     names: frozenset[str] = frozenset()  # names and places qualifying it
     event: int = -1  # which event it is; mentions with the same number are one event
     lead: bool = False  # part of the article's lead event
+    verb: bool = False  # "met", "signed": a verb, not a noun, names the event
 
     def to_json(self, doc: Document) -> dict[str, Any]:
         dates = doc.dates
@@ -141,7 +142,8 @@ def analyze_events(doc: Document) -> list[EventMention]:
             if word.startswith("took"):
                 word = "took place"
             sentence = sentences[s]
-            if word in VERBS or word.endswith("ed"):
+            is_verb = word in VERBS or word.endswith("ed")
+            if is_verb:
                 definite, names = False, set()
                 distinct = ("again",) if AGAIN.match(text, m.end()) else ()
             else:
@@ -156,8 +158,8 @@ def analyze_events(doc: Document) -> list[EventMention]:
                 host = HOST.search(text, max(sentence.start, m.start() - 40), m.start())
                 if host and host.group(1) not in NOT_PLACES:
                     names.add(host.group(1))
-            out.append(EventMention(m.start(), m.end(), m.group(0), TRIGGER_CLASSES[word], s,
-                                    definite=definite, distinct=distinct, names=frozenset(names)))
+            out.append(EventMention(m.start(), m.end(), m.group(0), TRIGGER_CLASSES[word], s, definite=definite,
+                                    distinct=distinct, names=frozenset(names), verb=is_verb))
     _classify_generic(out)
     out = [e for e in out if e.kind]
     _attach_dates(doc, out, dates, starts)
@@ -198,15 +200,21 @@ def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: l
         candidates = by_sentence.get(s)
         if not candidates:
             continue
-        nearest = min(candidates, key=lambda e: _distance(e, date))
-        gap = _distance(nearest, date)
+        # a date that opens its sentence ("On 6 October, the summit was held") dates its main clause
+        opening = date.start - starts[s] <= 4
+        nearest = min(candidates, key=lambda e: _distance(e, date, opening))
+        gap = _distance(nearest, date, opening)
         if gap <= MAX_DATE_GAP:
             nearest.dates.append(i)
 
 
-def _distance(mention: EventMention, date: Any) -> float:
-    """Characters between a trigger and a date."""
-    return mention.start - date.end if mention.start >= date.end else date.start - mention.end
+def _distance(mention: EventMention, date: Any, opening: bool = False) -> float:
+    """Characters between a trigger and a date. A date usually follows what it dates ("signed it on
+    14 September after talks"); one right before a noun is its attribute ("the 4 May summit")."""
+    if mention.start < date.end:
+        return date.start - mention.end
+    gap = mention.start - date.end
+    return 0 if gap <= 3 else gap * (1 if opening else 2.5)
 
 
 def _attributive(mention: EventMention, dates: list) -> bool:
