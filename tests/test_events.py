@@ -49,3 +49,12 @@ def test_a_date_restating_the_eve_is_not_the_event_date():
     event = by_word(events, "summit")[0].event
     dated = {doc.dates[i].value for e in events if e.event == event for i in e.dates}
     assert dated == {"2025-11-06"}
+
+
+def test_a_date_goes_to_what_it_follows():
+    doc, events = events_of("On 24 September, in Belgrade, the two states signed a gas deal.\n\n"
+                            "They signed it in Belgrade on 14 September after long talks.\n")
+    signed = by_word(events, "signed")
+    assert [doc.dates[i].text for i in signed[1].dates] == ["14 September"]
+    assert signed[1].event == signed[0].event
+    assert not by_word(events, "talks")[0].dates
