@@ -21,7 +21,8 @@ class BaselineError(Exception):
     pass
 
 
-def _keys(findings: list[Finding], root: Path) -> list[str]:
+def finding_keys(findings: list[Finding], root: Path) -> list[str]:
+    """One key per finding, in order: stable under edits elsewhere in the file."""
     seen: Counter[tuple[str, str, str]] = Counter()
     keys = []
     for f in findings:
@@ -32,7 +33,7 @@ def _keys(findings: list[Finding], root: Path) -> list[str]:
 
 
 def write_baseline(path: Path, findings: list[Finding], root: Path) -> None:
-    entries = sorted(_keys(findings, root))
+    entries = sorted(finding_keys(findings, root))
     try:
         path.write_text(json.dumps({"factlint": __version__, "findings": entries}, indent=1, ensure_ascii=False)
                         + "\n", encoding="utf-8")
@@ -48,4 +49,4 @@ def filter_baseline(path: Path, findings: list[Finding], root: Path) -> list[Fin
         raise BaselineError(f"{path}: cannot read the baseline ({exc.strerror or exc})") from None
     except (ValueError, KeyError, TypeError):
         raise BaselineError(f"{path}: not a factlint baseline (expected JSON with a 'findings' list)") from None
-    return [f for f, key in zip(findings, _keys(findings, root)) if key not in known]
+    return [f for f, key in zip(findings, finding_keys(findings, root)) if key not in known]

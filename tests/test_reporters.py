@@ -58,6 +58,11 @@ def test_sarif_is_valid_against_the_schema(linked, shared):
     assert region == {"startLine": 4, "startColumn": 23, "endLine": 4, "endColumn": 27}
     related = results[2]["relatedLocations"][0]
     assert related["physicalLocation"]["region"]["startLine"] == 3 and related["message"]["text"] == "the first 'quay'"
+    fingerprints = [r["partialFingerprints"]["factlintFinding/v1"] for r in results]
+    assert len(set(fingerprints)) == 3
+    linked.write("a.txt", "Title\n\nA new paragraph above.\n\n" + ARTICLE.split("\n\n", 1)[1])
+    moved = json.loads(linked.run("--format", "sarif", "a.txt")[1])["runs"][0]["results"]
+    assert [r["partialFingerprints"]["factlintFinding/v1"] for r in moved] == fingerprints
     fix = results[0]["fixes"][0]["artifactChanges"][0]
     assert fix["artifactLocation"]["uri"] == "a.txt"
     assert fix["replacements"][0]["insertedContent"]["text"] == "harbour"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -23,14 +24,19 @@ def _region(line: int, column: int, end_line: int, end_column: int) -> dict:
 
 
 def render(findings: list[Finding], checks: list[type[Check]]) -> str:
+    from factlint.baseline import finding_keys
+
     rules = sorted({c.code: c for c in checks}.values(), key=lambda c: c.code)
     index = {c.code: i for i, c in enumerate(rules)}
     results = []
-    for f in findings:
+    # The baseline's key (file, code, flagged text, rank) lets code scanning follow an alert across edits.
+    fingerprints = [hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+                    for key in finding_keys(findings, Path.cwd())]
+    for f, fingerprint in zip(findings, fingerprints):
         location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
                                          "region": _region(f.line, f.column, f.end_line, f.end_column)}}
         result: dict = {"ruleId": f.code, "level": LEVEL[f.severity], "message": {"text": f.message},
-                        "locations": [location]}
+                        "locations": [location], "partialFingerprints": {"factlintFinding/v1": fingerprint}}
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         if f.related:
