@@ -229,3 +229,9 @@ def test_similar_names_with_different_posts_or_honorifics_pass():
             "BP chief executive Lord Browne said the results were strong. Browne said the North Sea was core.\n\n"
             "Mrs Smith said prices were high. Mr Smyth disagreed. Smyth said wages had kept up.\n")
     assert codes(lint_text(text, select=["E301"])) == []
+
+
+def test_two_top_titles_of_one_company_pass():
+    text = ("\"Sales held up,\" said Anna Holm, the company's chief executive.\n\n"
+            "Holm, the company's chairman since 2019, said the dividend would rise.\n")
+    assert codes(lint_text(text, select=["E302"])) == []

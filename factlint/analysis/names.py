@@ -481,7 +481,8 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
                      and w not in countries} - {""}
         if not portfolio and "state" in words[head_at + 1:head_at + 3]:
             portfolio = {"state"}  # "Secretary of State" with no department named
-    org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP
+    organisation = [w.removesuffix("'s").removesuffix("’s") for w in organisation]
+    org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP and w != owner
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
     named = EMPLOYER.search(text)
     employer = frozenset(w.lower() for w in LETTERS.findall(named.group(1)) if w.lower() not in GENERIC_ORG_WORDS) \
@@ -523,8 +524,9 @@ def roles_conflict(a: Role, b: Role) -> bool:
         return bool(a.organisation and b.organisation and not a.organisation & b.organisation
                     and POLITICAL.search(a.text) and POLITICAL.search(b.text))
     if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head] \
-            and (a.owner and a.owner == b.owner or a.employer and a.employer == b.employer):
-        return True
+            and (a.owner and a.owner == b.owner or a.employer and a.employer == b.employer) \
+            and (_unit_post(a) or _unit_post(b)):
+        return True  # "the agency's director of science" / "the agency's president"
     # Employed by two different named organisations: "an analyst at Halyk Bank" / "of Kaspi Bank".
     return bool(a.employer and b.employer and not a.employer & b.employer and a.head not in SIDE_ROLES
                 and b.head not in SIDE_ROLES and not (_places_only(a.employer) or _places_only(b.employer)))
@@ -532,6 +534,12 @@ def roles_conflict(a: Role, b: Role) -> bool:
 
 def _places_only(words: frozenset[str]) -> bool:
     return words <= country_words()
+
+
+def _unit_post(role: Role) -> bool:
+    """A post over one part of an organisation ("director of science"), not a second top title
+    ("the company's chairman" and "its chief executive" may well be one person)."""
+    return bool(role.organisation) and not role.employer
 
 
 def _parties(text: str) -> frozenset[str]:
