@@ -552,9 +552,12 @@ class DashQuotation(Check):
         for s in speech:
             words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
             quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
-            if s.attribution and s.attribution[1] <= s.start:
+            if s.start > doc.blocks[s.block].start and s.attribution:
                 message = (f"the quote goes on after '{_excerpt(text, *s.attribution, 50)}' behind a dialogue dash "
                            f"{s.open_mark} (the Russian/French convention) instead of new quotation marks: '{quoted}'")
+            elif s.attribution and s.attribution[1] <= s.start:
+                message = (f"speech introduced by '{_excerpt(text, *s.attribution, 50)}' opens with a dialogue dash "
+                           f"{s.open_mark} (the Russian/French convention) instead of quotation marks: '{quoted}'")
             else:
                 said = f", attributed in '{_excerpt(text, *s.attribution, 50)}'" if s.attribution else ""
                 message = (f"speech opened with a dialogue dash {s.open_mark} (the Russian/French convention) "

@@ -179,6 +179,7 @@ def test_dash_in_word_passes(text):
     '"The money is there," she said. — The permits are not.\n',
     "The coach was blunt.\n– We relaxed after the second goal, – said Ivan Orlov.\n",
     "Coach Orlov was blunt:\n— We relaxed after the second goal.\n",
+    "Orlov told reporters after the match:\n— The team was tired in the second half.\n",
 ])
 def test_dash_quotation_fires(text):
     assert fires("T505", text), text
@@ -196,6 +197,7 @@ def test_dash_quotation_suggests_quotation_marks():
     "— Rates stay at 4%, the governor said.\n",
     "She waited — and then she said nothing.\n",
     "The plan has two parts:\n— New roads in the north.\n— Two schools.\n",
+    "Orlov was blunt:\n— The team was tired.\n",
 ])
 def test_dash_quotation_passes(text):
     assert not fires("T505", text), findings(text, "T505")

@@ -139,8 +139,10 @@ ATTRIBUTION_INSIDE = regex.compile(
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
 )
 # Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'.
-ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,3}}\s*[:,]\s*$",
+ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,5}}\s*[:,]\s*$",
                                    regex.REVERSE)
+# A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
+INTRODUCED_BY_SPEAKER = regex.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
 DASH_CONTINUATION = regex.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
 SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
@@ -328,13 +330,14 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
 
 
 def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool,
-                 introduced: bool) -> list[Quote]:
+                 introduced: tuple[str, tuple[int, int] | None]) -> list[Quote]:
     """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
     it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
-    also speak in the first person ("we", "I", "our"). Words in the first person after a paragraph
-    that ends with a colon ("Orlov was blunt:") are speech too."""
+    also speak in the first person ("we", "I", "our"). A paragraph that ends by naming a speaker
+    ("Orlov told reporters:") introduces speech; one that ends with any other colon ("Orlov was
+    blunt:") does when the words are in the first person."""
     out: list[Quote] = []
     starts: list[tuple[int, int]] = []  # (dash position, words start)
     m = DIALOGUE_DASH.match(text, lo, hi)
@@ -360,7 +363,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
                 attribution = _attribution_after(text, e.start() + 1, hi)
         if closing is None and dash == lo:
             first_person = FIRST_PERSON.search(text, words, inner_end) is not None
-            if attribution is None and not (introduced and first_person):
+            how, intro = introduced
+            if attribution is None and not (how == "speaker" or (how and first_person)):
                 continue  # a dash-led line with no speaker: a list item
             if (in_list or text[dash] == "-") and not first_person:
                 continue  # a list item that reports what someone said, not speech
@@ -368,6 +372,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             inner_end -= 1
         if inner_end <= words:
             continue
+        if attribution is None and dash == lo:
+            attribution = introduced[1]  # 'Orlov told reporters:' in the paragraph before
         out.append(Quote(dash, max(end, inner_end), words, inner_end, text[dash], close_mark, block_index,
                          attribution=attribution))
     return out
@@ -402,6 +408,16 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
 def _interlude(block, families: dict) -> bool:
     """A block a quote can run across: a crosshead, or a caption (short, with no quotation marks)."""
     return block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ())))
+
+
+def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
+    """How the block before dash-led words introduces them: ("speaker", its attribution) for
+    'Orlov told reporters:', ("colon", None) for any other line ending with a colon, else ("", None)."""
+    if text[block.end - 1] != ":":
+        return "", None
+    if not INTRODUCED_BY_SPEAKER.search(text, max(block.start, block.end - 120), block.end):
+        return "colon", None
+    return "speaker", _attribution_before(text, block.end, block.start)
 
 
 def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
@@ -501,7 +517,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
         in_list = _in_dash_list(text, blocks, b_index)
-        introduced = b_index > 0 and text[blocks[b_index - 1].end - 1] == ":"
+        introduced = _introduction(text, blocks[b_index - 1]) if b_index > 0 else ("", None)
         said = said_before.get(b_index, [])
         said_ends = [end for _, end in said]
         speech = [_speaker_from_before(q, said, said_ends)
