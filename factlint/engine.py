@@ -52,10 +52,18 @@ def select_checks(registry: Registry, settings: Settings) -> list[type[Check]]:
 
 
 def severity_for(cls: type[Check], settings: Settings) -> str:
-    for key in (cls.code, cls.name):
-        if key in settings.severity:
-            return settings.severity[key]
-    return cls.severity
+    """The configured severity: an exact code or name wins over a prefix, a longer prefix over a shorter."""
+    best, severity = -1, cls.severity
+    for selector, value in settings.severity.items():
+        if selector.upper() == cls.code or selector.lower() == cls.name:
+            rank = 10
+        elif selector_matches(selector, cls):
+            rank = 0 if selector == "ALL" else len(selector)
+        else:
+            continue
+        if rank > best:
+            best, severity = rank, value
+    return severity
 
 
 def relative_path(path: str, root: Path) -> str:

@@ -71,6 +71,15 @@ def test_per_check_severity_and_fail_on(project):
     assert project.run("--fail-on", "error", "a.txt")[0] == 0
 
 
+def test_severity_by_family_prefix_and_exact_code(project):
+    project.config(select=["Z"], severity={"Z": "info", "Z90": "warning", "Z903": "error"})
+    project.write("a.txt", ARTICLE)
+    out = project.run("a.txt")[1]
+    assert "Z901 [warning]" in out and "Z903 [error]" in out
+    project.config(select=["Z"], severity={"ALL": "info"})
+    assert "[warning]" not in project.run("a.txt")[1]
+
+
 def test_per_file_ignores(project):
     project.config(select=["Z901"], per_file_ignores={"news/archive/*": ["mark-quay"]})
     project.write("news/archive/old.txt", ARTICLE)
