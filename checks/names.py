@@ -27,6 +27,8 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
     surnames = {p.surname for p in people}
     family = names.family
     keys = [surname_keys(p.surname) for p in people]
+    # A word that also names an organisation ("Shell Oil", "Kazuran Holdings") is not a surname here.
+    organisation_words = {w for e in names.entities if e.kind == "organisation" for w in e.text.split()}
     for i, p in enumerate(people):
         if not p.given or p.surname in family:
             continue
@@ -34,7 +36,7 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
         yield from _given_spellings(p)
         loose: dict[str, list[tuple[int, int]]] = {}
         for lo in names.loose:
-            if lo.text in surnames or not spelling_variant(p.surname, lo.text):
+            if lo.text in surnames or lo.text in organisation_words or not spelling_variant(p.surname, lo.text):
                 continue
             if lo.role is not None and p.roles and not any(roles_match(lo.role, r) for r in p.roles):
                 continue  # introduced with another post: someone else

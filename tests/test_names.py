@@ -235,3 +235,8 @@ def test_two_top_titles_of_one_company_pass():
     text = ("\"Sales held up,\" said Anna Holm, the company's chief executive.\n\n"
             "Holm, the company's chairman since 2019, said the dividend would rise.\n")
     assert codes(lint_text(text, select=["E302"])) == []
+
+
+def test_a_word_that_names_an_organisation_is_not_a_surname_variant():
+    text = "Analyst Tom Snell said prices would fall. Shell said it would cut spending. Shell Oil shares fell 2%.\n"
+    assert codes(lint_text(text, select=["E301"])) == []
