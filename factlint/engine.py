@@ -8,9 +8,13 @@ the file's result.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fnmatch
+import signal
+import threading
 import traceback
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,12 +26,17 @@ from factlint.registry import Registry
 from factlint.source import SourceError, decode
 
 
+# The checks of one file may take this long in all; then they are stopped and the run goes on.
+CHECKS_TIME_LIMIT = 60.0
+
+
 @dataclass
 class FileResult:
     path: str
     findings: list[Finding] = field(default_factory=list)
     error: str | None = None  # the file could not be checked at all
     warnings: list[str] = field(default_factory=list)  # checked, but something is worth saying
+    complete: bool = True  # False when a check failed or ran out of time (such results are not cached)
 
 
 def selector_matches(selector: str, cls: type[Check]) -> bool:
@@ -116,18 +125,25 @@ class Linter:
         doc.facts = self.facts
         result = FileResult(path, warnings=list(doc.warnings))
         ignored = self._per_file_ignores(path)
+        checks = [c for c in self.checks if not any(selector_matches(s, type(c)) for s in ignored)]
         findings: list[Finding] = []
-        for check in self.checks:
-            if any(selector_matches(s, type(check)) for s in ignored):
-                continue
-            try:
-                issues = [_valid(issue, len(doc.text)) for issue in check.run(doc)]
-            except Exception as exc:  # a failing check is reported and the run goes on
-                result.warnings.append(f"check {check.code} {check.name} failed ({_reason(exc)}); "
-                                       "its findings are missing")
-                continue
-            findings += (self._finding(doc, check, issue) for issue in issues
-                         if not _suppressed(doc, check, issue))
+        with _deadline(CHECKS_TIME_LIMIT):
+            for n, check in enumerate(checks):
+                try:
+                    issues = [_valid(issue, len(doc.text)) for issue in check.run(doc)]
+                except Exception as exc:  # a failing check is reported and the run goes on
+                    result.warnings.append(f"check {check.code} {check.name} failed ({_reason(exc)}); "
+                                           "its findings are missing")
+                    result.complete = False
+                    continue
+                except TimeUp:
+                    missing = ", ".join(c.code for c in checks[n:])
+                    result.warnings.append(f"checks stopped after {CHECKS_TIME_LIMIT:g} s on this file, in "
+                                           f"{check.code} {check.name}; findings of {missing} are missing")
+                    result.complete = False
+                    break
+                findings += (self._finding(doc, check, issue) for issue in issues
+                             if not _suppressed(doc, check, issue))
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result
@@ -150,6 +166,29 @@ class Linter:
                        code=check.code, name=check.name, severity=self.severities[check.code],
                        message=issue.message, related=tuple(related), suggestion=issue.suggestion,
                        excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+
+
+class TimeUp(BaseException):
+    """The checks of one file ran out of time (a BaseException, so ``except Exception`` in a check cannot eat it)."""
+
+
+@contextlib.contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Raise TimeUp in the running code after ``seconds`` (main thread with SIGALRM only; else no limit)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def time_up(signum: int, frame: object) -> None:
+        raise TimeUp
+
+    previous = signal.signal(signal.SIGALRM, time_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _reason(exc: BaseException) -> str:

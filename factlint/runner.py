@@ -217,8 +217,7 @@ def run(paths: list[str], settings: Settings, load_registry: Callable[[], Regist
         cacheable = cache is not None and not registry.problems and not problems
         for (i, _, _), result in zip(todo, done):
             results[i] = result
-            if cacheable and i in keys and result.error is None and \
-                    not any(w.startswith("check ") for w in result.warnings):
+            if cacheable and i in keys and result.error is None and result.complete:
                 cache.put(keys[i], result)
     folders = [FileResult(d, error="no articles in this folder (include: " + ", ".join(settings.include) + ")")
                for d in empty]

@@ -163,3 +163,36 @@ def test_analyze_survives_a_failing_analyser(project, monkeypatch):
     code, out, err = project.run("analyze", "--format", "json", "a.txt")
     assert code == 0 and err == ""
     assert json.loads(out)["quotes"] == [{"error": "ValueError: half-built analyser"}]
+
+
+def test_a_check_that_never_ends_is_stopped(project, monkeypatch):
+    monkeypatch.setattr("factlint.engine.CHECKS_TIME_LIMIT", 0.5)
+    project.write("loop.py", '''
+from factlint.api import Check, Issue
+
+class Forever(Check):
+    """
+    What it checks: x
+    Why an editor cares: x
+    Fires on: x
+    Passes: x
+    """
+    code, name, severity, summary = "X861", "forever", "warning", "never returns"
+
+    def run(self, doc):
+        while True:
+            try:
+                pass
+            except Exception:
+                pass
+''')
+    from tests.conftest import ENGINE_CHECKS
+
+    project.config(plugins=[str(ENGINE_CHECKS), "loop.py"], select=["X861", "Z901"])
+    project.write("a.txt", GOOD)
+    started = time.perf_counter()
+    code, out, err = project.run("a.txt")
+    assert time.perf_counter() - started < 10
+    assert one_line(err) == ("factlint: a.txt: checks stopped after 0.5 s on this file, in X861 forever; "
+                             "findings of X861, Z901 are missing")
+    assert code == 0 and out == "No findings in 1 file.\n"
