@@ -126,7 +126,11 @@ def _start_pattern() -> re.Pattern:
     for first, rests in entries.items():
         letters = first if first.isupper() else f"[{first.upper()}{first}]"
         alternatives.append(letters + "(?:" + "|".join(sorted(rests, key=len, reverse=True)) + ")")
-    return re.compile(r"\b(?:[0-9]|" + "|".join(alternatives) + r")|['’](?=[0-9]0s)")
+    # a number starts a date only as a year or when a month, a range, a separator or a unit follows it
+    digits = (r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9])|[0-9]{1,3}(?=(?:st|nd|rd|th)?(?:\s+(?:of\s+)?[A-Z]"
+              r"|\s*(?:[–—-]|to\b|and\b|through\b|until\b|till\b)\s*(?:the\s+)?[0-9]|[/.-][0-9]"
+              rf"|\s+{_UNIT}|[\s-](?:century|quarter)))")
+    return re.compile(r"\b(?:" + digits + "|" + "|".join(alternatives) + r")|['’](?=[0-9]0s)")
 
 
 START = _start_pattern()
