@@ -133,7 +133,7 @@ Zone Square Street Avenue Road Precinct Number Track Episode Season Day Week Yea
 Protocol Team Camp Building Floor Suite Apartment Hall Cell Ticket No No. aged age page version
 """.split())
 AFTER_NOT_QUANTITY = re.compile(
-    rf"^(?:\s?{MONTHS}(?![a-z])|[-\s]years?[-\s]old|\s+years?\s+old|\s?(?:st|nd|rd|th)\b|:\d|\.\d\d\s?[ap]\.?m|"
+    rf"^(?:\s?{MONTHS}(?![a-z])|[-\s]years?[-\s]old|\s+years?\s+(?:old|ago)\b|\s?(?:st|nd|rd|th)\b|:\d|\.\d\d\s?[ap]\.?m|"
     r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
@@ -914,6 +914,8 @@ class Margin:
     reference: Quantity
 
 
+MAX_NAME_MENTIONS = 50  # a name mentioned more often than this is not looked up figure by figure
+MAX_RESTATEMENT_REACH = 60  # each figure is compared with this many later candidates at most
 MARGIN_AFTER = re.compile(r"\s+(?P<dir>slower|faster|quicker|behind|ahead|clear)\b")
 TIME_UNITS_SECONDS = {"second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0}
 SUPERLATIVE = re.compile(
@@ -1208,9 +1210,12 @@ def _setting(doc: Document, q: Quantity) -> tuple[set[str], set[str]]:
     return years, names
 
 
-def _same_setting(doc: Document, a: Quantity, b: Quantity) -> bool:
-    years_a, names_a = _setting(doc, a)
-    years_b, names_b = _setting(doc, b)
+def _same_setting(doc: Document, a: Quantity, b: Quantity, cache: dict[int, tuple[set[str], set[str]]]) -> bool:
+    for q in (a, b):
+        if q.start not in cache:
+            cache[q.start] = _setting(doc, q)
+    years_a, names_a = cache[a.start]
+    years_b, names_b = cache[b.start]
     period_a, period_b = _period_key(doc, a.period), _period_key(doc, b.period)
     if period_a and period_b:
         if period_a != period_b:
@@ -1227,8 +1232,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
                   and (q.kind == "money" or q.value >= 1000) and not q.total_cue]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
+    settings: dict[int, tuple[set[str], set[str]]] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
-        for b, unit_b, frame_b in info[i + 1:]:
+        for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
             if a.kind != b.kind or a.block == b.block:
                 continue
             deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
@@ -1238,7 +1244,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue  # a restated figure that drifted by half is a different figure, not a slip
             describe(doc, a)
             describe(doc, b)
-            if a.subject and b.subject and a.subject != b.subject or not _same_setting(doc, a, b):
+            if a.subject and b.subject and a.subject != b.subject or not _same_setting(doc, a, b, settings):
                 continue
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
@@ -1373,17 +1379,20 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
 
 def _figure_of_name(doc: Document, sup: Superlative, quantities: list[Quantity]) -> Quantity | None:
     """The one figure given for a name elsewhere: the first after it in its clause ("Waterloo receives $4.5m")."""
-    found = []
-    for q in quantities:
-        if q.kind not in ("money", "count") or q.bound != "exact" or q.sentence < 0:
-            continue
-        sentence = doc.sentences[q.sentence]
-        if sentence.start <= sup.start < sentence.end:
-            continue
-        at = doc.text.rfind(sup.name, sentence.start, q.start)
-        if at >= 0 and q.start - at <= 80 and not any(o.start > at and o.end <= q.start and o.kind == q.kind
-                                                          for o in quantities):
-            found.append(q)
+    text = doc.text
+    starts = [q.start for q in quantities]
+    found: list[Quantity] = []
+    at = text.find(sup.name)
+    for _ in range(MAX_NAME_MENTIONS):
+        if at < 0:
+            break
+        i = bisect.bisect_left(starts, at + len(sup.name))
+        q = next((o for o in quantities[i:i + 4] if o.kind in ("money", "count")), None)
+        if q is not None and q.start - at <= 80 and q.bound == "exact" and q.sentence >= 0 and q not in found:
+            sentence = doc.sentences[q.sentence]
+            if sentence.start <= at and not sentence.start <= sup.start < sentence.end:
+                found.append(q)
+        at = text.find(sup.name, at + 1)
     return found[0] if len(found) == 1 else None
 
 
