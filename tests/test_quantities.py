@@ -257,3 +257,22 @@ def test_number_soup(text: str) -> None:
     doc = doc_of(text)
     for q in doc.quantities:
         assert 0 <= q.start < q.end <= len(doc.text)
+
+
+@pytest.mark.parametrize("text", [
+    "The largest grant, $3m, went to Arn, and the $400 million fund became the $450 million fund. " * 200,
+    "Labour took 40%, the Tories 35% and others 30%. " * 400,
+    "1,1,1,1,1,1,1.1.1.1 $$$ €€ £1£1 US$ NZ$1 Rs. USD1 " * 500,
+    "The five countries: " + ", ".join(f"Land{i}" for i in range(3000)) + " and Last.",
+    "Waterloo, which received the smallest of the three grants, got $4.5 million. " * 300,
+    "\n\n".join("The county will spend €84m. Of this amount, €50m goes to repairs and €39m to lanes."
+                for _ in range(300)),
+])
+def test_pathological_texts_stay_fast(text: str) -> None:
+    import time
+
+    from tests.conftest import lint_text
+
+    started = time.process_time()
+    lint_text(text, select=["N"])
+    assert time.process_time() - started < 3.0
