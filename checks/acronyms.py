@@ -20,6 +20,7 @@ from factlint.analysis.acronyms import (
     name_key,
     schwartz_hearst,
     sentence_countries,
+    sentence_span,
     sentence_words,
 )
 from factlint.api import Check, Issue, Related
@@ -71,31 +72,30 @@ class AcronymMismatch(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         definitions = doc.acronyms.definitions
-        named = [d for d in definitions if d.match != "near-miss" and d.long[:1].isupper()]
         for d in definitions:
             if d.match == "near-miss":
                 yield self._slip(d)
-        flagged: set[int] = set()
-        for i, later in enumerate(named):
-            for earlier in named[:i]:
-                if later.start in flagged:
-                    break
-                if earlier.key == later.key and not _same_long(earlier.long, later.long) \
-                        and not (earlier.organisation and earlier.organisation == later.organisation):
-                    flagged.add(later.start)
-                    yield Issue(later.long_start, later.long_end,
-                                f'{later.key} is expanded as "{later.long}" here but as "{earlier.long}" '
-                                f"on {_line_hint(doc, earlier.long_start)}",
-                                (Related(earlier.long_start, earlier.long_end,
-                                         f'{earlier.key} expanded as "{earlier.long}"'),), None)
-                elif earlier.key != later.key and later.key not in earlier.alternatives \
-                        and _same_long(earlier.long, later.long) and name_key(later.long) == name_key(earlier.long):
-                    flagged.add(later.start)
-                    yield Issue(later.start, later.end,
-                                f'"{later.long}" is abbreviated {later.key} here but {earlier.key} '
-                                f"on {_line_hint(doc, earlier.start)}",
-                                (Related(earlier.start, earlier.end, f'"{earlier.long}" abbreviated {earlier.key}'),),
-                                doc.text[earlier.start:earlier.end])
+        expansions: dict[str, list[Definition]] = {}  # short form -> its different long forms so far
+        abbreviations: dict[str, Definition] = {}  # name_key of a long form -> its first definition
+        for d in definitions:
+            if d.match == "near-miss" or not d.long[:1].isupper():
+                continue
+            earlier = next((e for e in expansions.get(d.key, ()) if not _same_long(e.long, d.long)
+                            and not (e.organisation and e.organisation == d.organisation)), None)
+            first = abbreviations.setdefault(name_key(d.long), d)
+            if earlier is not None:
+                yield Issue(d.long_start, d.long_end,
+                            f'{d.key} is expanded as "{d.long}" here but as "{earlier.long}" '
+                            f"on {_line_hint(doc, earlier.long_start)}",
+                            (Related(earlier.long_start, earlier.long_end, f'{d.key} expanded as "{earlier.long}"'),))
+            elif first.key != d.key and d.key not in first.alternatives and first.key not in d.alternatives:
+                yield Issue(d.start, d.end,
+                            f'"{d.long}" is abbreviated {d.key} here but {first.key} on {_line_hint(doc, first.start)}',
+                            (Related(first.start, first.end, f'"{first.long}" abbreviated {first.key}'),),
+                            doc.text[first.start:first.end])
+            known = expansions.setdefault(d.key, [])
+            if len(known) < 4 and all(not _same_long(e.long, d.long) for e in known):
+                known.append(d)
 
     def _slip(self, d: Definition) -> Issue:
         org = knowledge().organisations.get(d.organisation or "")
@@ -162,9 +162,11 @@ class AcronymContext(Check):
         uses = Counter(m.key for m in analysis.mentions)
         mentioned = set(uses)
         reported: set[str] = set()
+        tried: Counter = Counter()
         for mention in candidates:
-            if mention.key in defined or mention.key in reported:
+            if mention.key in defined or mention.key in reported or tried[mention.key] >= 3:
                 continue
+            tried[mention.key] += 1
             written = kb.by_acronym[mention.key]
             if any(_named_in_text(doc, org, set(), mention.key) for org in written):
                 continue  # the article names the written organisation in full: it means it
@@ -178,7 +180,7 @@ class AcronymContext(Check):
         kb = knowledge()
         context = doc.acronyms.context()
         countries = set(context.countries)
-        local = sentence_words(doc, mention.start, mention.end)
+        local = sentence_words(doc, mention.start)
         written_ids = {o.id for o in written}
         found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
@@ -210,13 +212,11 @@ class AcronymContext(Check):
 
     @staticmethod
     def _in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
-        sentence = doc.sentence_at(mention.start)
-        if sentence is None:
-            return False
+        lo, hi = sentence_span(doc, mention.start)
         keys = {acronym_key(a) for a in other.acronyms}
-        if any(m.key in keys for m in doc.acronyms.mentions if sentence.start <= m.start < sentence.end):
+        if any(k in keys for k in doc.acronyms.keys_between(lo, hi)):
             return True
-        text = f" {name_key(doc.text[sentence.start:sentence.end])} "
+        text = f" {name_key(doc.text[lo:hi])} "
         return any(f" {name_key(name)} " in text for name in other.names if " " in name)
 
     def _evidence(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],

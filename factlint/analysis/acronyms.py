@@ -22,6 +22,7 @@ parsed once per process (:func:`knowledge`).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -200,6 +201,7 @@ class AcronymAnalysis:
     _doc: Document = field(repr=False)
     _context: ArticleContext | None = field(default=None, repr=False)
     _name_keys: str | None = field(default=None, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -210,6 +212,13 @@ class AcronymAnalysis:
     def capitalised_names(self) -> list[str]:
         """Runs of capitalised words (with linking words), for telling whether an acronym is spelled out."""
         return [m.group() for m in _NAME_IN_TEXT.finditer(self._doc.text) if not _is_acronym_token(m.group())]
+
+    def keys_between(self, start: int, end: int) -> list[str]:
+        """Keys of the mentions that start in ``start``..``end``."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.mentions]
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [m.key for m in self.mentions[lo:hi]]
 
     def name_keys(self) -> str:
         """name_key() of the whole text, for finding a long form whatever its spelling."""
@@ -414,8 +423,7 @@ def _is_short_form(token: str) -> bool:
 
 def _window_start(doc: Document, end: int, short: str) -> int:
     """Schwartz & Hearst's window: min(|A| + 5, 2|A|) words before the short form, in its sentence."""
-    sentence = doc.sentence_at(max(end - 1, 0))
-    floor = sentence.start if sentence else max(0, end - 200)
+    floor = sentence_span(doc, max(end - 1, 0))[0]
     n = len(acronym_key(short))
     words = list(_WINDOW_WORD.finditer(doc.text, floor, end))
     keep = min(n + 5, 2 * n)
@@ -560,8 +568,7 @@ def _short_then_name(doc: Document, mention: AcronymMention) -> Definition | Non
     if m is None:
         return None
     short = text[mention.start:mention.end]
-    sentence = doc.sentence_at(m.end())
-    limit = min(sentence.end if sentence else len(text), m.end() + 200)
+    limit = min(sentence_span(doc, m.end())[1], m.end() + 200)
     letters = _letters(short)
     got, name_end = "", m.end()
     for w in _name_words(text, m.end(), limit):
@@ -644,16 +651,24 @@ def _article_context(doc: Document) -> ArticleContext:
     return ArticleContext(countries_in(doc.text), Counter(_LOWER_WORD.findall(doc.text.lower())))
 
 
+_SENTENCE_REACH = 400  # characters either side: a "sentence" with no full stop can be a whole file
+
+
+def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
+    """The sentence around ``offset``, cut to a few hundred characters either side."""
+    sentence = doc.sentence_at(offset)
+    lo, hi = (sentence.start, sentence.end) if sentence else (offset, offset)
+    return max(lo, offset - _SENTENCE_REACH), min(hi, offset + _SENTENCE_REACH)
+
+
 def sentence_countries(doc: Document, offset: int) -> set[str]:
     """Countries named in the sentence around ``offset``."""
-    sentence = doc.sentence_at(offset)
-    return set(countries_in(doc.text, sentence.start, sentence.end)) if sentence else set()
+    return set(countries_in(doc.text, *sentence_span(doc, offset)))
 
 
-def sentence_words(doc: Document, start: int, end: int) -> Counter:
-    """Lower-case word counts of the sentence around ``start``..``end``."""
-    sentence = doc.sentence_at(start)
-    lo, hi = (sentence.start, sentence.end) if sentence else (start, end)
+def sentence_words(doc: Document, offset: int) -> Counter:
+    """Lower-case word counts of the sentence around ``offset``."""
+    lo, hi = sentence_span(doc, offset)
     return Counter(_LOWER_WORD.findall(doc.text[lo:hi].lower()))
 
 
