@@ -257,7 +257,15 @@ def test_html_dialogue_dash():
                                  "我们", "is", "a)", "5'", '11"']), max_size=60).map("".join))
 def test_text_checks_never_raise_and_stay_inside(text):
     result = lint_text(text, select=["T"])
-    assert not any(f.code.startswith("X") or "crashed" in f.message for f in result.findings)
+    assert result.complete and not result.warnings, result.warnings
     lines = text.split("\n")
     for f in result.findings:
         assert 1 <= f.line <= f.end_line <= len(lines)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=300))
+def test_text_checks_on_any_unicode(text):
+    first = lint_text(text, select=["T"])
+    assert first.complete and not any("failed" in w for w in first.warnings), first.warnings
+    assert [f.public() for f in lint_text(text, select=["T"]).findings] == [f.public() for f in first.findings]
