@@ -110,7 +110,7 @@ CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s
 WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?<![\w].)(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
                                r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
                                r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
-DURATION = re.compile(r"(?<![\d:.])\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
+DURATION = re.compile(r"\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
@@ -430,7 +430,11 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
 
 def _durations(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
     """Race and record times: "2:03:41", "1:52.31". A clock time ("10:30") is no duration and is skipped."""
+    if text.find(":", start, end) < 0:
+        return
     for m in DURATION.finditer(text, start, end):
+        if m.start() and text[m.start() - 1] in "0123456789:.":
+            continue
         parts = m.group().split(":")
         value = 0.0
         for part in parts:
@@ -929,8 +933,7 @@ COMPARATIVE_VERB = LazyPattern(
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
     r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
     r"less\s+than|more\s+than))\b", re.I)
-SUPERLATIVE_WORD = re.compile(r"[lbhgsmfLBHGSMF](?<![A-Za-z].)(?:argest|iggest|ighest|reatest|ost|mallest|owest|"
-                              r"east|ewest)\b")
+SUPERLATIVE_WORD = re.compile(r"(?:largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|The|Its|Their)\s+$")
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
