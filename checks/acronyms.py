@@ -37,6 +37,18 @@ def _line_hint(doc: Document, offset: int) -> str:
     return f"line {line}"
 
 
+def _near_key(a: str, b: str) -> str:
+    """"swap" (two neighbours swapped) or "letter" (one changed) between two short forms, else ""."""
+    if len(a) != len(b) or a == b or a[0] != b[0]:
+        return ""
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return "letter"
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
+        return "swap"
+    return ""
+
+
 def _same_long(a: str, b: str) -> bool:
     """Two long forms name the same thing: equal up to spelling, or one is the tail of the other."""
     ka, kb = name_key(a), name_key(b)
@@ -75,6 +87,7 @@ class AcronymMismatch(Check):
         for d in definitions:
             if d.match == "near-miss":
                 yield self._slip(d)
+        yield from self._misspelt_uses(doc)
         expansions: dict[str, list[Definition]] = {}  # short form -> its different long forms so far
         abbreviations: dict[str, Definition] = {}  # name_key of a long form -> its first definition
         for d in definitions:
@@ -96,6 +109,30 @@ class AcronymMismatch(Check):
             known = expansions.setdefault(d.key, [])
             if len(known) < 4 and all(not _same_long(e.long, d.long) for e in known):
                 known.append(d)
+
+    def _misspelt_uses(self, doc: Document) -> Iterator[Issue]:
+        """A use that is a slip for an acronym the article defines: YFR after "Young Researchers Fund (YRF)"."""
+        analysis = doc.acronyms
+        defined = {d.key: d for d in reversed(analysis.definitions) if d.match != "near-miss"}
+        if not defined:
+            return
+        uses = Counter(m.key for m in analysis.mentions)
+        well_known = knowledge().well_known
+        seen: set[str] = set()
+        for mention in analysis.mentions:
+            key = mention.key
+            if key in defined or key in well_known or key in seen or len(key) < 3 or not key.isalpha():
+                continue
+            seen.add(key)
+            for target, d in defined.items():
+                slip = _near_key(key, target)
+                # a swap is a typing slip; one changed letter only for a single use of a much-used acronym
+                if slip == "swap" or (slip == "letter" and uses[key] == 1 and uses[target] >= 2):
+                    yield Issue(mention.start, mention.end,
+                                f'{key} looks like a slip for {target}, defined as "{d.long}" on '
+                                f"{_line_hint(doc, d.start)}",
+                                (Related(d.start, d.end, f'{target} defined as "{d.long}"'),), target)
+                    break
 
     def _slip(self, d: Definition) -> Issue:
         org = knowledge().organisations.get(d.organisation or "")

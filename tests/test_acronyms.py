@@ -96,6 +96,19 @@ def test_checks_never_fail_on_any_text(text):
     lint_text(text, select=["A401", "A402", "A403"])
 
 
+@pytest.mark.parametrize("text", [
+    "World Trade Organization (WTA) " * 2000,  # thousands of definitions in one "sentence"
+    "EU, WHO, EEA, Russia, Kazakhstan, " * 4000,  # thousands of candidates with no full stop
+    "Alpha Beta, or AB stands for Alpha Beta " * 3000,
+])
+def test_degenerate_text_stays_fast(text):
+    import time
+
+    start = time.process_time()
+    lint_text(text, select=["A401", "A402", "A403"])
+    assert time.process_time() - start < 5
+
+
 # --- A401 acronym-mismatch -----------------------------------------------------------------------
 
 
@@ -112,6 +125,19 @@ def test_a401_fires_on_slips_two_expansions_and_two_acronyms():
 
 def test_a401_passes_non_english_stylised_plural_and_translated_acronyms():
     assert findings("definitions-clean.md", "A401") == []
+
+
+def test_a401_fires_on_a_use_that_swaps_letters_of_a_defined_acronym():
+    text = "The council set up a Young Researchers Fund (YRF) in May. The first YFR call opens in June."
+    found = lint_text(text, select=["A401"]).findings
+    assert [(f.code, f.suggestion) for f in found] == [("A401", "YRF")]
+    assert found[0].related
+
+
+def test_a401_silent_on_two_defined_or_known_acronyms_one_letter_apart():
+    text = ("The Joint Audit Board (JAB) and the Joint Able Bureau (JAU) met. The JAB said yes; the CDU "
+            "and the CSU agreed.")
+    assert codes(lint_text(text, select=["A401"])) == []
 
 
 @pytest.mark.parametrize("text, suggestion", [
