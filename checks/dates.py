@@ -27,12 +27,17 @@ def _quote(mention: DateMention) -> str:
     return f"'{mention.text}'"
 
 
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _one_edit(a: str, b: str) -> bool:
-    """True when two day numbers differ by one typed digit (3/13, 14/4, 24/14, 13/11)."""
+    """True when two day numbers differ by one typed digit (3/13, 14/4, 24/14, 13/11) or two swapped (12/21)."""
     if a == b:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b)) == 1 or a == b[::-1]
     short, long = sorted((a, b), key=len)
     return len(long) - len(short) == 1 and (long[1:] == short or long[:-1] == short)
 
@@ -43,7 +48,7 @@ def _typo_pair(a: dt.date, b: dt.date) -> bool:
         return False
     if a.month == b.month:
         return _one_edit(str(a.day), str(b.day))
-    return a.day == b.day and abs(a.month - b.month) == 1
+    return a.day == b.day and (abs(a.month - b.month) == 1 or {a.month, b.month} == {3, 5})  # March/May
 
 
 class DateConflict(Check):
@@ -324,6 +329,20 @@ class ElapsedTimeMismatch(Check):
                             related=(Related(then.start, then.end, f"the date is {then.text}"),),
                             suggestion=None)
         yield from self._ages(doc, published)
+        yield from self._anniversaries(doc, published)
+
+    def _anniversaries(self, doc: Document, published: dt.date) -> Iterator[Issue]:
+        dates = doc.dates
+        for anniversary in getattr(dates, "anniversaries", []):
+            since = dates[anniversary.since]
+            elapsed = published.year - since.year
+            off = abs(elapsed - anniversary.years)
+            if off == 0 or (off == 1 and published.month in (1, 12)):
+                continue  # a preview in December or a look back in January may straddle the year
+            yield Issue(anniversary.start, anniversary.end,
+                        f"The {_ordinal(anniversary.years)} anniversary does not fit {_quote(since)}: {published.year} is "
+                        f"{elapsed} years after {since.year}.",
+                        related=(Related(since.start, since.end, f"the year counted from: {since.text}"),))
 
     def _ages(self, doc: Document, published: dt.date) -> Iterator[Issue]:
         dates = doc.dates

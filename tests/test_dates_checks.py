@@ -160,3 +160,22 @@ def test_d106_fires(text):
 ])
 def test_d106_passes(text):
     assert findings(text, "D106") == []
+
+
+# --- forms added for coverage -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("The vote was on March 3, 2025, a Tuesday.", "D102"),
+    ("The vote was on 3 March 2025 (Tuesday).", "D102"),
+    ("The strike began on 6 November. The day after, on 8 November, talks resumed.", "D106"),
+    ("The 10-day festival runs from 5 to 9 May.", "D106"),
+])
+def test_more_forms_fire(text, code):
+    assert len(findings(text, code)) == 1
+
+
+def test_d105_anniversary():
+    published = dt.date(2025, 6, 20)
+    found = findings("The city marks the 50th anniversary of the 1976 flood this week.", "D105", published)
+    assert len(found) == 1 and "49 years" in found[0].message
+    assert findings("The city marks the 50th anniversary of the 1975 flood this week.", "D105", published) == []

@@ -54,7 +54,8 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])"
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
-_WD_AFTER = rf"(?:\s*\((?P<wda>{_WD_FULL}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\))?"
+_WD_AFTER = (rf"(?:\s*\((?P<wda>{_WD_FULL}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\)"
+             rf"|,\s+a\s+(?P<wda>{_WD_FULL})(?![\w'’]))?")
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
 _YEAR_DIGITS = r"(?:1[0-9]{3}|20[0-9]{2})"
 _YEAR = _YEAR_DIGITS + r"(?![\w]|[.,][0-9])"
@@ -66,9 +67,9 @@ _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)
 
 DATE_PATTERN = regex.compile(rf"""
  (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
-     \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?)
+     \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
-     (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?)
+     (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<iso>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<y>{_YEAR_DIGITS})(?P<isep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=isep)
      (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
 |(?P<num>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.-])(?P<n2>[0-9]{{1,2}})(?P=sep)
@@ -93,7 +94,8 @@ DATE_PATTERN = regex.compile(rf"""
      (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?=['’]s\b|(?![\w'’-])))
 |(?P<ago>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
      (?P<dir>ago|earlier|later|before|after|from\s+now|previously)(?![\w-]))
-|(?P<nextday>(?i:the)\s+(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)(?![\w-]))
+|(?P<nextday>(?i:the)\s+(?:(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)
+     |(?P<unit>day|week)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:the|a|an|his|her|its|their|that|this)\b))(?![\w-]))
 |(?P<eve>(?i:the)\s+eve(?=\s+of\s))
 |(?P<today>(?i:today|yesterday|tomorrow|tonight)(?![\w-]))
 |(?P<ref>(?:(?i:now|currently|recently|recent\s+(?:years|months|weeks|days))|(?i:the)\s+(?:near\s+)?future
@@ -108,7 +110,7 @@ def _start_pattern() -> re.Pattern:
     """Where a date expression can start, as one alternation grouped by first letter (which lets the
     regex engine skip most positions at once). Scanning for these first and trying the full pattern
     only there is ten times faster than running the full pattern over every character."""
-    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|next|following|previous|preceding|past|future|near|first|second|third"
+    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|day\b|week\b|next|following|previous|preceding|past|future|near|first|second|third"
                  r"|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))")
     entries: dict[str, list[str]] = {}
     for prefix in ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun").split():
@@ -162,8 +164,16 @@ BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
 AGE = re.compile(r"\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
 ANOTHER_PERSON = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother|sister"
                             r"|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
+ANNIVERSARY = re.compile(
+    r"\b(?:(?P<n>[1-9][0-9]{0,2})(?:st|nd|rd|th)|(?P<w>tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth"
+    r"|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth))\s+anniversary\b", re.IGNORECASE)
+ANNIVERSARY_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+                     "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
+                     "hundredth": 100}
 NAME_BEFORE = re.compile(r"[A-Z][a-z]+$")
-DURATION_BEFORE = regex.compile(rf"(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*(?:from\s+)?$")
+DURATION_BEFORE = regex.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
+                                rf"|\b(?P<n>{_NUM})-(?P<unit>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
+                                rf"(?:from\s+)?$")
 PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
                           r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
                           r"|[#№])[.\s]*$", regex.IGNORECASE)
@@ -242,10 +252,21 @@ class Age:
     born: int | None = None  # index of the "born in ..." date mention
 
 
+@dataclass(frozen=True, slots=True)
+class Anniversary:
+    """"the 50th anniversary of the 1975 accords": the ordinal and the year it counts from."""
+
+    start: int
+    end: int
+    years: int
+    since: int  # index of the year's date mention
+
+
 class DateList(list):
-    """The date mentions of a document, in order, with the ages found beside them."""
+    """The date mentions of a document, in order, with the ages and anniversaries found beside them."""
 
     ages: list[Age]
+    anniversaries: list[Anniversary]
 
 
 def _month(name: str) -> int:
@@ -361,10 +382,10 @@ class _Builder:
         year = m.group("y")
         if m.group("d2"):
             first = self.day_date(m, m.start(), m.end("d"), month, m.group("d"), year, wd)
-            second = self.day_date(m, m.start("d2"), m.end(), month, m.group("d2"), year, None)
+            second = self.day_date(m, m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
             self.add_range(first, second)
             return
-        self.out.append(self.day_date(m, m.start(), m.end(), month, m.group("d"), year, wd))
+        self.out.append(self.day_date(m, m.start(), m.end(), month, m.group("d"), year, wd or m.group("wda")))
 
     def handle_numeric(self, m: regex.Match) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
@@ -436,7 +457,7 @@ class _Builder:
         elif kind == "ago":
             self.handle_ago(m)
         elif kind == "nextday":
-            direction = -1 if m.group("dir").lower() in ("previous", "preceding") else 1
+            direction = -1 if m.group("dir").lower() in ("previous", "preceding", "before", "earlier") else 1
             self.out.append(DateMention(start, end, m.group(0), None, "relative", m.group("unit"), relative=True,
                                         offset=(direction, m.group("unit")), anchor="previous"))
         elif kind == "eve":
@@ -833,6 +854,24 @@ def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
     return found
 
 
+def _anniversaries(doc: Document, out: list[DateMention]) -> list[Anniversary]:
+    """Ordinal anniversaries with the one explicit year of their sentence they count from."""
+    text = doc.text
+    found = []
+    for block in doc.blocks:
+        for m in ANNIVERSARY.finditer(text, block.start, block.end):
+            sentence = doc.sentence_at(m.start())
+            if sentence is None:
+                continue
+            years = [i for i, d in enumerate(out) if sentence.start <= d.start < sentence.end
+                     and d.year_source == "explicit" and d.year and d.type == "date"]
+            if len({out[i].year for i in years}) != 1:
+                continue
+            n = int(m.group("n")) if m.group("n") else ANNIVERSARY_WORDS[m.group("w").lower()]
+            found.append(Anniversary(m.start(), m.end(), n, years[0]))
+    return found
+
+
 def analyze_dates(doc: Document) -> DateList:
     """Every date expression in ``doc.text``, in order of position."""
     builder = _Builder(doc)
@@ -855,4 +894,5 @@ def analyze_dates(doc: Document) -> DateList:
     _link(doc, out, starts, ends)
     result = DateList(out)
     result.ages = _ages(doc, out) if any(d.role == "birth" for d in out) else []
+    result.anniversaries = _anniversaries(doc, out) if "anniversary" in text else []
     return result
