@@ -7,7 +7,6 @@ for "about", "nearly", "some", and one-sided for "more than" and "up to".
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator, Sequence
 
 from factlint.analysis.quantities import (
@@ -180,8 +179,8 @@ class TotalMismatch(Check):
             parts = [q for i in _near_sentences(doc, total, 2, 2) for q in by_sentence.get(i, [])
                      if q is not total and same_unit(q, total) and q.role not in ("change", "from", "whole")
                      and q.value < total.value and not q.total_cue and q.bound != "range"]
-            if announced <= len(parts) <= announced + 2 and len(parts) <= 8:
-                yield total, parts, announced
+            if len(parts) == announced:
+                yield total, parts, True
 
     @staticmethod
     def _announced_count(total: Quantity, by_sentence: dict[int, list[Quantity]]) -> int:
@@ -208,36 +207,24 @@ class TotalMismatch(Check):
         return None
 
     @staticmethod
-    def _complete(doc: Document, members: list[Quantity]) -> bool | int:
+    def _complete(doc: Document, members: list[Quantity]) -> bool:
         """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
         return complementary_parts(doc, members) or partition_cue_of(doc, members[0]) in ("split", "instalments")
 
     @staticmethod
-    def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool | int) -> Issue | None:
+    def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool) -> Issue | None:
+        """``complete``: the parts claim to be all of the total, so a shortfall is an error too."""
         if len(parts) < 2:
             return None
-        # the larger of the two roundings: the total's, or the parts' added together
-        tolerance = max(slack(total), sum(slack(p) for p in parts)) + 1e-9 * abs(total.value)
-        if isinstance(complete, int) and not isinstance(complete, bool):
-            subsets = itertools.combinations(parts, complete) if len(parts) > complete else [tuple(parts)]
-            if any(abs(sum(p.value for p in s) - total.value) <= tolerance for s in subsets):
-                return None
-            if len(parts) != complete:
-                return None
-        partial = list_is_partial(doc, parts)
         total_sum = sum(p.value for p in parts)
         if not total.value / 1.5 <= total_sum <= total.value * 1.5:
             return None  # parts this far from the total are parts of something else, not a slip
         over = total_sum - total.value
-        if total.bound == "min":
-            over = min(over, 0.0) if over < 0 else 0.0
-            if not complete or partial:
-                return None
-        elif total.bound == "max" and over < 0:
+        # the larger of the two roundings: the total's, or the parts' added together
+        tolerance = max(slack(total), sum(slack(p) for p in parts)) + 1e-9 * abs(total.value)
+        if abs(over) <= tolerance or total.bound == "min" and over > 0 or total.bound == "max" and over < 0:
             return None
-        if abs(over) <= tolerance:
-            return None
-        if over < 0 and (partial or not complete):
+        if over < 0 and (not complete or list_is_partial(doc, parts)):
             return None
         scale = total.scale
         sums = " + ".join(fmt(p.value, scale) for p in parts)
