@@ -127,15 +127,15 @@ SPEECH_VERBS = (
 # A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "Estonian minister Kadri Tamm".
 NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
 SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+# An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
+APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
+SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
 # After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'.
-ATTRIBUTION_AFTER = regex.compile(
-    rf"\s*(?:[—–-]\s*)?(?:{SPEAKER}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
-    r"[^.!?\"“”«»]{0,160}"
-)
+ATTRIBUTION_AFTER = regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 # Inside a quote that never closes: the attribution that shows where it should have closed.
 SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 ATTRIBUTION_INSIDE = regex.compile(
-    rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}(?:,[^,.!?\"“”]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b"
+    rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
     rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
 )
 # Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'.
@@ -147,9 +147,7 @@ INTRODUCED_BY_SPEAKER = regex.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+)
 DASH_CONTINUATION = regex.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
 SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 # Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark.
-SPEECH_END = regex.compile(
-    rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?=(?:{SPEAKER}(?:,[^,.!?]{{1,120}},)?\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER}))"
-)
+SPEECH_END = regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
 
 
 def _mark_at(text: str, i: int) -> str:
