@@ -261,11 +261,9 @@ class PercentSum(Check):
         for run, full in share_runs(doc):
             total = sum(q.value for q in run)
             tolerance = sum(slack(q) for q in run) + 0.05
-            if any(q.bound == "max" for q in run) or any(q.bound == "about" for q in run) and total < 100:
-                continue
-            if total > 125:
+            if total > 125 or any(q.bound == "max" for q in run):
                 continue  # shares a quarter over 100% are of different wholes, not a slip in one breakdown
-            if total > 100 + tolerance and not any(q.bound == "max" for q in run):
+            if total > 100 + tolerance:
                 verdict = "more than 100%"
             elif full and total < 100 - tolerance - 1.0 and all(q.bound == "exact" for q in run):
                 verdict = "short of 100% for a full breakdown"
