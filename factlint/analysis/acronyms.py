@@ -275,21 +275,20 @@ def _find_mentions(doc: Document) -> list[AcronymMention]:
         run = found[i:j]
         shouting = len(run) >= 3 or (len(run) == 2 and any(
             t.upper() in _SHOUT_WORDS and acronym_key(t) not in knowledge().well_known for _, _, t in run))
-        if not shouting:
-            for start, end, token in run:
-                if not _is_dateline(doc, start, end, token):
-                    out.append(AcronymMention(start, end, acronym_key(token)))
+        if not shouting and not _is_dateline(doc, run):
+            out.extend(AcronymMention(start, end, acronym_key(token)) for start, end, token in run)
         i = j
     return out
 
 
-def _is_dateline(doc: Document, start: int, end: int, token: str) -> bool:
-    """A place in capitals opening a paragraph: "LONDON (Reuters) -", "JAKARTA —"."""
+def _is_dateline(doc: Document, run: list[tuple[int, int, str]]) -> bool:
+    """A place in capitals opening a paragraph: "LONDON (Reuters) -", "ADDIS ABABA —"."""
+    start, end = run[0][0], run[-1][1]
     block = doc.block_at(start)
-    if block is None or doc.text[block.start:start].strip() or len(token) < 4:
+    if block is None or doc.text[block.start:start].strip() or end - start < 4:
         return False
     return _DATELINE_TAIL.match(doc.text, end, end + 3) is not None and \
-        acronym_key(token) not in knowledge().well_known
+        not any(acronym_key(token) in knowledge().well_known for _, _, token in run)
 
 
 # --- Schwartz & Hearst ------------------------------------------------------------------------
