@@ -158,6 +158,7 @@ DATES_SOMETHING_ELSE = regex.compile(
     r"\b(?:to\s+[a-z]+|for|until|till|by|before|after|since|vote|votes|election|elections|poll|polls|referendum"
     r"|run-off|runoff|ballot|summit|meeting|talks|hearing|trial|deadline|date|event|ceremony|conference|visit"
     r"|launch|opening|match|final|race|exit|departure|session)\b", regex.IGNORECASE)
+PAST_RIGHT_BEFORE = regex.compile(r"\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)\s+(?:on\s+)?$")
 SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                             r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
@@ -796,7 +797,7 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
-CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bsaid\b|\bsays\b")
+CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = regex.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 PRESENT_OR_PERFECT = regex.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
 
@@ -817,8 +818,11 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     for future in FUTURE_MARKERS.finditer(clause):
         pass
     if future is not None:
-        # "will publish the audit it received on 3 March": the date belongs to the nearer past verb
-        return "past" if SUBJECT_PAST.search(clause, future.end()) else "future"
+        # "will publish the audit it received on 3 March", "will review the rules adopted on 3 March":
+        # the date belongs to the nearer past verb
+        if SUBJECT_PAST.search(clause, future.end()) or PAST_RIGHT_BEFORE.search(clause, future.end()):
+            return "past"
+        return "future"
     if PRESENT_OR_PERFECT.search(clause) or IRREALIS.search(text, sentence_start, date_start):
         return None
     verb = None
