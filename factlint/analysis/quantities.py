@@ -274,8 +274,9 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
         if gap.strip(" ") or not gap and words:
             break
         w = m.group()
-        if not w[0].islower() and not (w.isupper() and len(w) > 1) or w.lower() in FUNCTION_WORDS and w not in (
-                "more",):
+        lower = w.lower()
+        acronym = w.isupper() and len(w) > 1  # "14.3 million TEU"
+        if not (w[0].islower() or acronym) or lower in FUNCTION_WORDS and lower != "more":
             break
         words.append(w)
         pos = m.end()
@@ -311,10 +312,11 @@ def singular(word: str) -> str:
     return UNIT_ALIASES.get(w, w)
 
 
-def _precision(decimals: int, raw_digits: str, scale: float, has_scale_or_unit: bool) -> float:
+def _precision(decimals: int, raw_digits: str, scale: float, has_scale: bool) -> float:
+    """Half a unit of the last digit stated: "7.2bn" is 7.15-7.25bn; a plain count is exact."""
     if decimals:
         return 0.5 * 10 ** -decimals * scale
-    if has_scale_or_unit:
+    if has_scale:
         return 0.5 * scale
     digits = raw_digits.replace(",", "").replace(".", "")
     zeros = len(digits) - len(digits.rstrip("0"))
@@ -324,7 +326,8 @@ def _precision(decimals: int, raw_digits: str, scale: float, has_scale_or_unit: 
 
 
 def _identifier_before(before: str) -> bool:
-    """ "on 6 November"? no: "November 6", "aged 45", "Article 5", "COVID-19", "3 500": not amounts."""
+    """The words before a bare number make it a date, age or identifier: "November 6", "aged 45",
+    "Article 5", "COVID-19", "020 7946": not amounts."""
     if len(before) >= 2 and (before[-1] == "-" and before[-2].isalpha() or before[-1] == " " and before[-2].isdigit()
                              or before[-1] in "-–" and before[-2].isdigit()):
         return True
@@ -362,18 +365,15 @@ def _strip_bound(words: list[str]) -> tuple[str, list[str]]:
 
 def _change_direction(words: list[str]) -> int:
     """+1 / -1 when the words end in a change ("rose by", "up", "a drop of"), else 0."""
-    if not words:
+    if len(words) >= 2 and words[-1] == "by" and words[-2] in CHANGE_WORDS:
+        word = words[-2]
+    elif len(words) >= 2 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
+        word = words[-2]
+    elif words and words[-1] in CHANGE_WORDS:
+        word = words[-1]
+    else:
         return 0
-    last = words[-1]
-    if last == "by" and len(words) >= 2:
-        last = words[-2]
-    elif last == "of" and len(words) >= 2 and words[-2] in CHANGE_NOUNS:
-        last = words[-2]
-    elif last not in CHANGE_WORDS:
-        return 0
-    if last not in CHANGE_WORDS and last not in CHANGE_NOUNS:
-        return 0
-    return -1 if last in NEGATIVE_DIRECTIONS else 1
+    return -1 if word in NEGATIVE_DIRECTIONS else 1
 
 
 def _is_year(raw: str, m: re.Match[str]) -> bool:
@@ -398,6 +398,7 @@ def _candidates(text: str) -> list[int]:
 
 
 def analyze_quantities(doc: Document) -> list[Quantity]:
+    """Every quantity of the document, in text order, with its bound, role, list and sentence."""
     text = doc.text
     comma = uses_decimal_comma(text)
     master = (MASTER_COMMA if comma else MASTER)()
