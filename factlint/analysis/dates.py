@@ -158,7 +158,8 @@ DATES_SOMETHING_ELSE = regex.compile(
     r"\b(?:to\s+[a-z]+|for|until|till|by|before|after|since|vote|votes|election|elections|poll|polls|referendum"
     r"|run-off|runoff|ballot|summit|meeting|talks|hearing|trial|deadline|date|event|ceremony|conference|visit"
     r"|launch|opening|match|final|race|exit|departure|session)\b", regex.IGNORECASE)
-PAST_RIGHT_BEFORE = regex.compile(r"\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)\s+(?:on\s+)?$")
+PAST_RIGHT_BEFORE = regex.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
+                                  r"\s+(?:on\s+)?$")
 SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                             r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
