@@ -231,7 +231,9 @@ class DateMention:
         return None
 
     def to_json(self, doc: Document) -> dict[str, Any]:
-        out = {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
+        start = doc.to_source(self.start)
+        line, column = doc.source.line_col(start)
+        out = {"start": start, "end": doc.to_source_end(self.end), "line": line, "column": column, "text": self.text,
                "value": self.value, "type": self.type, "granularity": self.granularity,
                "relative": self.relative, "year_source": self.year_source}
         if self.weekday is not None:
