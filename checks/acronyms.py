@@ -28,6 +28,8 @@ from factlint.document import Document
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "monday tuesday wednesday thursday friday saturday sunday".split())
 _MEMBERSHIP_CUES = ("member", "members", "membership", "within", "framework", "bloc", "union", "join", "joined",
                     "joining", "accession", "integration", "parties", "partners", "inside")
 
@@ -355,8 +357,9 @@ class AcronymUndefined(Check):
             key = mention.key
             base = key.split("-")[0].rstrip("+")
             if key in seen or key in defined or key in kb.well_known or base in kb.well_known or len(base) < 3 \
-                    or _ROMAN.fullmatch(base) or (len(base) > 5 and base.isalpha()):
-                continue  # a Roman numeral, or a word in capitals rather than an acronym
+                    or _ROMAN.fullmatch(base) or (len(base) > 5 and base.isalpha()) \
+                    or base.lower() in _CALENDAR or base.lower() in analysis.lower_case_words():
+                continue  # a numeral, or a word in capitals ("TAXES" where the text also says "taxes")
             seen.add(key)
             if names is None:
                 names = doc.acronyms.capitalised_names()

@@ -232,6 +232,7 @@ def test_a403_fires_on_an_unexplained_acronym(text):
     "The QRT said so. It was the Quarterly Review Team's third report.",
     "NATO, the UN and the IMF said GDP would grow; the CEO agreed.",
     "Chapter VIII of the report, and the word IMMIGRATION in capitals.",
+    "Voters said NO to higher TAXES, and the taxes were dropped in MARCH.",
 ])
 def test_a403_passes_defined_and_well_known_acronyms(text):
     assert codes(lint_text(text, select=["A403"])) == []

@@ -202,6 +202,7 @@ class AcronymAnalysis:
     _context: ArticleContext | None = field(default=None, repr=False)
     _name_keys: str | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
+    _lower_words: frozenset[str] | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -219,6 +220,12 @@ class AcronymAnalysis:
             self._starts = [m.start for m in self.mentions]
         lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
         return [m.key for m in self.mentions[lo:hi]]
+
+    def lower_case_words(self) -> frozenset[str]:
+        """Words the text writes in lower case, to tell "TAXES" (a word in capitals) from an acronym."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(_LOWER_RUN.findall(self._doc.text))
+        return self._lower_words
 
     def name_keys(self) -> str:
         """name_key() of the whole text, for finding a long form whatever its spelling."""
