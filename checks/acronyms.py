@@ -310,6 +310,12 @@ class AcronymContext(Check):
             own_domains = {d for org in written for d in org.domains}
             fields = [d for d in other.domains if d not in own_domains] or list(other.domains[:1])
             reasons.append(f"the article is about {' and '.join(fields[:2])}, the {other.acronym}'s field")
+        # the sentence speaks of the other organisation's own business ("forecast oil demand")
+        own_vocabulary = frozenset().union(*(_vocabulary(org) for org in written))
+        telling = sorted(w for w in other.keywords - own_vocabulary if local[w])
+        if len(telling) >= 2 and not any(local[w] for w in own_vocabulary - other_words):
+            score += 1
+            reasons.append(f"the sentence speaks of {', '.join(repr(w) for w in telling[:3])}, the {other.acronym}'s work")
         if _named_in_text(doc, other, mentioned, key):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
