@@ -139,7 +139,8 @@ class TotalMismatch(Check):
 
     def _candidates(self, doc: Document, quantities: list[Quantity], by_sentence: dict[int, list[Quantity]]):
         for members in _groups(quantities).values():
-            members = [m for m in members if m.role not in ("change", "from", "range-end") and m.bound != "max"]
+            members = [m for m in members if m.role not in ("change", "from", "range-end")
+                       and m.bound not in ("max", "range")]
             if len(members) < 2:
                 continue
             first = members[0]

@@ -169,6 +169,17 @@ def test_range() -> None:
     assert q.bound == "range" and q.high == pytest.approx(13e6) and q.unit == "bag"
 
 
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Growth of 10-15% is forecast.", 10, 15, "%"),
+    ("The plan costs $5-6bn in all.", 5e9, 6e9, "USD"),
+    ("The plan costs €5–6 million in all.", 5e6, 6e6, "EUR"),
+])
+def test_dash_ranges(text: str, low: float, high: float, unit: str) -> None:
+    q = only(text)
+    assert (q.bound, q.unit) == ("range", unit)
+    assert (q.value, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
 @pytest.mark.parametrize("text, count, items", [
     ("They signed with the eight governments: Denmark, Estonia, Finland and Norway.", 8, 4),
     ("Talks closed three chapters: customs, sanitary and phytosanitary rules, and small and medium-sized "

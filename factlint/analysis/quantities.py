@@ -91,7 +91,7 @@ def _master(decimal_comma: bool) -> LazyPattern:
     number = _number_pattern(decimal_comma)
     return LazyPattern(
         rf"""
-        (?<![\w$€£¥₹.,/:+#@-])
+        (?<![\w$€£¥₹.,/:+#@])(?<![A-Za-z]-)
         (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|[\s-]?(?P<scale_s>{_SCALE})\b)?
           |(?P<num>{number})(?:\s?(?P<scale>{_SCALE})\b|(?P<short_n>bn|mn|mln)\b)?
           |(?P<word>(?i:{_WORD_NUMBER}))\b(?:\s(?P<scale_w>{_SCALE})\b)?)
@@ -137,6 +137,7 @@ AFTER_NOT_QUANTITY = re.compile(
     r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
+DASH_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<sign>US\$|NZ\$|[$€£¥₹])?(?P<low>\d+(?:[.,]\d+)?)\s?[-–]\s?$")
 NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
 SCORE_OR_PHONE = re.compile(r"[-–]\d|\s?\d{3,}|\.\d+\.\d")
 
@@ -527,8 +528,6 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         if not (sign or scale_word or pct or cur) and (_identifier_before(before)
                                                        or SCORE_OR_PHONE.match(text, end, end + 5)):
             return None
-        if len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit():
-            return None
         if after.startswith(", ") and raw.isdigit() and int(raw) < 120 and NAME_COMMA_BEFORE.search(before):
             return None  # an age after a name: "Birgitta Holm, 58, a physicist"
         value, decimals = parse_number(raw, comma)
@@ -561,6 +560,14 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
     if word:
         precision = 0.0 if not scale_word else 0.5 * scale
     q = Quantity(start, end, value, unit, kind, scale, "exact", precision, words=bool(word))
+    if (low := DASH_RANGE_BEFORE.search(before)) is not None and (sign or scale_word or pct or cur):
+        # "10-15%", "$5-6bn": the first number takes the unit and scale of the second
+        q.start -= len(before) - low.start()
+        q.bound, q.high = "range", value
+        q.value = parse_number(low.group("low"), comma)[0] * scale
+        if low.group("sign") and kind == "count":
+            kind, unit = "money", CURRENCY_SIGNS[low.group("sign").lower()]
+            q.kind, q.unit = kind, unit
     if kind == "count":
         phrase, head = _noun_after(text, end, limit)
         q.noun, q.unit = phrase, head
@@ -583,7 +590,9 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         s_end = sentences[i].end if i >= 0 else len(text)
         before = text[max(s_start, q.start - 60):q.start]
         words = tail_words(before)
-        q.bound, rest = _strip_bound(words)
+        bound, rest = _strip_bound(words)
+        if q.bound != "range":
+            q.bound = bound
         if rest and rest[-1] in ROLE_WORDS:
             q.role = rest[-1]
         elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
@@ -919,6 +928,7 @@ class Margin:
     reference: Quantity
 
 
+CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|but|and)\b")
 MAX_NAME_MENTIONS = 50  # a name mentioned more often than this is not looked up figure by figure
 MAX_RESTATEMENT_REACH = 60  # each figure is compared with this many later candidates at most
 MARGIN_AFTER = re.compile(r"\s+(?P<dir>slower|faster|quicker|behind|ahead|clear)\b")
@@ -1005,8 +1015,8 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         sentence = doc.sentences[index]
         for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
             right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
-            if right is None:
-                continue
+            if right is None or right.bound == "range" or CLAUSE_BREAK.search(text, m.end(), right.start):
+                continue  # the figure after the verb must be its object, not the start of another clause
             left = _comparison_left(doc, index, m.start(), right, by_sentence)
             if left is None:
                 continue
