@@ -22,6 +22,7 @@ from factlint.analysis.acronyms import (
     sentence_countries,
     sentence_span,
     sentence_words,
+    slip_kind,
 )
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
@@ -37,18 +38,6 @@ _MEMBERSHIP_CUES = ("member", "members", "membership", "within", "framework", "b
 def _line_hint(doc: Document, offset: int) -> str:
     line, _, _, _ = doc.span_position(offset, offset + 1)
     return f"line {line}"
-
-
-def _near_key(a: str, b: str) -> str:
-    """"swap" (two neighbours swapped) or "letter" (one changed) between two short forms, else ""."""
-    if len(a) != len(b) or a == b or a[0] != b[0]:
-        return ""
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    if len(diff) == 1:
-        return "letter"
-    if len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]:
-        return "swap"
-    return ""
 
 
 def _same_long(a: str, b: str) -> bool:
@@ -127,7 +116,7 @@ class AcronymMismatch(Check):
                 continue
             seen.add(key)
             for target, d in defined.items():
-                slip = _near_key(key, target)
+                slip = slip_kind(key, target)
                 # a swap is a typing slip; one changed letter only for a single use of a much-used acronym
                 if slip == "swap" or (slip == "letter" and uses[key] == 1 and uses[target] >= 2):
                     yield Issue(mention.start, mention.end,

@@ -197,6 +197,12 @@ def test_a402_fires_on_a_single_slip_in_a_trade_story():
     assert codes(lint_text(GENEVA + '"Now the WHO must decide," the minister said.', select=["A402"])) == ["A402"]
 
 
+def test_a402_fires_when_the_sentence_speaks_of_the_other_organisations_work():
+    text = ("Oil demand to slow\nThe IAEA said in its monthly report that global oil demand would grow more "
+            "slowly next year, and cut its forecast for Japan and Germany.\nPrices fell 2%.\n")
+    assert [f.suggestion for f in lint_text(text, select=["A402"]).findings] == ["IEA"]
+
+
 def test_a402_silent_when_the_article_defines_the_acronym():
     text = ("Armenia, Belarus and Kazakhstan signed. The European Economic Area (EEA) was mentioned "
             "as a model, and the EEA rules were discussed.")

@@ -341,7 +341,7 @@ def _name_words(text: str, start: int, end: int) -> list[_Word]:
         initials = "".join(p[0] for p in parts if p[0].isupper())
         if word[0].isupper():
             out.append(_Word(m.start(), m.end(), initials.upper(), False))
-        elif word.lower() in _STOPWORDS or word in ("al",):
+        elif word.lower() in _STOPWORDS:
             out.append(_Word(m.start(), m.end(), word[0].upper(), True))
     return out
 
@@ -350,10 +350,10 @@ def _letters(short: str) -> str:
     return "".join(c for c in short if c.isupper() or c.isdigit())
 
 
-def _near(a: str, b: str) -> str:
+def slip_kind(a: str, b: str) -> str:
     """"letter" when one letter differs, "swap" when two neighbours are swapped, else "".
 
-    Both keep the first letter and the length.
+    Both keep the first letter and the length: the slips of typing, not of translation.
     """
     if len(a) != len(b) or a == b or a[0] != b[0]:
         return ""
@@ -392,7 +392,7 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
         if letters in (content, "".join(w.initials for w in tail)):
             return _Fit(first.start, "initials")
         if near is None and len(letters) >= 3 and len(tail) > 1:
-            slip = _near(content, letters)
+            slip = slip_kind(content, letters)
             # A swap is a typing slip. One letter off may be an acronym of the name in its own
             # language (SDS for the Slovenian Democratic Party, FSB): trust it only for a known name.
             if slip == "swap" or (slip and name_key(text[first.start:end]) in knowledge().by_name):
