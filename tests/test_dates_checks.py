@@ -183,3 +183,22 @@ def test_d105_anniversary():
     found = findings("The city marks the 50th anniversary of the 1976 flood this week.", "D105", published)
     assert len(found) == 1 and "49 years" in found[0].message
     assert findings("The city marks the 50th anniversary of the 1975 flood this week.", "D105", published) == []
+
+
+# --- robustness -----------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = ["On ", "the ", "summit ", "was held ", "in Oslo ", "6 November", "Thursday, ", "2025", ", ",
+          "Two days later, ", "on the eve of the summit, ", "from 12 to 5 March", "aged 45, ", "born in 1960",
+          "40 years ago", "will ", "signed ", "a meeting ", ". ", "\n\n", "31 April", "February 29", "previous "]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join), st.booleans())
+def test_checks_never_fail_on_any_text(text, with_date):
+    result = lint_text(text, select=["D"], published=dt.date(2025, 11, 7) if with_date else None)
+    assert result.complete and result.error is None, result.warnings
+    for finding in result.findings:
+        assert finding.code.startswith("D") and finding.line >= 1
