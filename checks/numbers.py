@@ -221,8 +221,11 @@ class TotalMismatch(Check):
         if not total.value / 1.5 <= total_sum <= total.value * 1.5:
             return None  # parts this far from the total are parts of something else, not a slip
         over = total_sum - total.value
-        # the larger of the two roundings: the total's, or the parts' added together
-        tolerance = max(slack(total), sum(slack(p) for p in parts)) + 1e-9 * abs(total.value)
+        # the larger of the two roundings: the total's, or the parts' added together, each part taken to
+        # the finest precision the list states ("$2bn, $1.5bn and $1.4bn" are all to the hundred million)
+        finest = min(p.precision for p in parts)
+        parts_slack = sum(finest + slack(p) - p.precision for p in parts)
+        tolerance = max(slack(total), parts_slack) + 1e-9 * abs(total.value)
         if abs(over) <= tolerance or total.bound == "min" and over > 0 or total.bound == "max" and over < 0:
             return None
         if over < 0 and (not complete or list_is_partial(doc, parts)):

@@ -185,3 +185,11 @@ def test_seed_article_has_no_number_finding(shared) -> None:
         pytest.skip("no seed article")
     result = lint_text(path.read_text(encoding="utf-8"), name="seed.txt", select=["N"])
     assert codes(result) == []
+
+
+def test_election_fixtures() -> None:
+    clean = (FIXTURES / "numbers" / "clean-election.txt").read_text(encoding="utf-8")
+    assert codes(lint_text(clean, name="clean-election.txt", select=["N"])) == []
+    errors = (FIXTURES / "numbers" / "errors-election.txt").read_text(encoding="utf-8")
+    found = codes(lint_text(errors, name="errors-election.txt", select=["N"]))
+    assert sorted(found) == ["N201", "N201", "N202", "N204", "N204", "N204", "N205", "N206"]

@@ -836,22 +836,37 @@ def split_items(body: str) -> tuple[list[tuple[int, int]], bool]:
     cleaned = PARENTHESES.sub(lambda m: " " * len(m.group()), body)
     if (tail := ATTRIBUTION_TAIL.search(cleaned)) is not None:
         cleaned = cleaned[:tail.start()] + " " * (len(cleaned) - tail.start())
-    cleaned = AS_WELL_AS.sub(lambda m: ", " + " " * (len(m.group()) - 2), cleaned)
-    serial = bool(SERIAL_COMMA.search(cleaned))
-    separators = [(m.start(), m.end()) for m in COMMA_SEPARATOR.finditer(cleaned)]
+    extra = [m for m in AS_WELL_AS.finditer(cleaned)]
+    if extra:  # "A, B and C, as well as D": D is one more item after a list of its own
+        last = extra[-1]
+        items, ambiguous = _split_plain(cleaned, 0, last.start())
+        rest = cleaned[last.end():]
+        stripped = rest.strip(" ,")
+        if stripped:
+            lead = last.end() + len(rest) - len(rest.lstrip(" ,"))
+            items.append((lead, lead + len(stripped)))
+        return items, ambiguous
+    return _split_plain(cleaned, 0, len(cleaned))
+
+
+def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+    text = cleaned[:end].rstrip(" ,")
+    end = len(text)
+    serial = bool(SERIAL_COMMA.search(text, start))
+    separators = [(m.start(), m.end()) for m in COMMA_SEPARATOR.finditer(text, start)]
     ambiguous = False
     if not serial:
-        last_start = separators[-1][1] if separators else 0
-        ands = [m for m in AND_OR.finditer(cleaned) if m.start() >= last_start]
+        last_start = separators[-1][1] if separators else start
+        ands = [m for m in AND_OR.finditer(text, start) if m.start() >= last_start]
         if len(ands) == 1:
             separators.append((ands[0].start(), ands[0].end()))
         elif len(ands) > 1:
             ambiguous = True
-        if any(AND_OR.search(cleaned, a, b) for a, b in _between(separators, len(cleaned))[:-1]):
+        if any(AND_OR.search(text, a, b) for a, b in _between(separators, start, end)[:-1]):
             ambiguous = True
     items = []
-    for a, b in _between(sorted(separators), len(cleaned)):
-        chunk = cleaned[a:b]
+    for a, b in _between(sorted(separators), start, end):
+        chunk = text[a:b]
         stripped = chunk.strip()
         if not stripped:
             continue
@@ -880,12 +895,12 @@ def _merge_figure_items(body: str, items: list[tuple[int, int]]) -> list[tuple[i
     return merged
 
 
-def _between(separators: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
-    out, pos = [], 0
+def _between(separators: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    out, pos = [], start
     for a, b in separators:
         out.append((pos, a))
         pos = b
-    out.append((pos, length))
+    out.append((pos, end))
     return out
 
 
@@ -1345,7 +1360,7 @@ def _rate_application(doc: Document, rate: Quantity, by_sentence: dict[int, list
     return None
 
 
-TIED_GAP = re.compile(r"(?:\s+[a-z]+)?,\s+(?:from|to)\s+")
+TIED_GAP = re.compile(r"[^,;]{0,30},\s+(?:from|to)\s+")
 
 
 def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> bool:
