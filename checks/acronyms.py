@@ -150,7 +150,7 @@ def _named_in_text(doc: Document, org: Organisation, mentioned: set[str], skip: 
     """The article names ``org`` elsewhere: one of its acronyms (not ``skip``) or its full name."""
     if any(k != skip and k in mentioned for k in (a.upper().replace(".", "") for a in org.acronyms)):
         return True
-    return any(f" {name_key(name)} " in doc.acronyms.name_keys() for name in org.names if " " in name)
+    return any(doc.acronyms.says(name) for name in org.names if " " in name)
 
 
 class AcronymContext(Check):

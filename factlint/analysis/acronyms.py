@@ -78,7 +78,7 @@ def name_key(name: str) -> str:
     for british, american in _SPELLING:
         name = name.replace(british, american)
     words = _KEY_WORD.findall(name.replace("'s", "").replace("-", " "))
-    return " ".join(w for w in words if w not in _STOPWORDS)
+    return " ".join([w for w in words if w not in _STOPWORDS])
 
 
 class Knowledge:
@@ -203,6 +203,7 @@ class AcronymAnalysis:
     _name_keys: str | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
     _lower_words: frozenset[str] | None = field(default=None, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -227,11 +228,18 @@ class AcronymAnalysis:
             self._lower_words = frozenset(_LOWER_RUN.findall(self._doc.text))
         return self._lower_words
 
-    def name_keys(self) -> str:
-        """name_key() of the whole text, for finding a long form whatever its spelling."""
+    def says(self, name: str) -> bool:
+        """Whether the text contains ``name`` whatever its spelling ("Organisation"/"Organization")."""
+        key = name_key(name)
+        if self._lowered is None:  # accents would defeat the cheap test: none for such a text
+            self._lowered = self._doc.text.lower() if self._doc.text.isascii() else ""
+        # a cheap test first: the words no spelling rule touches must all be in the text
+        if self._lowered and not all(w in self._lowered for w in key.split()
+                                     if not any(a in w for _, a in _SPELLING)):
+            return False
         if self._name_keys is None:
             self._name_keys = f" {name_key(self._doc.text)} "
-        return self._name_keys
+        return f" {key} " in self._name_keys
 
     def context(self) -> ArticleContext:
         if self._context is None:
