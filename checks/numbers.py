@@ -350,12 +350,16 @@ class ArithmeticMismatch(Check):
             return None
         stated = derived.value
         stated_slack = slack(derived)
-        if relation == "percent-change":
+        if relation in ("percent-change", "fraction-change"):
             low, high = (lo_b - hi_a) / hi_a * 100, (hi_b - lo_a) / lo_a * 100
             actual = (b.value - a.value) / a.value * 100
+            if relation == "fraction-change":  # "fell by a third": a loose share of the old figure
+                stated = stated * 100
+                stated_slack = stated * (0.2 if derived.bound == "about" else 0.1)
+            else:
+                stated_slack += 0.5
             stated = stated * (derived.direction or (1 if actual >= 0 else -1))
             shown = f"from {text_of(doc, a)} to {text_of(doc, b)} is a change of {actual:+.1f}%"
-            stated_slack += 0.5
         elif relation == "point-change":
             low, high = lo_b - hi_a, hi_b - lo_a
             actual = b.value - a.value

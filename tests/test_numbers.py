@@ -27,6 +27,7 @@ POSITIVE = {
         "Of the 120 passengers, 80 were Britons and 50 were French.",
         "The budget of $5.6bn is split into $2.1bn for defence, $1.8bn for health and $1.2bn for education.",
         "Imports rose to $3.1bn and exports to $1.2bn, giving total trade of $4.8bn.",
+        "The company's 4,000 employees work in three countries: 2,500 in Germany, 1,200 in France and 500 in Spain.",
         "Sweden will provide 2.3 billion kronor. The money will be paid in three instalments: 700 million "
         "kronor in 2026, 800 million in 2027 and 900 million in 2028.",
     ],
@@ -55,6 +56,9 @@ POSITIVE = {
         "Output saw a threefold increase, from 20 to 45 tonnes.",
         "Turnout rose to 64% from 58%, an increase of 8 percentage points.",
         "Import duties of 10% apply to $5bn of goods, so importers pay about $0.8bn a year in duty.",
+        "Sales fell by a third to £150m from £300m.",
+        "The deficit narrowed to 3.1% of GDP from 4.5%, a reduction of 1.8 points.",
+        "Prices of milk have tripled since 2019, to $3.20 a litre from $1.60.",
     ],
     "N205": [
         "Funding went to the six valleys: Arn, Bel, Cor, Dun and Esk.",
@@ -118,6 +122,9 @@ NEGATIVE = {
         "Sales rose from $10m in 2020 to $15m in 2024, a 50% increase.",
         "The company cut 300 jobs, 10% of its workforce of 3,000.",
         "The state levies a 20% tax on fuel. Fuel sales of $10bn a year bring in $2bn in tax.",
+        "Sales fell by a third to £200m from £300m.",
+        "The deficit narrowed to 3.1% of GDP from 4.5%, a reduction of 1.4 points.",
+        "The hosts won by 12 points, 86 to 74, after trailing by 3 points at half-time.",
         "Profits doubled to £30m from £15m.",
         "Inflation fell to 2.4% from 3.1%, a drop of 0.7 percentage points.",
         "The report suggests doubling the money candidates may spend, while cutting limits from £20m to £15m.",

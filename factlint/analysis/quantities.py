@@ -568,7 +568,7 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         if low.group("sign") and kind == "count":
             kind, unit = "money", CURRENCY_SIGNS[low.group("sign").lower()]
             q.kind, q.unit = kind, unit
-    if kind == "count":
+    if kind == "count" and unit != "point":
         phrase, head = _noun_after(text, end, limit)
         q.noun, q.unit = phrase, head
         if word and not head and not OF_FOLLOWS.match(text, end):
@@ -597,7 +597,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             q.role = rest[-1]
         elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
             q.role = rest[-2]
-        if q.kind in ("percent", "points", "multiple", "money"):
+        if q.kind in ("percent", "points", "multiple", "money", "fraction") or q.unit == "point":
             if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
                 q.direction = direction
@@ -1294,7 +1294,8 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
     text = doc.text
     for index, q in enumerate(quantities):
         inside = by_sentence.get(q.sentence, [])
-        if q.kind in ("percent", "points", "multiple") and (q.role == "change" or q.kind == "multiple"):
+        is_points = q.kind == "points" or q.kind == "count" and q.unit == "point"  # "a fall of 1.8 points"
+        if (q.kind in ("percent", "fraction") or is_points) and q.role == "change" or q.kind == "multiple":
             pair = _change_pair(q, inside)
             if pair is not None and q.kind == "multiple" and not _multiple_tied(text, q, pair):
                 continue
@@ -1302,10 +1303,12 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
                 old, new = pair
                 if q.kind == "multiple":
                     yield q, (old, new), "multiple"
-                elif q.kind == "points" and old.kind == "percent":
+                elif is_points and old.kind == "percent":
                     yield q, (old, new), "point-change"
                 elif q.kind == "percent" and old.kind != "percent":
                     yield q, (old, new), "percent-change"
+                elif q.kind == "fraction" and old.kind != "percent":
+                    yield q, (old, new), "fraction-change"
             continue
         if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
             part = quantities[index - 1]
