@@ -55,10 +55,11 @@ class DateConflict(Check):
     """
     What it checks:
         One event given two different dates: the same summit, ceremony or agreement,
-        with nothing that tells the two mentions apart (place, participants,
-        "previous"/"next", year), dated one slip apart (a day digit or the
-        neighbouring month). The finding sits on the mention the rest of the
-        article supports less (nearby dates, the publication date, "the eve").
+        with nothing that tells the two mentions apart (names and places,
+        "previous"/"next"/"again", year, tense), dated one slip apart (a day digit,
+        two swapped digits or the neighbouring month). The finding sits on the
+        mention the rest of the article supports less (dates a few days away, such
+        as "the eve", and the publication date) and suggests the supported date.
 
     Why an editor cares:
         A wrong date in the lead or the body is the error readers notice first and

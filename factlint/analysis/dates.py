@@ -62,7 +62,7 @@ _YEAR = _YEAR_DIGITS + r"(?![\w]|[.,][0-9])"
 _PART = (r"(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
          r"|the\s+middle\s+of|the\s+turn\s+of)")
 _DASH = r"(?:\s*[–—-]\s*|\s+(?:to|and|through|until|till)\s+)"
-_NUM = r"(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|[1-9][0-9]{0,2})"
+_NUM = "(?i:" + "|".join(NUMBER_WORDS) + r"|[1-9][0-9]{0,2})"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 DATE_PATTERN = regex.compile(rf"""
@@ -103,15 +103,13 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<wday>{_WD_FULL}(?![\w-]))
 """, regex.VERBOSE | regex.VERSION0)
 
-_NUM_WORD = (r"(?:[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven"
-             r"|[Tt]welve|[Ff]ifteen|[Tt]wenty|[Tt]hirty|[Ff]orty|[Ff]ifty|[Ss]ixty|[Ss]eventy|[Ee]ighty|[Nn]inety"
-             r"|[Hh]undred)")
+
 def _start_pattern() -> re.Pattern:
     """Where a date expression can start, as one alternation grouped by first letter (which lets the
     regex engine skip most positions at once). Scanning for these first and trying the full pattern
     only there is ten times faster than running the full pattern over every character."""
-    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|day\b|week\b|next|following|previous|preceding|past|future|near|first|second|third"
-                 r"|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))")
+    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|day\b|week\b|next|following|previous|preceding|past|future|near"
+                 r"|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))")
     entries: dict[str, list[str]] = {}
     for prefix in ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun").split():
         entries.setdefault(prefix[0], []).append(prefix[1:])
@@ -138,8 +136,8 @@ def _start_pattern() -> re.Pattern:
 START = _start_pattern()
 HEDGE_BEFORE = regex.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
                              regex.IGNORECASE)
-KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "monrel", "mon", "my", "relunit", "ago", "iso", "num", "ord", "cent",
-         "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
+KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "monrel", "mon", "my", "relunit", "ago", "iso", "num", "ord",
+         "cent", "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
 MONTH_GOVERNORS = frozenset("in since until till by through throughout during before after from to between and or "
                             "early late mid".split())
 
@@ -356,13 +354,12 @@ class _Builder:
     """Turns matches into mentions; holds what the passes share."""
 
     def __init__(self, doc: Document):
-        self.doc = doc
         self.text = doc.text
         self.published = doc.published
         self.out: list[DateMention] = []
 
     # --- explicit dates -------------------------------------------------------
-    def day_date(self, m: regex.Match, start: int, end: int, month: int, day_text: str, year_text: str | None,
+    def day_date(self, start: int, end: int, month: int, day_text: str, year_text: str | None,
                  weekday: str | None) -> DateMention:
         day = int(day_text.rstrip("stndrh"))
         year = int(year_text) if year_text else None
@@ -380,16 +377,16 @@ class _Builder:
         second.range_with, second.range_role = i, "end"
         self.out += [first, second]
 
-    def handle_day_month(self, m: regex.Match, kind: str) -> None:
+    def handle_day_month(self, m: regex.Match) -> None:
         month = _month(m.group("m"))
         wd = m.group("wd")
         year = m.group("y")
         if m.group("d2"):
-            first = self.day_date(m, m.start(), m.end("d"), month, m.group("d"), year, wd)
-            second = self.day_date(m, m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
+            first = self.day_date(m.start(), m.end("d"), month, m.group("d"), year, wd)
+            second = self.day_date(m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
             self.add_range(first, second)
             return
-        self.out.append(self.day_date(m, m.start(), m.end(), month, m.group("d"), year, wd or m.group("wda")))
+        self.out.append(self.day_date(m.start(), m.end(), month, m.group("d"), year, wd or m.group("wda")))
 
     def handle_numeric(self, m: regex.Match) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
@@ -402,7 +399,8 @@ class _Builder:
             month, day = n1, n2
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return
-        self.out.append(self.day_date(m, m.start(), m.end(), month, str(day), str(year), m.group("wd") or m.group("wda")))
+        self.out.append(self.day_date(m.start(), m.end(), month, str(day), str(year),
+                                      m.group("wd") or m.group("wda")))
 
     # --- the dispatcher ------------------------------------------------------
     def handle(self, m: regex.Match, sentence_start: int) -> None:
@@ -410,9 +408,9 @@ class _Builder:
         text = self.text
         start, end = m.start(), m.end()
         if kind in ("dmy", "mdy"):
-            self.handle_day_month(m, kind)
+            self.handle_day_month(m)
         elif kind == "iso":
-            self.out.append(self.day_date(m, start, end, int(m.group("mo")), m.group("d"), m.group("y"),
+            self.out.append(self.day_date(start, end, int(m.group("mo")), m.group("d"), m.group("y"),
                                           m.group("wd") or m.group("wda")))
         elif kind == "num":
             self.handle_numeric(m)
