@@ -319,7 +319,9 @@ class ArithmeticMismatch(Check):
 
     What it checks:
         "up 18% from $4.9bn" against the new figure; "fell to 2.4% from 3.1%, a drop of 0.5
-        percentage points"; "doubled to €200m from €120m"; "€120m, a third of the total".
+        percentage points"; "fell by a third to £150m from £300m"; "doubled to €200m from €120m";
+        "€120m, a third of the total"; "$45bn, or 30% of the $100bn total"; a rate against what it
+        brings in ("duties of 25% ... apply to $3.2bn of imports, so buyers pay $1.1bn in duty").
     Why an editor cares:
         A derived figure that does not follow from its inputs tells the reader something false
         even when both inputs are right.
@@ -396,15 +398,17 @@ class CountMismatch(Check):
 
     What it checks:
         A count followed by the items it announces behind a colon or a dash ("the eight
-        governments: Denmark, Estonia, ..."), counting serial commas, "as well as", nested
-        brackets and names that contain "and".
+        governments: Denmark, Estonia, ..."), or in the next sentence ("named four new players.
+        The newcomers are ..."), counting serial commas, "as well as", nested brackets and names
+        that contain "and".
     Why an editor cares:
         A list that is one short of its count usually lost a name in editing.
     Fires on:
         "The five flagship missions: a Mars probe, a lunar rover and an asteroid sampler."
     Passes:
         Lists marked partial ("including", "such as") that are shorter than the count; lists whose
-        items cannot be told apart for certain.
+        items cannot be told apart for certain; a list in the next sentence that is more than one
+        item off (it may name a subset).
     """
 
     code = "N205"
@@ -432,8 +436,9 @@ class ComparisonMismatch(Check):
     What it checks:
         A superlative set beside a figure ("the largest award, $6 million") or said of a name
         ("Waterloo, which received the smallest of the three grants") against the other figures of
-        the same unit around it; a comparative verb ("surpassed the peak of 13.1 million") against
-        the figure it compares.
+        the same unit around it; a comparative ("surpassed the peak of 13.1 million", "ahead of
+        Russia at $66bn") against the figure it compares; a margin between two timed results ("27
+        seconds slower, in 2:03:14") against the times.
     Why an editor cares:
         Calling the second-largest item the largest is a factual error readers can check.
     Fires on:
