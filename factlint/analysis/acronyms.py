@@ -65,16 +65,19 @@ def acronym_key(token: str) -> str:
 
 
 _SPELLING = (("isation", "ization"), ("co-operation", "cooperation"), ("defence", "defense"),
-             ("centre", "center"), ("programme", "program"), ("labour", "labor"), ("’", "'"))
+             ("centre", "center"), ("programme", "program"), ("labour", "labor"))
 _KEY_WORD = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset("the of for and on in at to a an & de du des la le et für und".split())
 
 
+def _ascii(text: str) -> str:
+    """Accents dropped ("é" -> "e"), and any other letter outside ASCII with them."""
+    return text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 def name_key(name: str) -> str:
     """The comparable form of a long form: case, accents, British spelling, hyphens, "the"."""
-    name = name.lower()
-    if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    name = _ascii(name.lower().replace("’", "'"))
     for british, american in _SPELLING:
         name = name.replace(british, american)
     words = _KEY_WORD.findall(name.replace("'s", "").replace("-", " "))
@@ -231,11 +234,10 @@ class AcronymAnalysis:
     def says(self, name: str) -> bool:
         """Whether the text contains ``name`` whatever its spelling ("Organisation"/"Organization")."""
         key = name_key(name)
-        if self._lowered is None:  # accents would defeat the cheap test: none for such a text
-            self._lowered = self._doc.text.lower() if self._doc.text.isascii() else ""
+        if self._lowered is None:
+            self._lowered = _ascii(self._doc.text.lower())
         # a cheap test first: the words no spelling rule touches must all be in the text
-        if self._lowered and not all(w in self._lowered for w in key.split()
-                                     if not any(a in w for _, a in _SPELLING)):
+        if not all(w in self._lowered for w in key.split() if not any(a in w for _, a in _SPELLING)):
             return False
         if self._name_keys is None:
             self._name_keys = f" {name_key(self._doc.text)} "
