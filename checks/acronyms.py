@@ -50,8 +50,10 @@ class AcronymMismatch(Check):
     """
     What it checks:
         An acronym against its own expansion: the short form misses the initials of the name it
-        defines by one letter or by two letters swapped; one acronym defined with two different
-        names in the same article; one name given two different acronyms.
+        defines by two letters swapped, or (for an organisation in the bundled data) by one letter
+        added, lost or changed; a later use that swaps letters of an acronym the article defined;
+        one acronym defined with two different names in the same article; one name given two
+        different acronyms.
 
     Why an editor cares:
         A slip in an acronym ("World Trade Organization (WTA)") sends readers to the wrong body,
@@ -59,13 +61,15 @@ class AcronymMismatch(Check):
 
     Fires on:
         the World Trade Organization (WTA) ... a new Young Researchers Fund (YFR)
+        the Young Researchers Fund (YRF) ... the first YFR call
         the Joint Coordination Committee (JCC) ... the JCC (Joint Cooperation Council)
         the Eurasian Economic Union (EAEU) ... the Eurasian Economic Union (EEU)
 
     Passes:
         Organisation for Economic Co-operation and Development (OECD); Médecins Sans Frontières
-        (MSF); Institute of World Economy and International Relations (IMEMO), whose letters come
-        from the Russian name; Islamic State (IS/ISIS); the NGOs; the IMF's; Bank of England (BoE).
+        (MSF); Institute of World Economy and International Relations (IMEMO) and the Slovenian
+        Democratic Party (SDS), whose letters come from the name in its own language; Islamic
+        State (IS/ISIS); the NGOs; the IMF's; Bank of England (BoE); EAEU (Eurasian Economic Union).
     """
 
     code = "A401"
@@ -156,11 +160,15 @@ def _named_in_text(doc: Document, org: Organisation, mentioned: set[str], skip: 
 class AcronymContext(Check):
     """
     What it checks:
-        A known acronym whose organisation does not fit the article, while an organisation it is
-        often confused with does: the article names that one's member countries and none of the
-        written one's, or it names the other organisation elsewhere and talks of that one's
-        business (trade, health, oil, nuclear safety) and not the written one's. The likelier
-        organisation is suggested.
+        A known acronym (from the bundled organisation data) whose organisation does not fit the
+        article while one it is often confused with does. The evidence: the article names two or
+        more member countries of the other organisation and none of the written one's, in a
+        sentence that presents them as members; the article names the other organisation
+        elsewhere; the article's or the sentence's words are the other organisation's business
+        (trade, health, oil, nuclear safety) and not the written one's. Two pieces are needed,
+        and any sign for the written organisation (a member country, its business in the
+        sentence, its full name, the two side by side) keeps the check silent. The likelier
+        organisation is the suggestion.
 
     Why an editor cares:
         Look-alike acronyms (EEA and EAEU, WHO and WTO, IEA and IAEA, OECD and OPEC) are easy to
@@ -172,7 +180,7 @@ class AcronymContext(Check):
 
     Passes:
         Norway, Iceland and Liechtenstein are in the EEA; the WHO said the outbreak was contained;
-        an acronym the article defines itself, however it defines it.
+        "the WHO and the WTO issued a statement"; an acronym the article defines itself.
     """
 
     code = "A402"
