@@ -393,6 +393,10 @@ class DateArithmetic(Check):
             if mention.range_role == "start":
                 yield from self._range(mention, dates[mention.range_with])
             elif mention.apposition is not None and mention.type == "relative" and mention.offset \
+                    and mention.offset[1] == "year" and mention.anchor == "previous" and not mention.hedged \
+                    and dates[mention.apposition].granularity == "year":
+                yield from self._years_later(doc, i, mention, dates[mention.apposition])
+            elif mention.apposition is not None and mention.type == "relative" and mention.offset \
                     and mention.offset[1] in ("day", "week", "fortnight") and not mention.hedged:
                 stated = dates[mention.apposition]
                 if stated.day_of_year is None or stated.year_source == "published" and mention.anchor == "published":
@@ -461,6 +465,23 @@ class DateArithmetic(Check):
                     f"{_long(expected, False)}, not {_long(stated.day_of_year, False)}.",
                     related=(Related(anchor.start, anchor.end, f"the date counted from: {anchor.text}"),),
                     suggestion=_restyle(stated, expected))
+
+    def _years_later(self, doc: Document, index: int, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+        """ "in 2003 ... ten years later, in 2015": silent when any of the last few years before it fits."""
+        years = [d for d in reversed(doc.dates[:index]) if d.type == "date" and d.year_source == "explicit"
+                 and d.year and d.granularity in ("day", "month", "year")][:MAX_ANCHORS]
+        if not years or stated.year_source != "explicit":
+            return
+        amount = mention.offset[0]
+        if any(d.year + amount == stated.year for d in years):
+            return
+        anchor = years[0]
+        yield Issue(stated.start, stated.end,
+                    f"'{mention.text}, {stated.text}' does not add up: {abs(amount)} year{'s' if abs(amount) != 1 else ''} "
+                    f"{'after' if amount > 0 else 'before'} {anchor.year} ({_quote(anchor)}) is {anchor.year + amount}, "
+                    f"not {stated.year}.",
+                    related=(Related(anchor.start, anchor.end, f"the year counted from: {anchor.text}"),),
+                    suggestion=str(anchor.year + amount) if stated.text == str(stated.year) else None)
 
     def _around_event(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
         events = doc.events

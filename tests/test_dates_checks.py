@@ -173,6 +173,8 @@ def test_d106_passes(text):
     ("The vote was on 3 March 2025 (Tuesday).", "D102"),
     ("The strike began on 6 November. The day after, on 8 November, talks resumed.", "D106"),
     ("The 10-day festival runs from 5 to 9 May.", "D106"),
+    ("The plant opened in 2003. Ten years later, in 2015, it was sold.", "D106"),
+    ("On 13 June, the ministers signed the deal in Baku.\n\nThe signing ceremony on 3 June was brief.", "D101"),
 ])
 def test_more_forms_fire(text, code):
     assert len(findings(text, code)) == 1
@@ -183,6 +185,13 @@ def test_d105_anniversary():
     found = findings("The city marks the 50th anniversary of the 1976 flood this week.", "D105", published)
     assert len(found) == 1 and "49 years" in found[0].message
     assert findings("The city marks the 50th anniversary of the 1975 flood this week.", "D105", published) == []
+
+
+def test_d105_turned_and_born():
+    published = dt.date(2023, 6, 15)
+    assert len(findings("Anna Berg, who turned 60 last month, was born in 1955.", "D105", published)) == 1
+    assert findings("Anna Berg, who turned 68 last month, was born in 1955.", "D105", published) == []
+    assert findings("The plant opened in 2003. Twelve years later, in 2015, it was sold.", "D106") == []
 
 
 # --- robustness -----------------------------------------------------------------------------

@@ -161,7 +161,7 @@ PAST_RIGHT_BEFORE = regex.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-
 SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                             r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
-AGE = re.compile(r"\baged\s+(?P<a>[1-9][0-9])\b|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
+AGE = re.compile(r"\b(?:aged|turned|is\s+now)\s+(?P<a>[1-9][0-9])\b(?!\s*(?:%|per|years\s+ago))|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
 ANOTHER_PERSON = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother|sister"
                             r"|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
 ANNIVERSARY = re.compile(
@@ -751,8 +751,9 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
             found = DURATION_BEFORE.search(text, max(0, mention.start - 40), mention.start)
             if found:
                 mention.stated_duration = (_number(found.group("n")), _unit(found.group("unit")))
-        if mention.relative and mention.offset and nxt is not None and nxt.type == "date" \
-                and nxt.granularity == "day" and not nxt.relative \
+        if mention.relative and mention.offset and nxt is not None and nxt.type == "date" and not nxt.relative \
+                and (nxt.granularity == "day" or nxt.granularity == "year" and mention.offset[1] == "year"
+                     and mention.anchor == "previous") \
                 and (EVENT_GAP if mention.event_at is not None else APPOSITION_GAP).fullmatch(
                     text, mention.end, nxt.start):
             mention.apposition = i + 1

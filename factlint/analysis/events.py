@@ -206,6 +206,10 @@ def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: l
         gap = _distance(nearest, date, opening)
         if gap <= MAX_DATE_GAP:
             nearest.dates.append(i)
+            # "the signing ceremony on 3 June": adjacent triggers name one event and share its date
+            for other in candidates:
+                if other is not nearest and (0 < other.start - nearest.end <= 2 or 0 < nearest.start - other.end <= 2):
+                    other.dates.append(i)
 
 
 def _distance(mention: EventMention, date: Any, opening: bool = False) -> float:
