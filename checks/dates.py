@@ -248,6 +248,7 @@ class TenseMismatch(Check):
 
     Passes:
         (published 10 March 2025) The board met on 3 March. The board will meet on 13 March.
+        "We will decide on 3 March," the chair said in February.
     """
 
     code = "D104"
@@ -272,6 +273,8 @@ class TenseMismatch(Check):
             if date is None:
                 continue
             gap = (date - published).days
+            if gap and doc.quotes.quote_at(mention.start) is not None:
+                continue  # a quotation speaks from the day it was said
             window = 92 if mention.year_source == "explicit" else YEARLESS_WINDOW
             if mention.tense == "future" and -window <= gap < 0:
                 yield Issue(mention.start, mention.end,

@@ -109,7 +109,8 @@ def test_d104_past_tense_for_a_future_date():
                                   "He said on 3 March that he will resign.",
                                   "On 3 March, the minister announced that the plant will close.",
                                   "Officials will review the rules adopted on 3 March.",
-                                  "The bank said it would cut rates on 20 March."])
+                                  "The bank said it would cut rates on 20 March.",
+                                  '"The board has met. We will decide on 3 March. Nothing is sure," she said.'])
 def test_d104_passes(text):
     assert findings(text, "D104", dt.date(2025, 3, 10)) == []
 
