@@ -45,6 +45,8 @@ POSITIVE = {
         "The fire destroyed 1,200 homes in the valley, officials said.\n\n"
         "Rebuilding the 1,400 homes destroyed by the fire will take years.",
         "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners started the race.",
+        "Italy will have a budget of €2.1bn next year, parliament decided.\n\n"
+        "Scientists said the €2.4bn budget favoured launchers.",
     ],
     "N204": [
         "Ridership rose from 40,000 to 50,000 a day, a 50% increase.",
@@ -115,6 +117,7 @@ NEGATIVE = {
         "The club has 3,000 members.\n\nLast year the club had 2,800 members.",
         "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners finished the race.",
         "The firm's revenue was $2.5bn in 2023.\n\nIn 2024 the firm's revenue was $2.9bn.",
+        "Italy will have a budget of €2.1bn next year.\n\nLast year the agency had a budget of €1.8bn.",
     ],
     "N204": [
         "Revenue grew 12% to $5.6bn from $5bn.",

@@ -1249,7 +1249,7 @@ def _same_setting(doc: Document, a: Quantity, b: Quantity, cache: dict[int, tupl
     if period_a and period_b:
         if period_a != period_b:
             return False
-    elif (years_a or years_b) and years_a != years_b:
+    elif years_a and years_b and years_a != years_b:
         return False
     return not (names_a and names_b and not names_a & names_b)
 
@@ -1279,7 +1279,10 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
             if not (definite or measure or deed):
                 continue
-            key = a.measure.split()[-1] if measure else (a.noun if deed else b.noun or unit_b)
+            if measure:
+                key = a.measure.split()[-1]
+            else:
+                key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
 
