@@ -43,6 +43,7 @@ TRIGGER_CLASSES = {
     "held": "", "hosted": "", "took place": "",  # take the class of a noun near them
 }
 SERIAL = frozenset({"match", "meeting", "election", "trial", "attack", "visit"})
+DATELINE_AFTER = re.compile(r"\s*\([A-Za-z .]{2,30}\)\s*[-—–]")  # "WASHINGTON, Nov 6 (Reuters) -"
 MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
 GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
 def _trigger_pattern() -> re.Pattern:
@@ -295,7 +296,8 @@ def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[
     for i, date in enumerate(dates):
         if date.start >= limit:
             return []
-        if date.granularity == "day" and date.type == "date" and date.value and date.range_with is None:
+        if date.granularity == "day" and date.type == "date" and date.value and date.range_with is None \
+                and not DATELINE_AFTER.match(doc.text, date.end):
             s = doc.sentences.index(doc.sentence_at(date.start)) if doc.sentence_at(date.start) else -1
             if s < 0:
                 return []
