@@ -58,3 +58,9 @@ def test_a_date_goes_to_what_it_follows():
     assert [doc.dates[i].text for i in signed[1].dates] == ["14 September"]
     assert signed[1].event == signed[0].event
     assert not by_word(events, "talks")[0].dates
+
+
+def test_an_agency_dateline_is_not_the_lead_event():
+    _, events = events_of("WASHINGTON, Nov 6 (Reuters) - The Senate committee approved the bill.\n\n"
+                          "The vote came after the 16 November hearing was postponed.\n")
+    assert not [e for e in events if e.lead]
