@@ -61,6 +61,7 @@ def test_a_date_goes_to_what_it_follows():
 
 
 def test_an_agency_dateline_is_not_the_lead_event():
-    _, events = events_of("WASHINGTON, Nov 6 (Reuters) - The Senate committee approved the bill.\n\n"
-                          "The vote came after the 16 November hearing was postponed.\n")
-    assert not [e for e in events if e.lead]
+    doc, events = events_of("WASHINGTON, Nov 6 (Reuters) - The Senate committee approved the bill.\n\n"
+                            "The vote came after the 16 November hearing was postponed.\n")
+    lead_dates = {doc.dates[i].text for e in events if e.lead for i in e.dates}
+    assert "Nov 6" not in lead_dates
