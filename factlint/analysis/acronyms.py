@@ -341,6 +341,7 @@ class _Word:
     end: int
     initials: str  # capitals of the word and its hyphenated parts: "Co-operation" -> "C"
     linking: bool  # a lower-case linking word ("of", "and")
+    word: str
 
 
 def _name_words(text: str, start: int, end: int) -> list[_Word]:
@@ -350,9 +351,9 @@ def _name_words(text: str, start: int, end: int) -> list[_Word]:
         parts = [p for p in word.split("-") if p]
         initials = "".join(p[0] for p in parts if p[0].isupper())
         if word[0].isupper():
-            out.append(_Word(m.start(), m.end(), initials.upper(), False))
+            out.append(_Word(m.start(), m.end(), initials.upper(), False, word))
         elif word.lower() in _STOPWORDS:
-            out.append(_Word(m.start(), m.end(), word[0].upper(), True))
+            out.append(_Word(m.start(), m.end(), word[0].upper(), True, word))
     return out
 
 
@@ -372,6 +373,16 @@ def slip_kind(a: str, b: str) -> str:
         return "letter"
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     return "swap" if swapped else ""
+
+
+_ADJECTIVE_ENDINGS = ("ic", "al", "ar", "an", "ive", "ist", "ary", "ian", "ese", "ish", "ous", "ical")
+
+
+def _adjective_swapped(tail: list[_Word], content: str, letters: str) -> bool:
+    """The first of the two swapped words looks like an adjective ("Democratic", "Popular")."""
+    swapped = next(i for i in range(len(content)) if content[i] != letters[i])
+    words = [w for w in tail if not w.linking]
+    return swapped < len(words) and words[swapped].word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -403,9 +414,12 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
             return _Fit(first.start, "initials")
         if near is None and len(letters) >= 3 and len(tail) > 1:
             slip = slip_kind(content, letters)
-            # A swap is a typing slip. One letter off may be an acronym of the name in its own
-            # language (SDS for the Slovenian Democratic Party, FSB): trust it only for a known name.
-            if slip == "swap" or (slip and name_key(text[first.start:end]) in knowledge().by_name):
+            known = bool(slip) and name_key(text[first.start:end]) in knowledge().by_name
+            # One letter off may be an acronym of the name in its own language (SDS for the
+            # Slovenian Democratic Party, FSB): trust it only for a known name. A swap is a typing
+            # slip, unless an adjective is swapped with its noun, as the Romance languages order
+            # them (PRD, Party of the Democratic Revolution; UMP, Union for a Popular Movement).
+            if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
                 near = _Fit(first.start, "near-miss", content)
     if near is not None:
         return near
