@@ -155,6 +155,7 @@ def test_a401_fires_one_edit_from_a_known_acronym(text, suggestion):
     "The Kurdistan Workers' Party (PKK) denied it.",
     "The Party of the Democratic Revolution (PRD) lost.",  # adjective after noun in the Spanish name
     "The Union for a Popular Movement (UMP) won.",
+    "Russia's Liberal Democratic Party (LDPR) won, and the Social Democratic Party (SDS) lost.",  # generic names
     "Islamic State (IS/ISIS) claimed the attack.",
     "The fund (about $4bn) opened, and the UK (United Kingdom) agreed.",
     "Open Data Platform (ODP) and ODP (Open Data Platform) are the same thing.",

@@ -48,6 +48,7 @@ class Organisation:
     keywords: frozenset[str]
     confusables: tuple[str, ...]  # ids, the likeliest confusion first
     parents: tuple[str, ...] = ()  # ids of the organisations it is a body of ("members_of")
+    national: bool = False  # a national body: its name may be generic ("Liberal Democratic Party")
 
     @property
     def acronym(self) -> str:
@@ -119,7 +120,7 @@ class Knowledge:
             org = Organisation(entry["id"], tuple(entry["acronyms"]), tuple(entry["names"]),
                                frozenset(found) if found else None, tuple(entry.get("domains", ())),
                                frozenset(entry.get("keywords", ())), tuple(confusables[entry["id"]]),
-                               tuple(entry.get("members_of", ())))
+                               tuple(entry.get("members_of", ())), entry.get("scope") == "national")
             self.organisations[org.id] = org
             for key in dict.fromkeys(acronym_key(a) for a in org.acronyms):  # "EU" and "E.U." once
                 by_acronym.setdefault(key, []).append(org)
@@ -414,9 +415,11 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
             return _Fit(first.start, "initials")
         if near is None and len(letters) >= 3 and len(tail) > 1:
             slip = slip_kind(content, letters)
-            known = bool(slip) and name_key(text[first.start:end]) in knowledge().by_name
+            known = bool(slip) and any(not org.national
+                                       for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
             # One letter off may be an acronym of the name in its own language (SDS for the
-            # Slovenian Democratic Party, FSB): trust it only for a known name. A swap is a typing
+            # Slovenian Democratic Party, FSB): trust it only for the unique name of an
+            # international organisation (a national one may be generic). A swap is a typing
             # slip, unless an adjective is swapped with its noun, as the Romance languages order
             # them (PRD, Party of the Democratic Revolution; UMP, Union for a Popular Movement).
             if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
@@ -473,8 +476,9 @@ def _known_pair(short: str, long: str) -> str | None:
 
 
 def _slip_from_known(shorts: list[str], long: str) -> tuple[str, str] | None:
-    """(organisation id, its acronym) when ``long`` is a known name and the short form is one edit
-    (a letter added, lost, changed or two swapped) away from its acronym and is none of its acronyms."""
+    """(organisation id, its acronym) when ``long`` is the name of a known international body and the
+    short form is one edit (a letter added, lost, changed or two swapped) from its acronym and is
+    none of the name's acronyms."""
     keys = [acronym_key(s).rstrip("+") for s in shorts]
     words = name_key(long).split()
     orgs = [org for i in range(len(words)) for org in knowledge().by_name.get(" ".join(words[i:]), ())]
@@ -483,7 +487,7 @@ def _slip_from_known(shorts: list[str], long: str) -> tuple[str, str] | None:
         return None  # one of the names' own acronyms
     for key in keys:
         for org, acronym_as_key, acronym in known:
-            if len(key) >= 3 and _one_edit(key, acronym_as_key):
+            if len(key) >= 3 and not org.national and _one_edit(key, acronym_as_key):
                 return org.id, acronym
     return None
 
