@@ -7,6 +7,7 @@ for "about", "nearly", "some", and one-sided for "more than" and "up to".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from factlint.analysis.quantities import (
@@ -14,6 +15,7 @@ from factlint.analysis.quantities import (
     analyze_comparisons,
     analyze_enumerations,
     analyze_margins,
+    breakdown_follows,
     complementary_parts,
     continuation_parts,
     derivations,
@@ -30,7 +32,7 @@ from factlint.document import Document
 SCALE_WORDS = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion", 1e7: "crore", 1e5: "lakh"}
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 LOOSE = 0.06  # relative slack an "about" adds to a figure
-PARTS_OF_TOTAL = frozenset({"money", "count"})
+PARTS_OF_TOTAL = frozenset({"money", "count", "percent"})
 
 
 def fmt(value: float, scale: float = 1.0) -> str:
@@ -145,16 +147,17 @@ class TotalMismatch(Check):
                 continue
             first = members[0]
             # "won 14 medals ..., five gold, four silver and three bronze"
-            if (first.kind == "count" and first.unit and len(members) >= 3 and first.bound == "exact"
-                    and all(m.value < first.value for m in members[1:])
-                    and all(m.unit != first.unit for m in members[1:]) and first.role != "whole"):
-                yield first, members[1:], True
+            breakdown = list(itertools.takewhile(lambda m: m.value < first.value and m.noun and not m.plural,
+                                                 members[1:]))
+            if first.kind == "count" and first.plural and len(breakdown) >= 2 and first.bound == "exact" \
+                    and first.role != "whole":
+                yield first, breakdown, True
                 continue
             if first.whole is not None and not any(m.noun for m in members[1:]):
                 # "takes 35 of the 90 seats, the Social Democrats 27, ...": the rest elide the unit
                 yield first.whole, members + continuation_parts(doc, members), False
                 continue
-            cue = partition_cue_in(doc, first.end, members[1].start)
+            cue = partition_cue_in(doc, first.end, members[1].start, between=True)
             if not cue and first.role == "of" and partition_cue_of(doc, first) == "of":
                 cue = "of"  # "Of the 120 passengers, 80 were Britons and 50 French"
             if cue and first.value > max(m.value for m in members[1:]):
@@ -163,7 +166,7 @@ class TotalMismatch(Check):
                 continue
             total = self._total_before(doc, members, by_sentence)
             if total is not None:
-                complete = self._complete(doc, members) or (
+                complete = self._complete(doc, members) or breakdown_follows(doc, total, first) or (
                     partition_cue_of(doc, first) == "list" and self._announced_count(total, by_sentence) == len(members))
                 yield total, members, complete
         for total in quantities:
@@ -176,6 +179,13 @@ class TotalMismatch(Check):
                          and q.role not in ("change", "from", "whole")]
                 if complementary_parts(doc, parts):
                     yield total, parts, True
+                    continue
+                # "A won 136,300 votes, B 98,760 and C 45,210. In all, 276,450 votes were cast": parts
+                # listed just before a total may leave some out, but they cannot exceed it
+                listed = [q for q in by_sentence.get(total.sentence - 1, []) if same_unit(q, total) and q.group >= 0
+                          and q.role not in ("change", "from", "whole") and q.bound == "exact"]
+                if len({q.group for q in listed}) == 1 and all(q.value < total.value for q in listed):
+                    yield total, listed, False
                 continue
             parts = [q for i in _near_sentences(doc, total, 2, 2) for q in by_sentence.get(i, [])
                      if q is not total and same_unit(q, total) and q.role not in ("change", "from", "whole")
@@ -202,8 +212,9 @@ class TotalMismatch(Check):
             for q in reversed(by_sentence.get(i, [])):
                 if q.start >= first.start or q in members or q.role in ("change", "from", "range-end"):
                     continue
-                if q.kind == first.kind and (q.unit == first.unit or not first.unit and q.kind == "count") \
-                        and q.value > largest:
+                same_unit_or_counted = q.unit == first.unit or q.kind == "count" and (
+                    not first.unit or partition_cue_of(doc, first) == "list")  # "14 medals: five gold, ..."
+                if q.kind == first.kind and same_unit_or_counted and q.value > largest:
                     return q
         return None
 

@@ -28,6 +28,9 @@ POSITIVE = {
         "The budget of $5.6bn is split into $2.1bn for defence, $1.8bn for health and $1.2bn for education.",
         "Imports rose to $3.1bn and exports to $1.2bn, giving total trade of $4.8bn.",
         "The company's 4,000 employees work in three countries: 2,500 in Germany, 1,200 in France and 500 in Spain.",
+        "Lopez won 136,300 votes, Ruiz 98,760 and Vega 45,210. In all, 276,450 votes were cast.",
+        "The Netherlands won 14 medals: five gold, four silver and three bronze.",
+        "Renewables supplied 45% of power: wind 20%, solar 15% and hydro 12%.",
         "Sweden will provide 2.3 billion kronor. The money will be paid in three instalments: 700 million "
         "kronor in 2026, 800 million in 2027 and 900 million in 2028.",
     ],
@@ -68,6 +71,8 @@ POSITIVE = {
         "trade, and small and medium-sized enterprises.",
         "The budget includes five missions: a Mars probe, a lunar rover, and an asteroid sampler.",
         "The four finalists — Ana, Ben and Carla — will meet on Friday.",
+        "Leaders of the five countries (Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan) met.",
+        "The three biggest unions — Unite, GMB and Unison, as well as the RMT — backed the plan.",
         "The coach named four new players for the match.\n\nThe newcomers are Holm, Dahl and Vang.",
     ],
     "N206": [
@@ -94,6 +99,9 @@ NEGATIVE = {
         "has a battery able to deliver 400 MW. The 410 MW Barcaldine farm and the 280 MW Emerald farm follow.",
         "Half or more of respondents in 15 of 16 nations agreed, and majorities in 14 countries disagreed.",
         "Of the 120 passengers, 80 were Britons.",
+        "Lopez won 136,300 votes, Ruiz 98,760 and Vega 45,210. In all, 296,450 votes were cast.",
+        "The Netherlands won 12 medals: five gold, four silver and three bronze.",
+        "Launchers will take 38% of the total, Earth observation 27% and space science 22%.",
         "Of the $10bn, $4bn went to roads and $3bn to rail, with the rest unallocated.",
         "The three biggest banks hold $4.2tn: JPMorgan $2.1tn, Bank of America $1.4tn and Citi $0.7tn.\n\n"
         "Exports rose 5% to $2.1bn, while imports fell 3% to $1.9bn.",
@@ -140,6 +148,8 @@ NEGATIVE = {
         "The bank is one of three lenders that must agree -- the others being the fund and the state.",
         "The ministry named four partners, including Acme and Brill.",
         "The club has 12 members. The founders are Ana and Ben.",
+        "The two parks (Chirchik and Jizzakh) opened.",
+        "The Netherlands won 14 medals: five gold, four silver and five bronze.",
         "The coach named four new players. The newcomers include Holm, Dahl and Vang.",
         "There are similarities between the two men: Both have big personalities, decry details and often "
         "misspeak.",

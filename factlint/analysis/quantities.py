@@ -169,7 +169,7 @@ NEGATIVE_DIRECTIONS = frozenset(
     "slid slumped plunged lost shed cut lowered lower drop fall reduction less fewer slump plunge contraction "
     "discount".split())
 TOTAL_CUE_BEFORE = re.compile(
-    r"\b(?P<cue>combined|together|altogether|in\s+all|overall|aggregate|all\s+told)\b[^.;,]{0,60}$"
+    r"\b(?P<cue>combined|together|altogether|in\s+all|in\s+total|overall|aggregate|all\s+told)\b,?[^.;,]{0,60}$"
     r"|\b(?P<near>a\s+total\s+of|total(?:led|ed|ling|ing|s)?|sum\s+of)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 TOTAL_CUE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
                              re.IGNORECASE)
@@ -232,6 +232,7 @@ class Quantity:
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
     whole: Quantity | None = None  # "35 of the 90 seats": the 90
     described: bool = False  # measure, subject and period are read on first use (see ``describe``)
+    plural: bool = False  # the noun after it is a plural ("14 medals"), not an adjective ("five gold")
 
     def to_json(self, doc: Document) -> dict:
         describe(doc, self)
@@ -265,8 +266,9 @@ def word_value(raw: str) -> int:
                for p in parts)
 
 
-def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
-    """(phrase, head) of the lower-case noun phrase right after ``pos``: "22 new trams" -> ("new trams", "tram")."""
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
+    """(phrase, head, plural) of the lower-case noun phrase after ``pos``: "22 new trams" -> ("new trams",
+    "tram", True)."""
     words = []
     if (modifier := COMPOUND_MODIFIER.match(text, pos)) is not None:
         pos = modifier.end()  # "12.9 million 60-kilogram bags"
@@ -284,7 +286,7 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
         if len(words) == 3:
             break
     if not words:
-        return "", ""
+        return "", "", False
     phrase_words = [w for w in words if w != "more"]
     head = ""
     for w in phrase_words:
@@ -292,9 +294,10 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str]:
         if lw in IRREGULAR_PLURALS or (lw.endswith("s") and not lw.endswith("ss") and len(lw) > 2) or w.isupper():
             head = lw
             break
+    plural = bool(head)
     if not head and phrase_words:
         head = phrase_words[0].lower()
-    return " ".join(phrase_words), singular(head)
+    return " ".join(phrase_words), singular(head), plural
 
 
 def singular(word: str) -> str:
@@ -569,12 +572,12 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
             kind, unit = "money", CURRENCY_SIGNS[low.group("sign").lower()]
             q.kind, q.unit = kind, unit
     if kind == "count" and unit != "point":
-        phrase, head = _noun_after(text, end, limit)
-        q.noun, q.unit = phrase, head
+        q.noun, q.unit, q.plural = _noun_after(text, end, limit)
+        head = q.unit
         if word and not head and not OF_FOLLOWS.match(text, end):
             return None  # a lone number word ("two of them", "the three") is no measurable quantity
     elif kind in ("money", "percent"):
-        q.noun = _noun_after(text, end, limit)[0]
+        q.noun, _, q.plural = _noun_after(text, end, limit)
     return q
 
 
@@ -768,6 +771,8 @@ LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among
                           r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
 PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
+BRACKET_OPENER = re.compile(r"\s*\(\s*")
+BRACKET_CLOSE = re.compile(r"\)")
 LIST_TAIL_STOP = re.compile(r"\s[—–]\s|;|\.\s|\.$|\?|!")
 CLAUSE_START = re.compile(r"(?:Both|They|It|He|She|We|I|You|All|Each|Neither|None|This|These|Those|There|"
                           r"the\s+others?)\b")
@@ -798,7 +803,9 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
                 # a dash that closes an aside opens no list
                 opener = m
                 break
-        following = False
+        following = bracketed = False
+        if opener is None and (b := BRACKET_OPENER.match(text, phrase_end)) is not None:
+            opener, bracketed = b, True  # "the five countries (Kazakhstan, Kyrgyzstan, ...)"
         if opener is None and q.value <= 12 and q.sentence + 1 < len(sentences):
             # "named four uncapped players ... The newcomers are Skov, Dahl and Vang."
             nxt = sentences[q.sentence + 1]
@@ -811,13 +818,16 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         if between:
             continue
         body_end = sentence.end
-        if (stop := LIST_TAIL_STOP.search(text, opener.end(), sentence.end)) is not None:
+        stop = (BRACKET_CLOSE if bracketed else LIST_TAIL_STOP).search(text, opener.end(), sentence.end)
+        if stop is not None:
             body_end = stop.start()
+        elif bracketed:
+            continue
         body = text[opener.end():body_end]
         items, ambiguous = split_items(body)
         items = _merge_figure_items(body, items)
-        if len(items) < 2:
-            continue
+        if len(items) < 2 or sum(bool(COUNT_START.match(body, a)) for a, _ in items) >= 2:
+            continue  # "14 medals: five gold, four silver and three bronze" is a breakdown, not a list
         spans = tuple((opener.end() + a, opener.end() + b) for a, b in items)
         partial = bool(LIST_PARTIAL.search(body)) or following and opener.group("verb").startswith("includ")
         out.append(Enumeration(q.start, spans[-1][1], q, spans, partial, ambiguous, following))
@@ -877,6 +887,7 @@ def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, in
     return items, ambiguous
 
 
+COUNT_START = re.compile(r"(?:\d[\d,.]*|" + _WORD_NUMBER + r")\s+[a-z]", re.IGNORECASE)
 FIGURE_START = re.compile(r"(?:US|NZ|A|C|HK)?[$€£¥₹]?\d|(?:" + _WORD_NUMBER + r")\s", re.IGNORECASE)
 
 
@@ -1079,6 +1090,7 @@ PARTITION_CUES = (
     ("instalments", re.compile(r"\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b", re.I)),
     ("list", re.compile(r":\s+[^:;,]{0,40}$")),
 )
+OF_WHICH = re.compile(r"\bof\s+which\b", re.I)
 PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+|including|"
                            r"such\s+as|among\s+them|etc|main)\b", re.I)
 FULL_BREAKDOWN = LazyPattern(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
@@ -1098,10 +1110,15 @@ def partition_cue_of(doc: Document, first: Quantity) -> str:
     return partition_cue_in(doc, doc.sentences[first.sentence].start, first.start)
 
 
-def partition_cue_in(doc: Document, start: int, end: int) -> str:
+def partition_cue_in(doc: Document, start: int, end: int, between: bool = False) -> str:
+    """The partition cue in ``doc.text[start:end]``; ``between`` a total and its first part, "of the"
+    is a share ("38% of the total, ..."), and only "of which" divides."""
     lead = doc.text[start:end]
     for name, pattern in PARTITION_CUES:
-        if pattern.search(lead):
+        if name == "of" and between:
+            if OF_WHICH.search(lead):
+                return name
+        elif pattern.search(lead):
             return name
     return ""
 
@@ -1136,6 +1153,14 @@ def continuation_parts(doc: Document, parts: list[Quantity]) -> list[Quantity]:
     if not CONTINUATION.fullmatch(doc.text, sentence.start, q.start) or any(p.value == q.value for p in parts):
         return []
     return [q]
+
+
+def breakdown_follows(doc: Document, total: Quantity, first: Quantity) -> bool:
+    """ "won 14 medals: five gold, ...": the parts open right behind a colon after the total and its noun."""
+    gap = doc.text[total.end:first.start].strip()
+    if total.noun and gap.startswith(total.noun):
+        gap = gap[len(total.noun):].strip()
+    return gap == ":"
 
 
 def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
