@@ -99,14 +99,17 @@ class DateConflict(Check):
                     continue  # "met on 4 May and again on 14 May": the writer tells them apart
                 if "future" in (first.tense, other.tense) and first.tense != other.tense:
                     continue  # "met on 20 October" and "will meet on 23 October": two occasions
-                name = next((e.text for e in events if e.event == event and e.kind != "lead" and not e.verb),
-                            next((e.kind for e in events if e.event == event and e.kind != "lead"), "event"))
-                yield self._issue(doc, name.lower(), first, other)
+                yield self._issue(doc, event, (events[first_k], first), (events[k], other))
                 break
 
-    def _support(self, doc: Document, date: dt.day_of_year, exclude: set[int]) -> list[str]:
-        """What in the article agrees with ``date``: dates a few days from it, the publication date."""
+    def _support(self, doc: Document, mention: DateMention, exclude: set[int]) -> tuple[list[str], bool]:
+        """What in the article agrees with the date of ``mention``: its own weekday, other dates a few days
+        from it (such as "the eve"), then the publication date, a weaker witness, as articles often appear
+        days later."""
+        date = mention.day_of_year
         reasons = []
+        if mention.weekday is not None and mention.year and mention.weekday == date.weekday():
+            reasons.append(f"{date.day} {MONTH_NAMES[date.month - 1]} {date.year} is a {WEEKDAY_NAMES[date.weekday()]}")
         for j, other in enumerate(doc.dates):
             if j in exclude or other.granularity != "day" or other.day_of_year is None or other.anchor == "event":
                 continue
@@ -116,22 +119,26 @@ class DateConflict(Check):
             elif 0 < abs(gap) <= 3:
                 reasons.append(f"{_quote(other)} is {abs(gap)} day{'s' if abs(gap) > 1 else ''} "
                                f"{'after' if gap > 0 else 'before'}")
+        from_text = bool(reasons)
         if doc.published and date.year == doc.published.year and 0 <= (doc.published - date).days <= 7:
             reasons.append(f"the article is dated {_long(doc.published)}")
-        return reasons
+        return reasons, from_text
 
-    def _issue(self, doc: Document, trigger: str, first: DateMention, other: DateMention) -> Issue:
+    def _issue(self, doc: Document, event: int, first: tuple, other: tuple) -> Issue:
         dates = doc.dates
-        exclude = {dates.index(first), dates.index(other)}
-        support_first = self._support(doc, first.day_of_year, exclude)
-        support_other = self._support(doc, other.day_of_year, exclude)
-        flagged, kept, support = other, first, support_first
+        exclude = {dates.index(first[1]), dates.index(other[1])}
+        support_first, text_first = self._support(doc, first[1], exclude)
+        support_other, text_other = self._support(doc, other[1], exclude)
+        (flagged_event, flagged), (_, kept), support, from_text, against = other, first, support_first, \
+            text_first, support_other
         if len(support_other) > len(support_first):
-            flagged, kept, support = first, other, support_other
+            (flagged_event, flagged), (_, kept), support, from_text, against = first, other, support_other, \
+                text_other, support_first
+        trigger = _event_name(doc, event, flagged_event)
         message = (f"The {trigger} is dated {_quote(flagged)} here ({_say(flagged)}) but "
                    f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
-        if len(support) > (len(support_other) if kept is first else len(support_first)):
+        if from_text and len(support) > len(against):
             message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
             suggestion = _restyle(flagged, kept.day_of_year)
         return Issue(flagged.start, flagged.end, message + ".",
@@ -139,7 +146,15 @@ class DateConflict(Check):
                      suggestion=suggestion)
 
 
-def _restyle(mention: DateMention, date: dt.day_of_year) -> str | None:
+def _event_name(doc: Document, event: int, mention) -> str:
+    """The noun that names an event: the flagged mention's own, else the first one the article uses."""
+    if not mention.verb and mention.kind != "lead":
+        return mention.text.lower()
+    same = [e for e in doc.events if e.event == event and e.kind != "lead"]
+    return next((e.text for e in same if not e.verb), same[0].kind if same else "event").lower()
+
+
+def _restyle(mention: DateMention, date: dt.date) -> str | None:
     """``date`` written the way ``mention`` is written (day-month or month-day, with a year if it had one)."""
     text = mention.text
     if mention.weekday is not None:
@@ -503,11 +518,12 @@ class DateArithmetic(Check):
         expected = event_date.day_of_year + dt.timedelta(days=shift)
         if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
             return
-        relation = "the day before" if mention.text.lower().endswith("eve") else \
-            f"{abs(shift)} day{'s' if abs(shift) != 1 else ''} {'after' if shift > 0 else 'before'}"
+        if mention.text.lower().endswith("eve"):
+            said = f"The eve of the {target.text} ({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is"
+        else:
+            said = (f"{mention.text[0].upper()}{mention.text[1:]} the {target.text} "
+                    f"({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is")
         yield Issue(stated.start, stated.end,
-                    f"'{mention.text}' the {target.text} is {_long(expected, False)}, {relation} "
-                    f"{_long(event_date.day_of_year, False)} ({_quote(event_date)}), not "
-                    f"{_long(stated.day_of_year, False)}.",
+                    f"{said} {_long(expected, False)}, not {_long(stated.day_of_year, False)}.",
                     related=(Related(event_date.start, event_date.end, f"the {target.text} is dated here"),),
                     suggestion=_restyle(stated, expected))

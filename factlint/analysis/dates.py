@@ -381,12 +381,16 @@ class _Builder:
         month = _month(m.group("m"))
         wd = m.group("wd")
         year = m.group("y")
+        start = m.start()
+        if not wd and self.text.startswith(("the", "The"), start) and m.group("d").isdigit() \
+                and " of " not in m.group(0):
+            start = m.start("d")  # "the 4 May summit": the article belongs to the summit
         if m.group("d2"):
-            first = self.day_date(m.start(), m.end("d"), month, m.group("d"), year, wd)
+            first = self.day_date(start, m.end("d"), month, m.group("d"), year, wd)
             second = self.day_date(m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
             self.add_range(first, second)
             return
-        self.out.append(self.day_date(m.start(), m.end(), month, m.group("d"), year, wd or m.group("wda")))
+        self.out.append(self.day_date(start, m.end(), month, m.group("d"), year, wd or m.group("wda")))
 
     def handle_numeric(self, m: regex.Match) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
