@@ -117,7 +117,7 @@ HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
 MULTIPLE_WORD = re.compile(r"[dDtTqQfF](?:oubled|oubling|ripled|rebled|ripling|uadrupled|old|wice|imes)")
 FACTOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<factor>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
                            r"[Nn]ine|[Tt]en|\d+)[-\s]?$")
-COMPARISON_AFTER = re.compile(r"\s+(?:as|the|more|higher|larger|bigger|that|its|their)\b")
+COMPARISON_AFTER = re.compile(r"\s+(?:as|the|more|higher|larger|bigger|that|its|their|[A-Z][\w-]*['’]s)\b")
 DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)\s?(?:%|(?:millions?|milliards?|bn|mn|Mrd)\b)|\d\.\d{3},\d")
 POINT_DECIMAL = re.compile(r"\d\.\d")
 
@@ -1323,6 +1323,11 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
     for index, q in enumerate(quantities):
         inside = by_sentence.get(q.sentence, [])
         is_points = q.kind == "points" or q.kind == "count" and q.unit == "point"  # "a fall of 1.8 points"
+        if q.kind == "multiple" and TIMES_WORD.search(text, q.start, q.end):
+            compared = _times_pair(text, q, inside)
+            if compared is not None:
+                yield q, compared, "multiple"
+            continue
         if (q.kind in ("percent", "fraction") or is_points) and q.role == "change" or q.kind == "multiple":
             pair = _change_pair(q, inside)
             if pair is not None and q.kind == "multiple" and not _multiple_tied(text, q, pair):
@@ -1392,6 +1397,25 @@ def _rate_application(doc: Document, rate: Quantity, by_sentence: dict[int, list
 
 
 TIED_GAP = re.compile(r"[^,;]{0,30},\s+(?:from|to)\s+")
+
+
+TIMES_WORD = re.compile(r"times|twice", re.I)
+TIMES_GAP = re.compile(r"\s+(?:(?:as\s+(?:much|many|large|big|high)\s+as|the|that\s+of|more\s+than|higher\s+than|"
+                       r"larger\s+than|bigger\s+than)\s+)?(?:[\w'’-]+\s+){0,3}?")
+
+
+def _times_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """ "China's $66bn is three times Russia's $22bn": (the smaller figure, the larger one)."""
+    after = next((o for o in inside if o.start >= q.end), None)
+    before = [o for o in inside if o.end <= q.start and 0 <= q.start - o.end <= 40]
+    if after is None or not before or not (gap := TIMES_GAP.fullmatch(text, q.end, after.start)):
+        return None
+    if "than" in gap.group():
+        return None  # "three times more than" reads as 3x or 4x: no firm ratio to check
+    larger = before[-1]
+    if larger.kind != after.kind or larger.unit != after.unit or larger.kind not in ("money", "count"):
+        return None
+    return after, larger
 
 
 def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> bool:
