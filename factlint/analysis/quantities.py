@@ -972,6 +972,8 @@ COMPARATIVE_VERB = LazyPattern(
     r"less\s+than|more\s+than))\b", re.I)
 SUPERLATIVE_WORD = re.compile(r"(?:largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|The|Its|Their)\s+$")
+COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead",
+                    "behind", "than", "below", "above")
 SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
@@ -1039,6 +1041,9 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         if index < 0:
             continue
         sentence = doc.sentences[index]
+        lowered = text[sentence.start:sentence.end].lower()
+        if not any(key in lowered for key in COMPARATIVE_KEYS):
+            continue
         for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
             right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
             if right is None or right.bound == "range" or CLAUSE_BREAK.search(text, m.end(), right.start):
