@@ -50,6 +50,7 @@ POSITIVE = {
         "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners started the race.",
         "Italy will have a budget of €2.1bn next year, parliament decided.\n\n"
         "Scientists said the €2.4bn budget favoured launchers.",
+        "Turnout was 61.3%, the electoral commission said.\n\nThe turnout of 63.1% was the highest since 1990.",
     ],
     "N204": [
         "Ridership rose from 40,000 to 50,000 a day, a 50% increase.",
@@ -128,6 +129,7 @@ NEGATIVE = {
         "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners finished the race.",
         "The firm's revenue was $2.5bn in 2023.\n\nIn 2024 the firm's revenue was $2.9bn.",
         "Italy will have a budget of €2.1bn next year.\n\nLast year the agency had a budget of €1.8bn.",
+        "Turnout was 61.3% this year.\n\nIn 2019, turnout was 58.7%.",
     ],
     "N204": [
         "Revenue grew 12% to $5.6bn from $5bn.",

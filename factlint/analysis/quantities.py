@@ -647,6 +647,8 @@ def _measure(text: str, s_start: int, q_start: int, before: str, before_bound: s
     clause_start = max(text.rfind(",", s_start, end), text.rfind(";", s_start, end),
                        text.rfind(":", s_start, end), s_start - 1) + 1
     clause = text[max(clause_start, end - 160):end]
+    if clause_start == s_start and clause[:1].isupper() and clause[1:2].islower():
+        clause = clause[0].lower() + clause[1:]  # "Turnout was 61.3%": a sentence may open on the measure
     m = MEASURE_BEFORE().search(clause) if clause.strip() else None
     if m is None or m.group("measure").split()[-1] in FUNCTION_WORDS:
         return "", ""
@@ -1289,7 +1291,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     share the words that frame them; a different year or a change between them rules a pair out."""
     candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
-                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue]
+                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue
+                  or q.kind == "percent" and q.role in ("", "of") and q.bound in ("exact", "about")
+                  and q.group < 0 and describe(doc, q).measure]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     settings: dict[int, tuple[set[str], set[str]]] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
@@ -1307,7 +1311,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
-            if not (definite or measure or deed):
+            if not (definite or measure or deed) or a.kind == "percent" and not measure:
                 continue
             if measure:
                 key = a.measure.split()[-1]
