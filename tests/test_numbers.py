@@ -86,6 +86,8 @@ POSITIVE = {
         "Farms exported 12.9 million bags in 2024.\n\nThe total surpassed the previous peak of 13.1 million bags.",
         "The smallest of the four grants, $2m, went to Lund, while Umea received $1.5m, Orebro $3m and Kiruna $4m.",
         "Exports of $4bn exceeded imports of $5bn last year.",
+        "Germany, the largest donor, pledged €200m. France gave €250m.",
+        "Norway was the biggest donor, giving $5m, while Sweden gave $7m.",
         "Kiptoo won in 2:03:41 on Sunday. Gebre finished second, 27 seconds slower, in 2:03:14.",
     ],
 }
@@ -166,6 +168,7 @@ NEGATIVE = {
         "China, the largest partner at $66bn, was ahead of Russia at $45bn.",
         "Russia, the second-largest supplier at $20bn, trails China at $45bn.",
         "The largest shareholder, with 12%, is the state; the second largest has 9%.",
+        "Norway was the biggest donor, giving $9m, while Sweden gave $7m.",
         "Kiptoo won in 2:03:41 on Sunday. Gebre finished second, 27 seconds slower, in 2:04:08.",
         "The biggest of the three, the 410 MW Barcaldine farm, has a battery that can deliver 400 MW. "
         "The 360 MW Longreach and the 280 MW Emerald projects follow.",

@@ -1060,7 +1060,8 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     return superlatives, comparisons
 
 
-APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:at\s+|with\s+|the\s+|of\s+)?|\s+(?:at|with|of)\s+")
+APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:(?:at|with|the|of|worth|giving|receiving|totalling|valued\s+at|"
+                         r"[a-z]+ed)\s+)?|\s+(?:at|with|of|worth)\s+")
 
 
 def _apposed_figure(text: str, pos: int, inside: list[Quantity]) -> Quantity | None:
