@@ -1,10 +1,15 @@
-"""Quantities: every amount of money, share, count, fraction and multiple in the prose.
+"""Quantities: every amount of money, share, count, fraction, multiple and race time in the prose.
 
-Each quantity knows its value (scale applied), unit, scale, bound and stated precision,
-the noun it counts, what it measures and of whom, its role in a change ("from", "to",
-"by") and the list it belongs to, so the number checks only combine records and never
-read the raw text again. Years, dates, times, ages, phone numbers, scores, ordinals and
-identifiers are rejected here by the patterns themselves.
+Each quantity knows its value (scale applied), unit, scale, bound ("more than", "about", a
+range) and stated precision, the noun it counts, what it measures and of whom, its role in a
+change ("from", "to", "by") and the list it belongs to. Beside the quantities this module reads
+what the number checks need from the words around them (enumerated items, superlatives and
+comparatives, partition cues such as "Of this amount"), so the checks only combine records and
+never read the raw text again. Years, dates, clock times, ages, phone numbers, scores, ordinals
+and identifiers are rejected here by the patterns themselves.
+
+Speed: the scanners open on a fixed set of characters (digits, currency signs, the first letters
+of number words) so the regex engine skips ahead to them; the full pattern runs only there.
 """
 
 from __future__ import annotations
