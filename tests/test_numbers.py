@@ -128,6 +128,10 @@ NEGATIVE = {
         "Asarco earned 1.40 dlrs a share in 1986.\n\nNewmont sees 1987 earnings at 1.25 dlrs a share.",
         "The council set up a $400 million fund for start-ups.\n\nBusiness groups welcomed the $400 million fund.",
         "The club has 3,000 members.\n\nLast year the club had 2,800 members.",
+        "The Nikkei index fell 151.20 points to 35527.29.\n\nOn Monday the Nikkei index fell 148.85 points to "
+        "35378.44.",
+        "The company had a tax credit of $1.4 million. In the year-earlier quarter, the tax credit was $3.3 million."
+        "\n\nFor the nine months, the company had a tax credit of $4.4 million.",
         "The race drew a record field of 24,500 starters.\n\nOrganisers said 23,100 runners finished the race.",
         "The firm's revenue was $2.5bn in 2023.\n\nIn 2024 the firm's revenue was $2.9bn.",
         "Italy will have a budget of €2.1bn next year.\n\nLast year the agency had a budget of €1.8bn.",
@@ -157,6 +161,10 @@ NEGATIVE = {
         "The bank is one of three lenders that must agree -- the others being the fund and the state.",
         "The ministry named four partners, including Acme and Brill.",
         "The club has 12 members. The founders are Ana and Ben.",
+        "Interviews with three major fund groups -- Fidelity Investments, Vanguard Group Inc. and T. Rowe Price "
+        "Associates Inc. -- confirm the trend.",
+        "Parliament ratified the entry of the three former Warsaw Pact nations.\n\nThe nations are expected to "
+        "join in April, as part of marking the anniversary.",
         "The two parks (Chirchik and Jizzakh) opened.",
         "The Netherlands won 14 medals: five gold, four silver and five bronze.",
         "The coach named four new players. The newcomers include Holm, Dahl and Vang.",
@@ -168,6 +176,7 @@ NEGATIVE = {
         "China, the largest partner at $66bn, was ahead of Russia at $45bn.",
         "Russia, the second-largest supplier at $20bn, trails China at $45bn.",
         "The largest shareholder, with 12%, is the state; the second largest has 9%.",
+        "The blasts killed at least 110 people, and the number injured topped 2,200.",
         "Norway was the biggest donor, giving $9m, while Sweden gave $7m.",
         "Kiptoo won in 2:03:41 on Sunday. Gebre finished second, 27 seconds slower, in 2:04:08.",
         "The biggest of the three, the 410 MW Barcaldine farm, has a battery that can deliver 400 MW. "

@@ -780,7 +780,7 @@ ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announc
 PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
 BRACKET_OPENER = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\)")
-LIST_TAIL_STOP = re.compile(r"\s[—–]\s|;|\.\s|\.$|\?|!")
+LIST_TAIL_STOP = re.compile(r"\s[—–]\s|\s--\s?|;|\.\s*$|\?|!")
 CLAUSE_START = re.compile(r"(?:Both|They|It|He|She|We|I|You|All|Each|Neither|None|This|These|Those|There|"
                           r"the\s+others?)\b")
 COUNTABLE_TIME = frozenset("year month week day hour minute second decade century time".split())
@@ -835,6 +835,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         items = _merge_figure_items(body, items)
         if len(items) < 2 or sum(bool(COUNT_START.match(body, a)) for a, _ in items) >= 2:
             continue  # "14 medals: five gold, four silver and three bronze" is a breakdown, not a list
+        if following and not all(body[a].isupper() for a, _ in items):
+            continue  # a list in the next sentence must name names: "The newcomers are Skov, Dahl and Vang"
         spans = tuple((opener.end() + a, opener.end() + b) for a, b in items)
         partial = bool(LIST_PARTIAL.search(body)) or following and opener.group("verb").startswith("includ")
         out.append(Enumeration(q.start, spans[-1][1], q, spans, partial, ambiguous, following))
@@ -961,6 +963,7 @@ class Margin:
     reference: Quantity
 
 
+CLAUSE_WORD = re.compile(r";|\b(?:and|while|whereas|but)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|but|and)\b")
 MAX_NAME_MENTIONS = 50  # a name mentioned more often than this is not looked up figure by figure
 MAX_RESTATEMENT_REACH = 60  # each figure is compared with this many later candidates at most
@@ -1085,7 +1088,10 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
     same = [q for q in by_sentence.get(index, []) if q.end <= verb_start and q.unit == right.unit
             and verb_start - q.end <= 40]
     if same:
-        return same[-1]
+        gap = text[same[-1].end:verb_start]
+        if gap.count(",") <= 1 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 3:
+            return same[-1]
+        return None
     if PRONOUN_SUBJECT.match(text, sentence.start, verb_start) and index > 0:
         for q in reversed(by_sentence.get(index - 1, [])):
             if q.unit == right.unit and q.kind == right.kind and q.role not in ("from", "change"):
@@ -1261,7 +1267,10 @@ def _acronym_unit(doc: Document, q: Quantity) -> str:
 
 
 YEAR_OR_RELATIVE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:a|one|two|three)\s+years?\s+(?:ago|earlier)\b|"
-                              r"\b(?:last|previous|prior|next)\s+(?:year|quarter|season)\b|\byear\s+ago\b", re.I)
+                              r"\b(?:last|previous|prior|next)\s+(?:year|quarter|season)\b|\byear\s+ago\b|"
+                              r"\byear[-\s](?:earlier|ago)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|"
+                              r"\b(?:quarter|half-year|nine\s+months|six\s+months|three\s+months|fiscal\s+year)\b",
+                              re.I)
 CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]+")
 CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
@@ -1292,6 +1301,12 @@ def _same_setting(doc: Document, a: Quantity, b: Quantity, cache: dict[int, tupl
     return not (names_a and names_b and not names_a & names_b)
 
 
+def _change_target(q: Quantity, by_sentence: dict[int, list[Quantity]]) -> bool:
+    """ "rose 8% to $368m", "fell 151 points to 35,527": the figure a stated change arrives at."""
+    return q.role == "to" and any(o.role in ("change", "from") or o.direction for o in by_sentence.get(q.sentence, ())
+                                  if o is not q)
+
+
 def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     """Pairs of figures in one unit tied to the same thing: the second names it with "the", or both
     share the words that frame them; a different year or a change between them rules a pair out."""
@@ -1302,6 +1317,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                   and q.group < 0 and describe(doc, q).measure]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     settings: dict[int, tuple[set[str], set[str]]] = {}
+    by_sentence: dict[int, list[Quantity]] = {}
+    for q in doc.quantities:
+        by_sentence.setdefault(q.sentence, []).append(q)
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
             if a.kind != b.kind or a.block == b.block:
@@ -1319,6 +1337,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
             if not (definite or measure or deed) or a.kind == "percent" and not measure:
                 continue
+            if _change_target(a, by_sentence) and _change_target(b, by_sentence):
+                continue  # "fell 151 points to 35,527" ... "fell 149 points to 35,378": two days, not a slip
             if measure:
                 key = a.measure.split()[-1]
             else:
