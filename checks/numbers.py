@@ -71,6 +71,12 @@ def slack(q: Quantity) -> float:
     return q.precision + extra
 
 
+def figure(doc: Document, q: Quantity) -> str:
+    """A figure as the article writes it, with the noun it counts: "360 MW", "12.9 million bags"."""
+    words = q.noun.split()
+    return f"{text_of(doc, q)} {words[0]}" if q.kind == "count" and words else text_of(doc, q)
+
+
 def loose(q: Quantity) -> float:
     """Room a comparison leaves a figure: only what "about" says; the reader compares the stated digits."""
     return abs(q.value) * LOOSE if q.bound == "about" else 0.0
@@ -469,16 +475,16 @@ class ComparisonMismatch(Check):
             found = superlative_peers(doc, sup)
             if found is None:
                 continue
-            figure, peers = found
-            beaten = [p for p in peers if (p.value - figure.value) * sup.direction > loose(p) + loose(figure)]
+            stated, peers = found
+            beaten = [p for p in peers if (p.value - stated.value) * sup.direction > loose(p) + loose(stated)]
             if not beaten:
                 continue
             worst = max(beaten, key=lambda p: p.value * sup.direction)
             word = doc.text[sup.start:sup.end]
-            message = (f"\"{word}\" is {text_of(doc, figure)}, but {text_of(doc, worst)} is "
+            message = (f"\"{word}\" is {figure(doc, stated)}, but {figure(doc, worst)} is "
                        f"{'larger' if sup.direction > 0 else 'smaller'}")
-            related = (Related(figure.start, figure.end, text_of(doc, figure)),) + tuple(
-                Related(p.start, p.end, text_of(doc, p)) for p in beaten)
+            related = (Related(stated.start, stated.end, figure(doc, stated)),) + tuple(
+                Related(p.start, p.end, figure(doc, p)) for p in beaten)
             yield Issue(sup.start, sup.end, message, related=related)
         for m in analyze_margins(doc):
             gap = m.figure.value - m.reference.value
@@ -496,8 +502,8 @@ class ComparisonMismatch(Check):
             if difference >= -(loose(c.left) + loose(c.right)):
                 continue
             verb = doc.text[c.start:c.end]
-            message = (f"{text_of(doc, c.left)} {verb} {text_of(doc, c.right)}? "
-                       f"{text_of(doc, c.left)} is {'smaller' if c.direction > 0 else 'larger'}")
+            message = (f"{figure(doc, c.left)} {verb} {figure(doc, c.right)}? "
+                       f"{figure(doc, c.left)} is {'smaller' if c.direction > 0 else 'larger'}")
             yield Issue(c.start, c.end, message, related=(Related(c.left.start, c.left.end, text_of(doc, c.left)),
                                                           Related(c.right.start, c.right.end,
                                                                   text_of(doc, c.right))))

@@ -963,7 +963,7 @@ class Margin:
     reference: Quantity
 
 
-CLAUSE_WORD = re.compile(r";|\b(?:and|while|whereas|but)\b")
+CLAUSE_WORD = re.compile(r"[;)]|\b(?:and|while|whereas|but)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—–]|\b(?:while|whereas|but|and)\b")
 MAX_NAME_MENTIONS = 50  # a name mentioned more often than this is not looked up figure by figure
 MAX_RESTATEMENT_REACH = 60  # each figure is compared with this many later candidates at most
