@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -250,8 +251,9 @@ class QuoteAttributionConflict(Check):
                 said.append((q, words, speaker))
         said.sort(key=lambda x: x[0].start)
         people = names.people
-        for j, (q, words, speaker) in enumerate(said):
-            for p, p_words, p_speaker in said[:j]:
+        for j, candidates in enumerate(_earlier_candidates(said)):
+            q, words, speaker = said[j]
+            for p_quote, p_words, p_speaker in (said[p] for p in candidates):
                 if p_speaker.person == speaker.person:
                     continue
                 if people[p_speaker.person].surname == people[speaker.person].surname:
@@ -263,5 +265,35 @@ class QuoteAttributionConflict(Check):
                 yield Issue(speaker.speaker_start, speaker.speaker_end,
                             f'the quotation "{snippet}…" is attributed to {who} here and to {other} earlier',
                             (Related(p_speaker.speaker_start, p_speaker.speaker_end, f"attributed to {other}"),
-                             Related(p.start, p.end, "the same quotation")))
+                             Related(p_quote.start, p_quote.end, "the same quotation")))
                 break
+
+
+def _earlier_candidates(said: list) -> Iterator[list[int]]:
+    """For each quotation in turn, the earlier ones (in order) that can share enough words with it.
+
+    Comparing every pair made a long text quadratic. ``_same_quotation`` needs the shorter list to
+    share 80% of its n distinct words with the longer, so any ``n // 5 + 1`` of them include one
+    of the longer list's words: each quotation is indexed under its rarest few words ("keys") and
+    under all its words, and only pairs that meet through a key of the shorter one are tried. A
+    repeat of an earlier quotation with the same words and speaker can never be the first match,
+    so it is not indexed.
+    """
+    distinct = [set(words) for _, words, _ in said]
+    frequency = Counter(w for ws in distinct for w in ws)
+    keys = [sorted(ws, key=lambda w: (frequency[w], w))[:len(ws) // 5 + 2] for ws in distinct]
+    by_word: dict[str, list[int]] = {}  # word -> earlier quotations with it
+    by_key: dict[str, list[int]] = {}  # word -> earlier quotations with it among their keys
+    seen: set[tuple[tuple[str, ...], int]] = set()
+    for j, (_, words, speaker) in enumerate(said):
+        size = len(words)
+        longer = {p for w in keys[j] for p in by_word.get(w, ()) if len(said[p][1]) > size}
+        shorter = {p for w in distinct[j] for p in by_key.get(w, ()) if len(said[p][1]) <= size}
+        yield sorted(longer | shorter)
+        signature = (tuple(words), speaker.person)
+        if signature not in seen:
+            seen.add(signature)
+            for w in distinct[j]:
+                by_word.setdefault(w, []).append(j)
+            for w in keys[j]:
+                by_key.setdefault(w, []).append(j)

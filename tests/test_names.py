@@ -240,3 +240,29 @@ def test_two_top_titles_of_one_company_pass():
 def test_a_word_that_names_an_organisation_is_not_a_surname_variant():
     text = "Analyst Tom Snell said prices would fall. Shell said it would cut spending. Shell Oil shares fell 2%.\n"
     assert codes(lint_text(text, select=["E301"])) == []
+
+
+# --- scale ----------------------------------------------------------------------
+
+def _many_quotes(copies: int) -> str:
+    """A long article: the conflict fixture repeated, each copy with its own words, quotations and speakers."""
+    base = (NAMES / "quote-conflict.md").read_text(encoding="utf-8").split("---", 2)[2]
+    quote = "Nobody wanted to walk out, but we could not keep covering empty shifts"
+    parts = []
+    for i in range(copies):
+        tag = "".join("bcdfghjklm"[int(d)] for d in str(i))
+        own = " ".join(f"{tag}{vowel}" for vowel in ("a", "e", "i", "o", "u", "ay", "ee", "oo"))
+        copy = base.replace(quote, own).replace("Weiss", f"Weiss{tag}").replace("Vogel", f"Vogel{tag}")
+        parts.append(copy + f'\n"{own} {tag}ow {tag}oy," nurse Anna Berg{tag} said.\n')
+    return "\n".join(parts)
+
+
+def test_a_long_article_with_many_quotations_stays_fast():
+    """Every quotation used to be compared with every earlier one: minutes on a 5 MB text."""
+    import time
+    text = _many_quotes(1000)  # 0.5 MB: about 0.5 s now, over 10 s when every pair was compared
+    start = time.perf_counter()
+    result = lint_text(text, select=["E303"])
+    elapsed = time.perf_counter() - start
+    assert codes(result).count("E303") == 2000  # in each copy, Vogel's and Berg's repeat Weiss's words
+    assert elapsed < 4.0, elapsed

@@ -235,19 +235,46 @@ class NameAnalysis:
         return sorted([*self.mentions, *self.roles, *self.attributions, *self.entities, *self.loose],
                       key=lambda r: (r.start, r.end))
 
-    def speaker(self, start: int, end: int) -> Attribution | None:
-        """The named speaker of an attribution clause overlapping ``start``..``end``."""
-        for a in self.attributions:
-            if a.person >= 0 and a.start < end and start < a.end:
-                return a
-        return None
-
     def person_at(self, start: int, end: int) -> int:
         """The person mentioned inside ``start``..``end``, or -1."""
         for m in self.mentions:
             if start <= m.start and m.end <= end:
                 return m.person
         return -1
+
+
+class _NamedClauses:
+    """Attribution clauses with a named speaker, found by overlap in logarithmic time.
+
+    A linear scan per quotation made a long text with many quotations quadratic. The answer is
+    the same as the scan's: of the clauses overlapping a span, the one added first.
+    """
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.starts: list[int] = []
+        self.entries: list[tuple[int, int, Attribution]] = []  # (start, order added, clause), sorted
+        self.added = 0
+        self.longest = 0
+        for a in attributions:
+            self.add(a)
+
+    def add(self, a: Attribution) -> None:
+        if a.person >= 0:
+            i = bisect.bisect_right(self.starts, a.start)
+            self.starts.insert(i, a.start)
+            self.entries.insert(i, (a.start, self.added, a))
+            self.longest = max(self.longest, a.end - a.start)
+        self.added += 1
+
+    def overlapping(self, start: int, end: int) -> Attribution | None:
+        """The first-added clause overlapping ``start``..``end``: only clauses starting within the longest one's reach."""
+        lo = bisect.bisect_right(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        best = None
+        for _, order, a in self.entries[lo:hi]:
+            if start < a.end and (best is None or order < best[0]):
+                best = (order, a)
+        return best[1] if best is not None else None
 
 
 # --- spellings -----------------------------------------------------------------
@@ -817,16 +844,18 @@ class _Builder:
         starts = [a.start for a in mine]
         ends = sorted((a.end, i) for i, a in enumerate(mine))
         mention_starts = [m.start for m in out.mentions]
+        named = _NamedClauses(out.attributions)
         for q in [*quotes.quotes, *quotes.speech]:
             said = None
             if q.attribution is not None:
                 a_start, a_end = q.attribution
-                said = out.speaker(a_start, a_end)
+                said = named.overlapping(a_start, a_end)
                 if said is None:
-                    m = next((m for m in out.mentions if a_start <= m.start and m.end <= a_end), None)
+                    m = self._mention_inside(a_start, a_end, mention_starts)
                     if m is not None:
                         said = Attribution(a_start, a_end, m.start, m.end, m.person)
                         out.attributions.append(said)
+                        named.add(said)
             if said is None:
                 i = bisect.bisect_left(starts, q.end)
                 if i < len(mine) and mine[i].start <= q.end + 60 \
@@ -844,6 +873,17 @@ class _Builder:
             if said is not None:
                 out.quote_speakers.append((q, said))
         out.attributions.sort(key=lambda a: a.start)
+
+    def _mention_inside(self, start: int, end: int, mention_starts: list[int]) -> Mention | None:
+        """The first mention (in text order) lying inside ``start``..``end``."""
+        mentions = self.out.mentions
+        for k in range(bisect.bisect_left(mention_starts, start), len(mentions)):
+            m = mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                return m
+        return None
 
     def _pronoun_speaker(self, clause: tuple[int, int], block: int, before: int,
                          mention_starts: list[int]) -> Attribution | None:
