@@ -75,6 +75,8 @@ POSITIVE = {
         "The budget includes five missions: a Mars probe, a lunar rover, and an asteroid sampler.",
         "The four finalists — Ana, Ben and Carla — will meet on Friday.",
         "Leaders of the five countries (Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan) met.",
+        "The four finalists, Ana, Ben and Carla, will meet on Friday.",
+        "The three companies, Acme, Brill, Crane and Dell, merged.",
         "The three biggest unions — Unite, GMB and Unison, as well as the RMT — backed the plan.",
         "The coach named four new players for the match.\n\nThe newcomers are Holm, Dahl and Vang.",
     ],
@@ -166,6 +168,10 @@ NEGATIVE = {
         "Parliament ratified the entry of the three former Warsaw Pact nations.\n\nThe nations are expected to "
         "join in April, as part of marking the anniversary.",
         "The two parks (Chirchik and Jizzakh) opened.",
+        "The two sides, Russia and Ukraine, agreed.",
+        "The five countries, Argentina, Brazil, Chile, Trinidad and Tobago and Uruguay, signed.",
+        "The three men, who were arrested on Monday, and two women were charged.",
+        "The party takes 35 of the 90 seats, the Social Democrats 27, Green Forward 16 and the Centre 12.",
         "The Netherlands won 14 medals: five gold, four silver and five bronze.",
         "The coach named four new players. The newcomers include Holm, Dahl and Vang.",
         "There are similarities between the two men: Both have big personalities, decry details and often "

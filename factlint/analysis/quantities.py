@@ -778,6 +778,10 @@ LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among
                           r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
 PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
+DIGIT = re.compile(r"\d")
+NAME_APPOSITION = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+APPOSITION_END = re.compile(r",\s+(?=[a-z])|\s[—–]\s|\s--\s?|;|\.\s*$|\?|!")
+NAME_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}")  # "Brøndby defender Oliver Dahl"
 BRACKET_OPENER = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\)")
 LIST_TAIL_STOP = re.compile(r"\s[—–]\s|\s--\s?|;|\.\s*$|\?|!")
@@ -810,9 +814,11 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
                 # a dash that closes an aside opens no list
                 opener = m
                 break
-        following = bracketed = False
+        following = bracketed = apposed = False
         if opener is None and (b := BRACKET_OPENER.match(text, phrase_end)) is not None:
             opener, bracketed = b, True  # "the five countries (Kazakhstan, Kyrgyzstan, ...)"
+        if opener is None and q.plural and (b := NAME_APPOSITION.match(text, phrase_end)) is not None:
+            opener, apposed = b, True  # "the four finalists, Ana, Ben and Carla, will meet"
         if opener is None and q.value <= 12 and q.sentence + 1 < len(sentences):
             # "named four uncapped players ... The newcomers are Skov, Dahl and Vang."
             nxt = sentences[q.sentence + 1]
@@ -825,7 +831,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         if between:
             continue
         body_end = sentence.end
-        stop = (BRACKET_CLOSE if bracketed else LIST_TAIL_STOP).search(text, opener.end(), sentence.end)
+        stop = (BRACKET_CLOSE if bracketed else APPOSITION_END if apposed else LIST_TAIL_STOP).search(
+            text, opener.end(), sentence.end)
         if stop is not None:
             body_end = stop.start()
         elif bracketed:
@@ -835,8 +842,9 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         items = _merge_figure_items(body, items)
         if len(items) < 2 or sum(bool(COUNT_START.match(body, a)) for a, _ in items) >= 2:
             continue  # "14 medals: five gold, four silver and three bronze" is a breakdown, not a list
-        if following and not all(body[a].isupper() for a, _ in items):
-            continue  # a list in the next sentence must name names: "The newcomers are Skov, Dahl and Vang"
+        if (following or apposed) and not all(NAME_ITEM.fullmatch(body, a, b) and not DIGIT.search(body, a, b)
+                                              for a, b in items):
+            continue  # such a list must name names: "The newcomers are Skov, Dahl and Vang"
         spans = tuple((opener.end() + a, opener.end() + b) for a, b in items)
         partial = bool(LIST_PARTIAL.search(body)) or following and opener.group("verb").startswith("includ")
         out.append(Enumeration(q.start, spans[-1][1], q, spans, partial, ambiguous, following))
