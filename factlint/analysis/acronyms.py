@@ -23,14 +23,14 @@ parsed once per process (:func:`knowledge`).
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from factlint.analysis.bundled import data_json
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -156,7 +156,7 @@ class Knowledge:
 @lru_cache(maxsize=1)
 def knowledge() -> Knowledge:
     """The organisation data, parsed on first use and kept for the process."""
-    return Knowledge(json.loads(resources.files("factlint.data").joinpath("organisations.json").read_bytes()))
+    return Knowledge(data_json("organisations.json"))
 
 
 # --- records ----------------------------------------------------------------------------------

@@ -27,17 +27,18 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import regex
+
+from factlint.analysis.bundled import data_json, data_text
 
 if TYPE_CHECKING:
     from factlint.document import Document
 
 
 def _load_words() -> dict[str, frozenset[str]]:
-    text = resources.files("factlint.data").joinpath("names.toml").read_text(encoding="utf-8")
+    text = data_text("names.toml")
     return {key: frozenset(values) for key, values in tomllib.loads(text).items()}
 
 
@@ -520,10 +521,8 @@ def role_features(text: str, person: int, start: int, end: int) -> Role | None:
 @lru_cache(maxsize=1)
 def country_words() -> frozenset[str]:
     """Country names, demonyms and capitals in lower case, from the bundled organisation data."""
-    import json
-
     try:
-        data = json.loads(resources.files("factlint.data").joinpath("organisations.json").read_text("utf-8"))
+        data = data_json("organisations.json")
         countries = data.get("countries", [])
     except (OSError, ValueError, AttributeError):
         return frozenset()
