@@ -20,9 +20,8 @@ import calendar
 import re
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
-
-import regex
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -65,7 +64,7 @@ _DASH = r"(?:\s*[–—-]\s*|\s+(?:to|and|through|until|till)\s+)"
 _NUM = "(?i:" + "|".join(NUMBER_WORDS) + r"|[1-9][0-9]{0,2})"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
-DATE_PATTERN = regex.compile(rf"""
+DATE_SOURCE = rf"""
  (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
      \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
@@ -101,7 +100,69 @@ DATE_PATTERN = regex.compile(rf"""
 |(?P<ref>(?:(?i:now|currently|recently|recent\s+(?:years|months|weeks|days))|(?i:the)\s+(?:near\s+)?future
      |(?<=\b(?i:in)\s)the\s+past)(?![\w-]))
 |(?P<wday>{_WD_FULL}(?![\w-]))
-""", regex.VERBOSE | regex.VERSION0)
+"""
+
+
+def _numbered_repeats(source: str) -> str:
+    """The pattern with each repeat of a group name numbered (``wd``, ``wd__2``, ...): the alternatives
+    share names such as ``wd`` and ``y``, which the standard ``re`` compiler (several times faster to
+    compile than ``regex``) does not allow twice."""
+    seen: dict[str, int] = {}
+
+    def number(m: re.Match) -> str:
+        name = m.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return m.group(0) if seen[name] == 1 else f"(?P<{name}__{seen[name]}>"
+
+    return re.sub(r"\(\?P<(\w+)>", number, source)
+
+
+DATE_PATTERN = re.compile(_numbered_repeats(DATE_SOURCE), re.VERBOSE)
+
+
+def _groups_by_kind() -> dict[str, dict[str, tuple[int, ...]]]:
+    """For each top-level alternative (a kind), the numbers of the groups inside it under their shared
+    names. Groups are numbered in order of their opening parenthesis, so a group belongs to the last
+    kind opened before it."""
+    out: dict[str, dict[str, tuple[int, ...]]] = {}
+    groups: dict[str, tuple[int, ...]] = {}
+    for name, index in sorted(DATE_PATTERN.groupindex.items(), key=lambda item: item[1]):
+        if name in KINDS:
+            groups = out[name] = {}
+        else:
+            base = name.partition("__")[0]
+            groups[base] = groups.get(base, ()) + (index,)
+    return out
+
+
+class _DateMatch:
+    """A DATE_PATTERN match read by the shared group names, as ``regex`` would with repeated names: a
+    name stands for its copy inside the alternative that matched. The kind is the last group closed,
+    which is the top-level alternative that matched."""
+
+    __slots__ = ("match", "kind", "groups")
+
+    def __init__(self, match: re.Match):
+        self.match = match
+        self.kind: str = match.lastgroup
+        self.groups = GROUPS_BY_KIND[self.kind]
+
+    def _index(self, name: str | int) -> int | str:
+        """The copy of ``name`` that took part in the match, else ``name`` itself: only the matched alternative's
+        groups take part, so that group (or group 0, or a kind) reads as ``regex`` would read it."""
+        for index in self.groups.get(name, ()):
+            if self.match.start(index) >= 0:
+                return index
+        return name
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self.match.group(self._index(name))
+
+    def start(self, name: str | int = 0) -> int:
+        return self.match.start(self._index(name))
+
+    def end(self, name: str | int = 0) -> int:
+        return self.match.end(self._index(name))
 
 
 def _start_pattern() -> re.Pattern:
@@ -134,56 +195,76 @@ def _start_pattern() -> re.Pattern:
 
 
 START = _start_pattern()
-HEDGE_BEFORE = regex.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
-                             regex.IGNORECASE)
+HEDGE_BEFORE = re.compile(r"(?:about|nearly|almost|some|over|more\s+than|less\s+than|around|roughly|just|only)\s+$",
+                          re.IGNORECASE)
 KINDS = ("dmy", "mdy", "year", "wday", "today", "ref", "monrel", "mon", "my", "relunit", "ago", "iso", "num", "ord",
          "cent", "dec", "season", "quarter", "qshort", "half", "yrange", "partyear", "fiscal", "nextday", "eve")
+GROUPS_BY_KIND = _groups_by_kind()
 MONTH_GOVERNORS = frozenset("in since until till by through throughout during before after from to between and or "
                             "early late mid".split())
 
 # Around a date, words that tell the tense of its clause.
-FUTURE_MARKERS = regex.compile(
+FUTURE_MARKERS = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|is\s+expected"
-    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", regex.IGNORECASE)
-NEAR_FUTURE = regex.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
-                            r"[^.;:]*$", regex.IGNORECASE)
-PAST_VERB = regex.compile(
+    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", re.IGNORECASE)
+NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
+                         r"[^.;:]*$", re.IGNORECASE)
+PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
     r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
-IRREALIS = regex.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
-                         r"|set\s+to|if|unless)\b", regex.IGNORECASE)
-DATES_SOMETHING_ELSE = regex.compile(
+IRREALIS = re.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
+                      r"|set\s+to|if|unless)\b", re.IGNORECASE)
+DATES_SOMETHING_ELSE = re.compile(
     r"\b(?:to\s+[a-z]+|for|until|till|by|before|after|since|vote|votes|election|elections|poll|polls|referendum"
     r"|run-off|runoff|ballot|summit|meeting|talks|hearing|trial|deadline|date|event|ceremony|conference|visit"
-    r"|launch|opening|match|final|race|exit|departure|session)\b", regex.IGNORECASE)
-PAST_RIGHT_BEFORE = regex.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
-                                  r"\s+(?:on\s+)?$")
-SUBJECT_PAST = regex.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
-                            r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
-BIRTH = regex.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
-AGE = re.compile(r"\b(?:aged|turned|is\s+now)\s+(?P<a>[1-9][0-9])\b(?!\s*(?:%|per|years\s+ago))|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
-ANOTHER_PERSON = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother|sister"
-                            r"|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
-ANNIVERSARY = re.compile(
-    r"\b(?:(?P<n>[1-9][0-9]{0,2})(?:st|nd|rd|th)|(?P<w>tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth"
-    r"|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth))\s+anniversary\b", re.IGNORECASE)
+    r"|launch|opening|match|final|race|exit|departure|session)\b", re.IGNORECASE)
+PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
+                               r"\s+(?:on\s+)?$")
+SUBJECT_PAST = re.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
+                          r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
+BIRTH = re.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
 ANNIVERSARY_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
                      "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
                      "hundredth": 100}
-NAME_BEFORE = re.compile(r"[A-Z][a-z]+$")
-DURATION_BEFORE = regex.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
-                                rf"|\b(?P<n>{_NUM})-(?P<unit>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
-                                rf"(?:from\s+)?$")
-PAGE_LIKE = regex.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
-                          r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
-                          r"|[#№])[.\s]*$", regex.IGNORECASE)
-YEAR_AFTER = regex.compile(r"\s*(?:to|until|till|through|[–-])\s*(?:1[0-9]{3}|20[0-9]{2})\b")
-YEAR_BEFORE = regex.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*to\s*$")
-WORD_BEFORE = regex.compile(r"([A-Za-z]+)[\s-]*$")
-APPOSITION_GAP = regex.compile(r",\s*(?:on\s+|in\s+)?")
-EVENT_GAP = regex.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
-AGO_YEAR_GAP = regex.compile(r",\s*(?:or\s+|some\s+)?")
-RANGE_GAP = regex.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
+PAGE_LIKE = re.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
+                       r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
+                       r"|[#№])[.\s]*$", re.IGNORECASE)
+YEAR_AFTER = re.compile(r"\s*(?:to|until|till|through|[–-])\s*(?:1[0-9]{3}|20[0-9]{2})\b")
+YEAR_BEFORE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*to\s*$")
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
+APPOSITION_GAP = re.compile(r",\s*(?:on\s+|in\s+)?")
+EVENT_GAP = re.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
+AGO_YEAR_GAP = re.compile(r",\s*(?:or\s+|some\s+)?")
+RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
+
+
+@cache
+def _duration_before() -> re.Pattern:
+    """A duration stated before a range ("for five weeks, from", "the 10-day festival runs from"); compiled
+    on first use, as few articles write a range."""
+    return re.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
+                      rf"|\b(?P<n2>{_NUM})-(?P<unit2>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
+                      rf"(?:from\s+)?$")
+
+
+@cache
+def _age_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A stated age, the capitalised name before "Jane Doe, 45,", and what shows that a birth date later in
+    the sentence is another person's; compiled on first use, as only an article that says "born" reads ages."""
+    age = re.compile(r"\b(?:aged|turned|is\s+now)\s+(?P<a>[1-9][0-9])\b(?!\s*(?:%|per|years\s+ago))"
+                     r"|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
+    name_before = re.compile(r"[A-Z][a-z]+$")
+    another_person = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother"
+                                r"|sister|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
+    return age, name_before, another_person
+
+
+@cache
+def _anniversary_pattern() -> re.Pattern:
+    """"the 50th anniversary"; compiled on first use, as only an article that says "anniversary" reads it."""
+    return re.compile(
+        r"\b(?:(?P<n>[1-9][0-9]{0,2})(?:st|nd|rd|th)|(?P<w>tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth"
+        r"|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth))\s+anniversary\b", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)
@@ -377,7 +458,7 @@ class _Builder:
         second.range_with, second.range_role = i, "end"
         self.out += [first, second]
 
-    def handle_day_month(self, m: regex.Match) -> None:
+    def handle_day_month(self, m: _DateMatch) -> None:
         month = _month(m.group("m"))
         wd = m.group("wd")
         year = m.group("y")
@@ -392,7 +473,7 @@ class _Builder:
             return
         self.out.append(self.day_date(start, m.end(), month, m.group("d"), year, wd or m.group("wda")))
 
-    def handle_numeric(self, m: regex.Match) -> None:
+    def handle_numeric(self, m: _DateMatch) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
         if m.group("sep") in ".-" and len(n3) != 4:
             return
@@ -407,8 +488,8 @@ class _Builder:
                                       m.group("wd") or m.group("wda")))
 
     # --- the dispatcher ------------------------------------------------------
-    def handle(self, m: regex.Match, sentence_start: int) -> None:
-        kind = next(k for k in KINDS if m.group(k) is not None)
+    def handle(self, m: _DateMatch, sentence_start: int) -> None:
+        kind = m.kind
         text = self.text
         start, end = m.start(), m.end()
         if kind in ("dmy", "mdy"):
@@ -481,7 +562,7 @@ class _Builder:
         elif kind == "wday":
             self.handle_weekday(m, sentence_start)
 
-    def handle_month(self, m: regex.Match, sentence_start: int) -> None:
+    def handle_month(self, m: _DateMatch, sentence_start: int) -> None:
         if not m.group("part"):
             prev = WORD_BEFORE.search(self.text, max(sentence_start, m.start() - 20), m.start())
             word = prev.group(1).lower() if prev else ""
@@ -489,7 +570,7 @@ class _Builder:
                 return
         self.out.append(DateMention(m.start(), m.end(), m.group(0), None, "date", "month", month=_month(m.group("m"))))
 
-    def handle_season(self, m: regex.Match) -> None:
+    def handle_season(self, m: _DateMatch) -> None:
         code = SEASONS[m.group("s").lower()]
         rel, year_text = m.group("rel"), m.group("y")
         if not rel and not year_text:
@@ -508,7 +589,7 @@ class _Builder:
         mention.value = f"{year:04d}-{code}" if year else f"XXXX-{code}"
         self.out.append(mention)
 
-    def handle_quarter(self, m: regex.Match, kind: str) -> None:
+    def handle_quarter(self, m: _DateMatch, kind: str) -> None:
         year_text = m.group("y") or (m.group("qy") if kind == "qshort" else None)
         year = int(year_text) if year_text else None
         if kind == "half":
@@ -529,7 +610,7 @@ class _Builder:
         mention.value = f"{year:04d}-{letter}{number}" if year else f"XXXX-{letter}{number}"
         self.out.append(mention)
 
-    def handle_year_range(self, m: regex.Match) -> None:
+    def handle_year_range(self, m: _DateMatch) -> None:
         y1, tail = int(m.group("y")), m.group("y2")
         y2 = int(str(y1)[:2] + tail) if len(tail) == 2 else int(tail)
         if not (y1 < y2 <= y1 + 99) or (len(tail) == 4 and not 1000 <= y2 <= 2099):
@@ -542,7 +623,7 @@ class _Builder:
         second = DateMention(m.start("y2"), m.end(), tail, str(y2), "date", "year", year_source="explicit", year=y2)
         self.add_range(first, second)
 
-    def handle_year(self, m: regex.Match, sentence_start: int) -> None:
+    def handle_year(self, m: _DateMatch, sentence_start: int) -> None:
         start = m.start()
         before = self.text[max(sentence_start, start - 40):start]
         if PAGE_LIKE.search(before):
@@ -571,7 +652,7 @@ class _Builder:
         self.out.append(mention)
         return mention
 
-    def handle_relative_unit(self, m: regex.Match) -> None:
+    def handle_relative_unit(self, m: _DateMatch) -> None:
         rel, unit = m.group("rel").lower(), m.group("unit")
         mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
                               anchor="published")
@@ -613,7 +694,7 @@ class _Builder:
             if target:
                 self.resolve(mention, target, unit)
 
-    def handle_ago(self, m: regex.Match) -> None:
+    def handle_ago(self, m: _DateMatch) -> None:
         amount, unit = _number(m.group("n")), _unit(m.group("unit"))
         direction = m.group("dir").lower()
         sign = 1 if direction in ("later", "after", "from now") else -1
@@ -630,7 +711,7 @@ class _Builder:
                 self.resolve(mention, target, unit)
         self.out.append(mention)
 
-    def handle_today(self, m: regex.Match) -> None:
+    def handle_today(self, m: _DateMatch) -> None:
         word = m.group(0).lower()
         shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
         mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
@@ -639,7 +720,7 @@ class _Builder:
             self.resolve(mention, self.published + dt.timedelta(days=shift), "day")
         self.out.append(mention)
 
-    def handle_weekday(self, m: regex.Match, sentence_start: int) -> None:
+    def handle_weekday(self, m: _DateMatch, sentence_start: int) -> None:
         weekday = _weekday(m.group(0))
         mention = DateMention(m.start(), m.end(), m.group(0), None, "relative", "day", relative=True,
                               weekday=weekday, anchor="published")
@@ -752,9 +833,10 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
         if mention.range_role == "end":
             _align_range_end(out[mention.range_with], mention)
         if mention.range_role == "start":
-            found = DURATION_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+            found = _duration_before().search(text, max(0, mention.start - 40), mention.start)
             if found:
-                mention.stated_duration = (_number(found.group("n")), _unit(found.group("unit")))
+                mention.stated_duration = (_number(found.group("n") or found.group("n2")),
+                                           _unit(found.group("unit") or found.group("unit2")))
         if mention.relative and mention.offset and nxt is not None and nxt.type == "date" and not nxt.relative \
                 and (nxt.granularity == "day" or nxt.granularity == "year" and mention.offset[1] == "year"
                      and mention.anchor == "previous") \
@@ -803,9 +885,9 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
-CLAUSE_BREAK = regex.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
-PARENTHETICAL = regex.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
-PRESENT_OR_PERFECT = regex.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
+CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
+PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+PRESENT_OR_PERFECT = re.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
 
 
 def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int, sentence_end: int) -> str | None:
@@ -850,15 +932,16 @@ def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
     """Stated ages: "aged 45", "a 45-year-old", and "Jane Doe, 45," after a capitalised name."""
     text = doc.text
     births = [i for i, d in enumerate(out) if d.role == "birth"]
+    age, name_before, another_person = _age_patterns()
     found = []
     for block in doc.blocks:
-        for m in AGE.finditer(text, block.start, block.end):
+        for m in age.finditer(text, block.start, block.end):
             group = "a" if m.group("a") else "b" if m.group("b") else "c"
-            if group == "c" and not NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            if group == "c" and not name_before.search(text, max(0, m.start() - 30), m.start()):
                 continue
             start, end = m.start(group), m.end(group)
             born = next((i for i in births if 0 < out[i].start - end <= 100
-                         and not ANOTHER_PERSON.search(text, end, out[i].start)
+                         and not another_person.search(text, end, out[i].start)
                          and doc.sentence_at(out[i].start) is doc.sentence_at(start)), None)
             found.append(Age(start, end, int(m.group(group)), born))
     return found
@@ -867,9 +950,10 @@ def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
 def _anniversaries(doc: Document, out: list[DateMention]) -> list[Anniversary]:
     """Ordinal anniversaries with the one explicit year of their sentence they count from."""
     text = doc.text
+    anniversary = _anniversary_pattern()
     found = []
     for block in doc.blocks:
-        for m in ANNIVERSARY.finditer(text, block.start, block.end):
+        for m in anniversary.finditer(text, block.start, block.end):
             sentence = doc.sentence_at(m.start())
             if sentence is None:
                 continue
@@ -897,7 +981,7 @@ def analyze_dates(doc: Document) -> DateList:
                 continue
             done = m.end()
             s = bisect.bisect_right(starts, m.start()) - 1
-            builder.handle(m, starts[s] if s >= 0 else block.start)
+            builder.handle(_DateMatch(m), starts[s] if s >= 0 else block.start)
     out = builder.out
     _tenses(text, out, starts, ends)
     _fill_years(doc, out, starts, ends)

@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 if TYPE_CHECKING:
     from factlint.document import Document
 
@@ -66,11 +64,11 @@ AGAIN = re.compile(r"\s+(?:\w+\s+){0,3}?again\b")
 VERBS = frozenset({"met", "took place", "began"})
 OTHER_OCCURRENCE = frozenset("previous last next prior earlier upcoming forthcoming future past again".split())
 DETERMINERS = frozenset("the this that its their his her a an another these those".split())
-NP_WORD = regex.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
-PLACE_AFTER = regex.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
-CAPITAL_WORD = regex.compile(r"[A-Z][\w+'’-]*|[A-Z0-9][A-Z0-9+]+")
-HOST = regex.compile(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$")
-CAPITAL_NEXT = regex.compile(r"\s+[A-Z]")
+NP_WORD = re.compile(r"[\w+'’.-]+|\([^()]{1,40}\)")
+PLACE_AFTER = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s?){1,3})")
+CAPITAL_WORD = re.compile(r"[A-Z][\w+'’-]*|[A-Z0-9][A-Z0-9+]+")
+HOST = re.compile(r"([A-Z][\w'’-]+)\s+(?:has\s+|had\s+)?$")
+CAPITAL_NEXT = re.compile(r"\s+[A-Z]")
 NOT_PLACES = frozenset("""
 January February March April May June July August September October November December Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday The A An In At On This That
