@@ -11,13 +11,24 @@ import bisect
 import operator
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 
 import regex
 
 from factlint.analysis.quotes import StrayMark
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
+
+
+def _on_first_use(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern]:
+    """A pattern compiled when first needed: most articles never reach the paths that use it, and
+    the ``regex`` compiler is slow enough to show in a one-article run."""
+    @cache
+    def compiled() -> regex.Pattern:
+        return regex.compile(pattern, flags)
+    return compiled
+
 
 # --- T501 unbalanced-quotes ------------------------------------------------------------------
 
@@ -153,9 +164,9 @@ LATIN_TO_CYRILLIC = {
 }
 # Cyrillic letters on the keys that type punctuation in the Latin (US) layout.
 PUNCTUATION_KEYS = {"ю": ".", "б": ",", "ж": ";", "э": "'"}
-FOREIGN_LETTER = regex.compile(r"[\p{Cyrillic}\p{Greek}]")
+FOREIGN_LETTER = _on_first_use(r"[\p{Cyrillic}\p{Greek}]")
 CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]")
-WORD_AT = regex.compile(r"[\p{L}\p{M}]+")
+WORD_AT = _on_first_use(r"[\p{L}\p{M}]+")
 
 
 def _script(ch: str) -> str:
@@ -204,13 +215,13 @@ class MixedScript(Check):
             return
         seen_end = -1
         for block in doc.blocks:
-            for m in FOREIGN_LETTER.finditer(text, block.start, block.end):
+            for m in FOREIGN_LETTER().finditer(text, block.start, block.end):
                 if m.start() < seen_end:
                     continue
                 start = m.start()
                 while start > block.start and (text[start - 1].isalpha()):
                     start -= 1
-                w = WORD_AT.match(text, start, block.end)
+                w = WORD_AT().match(text, start, block.end)
                 if not w:
                     continue
                 seen_end = w.end()
@@ -281,14 +292,14 @@ AUTOMATIC = (r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|
              r"机器|自动|機械|自動)")
 # A service notice: "Translated by Google Translate", "Переведено сервисом «Яндекс Переводчик»",
 # "Machine translated", "Текст је аутоматски преведен", "Traducido por DeepL".
-NOTICE = regex.compile(
+NOTICE = _on_first_use(
     r"(?:(?:this|the)\s+(?:article|text|story|report|page|material|news)\s+(?:was|has\s+been|is)\s+)?"
     rf"(?:{AUTOMATIC}[\s-]*{TRANSLATE_STEM}|{TRANSLATE_STEM}[^.!?\n]{{0,40}}?\b{AUTOMATIC}|"
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
 )
 # Notes a translator left: "(translator's note: ...)", "[Translator's note]", "прим. пер.", "approx. trans."
-TRANSLATOR_NOTE = regex.compile(
+TRANSLATOR_NOTE = _on_first_use(
     r"[(\[]\s*(?:translator['’]?s?['’]?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
     r"transl?\.\s*note|T\.N\.|TN:)[^)\]\n]{0,300}[)\]]?"
     r"|[(\[]?\s*—?\s*(?:прим(?:ечание)?\.?\s*(?:пер|ред|авт)\w*\.?|approx\.\s*(?:trans|transl|ed|lane|auth)\.)"
@@ -297,25 +308,25 @@ TRANSLATOR_NOTE = regex.compile(
 )
 FOREIGN_LETTERS = (r"\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}"
                    r"\p{Armenian}\p{Hangul}")
-FOREIGN_WORD = regex.compile(rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*")
+FOREIGN_WORD = _on_first_use(rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*")
 # A run of foreign-script words with only spaces and punctuation between them.
-FOREIGN_RUN = regex.compile(
+FOREIGN_RUN = _on_first_use(
     rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*"
     rf"(?:[\s,.:;!?«»\"“”„()–—]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
 )
-CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
+CJK_RUN = _on_first_use(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
 # Any letter of a non-Latin script (the stdlib engine scans an ASCII article for it fastest).
 NON_LATIN_SCRIPT = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f\u10a0-\u10ff"
                               "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 ASCII_LETTER = re.compile("[A-Za-z]")
-LATIN = regex.compile(r"\p{Latin}")
+LATIN = _on_first_use(r"\p{Latin}")
 # Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
 NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
                 "tn:", "t.n.")
 SENTENCE_STOPS = ".!?。！？"
 OPENING_MARKS = ("(", "«", "“", '"', "„", "‘", "'")
 CLOSING_MARKS = ")»”\"’'"
-SENTENCE_START_BEFORE = regex.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
+SENTENCE_START_BEFORE = re.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
 
 
 def _mostly_latin(text: str) -> bool:
@@ -365,12 +376,12 @@ class TranslationResidue(Check):
                     stem in segment for stem in NOTICE_STEMS):
                 continue
             words = len(segment.split())
-            for m in NOTICE.finditer(text, block.start, block.end):
+            for m in NOTICE().finditer(text, block.start, block.end):
                 if self._is_notice(text, m, block, words):
                     notices.append(m.span())
                     yield Issue(m.start(), m.end(), f"machine-translation notice left in the text: "
                                 f"'{_excerpt(text, m.start(), m.end(), 60)}'", suggestion="")
-            for m in TRANSLATOR_NOTE.finditer(text, block.start, block.end):
+            for m in TRANSLATOR_NOTE().finditer(text, block.start, block.end):
                 notices.append(m.span())
                 yield Issue(m.start(), m.end(), f"translator's note left in the text: "
                             f"'{_excerpt(text, m.start(), m.end(), 60)}'")
@@ -379,7 +390,7 @@ class TranslationResidue(Check):
         notices.sort()
         notice_starts = [start for start, _ in notices]
         for block in doc.blocks:
-            for pattern, unit in ((FOREIGN_RUN, "words"), (CJK_RUN, "characters")):
+            for pattern, unit in ((FOREIGN_RUN(), "words"), (CJK_RUN(), "characters")):
                 for m in pattern.finditer(text, block.start, block.end):
                     k = bisect.bisect_left(notice_starts, m.end())
                     if k and notices[k - 1][1] > m.start():
@@ -391,7 +402,7 @@ class TranslationResidue(Check):
     @staticmethod
     def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
         """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
-        if not LATIN.search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
+        if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
             return True  # written in another language inside an English article
         before = text[max(block.start, m.start() - 3):m.start()]
         at_sentence_start = m.start() == block.start or SENTENCE_START_BEFORE.search(before) is not None
@@ -403,7 +414,7 @@ class TranslationResidue(Check):
         while end > start and not text[end - 1].isalnum():
             end -= 1
         piece = text[start:end]
-        count = len(FOREIGN_WORD.findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
+        count = len(FOREIGN_WORD().findall(piece)) if unit == "words" else sum(ch.isalpha() for ch in piece)
         before = text[max(block.start, start - 20):start].rstrip()
         after = text[end:min(block.end, end + 60)]
         if after[:1] in SENTENCE_STOPS:
@@ -418,7 +429,7 @@ class TranslationResidue(Check):
             return None
         if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence:
             return None  # the original of a name or title, quoted beside its translation
-        if after.lstrip(CLOSING_MARKS + ", ").startswith("(") and LATIN.search(after):
+        if after.lstrip(CLOSING_MARKS + ", ").startswith("(") and LATIN().search(after):
             return None  # a foreign phrase glossed in parentheses
         return Issue(start, end, f"untranslated passage in another script ({count} {unit}): "
                      f"'{_excerpt(text, start, end, 60)}'")

@@ -26,7 +26,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -56,7 +56,7 @@ FAMILY_WORDS = WORDS["family_words"]
 
 
 def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 _ABBREVIATED = "Mr|Mrs|Ms|Dr|Prof|Gov|Sen|Rep|Gen|Col|Lt|Capt|Sgt|Adm|Det|Supt|St|Fr|Rev|Maj|Cmdr|Jr|Sr"
@@ -76,39 +76,46 @@ POSSESSIVE = regex.compile(r"['’]s?(?![\p{L}])")
 _SPEECH = _alternation(SPEECH_VERBS)
 _ROLE = _alternation(ROLES)
 # After a name: a verb of speech, possibly behind an adverb or a short time phrase.
-SPEECH_AFTER = regex.compile(
+SPEECH_AFTER = re.compile(
     rf"(?:['’]s?)?\s+(?:(?:also|later|then|again|previously|earlier|has|had|have)\s+)?(?:{_SPEECH})\b")
 # After a name: an appositive that describes a person ("X, 24,", "X, the agency's director").
-APPOSITIVE = regex.compile(
+APPOSITIVE = re.compile(
     rf",\s+(?:\d{{1,3}}\s*[,)]|aged\s+\d|who\s|whose\s"
     rf"|(?:the|a|an|its|his|her|their)\s+(?:\S+\s+){{0,3}}?(?:{_ROLE})\b|(?:{_ROLE})\b)",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 # Before a name: a verb of speech, "according to", a role noun, an honorific or a role behind a comma.
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
     rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
     regex.REVERSE)
-# After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
-# assessed", "Tajibekov scored", "Gallaher's plan"); used only for a variant of a known surname.
-VERB_AFTER = regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|"
-                           r"could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
+
+
+@cache
+def verb_after() -> regex.Pattern:
+    """After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
+    assessed", "Tajibekov scored", "Gallaher's plan"). Needed only for a variant of a known surname,
+    so compiled on first use."""
+    return regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|"
+                         r"could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
+
+
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
-ROLE_CLAUSE = regex.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|"
+ROLE_CLAUSE = re.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|"
                             r"serves\s+as|served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
                             r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents)\b")
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
                          r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
-PRONOUN = regex.compile(r"(?:he|she)\b", regex.IGNORECASE)
-ATTRIBUTION_GAP = regex.compile(r"[.!?\"“”«»\n]")
+PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+ATTRIBUTION_GAP = re.compile(r"[.!?\"“”«»\n]")
 LETTERS = regex.compile(r"[\p{L}\p{M}'’-]+")
 # "the minister", not "the minister of ..." (a new post) nor "the ministers".
 ROLE_REFERENCE = re.compile(r"he ([a-z]+)(?![\w'’-]| (?:of|for|at|to)\b)")  # "[Tt]he X", checked in code
-YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
-CLAUSE_END = regex.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
+CLAUSE_END = re.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
 ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
               "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative"}
 # Posts at the top of an organisation, grouped where two words name the same post.
@@ -122,14 +129,14 @@ SIDE_ROLES = frozenset({"adviser", "advisor", "consultant", "fellow", "partner",
                         "columnist", "founder", "co-founder", "owner", "investor", "veteran",
                         "student", "resident", "candidate", "trainer", "counsel", "ambassador", "envoy"})
 POSTED_ROLES = frozenset({"ambassador", "envoy", "consul", "representative"})  # "ambassador to X"
-POLITICAL = regex.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
+POLITICAL = re.compile(r"\b(?:party|parliamentary|group|faction|caucus|bloc|union|front|alliance|socialists?|"
                           r"democrat(?:s|ic)?|conservatives?|liberals?|greens?|labour|republicans?|tory|tories|"
-                          r"social\s+democrats?|christian\s+democrats?|nationalists?|communists?)\b", regex.IGNORECASE)
+                          r"social\s+democrats?|christian\s+democrats?|nationalists?|communists?)\b", re.IGNORECASE)
 # Elected members: a member of one party cannot sit for another ("Labour MP" / "the Conservative MP").
 MEMBER_ROLES = frozenset({"mp", "mep", "senator", "sen", "lawmaker", "legislator", "deputy", "councillor", "councilor",
                           "representative", "rep", "congressman", "congresswoman", "assemblyman", "assemblywoman"})
-PARTY = regex.compile(r"\b(democrat|conservative|liberal|green|labour|republican|tory|socialist|nationalist|communist)"
-                      r"(?:s|ic)?\b", regex.IGNORECASE)
+PARTY = re.compile(r"\b(democrat|conservative|liberal|green|labour|republican|tory|socialist|nationalist|communist)"
+                      r"(?:s|ic)?\b", re.IGNORECASE)
 LEADER_ROLES = frozenset({"leader", "chair", "chairman", "chairwoman", "chairperson", "head"})
 NOT_PORTFOLIO = frozenset({"prime", "deputy", "vice", "first", "chief", "state", "junior", "senior", "acting",
                            "the", "of", "for", "and", "minister", "ministry", "secretary", "cabinet", "former",
@@ -288,8 +295,8 @@ _TRANSLIT = [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"),
              ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"),
              ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f"),
              ("ue", "u"), ("oe", "o"), ("ae", "a")]
-_DOUBLE = regex.compile(r"(.)\1+")
-_OFF = regex.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
+_DOUBLE = re.compile(r"(.)\1+")
+_OFF = re.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
 
 
 @lru_cache(maxsize=16384)
@@ -738,7 +745,7 @@ class _Builder:
                 app = self.appositive(n_end, hi)
                 role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
                 used = bool(self._evidence(n_start, n_end, lo, hi)
-                            or VERB_AFTER.match(text, n_end, min(hi, n_end + 12)))
+                            or verb_after().match(text, n_end, min(hi, n_end + 12)))
                 variants.append((Loose(n_start, n_end, word, role), used))
         # A variant counts once one of its uses reads as a person's; then every use of it counts.
         as_person = {loose.text for loose, used in variants if used}

@@ -47,6 +47,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -107,15 +108,20 @@ OPENING_PUNCT = frozenset("([{—–-/\u00a0\u2009\u202f")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…—–-")
 ANY_QUOTE = DOUBLE | SINGLE
 # Words that begin with an elided letter: 'em, 'til, 'cause, 'n', 'tis, 'twas, 'bout, 'round.
-ELISION = regex.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", regex.IGNORECASE)
+ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
 # "a)", "1)", "iv)": list numbering, not a bracket.
-LIST_NUMBER = regex.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
-FEET_INCHES = regex.compile(r"\d['’′]\s?\d{1,2}$")
-SENTENCE_END_BEFORE = regex.compile(r"[.!?…][\"”’»)\]]?\s+$")
+LIST_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
+SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
-LEAD_IN = regex.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
-FIRST_PERSON = regex.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
-DIALOGUE_DASH = regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
+LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+
+
+@cache
+def dialogue_dash() -> regex.Pattern:
+    """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
+    return regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
@@ -134,20 +140,33 @@ SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{
 ATTRIBUTION_AFTER = regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 # Inside a quote that never closes: the attribution that shows where it should have closed.
 SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
-ATTRIBUTION_INSIDE = regex.compile(
-    rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
-    rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
-)
+
+
+
+@cache
+def attribution_inside() -> regex.Pattern:
+    """Needed only for a quotation that never closes: compiled on first use."""
+    return regex.compile(
+        rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
+        rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
+    )
+
+
 # Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'.
 ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,5}}\s*[:,]\s*$",
                                    regex.REVERSE)
 # A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
-INTRODUCED_BY_SPEAKER = regex.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
+INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
-DASH_CONTINUATION = regex.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
+DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
 SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 # Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark.
-SPEECH_END = regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
+
+
+@cache
+def speech_end() -> regex.Pattern:
+    """Needed only for dialogue-dash speech: compiled on first use."""
+    return regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -338,7 +357,7 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     blunt:") does when the words are in the first person."""
     out: list[Quote] = []
     starts: list[tuple[int, int]] = []  # (dash position, words start)
-    m = DIALOGUE_DASH.match(text, lo, hi)
+    m = dialogue_dash().match(text, lo, hi)
     if m:
         starts.append((lo, m.end()))
     for c in SPACED_DASH.finditer(text, lo, hi):
@@ -354,7 +373,7 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             inner_end, end = closing, closing + len(close_mark)
             attribution = _attribution_after(text, end, hi)
         else:
-            e = SPEECH_END.search(text, words, limit)
+            e = speech_end().search(text, words, limit)
             inner_end = e.start() if e else limit
             end, close_mark = inner_end, ""
             if e:
@@ -594,7 +613,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     single_closes = per_block[b_index][1].stray_closes
     k = bisect.bisect_right(single_closes, o)
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
-    inside = ATTRIBUTION_INSIDE.search(text, o, block.end) if wrong_close < 0 else None
+    inside = attribution_inside().search(text, o, block.end) if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     if kind == "double":
         certain = close_at >= 0 or b_index == len(blocks) - 1
