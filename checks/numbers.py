@@ -11,6 +11,7 @@ import itertools
 from collections.abc import Iterator, Sequence
 
 from factlint.analysis.quantities import (
+    MAX_BREAKDOWN,
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
@@ -18,6 +19,7 @@ from factlint.analysis.quantities import (
     breakdown_follows,
     complementary_parts,
     continuation_parts,
+    figures_by_sentence,
     derivations,
     list_is_partial,
     partition_cue_in,
@@ -94,13 +96,6 @@ def _near_sentences(doc: Document, q: Quantity, before: int, after: int) -> rang
     return range(max(0, q.sentence - before), min(len(doc.sentences), q.sentence + after + 1))
 
 
-def _by_sentence(quantities: Sequence[Quantity]) -> dict[int, list[Quantity]]:
-    out: dict[int, list[Quantity]] = {}
-    for q in quantities:
-        out.setdefault(q.sentence, []).append(q)
-    return out
-
-
 def _groups(quantities: Sequence[Quantity]) -> dict[int, list[Quantity]]:
     out: dict[int, list[Quantity]] = {}
     for q in quantities:
@@ -134,8 +129,8 @@ class TotalMismatch(Check):
     summary = "parts given against a stated total do not add up to it"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        quantities = [q for q in doc.quantities if q.kind in PARTS_OF_TOTAL]
-        by_sentence = _by_sentence(quantities)
+        by_sentence = {i: [q for q in qs if q.kind in PARTS_OF_TOTAL] for i, qs in figures_by_sentence(doc).items()}
+        quantities = [q for qs in by_sentence.values() for q in qs]
         seen: set[int] = set()
         for total, parts, complete in self._candidates(doc, quantities, by_sentence):
             if total.start in seen:
@@ -149,7 +144,7 @@ class TotalMismatch(Check):
         for members in _groups(quantities).values():
             members = [m for m in members if m.role not in ("change", "from", "range-end")
                        and m.bound not in ("max", "range")]
-            if len(members) < 2:
+            if not 2 <= len(members) <= MAX_BREAKDOWN:
                 continue
             first = members[0]
             # "won 14 medals ..., five gold, four silver and three bronze"

@@ -209,7 +209,7 @@ IRREGULAR_PLURALS = frozenset("people children men women staff police cattle she
                               "troops crew livestock".split())
 LIST_CONNECTOR = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwith\b|\bversus\b|\bvs\.?|\bthen\b|\bor\b|\bto\b|—|–)")
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Quantity:
     """One stated amount. ``value`` has the scale applied; ``precision`` is half a unit of the last digit."""
 
@@ -826,9 +826,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
             sentence = nxt
         if opener is None or CLAUSE_START.match(text, opener.end()):
             continue
-        between = [o for o in quantities[i + 1:] if o.start < opener.start() and o.role != "whole"
-                   and o.kind == "count" and o.unit not in COUNTABLE_TIME]
-        if between:
+        between = itertools.takewhile(lambda o: o.start < opener.start(), quantities[i + 1:i + 1 + MAX_BREAKDOWN])
+        if any(o.role != "whole" and o.kind == "count" and o.unit not in COUNTABLE_TIME for o in between):
             continue
         body_end = sentence.end
         stop = (BRACKET_CLOSE if bracketed else APPOSITION_END if apposed else LIST_TAIL_STOP).search(
@@ -1028,9 +1027,8 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         return cached
     text = doc.text
     quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent") and q.role != "range-end"]
-    by_sentence: dict[int, list[Quantity]] = {}
-    for q in quantities:
-        by_sentence.setdefault(q.sentence, []).append(q)
+    by_sentence = {i: [q for q in qs if q.kind in ("money", "count", "percent") and q.role != "range-end"]
+                   for i, qs in figures_by_sentence(doc).items()}
     superlatives: list[Superlative] = []
     comparisons: list[Comparison] = []
     starts = [s.start for s in doc.sentences]
@@ -1109,6 +1107,22 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
 
 # --- what the number checks ask of the text around the figures -------------------------------------
 
+CUE_REACH = 160  # how far before a list its partition cue may stand
+MAX_FIGURES_PER_SENTENCE = 60  # a "sentence" with more figures is a table or debris: no prose check applies
+MAX_BREAKDOWN = 12  # a breakdown of one whole into more parts than this is not a sentence's list
+
+
+def figures_by_sentence(doc: Document) -> dict[int, list[Quantity]]:
+    """The quantities of each sentence, leaving out crowded sentences. Cached on the document."""
+    cached = doc.__dict__.get("_figures_by_sentence")
+    if cached is None:
+        cached = {}
+        for q in doc.quantities:
+            cached.setdefault(q.sentence, []).append(q)
+        cached = {i: qs for i, qs in cached.items() if len(qs) <= MAX_FIGURES_PER_SENTENCE}
+        doc.__dict__["_figures_by_sentence"] = cached
+    return cached
+
 PARTITION_CUES = (
     ("of", re.compile(r"^\W*of\s+(?:this|that|these|those|the|which|it|them)\b|\bof\s+which\b", re.I)),
     ("split", re.compile(r"\b(?:split|divided|shared|distributed)\s+(?:\w+\s+)?(?:between|among|into)\b", re.I)),
@@ -1134,7 +1148,10 @@ def partition_cue_of(doc: Document, first: Quantity) -> str:
     of parts, in its sentence, that present it as the division of a total."""
     if first.sentence < 0:
         return ""
-    return partition_cue_in(doc, doc.sentences[first.sentence].start, first.start)
+    start = doc.sentences[first.sentence].start
+    if first.start - start > CUE_REACH:  # "Of this amount" opens the sentence; other cues sit near the list
+        return partition_cue_in(doc, first.start - CUE_REACH, first.start, between=True)
+    return partition_cue_in(doc, start, first.start)
 
 
 def partition_cue_in(doc: Document, start: int, end: int, between: bool = False) -> str:
@@ -1193,8 +1210,8 @@ def breakdown_follows(doc: Document, total: Quantity, first: Quantity) -> bool:
 def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
     """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
     first, last = parts[0], parts[-1]
-    start = doc.sentences[first.sentence].start
-    end = doc.sentences[min(len(doc.sentences) - 1, last.sentence + 1)].end
+    start = max(doc.sentences[first.sentence].start, first.start - CUE_REACH)
+    end = min(doc.sentences[min(len(doc.sentences) - 1, last.sentence + 1)].end, last.end + 2 * CUE_REACH)
     return bool(PARTS_PARTIAL.search(doc.text, start, end))
 
 
@@ -1209,7 +1226,7 @@ def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
     run: list[Quantity] = []
 
     def flush() -> Iterator[tuple[list[Quantity], bool]]:
-        if len(run) >= 3:
+        if 3 <= len(run) <= MAX_BREAKDOWN:
             wholes = {q.of_whole for q in run if q.of_whole}
             if len(wholes) <= 1 and not _has_subtotal(run):
                 full = any(FULL_BREAKDOWN().search(text, max(0, q.start - 30), q.start) for q in run)
@@ -1325,9 +1342,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                   and q.group < 0 and describe(doc, q).measure]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     settings: dict[int, tuple[set[str], set[str]]] = {}
-    by_sentence: dict[int, list[Quantity]] = {}
-    for q in doc.quantities:
-        by_sentence.setdefault(q.sentence, []).append(q)
+    by_sentence = figures_by_sentence(doc)
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
             if a.kind != b.kind or a.block == b.block:
@@ -1359,12 +1374,12 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
     """Stated changes, multiples and shares with the figures they derive from, all in one sentence
     except the whole of "a third of the total", which may come from an earlier one."""
     quantities = doc.quantities
-    by_sentence: dict[int, list[Quantity]] = {}
-    for q in quantities:
-        by_sentence.setdefault(q.sentence, []).append(q)
+    by_sentence = figures_by_sentence(doc)
     text = doc.text
     for index, q in enumerate(quantities):
-        inside = by_sentence.get(q.sentence, [])
+        if q.sentence not in by_sentence:
+            continue
+        inside = by_sentence[q.sentence]
         is_points = q.kind == "points" or q.kind == "count" and q.unit == "point"  # "a fall of 1.8 points"
         if q.kind == "multiple" and TIMES_WORD.search(text, q.start, q.end):
             compared = _times_pair(text, q, inside)
