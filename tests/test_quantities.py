@@ -280,6 +280,9 @@ def test_number_soup(text: str) -> None:
     "Waterloo, which received the smallest of the three grants, got $4.5 million. " * 300,
     "\n\n".join("The county will spend €84m. Of this amount, €50m goes to repairs and €39m to lanes."
                 for _ in range(300)),
+    " ".join(["45% 45% 45% and"] * 2000),
+    " ".join(["1,200 , 1,200 :"] * 2000),
+    " ".join(["the $7bn 45% — 1,200 said Rubio, the largest of the three, ahead of 3,000"] * 800),
 ])
 def test_pathological_texts_stay_fast(text: str) -> None:
     import time
