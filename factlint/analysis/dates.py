@@ -178,8 +178,12 @@ def _start_pattern() -> re.Pattern:
                  "spring summer autumn fall winter today yesterday tomorrow tonight now currently recently "
                  "recent").split():
         entries.setdefault(word[0], []).append(word[1:] + r"\b")
+    numbers: dict[str, list[str]] = {}
     for word in NUMBER_WORDS:
-        entries.setdefault(word[0], []).append(word[1:] + rf"(?=\s+{_UNIT})")
+        numbers.setdefault(word[0], []).append(word[1:])
+        entries.setdefault(word[0], [])
+    for first, rests in numbers.items():  # one unit lookahead per letter: far less for the compiler to read
+        entries[first].append("(?:" + "|".join(sorted(rests, key=len, reverse=True)) + rf")(?=\s+{_UNIT})")
     for word in ("first", "second", "third", "fourth"):
         entries.setdefault(word[0], []).append(word[1:] + r"(?=[\s-]quarter)")
     entries.setdefault("t", []).append("he" + after_the)
