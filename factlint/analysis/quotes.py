@@ -136,36 +136,42 @@ SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+
 # An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
 APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
 SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
-# After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'.
-ATTRIBUTION_AFTER = regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
-# Inside a quote that never closes: the attribution that shows where it should have closed.
 SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+# A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
+INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
+# "she said. — So far": a dialogue dash continuing speech after an attribution.
+DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
+SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 
+# The patterns below need the ``regex`` module (\p{Lu}, right-to-left search), whose compiler is
+# slow: each is compiled on first use, so an article without quotations (or without the rare
+# case a pattern serves) never pays for it.
+
+
+@cache
+def attribution_after() -> regex.Pattern:
+    """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
+    return regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+
+
+@cache
+def attribution_before() -> regex.Pattern:
+    """Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'."""
+    return regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,5}}\s*[:,]\s*$", regex.REVERSE)
 
 
 @cache
 def attribution_inside() -> regex.Pattern:
-    """Needed only for a quotation that never closes: compiled on first use."""
+    """Inside a quote that never closes: the attribution that shows where it should have closed."""
     return regex.compile(
         rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
         rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
     )
 
 
-# Before a quotation: 'Anna Berg said: "', 'the mayor, Anna Berg, said: "', 'he added, "'.
-ATTRIBUTION_BEFORE = regex.compile(rf"(?:{SPEAKER}),?\s+(?:{SPEECH_VERBS})(?:\s+\w+){{0,5}}\s*[:,]\s*$",
-                                   regex.REVERSE)
-# A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
-INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
-# "she said. — So far": a dialogue dash continuing speech after an attribution.
-DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
-SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
-# Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark.
-
-
 @cache
 def speech_end() -> regex.Pattern:
-    """Needed only for dialogue-dash speech: compiled on first use."""
+    """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark."""
     return regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
 
 
@@ -321,7 +327,7 @@ def _pair_brackets(text: str, marks: list[int], lo: int) -> list[tuple[int, str]
 def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
     if end < hi and text[end] not in " ,\u00a0—–-":
         return None
-    m = ATTRIBUTION_AFTER.match(text, end, hi)
+    m = attribution_after().match(text, end, hi)
     if not m:
         return None
     start = end
@@ -337,7 +343,7 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     lead = text[max(lo, start - 3):start].rstrip()
     if not lead.endswith((":", ",")):
         return None
-    m = ATTRIBUTION_BEFORE.search(text, max(lo, start - 160), start)
+    m = attribution_before().search(text, max(lo, start - 160), start)
     if not m:
         return None
     stop = m.end()
