@@ -891,12 +891,16 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
 
 CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+CLAUSE_WINDOW = 400
 PRESENT_OR_PERFECT = re.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
 
 
 def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int, sentence_end: int) -> str | None:
     """The tense of the clause that leads up to a date ("will meet on 3 March"), or of the clause that
-    follows a date that opens its sentence ("On 3 March, the board met")."""
+    follows a date that opens its sentence ("On 3 March, the board met"). Only the last
+    CLAUSE_WINDOW characters before the date are read, which keeps a run-on "sentence" of
+    thousands of dates linear."""
+    sentence_start = max(sentence_start, date_start - CLAUSE_WINDOW)
     left = PARENTHETICAL.sub(",", text[sentence_start:date_start])
     breaks = list(CLAUSE_BREAK.finditer(left))
     clause = left = left[breaks[-1].end():] if breaks else left
