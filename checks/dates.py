@@ -6,6 +6,8 @@ Every check here combines ``doc.dates`` (the date analyser) and ``doc.events``
 
 from __future__ import annotations
 
+import bisect
+
 import datetime as dt
 from collections.abc import Iterator
 
@@ -355,6 +357,8 @@ class ElapsedTimeMismatch(Check):
         for anniversary in getattr(dates, "anniversaries", []):
             since = dates[anniversary.since]
             elapsed = published.year - since.year
+            if elapsed <= 1:
+                continue  # a year this recent (or ahead) is when the anniversary falls, not what it counts from
             off = abs(elapsed - anniversary.years)
             if off == 0 or (off == 1 and published.month in (1, 12)):
                 continue  # a preview in December or a look back in January may straddle the year
@@ -379,6 +383,32 @@ class ElapsedTimeMismatch(Check):
 
 
 MAX_ANCHORS = 3  # how many earlier dates a "two days later" may count from
+
+
+def _last_dates(dates: list[DateMention], last: int, wanted) -> list[DateMention]:
+    """Up to MAX_ANCHORS dates at or before index ``last``, nearest first, for which ``wanted(index, date)``."""
+    found = []
+    for j in range(last, -1, -1):
+        if wanted(j, dates[j]):
+            found.append(dates[j])
+            if len(found) == MAX_ANCHORS:
+                break
+    return found
+
+
+def _index_events(dates: list[DateMention], events: list) -> tuple[list[int], dict[int, tuple[list, dict, set]]]:
+    """Event mentions' starts (they come in text order) and, for each event, its day dates and how
+    often each day occurs, so that each relative mention costs no more than its own event's days."""
+    by_event: dict[int, tuple[list, dict, set]] = {}
+    for e in events:
+        found, counts, members = by_event.setdefault(e.event, ([], {}, set()))
+        for i in e.dates:
+            d = dates[i]
+            if d.granularity == "day" and d.day_of_year:
+                found.append(d)
+                members.add(id(d))
+                counts[d.day_of_year] = counts.get(d.day_of_year, 0) + 1
+    return [e.start for e in events], by_event
 
 
 class DateArithmetic(Check):
@@ -407,6 +437,8 @@ class DateArithmetic(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         dates = doc.dates
+        restated = {d.apposition for d in dates if d.apposition is not None}
+        event_index = None  # built on first need: event mentions by start, and by event
         for i, mention in enumerate(dates):
             if mention.range_role == "start":
                 yield from self._range(mention, dates[mention.range_with])
@@ -420,9 +452,11 @@ class DateArithmetic(Check):
                 if stated.day_of_year is None or stated.year_source == "published" and mention.anchor == "published":
                     continue
                 if mention.anchor == "previous":
-                    yield from self._relative(doc, mention, stated)
+                    yield from self._relative(doc, mention, stated, restated)
                 elif mention.anchor == "event" and mention.event_at is not None:
-                    yield from self._around_event(doc, mention, stated)
+                    if event_index is None:
+                        event_index = _index_events(dates, doc.events)
+                    yield from self._around_event(doc, mention, stated, *event_index)
 
     def _range(self, start: DateMention, end: DateMention) -> Iterator[Issue]:
         if start.day_of_year is None or end.day_of_year is None:
@@ -453,7 +487,8 @@ class DateArithmetic(Check):
                         f"'{start.text} … {end.text}': {_long(start.day_of_year, False)} to {_long(end.day_of_year, False)} "
                         f"is {actual}.")
 
-    def _relative(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+    def _relative(self, doc: Document, mention: DateMention, stated: DateMention,
+                  restated: set[int]) -> Iterator[Issue]:
         """Fire only when none of the last few dates before it gives the stated day: the writer may count
         from any of them, and an editor agrees only when the arithmetic fails for every one."""
         if mention.anchor_index is None or stated.day_of_year is None:
@@ -461,11 +496,8 @@ class DateArithmetic(Check):
         amount, unit = mention.offset
         days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         dates = doc.dates
-        restated = {d.apposition for d in dates if d.apposition is not None}
-        candidates = [d for d in reversed(dates[:mention.anchor_index + 1])
-                      if d.type == "date" and d.granularity == "day" and d.day_of_year
-                      and dates.index(d) not in restated][:MAX_ANCHORS]
-        for candidate in candidates:
+        for candidate in _last_dates(dates, mention.anchor_index, lambda j, d: d.type == "date" and
+                                     d.granularity == "day" and d.day_of_year and j not in restated):
             if candidate.year and stated.year and stated.year_source == candidate.year_source == "explicit" \
                     and candidate.year != stated.year:
                 continue
@@ -486,8 +518,8 @@ class DateArithmetic(Check):
 
     def _years_later(self, doc: Document, index: int, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
         """ "in 2003 ... ten years later, in 2015": silent when any of the last few years before it fits."""
-        years = [d for d in reversed(doc.dates[:index]) if d.type == "date" and d.year_source == "explicit"
-                 and d.year and d.granularity in ("day", "month", "year")][:MAX_ANCHORS]
+        years = _last_dates(doc.dates, index - 1, lambda j, d: d.type == "date" and d.year_source == "explicit"
+                            and d.year and d.granularity in ("day", "month", "year"))
         if not years or stated.year_source != "explicit":
             return
         amount = mention.offset[0]
@@ -501,18 +533,20 @@ class DateArithmetic(Check):
                     related=(Related(anchor.start, anchor.end, f"the year counted from: {anchor.text}"),),
                     suggestion=str(anchor.year + amount) if stated.text == str(stated.year) else None)
 
-    def _around_event(self, doc: Document, mention: DateMention, stated: DateMention) -> Iterator[Issue]:
+    def _around_event(self, doc: Document, mention: DateMention, stated: DateMention, starts: list[int],
+                      by_event: dict[int, tuple[list, dict, set]]) -> Iterator[Issue]:
         events = doc.events
-        target = next((e for e in events if mention.event_at <= e.start < mention.event_at + 60), None)
+        first = bisect.bisect_left(starts, mention.event_at)
+        target = events[first] if first < len(events) and events[first].start < mention.event_at + 60 else None
         if target is None:
             return
-        dates = doc.dates
-        event_dates = [dates[i] for e in events if e.event == target.event for i in e.dates
-                       if dates[i].granularity == "day" and dates[i].day_of_year and dates[i] is not stated]
-        days = {d.day_of_year for d in event_dates}
-        if len(days) != 1:
+        event_dates, day_counts, members = by_event[target.event]
+        counts = dict(day_counts)
+        if id(stated) in members:
+            counts[stated.day_of_year] -= 1
+        if sum(1 for n in counts.values() if n > 0) != 1:
             return
-        event_date = event_dates[0]
+        event_date = next(d for d in event_dates if d is not stated)
         amount, unit = mention.offset
         shift = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         expected = event_date.day_of_year + dt.timedelta(days=shift)

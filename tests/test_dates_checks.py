@@ -212,3 +212,31 @@ def test_checks_never_fail_on_any_text(text, with_date):
     assert result.complete and result.error is None, result.warnings
     for finding in result.findings:
         assert finding.code.startswith("D") and finding.line >= 1
+
+
+def test_d101_an_event_named_with_a_capitalised_head_noun():
+    text = ("On 3 June 2025, Oslo hosted the Nordic Energy Forum with ministers from five countries.\n"
+            "On 3 July 2025, the Nordic Energy Forum was held in Oslo with delegations from the region.\n"
+            "On the eve of the forum, on 2 June, the ministers signed a grid agreement.\n")
+    found = findings(text, "D101", dt.date(2025, 6, 10))
+    assert len(found) == 1 and found[0].line == 2 and found[0].related[0].line == 1
+
+
+def test_d101_a_capitalised_name_that_goes_on_is_not_an_event():
+    text = ("The Summit Street office opened on 3 June 2025.\nThe Summit Street office closed on 3 July 2025.\n")
+    assert findings(text, "D101", dt.date(2025, 8, 1)) == []
+
+
+def test_d105_an_anniversary_year_still_ahead_is_not_its_origin():
+    text = "They hope to finish by the 2000 Olympics and the 100th anniversary of the federation.\n"
+    assert findings(text, "D105", dt.date(1998, 2, 13)) == []
+
+
+def test_d106_stays_linear_on_a_long_article():
+    import time
+
+    text = (FIXTURES / "summit-translation.txt").read_text(encoding="utf-8").rstrip("\n")
+    long = "\n".join([text] * 300) + "\n"
+    started = time.perf_counter()
+    lint_text(long, select=["D106"], published=dt.date(2025, 5, 20))
+    assert time.perf_counter() - started < 5

@@ -147,8 +147,8 @@ def analyze_events(doc: Document) -> list[EventMention]:
                 distinct = ("again",) if AGAIN.match(text, m.end()) else ()
             else:
                 definite, distinct, names = _noun_phrase(text, sentence.start, m.start())
-            if m.group(0)[0].isupper() and (m.start() != sentence.start or CAPITAL_NEXT.match(text, m.end())):
-                continue  # part of a name: "Summit Street", "Elections PEI"
+            if m.group(0)[0].isupper() and CAPITAL_NEXT.match(text, m.end()):
+                continue  # inside a name: "Summit Street", "Elections PEI"; a name's head stays ("Transport Forum")
             clause_end = sentence.end
             for place in PLACE_AFTER.finditer(text, max(sentence.start, m.start() - 60),
                                               min(clause_end, m.end() + 60)):
