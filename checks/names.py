@@ -85,8 +85,8 @@ def _organisation_spellings(names: NameAnalysis) -> Iterator[tuple[str, list, st
     starts: dict[tuple[str, ...], list[int]] = {}
     word_spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
     for entity in names.entities:
-        if entity.kind != "organisation":
-            continue
+        if entity.kind != "organisation" or len(entity.text.split()) < 2:
+            continue  # one word (most entities): nothing to compare word by word
         spans = [m.span() for m in WORD_SPAN.finditer(entity.text)]
         key = tuple(entity.text[a:b] for a, b in spans)
         if len(key) >= 2:
@@ -249,6 +249,8 @@ class QuoteAttributionConflict(Check):
             words = _quote_words(doc.text[q.inner_start:q.inner_end])
             if len(words) >= MIN_QUOTE_WORDS and q.level == 0:  # a quote inside a quote is someone else's
                 said.append((q, words, speaker))
+        if len({speaker.person for _, _, speaker in said}) < 2:
+            return  # one speaker (or none): no quotation can be given to two
         said.sort(key=lambda x: x[0].start)
         people = names.people
         for j, candidates in enumerate(_earlier_candidates(said)):
