@@ -428,6 +428,47 @@ def _split_run(text: str, match: regex.Match) -> list[_Run]:
     return runs
 
 
+_MATCH_READINGS: dict[str, tuple] = {}
+
+
+def _read_match(text: str, match: regex.Match) -> tuple:
+    """What a match of several words holds, at offsets from its start: ("entity", start, end, kind)
+    or ("name", tokens, joins, title_at, name_start, name_end) per run. It depends on the words
+    alone, and names recur ("Prime Minister", a person's full name), so it is cached per spelling."""
+    key = match.group()
+    reading = _MATCH_READINGS.get(key)
+    if reading is not None:
+        return reading
+    offset = match.start()
+    places = country_words()
+    outcomes: list[tuple] = []
+    for run in _split_run(text, match):
+        tokens = [(s - offset, e - offset, w) for s, e, w in run.tokens]
+        if len(tokens) == 1:
+            kind = _lone_word_kind(tokens[0][2])
+            if kind == "name":
+                outcomes.append(("name", tokens, run.joins, -1, 0, 1))
+            elif kind:
+                outcomes.append(("entity", tokens[0][0], tokens[0][1], kind))
+            continue
+        title_at, name_at = _split_title(run)
+        if name_at >= len(tokens):
+            continue
+        name_end = name_at + len(_name_tokens(run, name_at))
+        words = [t[2] for t in tokens[name_at:name_end]]
+        bare = [w.rstrip(".").lower() for w in words]
+        if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
+            outcomes.append(("entity", tokens[0][0], tokens[-1][1], "organisation"))
+        elif title_at < 0 and all(w in places for w in bare):
+            outcomes.append(("entity", tokens[name_at][0], tokens[name_end - 1][1], "place"))
+        else:
+            outcomes.append(("name", tokens, run.joins, title_at, name_at, name_end))
+    if len(_MATCH_READINGS) >= 50_000:
+        _MATCH_READINGS.clear()
+    reading = _MATCH_READINGS[key] = tuple(outcomes)
+    return reading
+
+
 @lru_cache(maxsize=65536)
 def _lone_word_kind(word: str) -> str:
     """What a run of one word is: "organisation", "place", "name", or "" (a stop word or a title).
@@ -680,7 +721,6 @@ class _Builder:
 
     def run(self) -> NameAnalysis:
         text = self.text
-        places = country_words()
         pending: list[tuple[_Run | None, int, int, int, list[tuple[int, int, str]]]] = []
         entities = self.out.entities
         for block in self.doc.blocks:
@@ -694,28 +734,16 @@ class _Builder:
                     elif kind:
                         entities.append(Entity(match.start(), match.end(), word, kind))
                     continue
-                for run in _split_run(text, match):
-                    if len(run.tokens) == 1:
-                        word = run.tokens[0][2]
-                        kind = _lone_word_kind(word)
-                        if kind == "name":
-                            pending.append((run, -1, lo, hi, run.tokens))
-                        elif kind:
-                            entities.append(Entity(run.start, run.end, word, kind))
+                offset = match.start()
+                for outcome in _read_match(text, match):
+                    if outcome[0] == "entity":
+                        _, start, end, kind = outcome
+                        entities.append(Entity(offset + start, offset + end, text[offset + start:offset + end], kind))
                         continue
-                    title_at, name_at = _split_title(run)
-                    if name_at >= len(run.tokens):
-                        continue
-                    name = _name_tokens(run, name_at)
-                    words = [t[2] for t in name]
-                    bare = [w.rstrip(".").lower() for w in words]
-                    if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
-                        entities.append(Entity(run.start, run.end, text[run.start:run.end], "organisation"))
-                        continue
-                    if title_at < 0 and all(w in places for w in bare):
-                        entities.append(Entity(name[0][0], name[-1][1], text[name[0][0]:name[-1][1]], "place"))
-                        continue
-                    pending.append((run, title_at, lo, hi, name))
+                    _, tokens, joins, title_at, name_at, name_end = outcome
+                    tokens = [(offset + s, offset + e, w) for s, e, w in tokens]
+                    run = _Run(tokens[0][0], tokens[-1][1], tokens, joins)
+                    pending.append((run, title_at, lo, hi, tokens[name_at:name_end]))
         # Full names first, so that a surname later (or earlier, in a headline) links to them.
         singles = []
         for run, title_at, lo, hi, name in pending:
