@@ -11,7 +11,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.analysis.dates import LEAP_STAND_IN, MONTH_NAMES, WEEKDAY_NAMES, DateMention
+from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 

@@ -11,7 +11,7 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from factlint.analysis.acronyms import Knowledge, acronym_key
+from factlint.analysis.acronyms import Knowledge
 
 RAW_BYTES = resources.files("factlint.data").joinpath("organisations.json").read_bytes()
 

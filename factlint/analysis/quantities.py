@@ -1026,7 +1026,6 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     if cached is not None:
         return cached
     text = doc.text
-    quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent") and q.role != "range-end"]
     by_sentence = {i: [q for q in qs if q.kind in ("money", "count", "percent") and q.role != "range-end"]
                    for i, qs in figures_by_sentence(doc).items()}
     superlatives: list[Superlative] = []
