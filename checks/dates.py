@@ -212,8 +212,11 @@ class WeekdayMismatch(Check):
 class ImpossibleDate(Check):
     """
     What it checks:
-        A date that does not exist: 31 April, June 31, February 30, or 29 February of a
-        year that is not a leap year.
+        A date that does not exist, in any format the date analyser reads (day-month,
+        month-day, "the 29th of February", "Sept. 31", numeric and ISO): a day past the
+        end of its month, or 29 February of a year that is not a leap year, whether the
+        year is written or taken, as for every yearless date, from the text or the
+        publication date (see the date analyser's year inference).
 
     Why an editor cares:
         An impossible date is certainly a typo, and the reader cannot tell the intended day.
@@ -238,9 +241,11 @@ class ImpossibleDate(Check):
                 continue
             month = MONTH_NAMES[mention.month - 1]
             if mention.month == 2 and mention.day == 29:
-                if mention.year_source != "explicit":
+                if mention.year is None or mention.role == "birth":
                     continue
-                why = f"{mention.year} is not a leap year, so February has 28 days"
+                source = "" if mention.year_source == "explicit" else \
+                    f" (the year taken from the {'publication date' if mention.year_source == 'published' else 'text'})"
+                why = f"{mention.year} is not a leap year{source}, so February has 28 days"
             else:
                 why = f"{month} has {calendar.monthrange(2000, mention.month)[1]} days"
             yield Issue(mention.start, mention.end, f"{_quote(mention)} does not exist: {why}.")

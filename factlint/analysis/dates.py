@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from factlint.analysis.lexicon import PAST_FORMS
+
 if TYPE_CHECKING:
     from factlint.document import Document
 
@@ -65,9 +67,9 @@ _NUM = "(?i:" + "|".join(NUMBER_WORDS) + r"|[1-9][0-9]{0,2})"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 DATE_SOURCE = rf"""
- (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
+ (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+\(?)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
      \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
-|(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
+|(?P<mdy>(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
      (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<iso>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<y>{_YEAR_DIGITS})(?P<isep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=isep)
      (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
@@ -213,9 +215,7 @@ FUTURE_MARKERS = re.compile(
     r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", re.IGNORECASE)
 NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
                          r"[^.;:]*$", re.IGNORECASE)
-PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
-    r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
+PAST_VERB = re.compile(r"\b(?:" + "|".join(sorted(PAST_FORMS, key=len, reverse=True)) + r"|[a-z]{3,}ed)\b")
 IRREALIS = re.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
                       r"|set\s+to|if|unless)\b", re.IGNORECASE)
 DATES_SOMETHING_ELSE = re.compile(
@@ -380,16 +380,32 @@ def _month_value(y: int | None, m: int) -> str:
     return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
 
 
-def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+# Days around the publication date a yearless date can lie in, by the tense of its clause.
+YEAR_WINDOWS = {"future": (-7, 366), "past": (-366, 21), None: (-275, 183)}
+
+
+def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None,
+                weekday: int | None = None) -> int:
     """The year of a yearless date: news tells mostly of the recent past, so a date up to ~3 months
     ahead of publication stays in its year and a later one falls in the year before, unless its clause
-    is in the future tense, which takes the next such date."""
+    is in the future tense, which takes the next such date. A written weekday is a constraint too:
+    among the years the tense allows (YEAR_WINDOWS), the one whose calendar has that weekday wins
+    ("Sunday 27 September" in an article of May 2026 is in 2026, when 27 September is a Sunday); when
+    none or several have it, the rule above decides, so a wrong weekday is still found."""
     day = day or 1
     this_year = dt.date(published.year, month, min(day, _days_in_month(published.year, month)))
     ahead = (this_year - published).days
     if tense == "future":
-        return published.year if ahead >= -7 else published.year + 1
-    return published.year if ahead <= (21 if tense == "past" else 92) else published.year - 1
+        year = published.year if ahead >= -7 else published.year + 1
+    else:
+        year = published.year if ahead <= (21 if tense == "past" else 92) else published.year - 1
+    if weekday is None or day > _days_in_month(year, month):
+        return year
+    low, high = YEAR_WINDOWS.get(tense, YEAR_WINDOWS[None])
+    fitting = [y for y in (published.year - 1, published.year, published.year + 1)
+               if day <= _days_in_month(y, month) and low <= (dt.date(y, month, day) - published).days <= high
+               and dt.date(y, month, day).weekday() == weekday]
+    return fitting[0] if len(fitting) == 1 else year
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -470,12 +486,15 @@ class _Builder:
         if not wd and self.text.startswith(("the", "The"), start) and m.group("d").isdigit() \
                 and " of " not in m.group(0):
             start = m.start("d")  # "the 4 May summit": the article belongs to the summit
+        end = m.end()
+        if wd and self.text.count("(", start, end) > self.text.count(")", start, end) and self.text.startswith(")", end):
+            end += 1  # "Monday (Sept. 5)": the weekday with its date in brackets
         if m.group("d2"):
             first = self.day_date(start, m.end("d"), month, m.group("d"), year, wd)
-            second = self.day_date(m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
+            second = self.day_date(m.start("d2"), end, month, m.group("d2"), year, m.group("wda"))
             self.add_range(first, second)
             return
-        self.out.append(self.day_date(start, m.end(), month, m.group("d"), year, wd or m.group("wda")))
+        self.out.append(self.day_date(start, end, month, m.group("d"), year, wd or m.group("wda")))
 
     def handle_numeric(self, m: _DateMatch) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
@@ -794,9 +813,20 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
                 governing = best[1]
             elif last_full is not None and doc.block_at(last_full.start) is doc.block_at(mention.start):
                 governing = last_full
-        if mention.month is None:  # "the 6th": the month of the date before it
+        if mention.month is None:  # "the 6th": the month of the nearest date of its sentence, else of the one before it
+            sibling = _nearest_month_in_sentence(out, i, sentence)
+            if governing is None and sibling is not None:
+                mention.month = sibling.month
+                if sibling.year_source == "explicit":
+                    mention.year, mention.year_source = sibling.year, "context"
             source = governing or last_full
-            if source is not None and source.month:
+            if mention.month is not None:
+                if mention.year is None and published:
+                    mention.year = _infer_year(published, mention.month, mention.day, mention.tense, mention.weekday)
+                    mention.year_source = "published"
+                elif mention.year is None:
+                    continue
+            elif source is not None and source.month:
                 mention.month = source.month
                 mention.year = source.year
                 mention.year_source = "context"
@@ -807,7 +837,7 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
         elif governing is not None:
             mention.year, mention.year_source = governing.year, "context"
         elif published:
-            mention.year = _infer_year(published, mention.month, mention.day, mention.tense)
+            mention.year = _infer_year(published, mention.month, mention.day, mention.tense, mention.weekday)
             mention.year_source = "published"
         else:
             continue
@@ -816,6 +846,19 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
             mention.value = _day_value(mention.year, mention.month, mention.day) if mention.valid else None
         else:
             mention.value = _month_value(mention.year, mention.month)
+
+
+def _nearest_month_in_sentence(out: list[DateMention], i: int, sentence: tuple[int, int]) -> DateMention | None:
+    """The nearest date of the sentence (before or after) that names a month."""
+    best = None
+    for j in range(max(0, i - 6), min(len(out), i + 6)):
+        other = out[j]
+        if j != i and other.month and other.type == "date" and other.granularity == "day" \
+                and sentence[0] <= other.start < sentence[1]:
+            gap = abs(other.start - out[i].start)
+            if best is None or gap < best[0]:
+                best = (gap, other)
+    return best[1] if best else None
 
 
 def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
