@@ -241,14 +241,21 @@ class ImpossibleDate(Check):
                 continue
             month = MONTH_NAMES[mention.month - 1]
             if mention.month == 2 and mention.day == 29:
-                if mention.year is None or mention.role == "birth":
-                    continue
+                if mention.year is None or mention.role == "birth" or mention.year_source == "published" \
+                        and _sentence_has_year(doc, mention):
+                    continue  # "born on 29 February"; "the next 29 February falls in 2028": not this year's
                 source = "" if mention.year_source == "explicit" else \
                     f" (the year taken from the {'publication date' if mention.year_source == 'published' else 'text'})"
                 why = f"{mention.year} is not a leap year{source}, so February has 28 days"
             else:
                 why = f"{month} has {calendar.monthrange(2000, mention.month)[1]} days"
             yield Issue(mention.start, mention.end, f"{_quote(mention)} does not exist: {why}.")
+
+
+def _sentence_has_year(doc: Document, mention: DateMention) -> bool:
+    sentence = doc.sentence_at(mention.start)
+    return sentence is not None and any(d.year_source == "explicit" and sentence.start <= d.start < sentence.end
+                                        for d in doc.dates)
 
 
 YEARLESS_WINDOW = 21  # days: a yearless date farther off may well be another year's
@@ -312,18 +319,30 @@ class TenseMismatch(Check):
 class ElapsedTimeMismatch(Check):
     """
     What it checks:
-        A stated span that disagrees with the years it spans: "adopted in 1974, 40 years
-        ago" in an article of 2025, or "aged 45, born in 1960". Needs the publication
-        date; hedged spans ("more than 30 years ago") pass.
+        A stated span that disagrees with the years it spans. One model covers every
+        form (factlint.analysis.elapsed): a start year (a year that dates a beginning,
+        "since 1953", "opened in 1962", "born in 1939", or the beginning the article
+        gives for the same thing elsewhere), a stated length (a count of years, seasons
+        or editions, an ordinal year, edition or anniversary, an age) and the year it
+        is counted to (another year of the clause, else the publication year). A span
+        worded as exact ("since", "ago", "its N years", ordinals, ages) must fit, with
+        the one-year slack of a year without months and of an age without a birthday;
+        a plain count may be part of the time but never more than all of it, and
+        editions may fall short (a cancelled year, a biennial) but never exceed the
+        years available, less the years the text says one was cancelled. Hedged spans
+        ("more than 30 years") pass. Needs the publication date when the span counts
+        to now.
 
     Why an editor cares:
         The reader can do the subtraction; an article that cannot looks careless.
 
     Fires on:
         (published 2025) The line opened in 2002, 25 years ago.
+        (published 2024) The firm, founded in 1990, is now in its 40th year.
 
     Passes:
         (published 2025) The line opened in 2002, 23 years ago. It opened more than 20 years ago.
+        (published 2024) The firm, founded in 1990, is now in its 35th year.
     """
 
     code = "D105"
@@ -333,8 +352,21 @@ class ElapsedTimeMismatch(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         published = doc.published
-        if published is None:
-            return
+        dates = doc.dates
+        if published is not None:
+            yield from self._appositions(doc, published)
+        for span in getattr(dates, "spans", []):
+            problem = _span_problem(doc, span)
+            if problem:
+                since = dates[span.since]
+                related = [Related(since.start, since.end, f"the year counted from: {since.text}")]
+                if span.until is not None:
+                    until = dates[span.until]
+                    related.append(Related(until.start, until.end, f"the year counted to: {until.text}"))
+                yield Issue(span.start, span.end, problem, related=tuple(related))
+
+    def _appositions(self, doc: Document, published: dt.date) -> Iterator[Issue]:
+        """ "adopted in 1974, 40 years ago": the relative date restates the year before it."""
         dates = doc.dates
         for mention in dates:
             if mention.apposition is None or mention.anchor != "published" or mention.hedged \
@@ -354,37 +386,61 @@ class ElapsedTimeMismatch(Check):
                             f"date ({_long(published)}) is {elapsed} years, not {stated}.",
                             related=(Related(then.start, then.end, f"the date is {then.text}"),),
                             suggestion=None)
-        yield from self._ages(doc, published)
-        yield from self._anniversaries(doc, published)
 
-    def _anniversaries(self, doc: Document, published: dt.date) -> Iterator[Issue]:
-        dates = doc.dates
-        for anniversary in getattr(dates, "anniversaries", []):
-            since = dates[anniversary.since]
-            elapsed = published.year - since.year
-            if elapsed <= 1:
-                continue  # a year this recent (or ahead) is when the anniversary falls, not what it counts from
-            off = abs(elapsed - anniversary.years)
-            if off == 0 or (off == 1 and published.month in (1, 12)):
-                continue  # a preview in December or a look back in January may straddle the year
-            yield Issue(anniversary.start, anniversary.end,
-                        f"The {_ordinal(anniversary.years)} anniversary does not fit {_quote(since)}: {published.year} is "
-                        f"{elapsed} years after {since.year}.",
-                        related=(Related(since.start, since.end, f"the year counted from: {since.text}"),))
 
-    def _ages(self, doc: Document, published: dt.date) -> Iterator[Issue]:
-        dates = doc.dates
-        for age in getattr(dates, "ages", []):
-            if age.born is None:
-                continue
-            birth = dates[age.born]
-            oldest = published.year - birth.year
-            if age.years in (oldest, oldest - 1):
-                continue
-            yield Issue(age.start, age.end,
-                        f"Age {age.years} does not fit {_quote(birth)}: someone born in {birth.year} is "
-                        f"{oldest - 1} or {oldest} on {_long(published)}.",
-                        related=(Related(birth.start, birth.end, f"born in {birth.year}"),))
+def _span_problem(doc: Document, span) -> str | None:
+    """What is wrong with a stated span, in words with its arithmetic, or None when it fits."""
+    dates = doc.dates
+    since = dates[span.since]
+    start, until = since.year, span.until_year
+    elapsed = until - start
+    to = f"{until}" if span.until is not None else f"{until} (the publication date)"
+    said = f"'{span.text}'"
+    if span.kind == "age":
+        published = doc.published
+        birth = since.date
+        if span.unit == "birthday":  # "turns 81 this year": the age reached at that year's birthday
+            if span.amount == elapsed:
+                return None
+            return f"{said} does not fit {_quote(since)}: someone born in {start} turns {elapsed} in {to}."
+        if span.until is None and birth is not None and published is not None:
+            exact = published.year - birth.year - ((published.month, published.day) < (birth.month, birth.day))
+            if span.amount != exact:
+                return (f"{said} does not fit the birth date {_quote(since)}: someone born on {_long(birth)} is "
+                        f"{exact} on {_long(published)}.")
+            return None
+        if span.amount in (elapsed - 1, elapsed):
+            return None
+        return (f"{said} does not fit {_quote(since)}: someone born in {start} is {elapsed - 1} or {elapsed} in "
+                f"{to}, not {span.amount}.")
+    if span.kind == "count":
+        if span.unit == "year":
+            if span.anchored and abs(span.amount - elapsed) > 1 or span.amount > elapsed + 1:
+                return f"{said} does not fit {_quote(since)}: from {start} to {to} is {elapsed} years."
+            return None
+        most = elapsed + 1 - len(span.skipped)
+        if span.amount > most:
+            return (f"{said} does not fit {_quote(since)}: from {start} to {to} there are at most {most} "
+                    f"{span.unit}s.")
+        return None
+    if span.unit == "year":  # "in its 40th year": the first year is the one it began in
+        if span.amount in (elapsed, elapsed + 1):
+            return None
+        return (f"{said} does not fit {_quote(since)}: from {start}, {to} is its {_ordinal(elapsed + 1)} year "
+                f"(or {_ordinal(elapsed)}), not its {_ordinal(span.amount)}.")
+    if span.unit == "anniversary":
+        if elapsed <= 1 or span.amount == elapsed:
+            return None
+        if span.until is None and abs(span.amount - elapsed) == 1 and doc.published.month in (1, 12):
+            return None  # a preview in December or a look back in January may straddle the year
+        return (f"{said} does not fit {_quote(since)}: {to} is {elapsed} years after {start}, the "
+                f"{_ordinal(elapsed)} anniversary, not the {_ordinal(span.amount)}.")
+    most = elapsed + 1 - len(span.skipped)  # editions: one a year at most
+    if span.amount > most:
+        skipped = f", less {len(span.skipped)} cancelled" if span.skipped else ""
+        return (f"{said} does not fit {_quote(since)}: from {start} to {to} there can be at most {most} "
+                f"editions (one a year{skipped}).")
+    return None
 
 
 MAX_ANCHORS = 3  # how many earlier dates a "two days later" may count from

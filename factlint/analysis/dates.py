@@ -227,9 +227,6 @@ PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{
 SUBJECT_PAST = re.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                           r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = re.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
-ANNIVERSARY_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                     "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
-                     "hundredth": 100}
 PAGE_LIKE = re.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
                        r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
                        r"|[#№])[.\s]*$", re.IGNORECASE)
@@ -249,26 +246,6 @@ def _duration_before() -> re.Pattern:
     return re.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
                       rf"|\b(?P<n2>{_NUM})-(?P<unit2>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
                       rf"(?:from\s+)?$")
-
-
-@cache
-def _age_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A stated age, the capitalised name before "Jane Doe, 45,", and what shows that a birth date later in
-    the sentence is another person's; compiled on first use, as only an article that says "born" reads ages."""
-    age = re.compile(r"\b(?:aged|turned|is\s+now)\s+(?P<a>[1-9][0-9])\b(?!\s*(?:%|per|years\s+ago))"
-                     r"|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
-    name_before = re.compile(r"[A-Z][a-z]+$")
-    another_person = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother"
-                                r"|sister|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
-    return age, name_before, another_person
-
-
-@cache
-def _anniversary_pattern() -> re.Pattern:
-    """"the 50th anniversary"; compiled on first use, as only an article that says "anniversary" reads it."""
-    return re.compile(
-        r"\b(?:(?P<n>[1-9][0-9]{0,2})(?:st|nd|rd|th)|(?P<w>tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth"
-        r"|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth))\s+anniversary\b", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)
@@ -328,32 +305,11 @@ class DateMention:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Age:
-    """A person's stated age ("aged 45", "58-year-old", "Jane Doe, 58,") and the birth date said of the
-    same person in its sentence, if any."""
-
-    start: int
-    end: int
-    years: int
-    born: int | None = None  # index of the "born in ..." date mention
-
-
-@dataclass(frozen=True, slots=True)
-class Anniversary:
-    """"the 50th anniversary of the 1975 accords": the ordinal and the year it counts from."""
-
-    start: int
-    end: int
-    years: int
-    since: int  # index of the year's date mention
-
-
 class DateList(list):
-    """The date mentions of a document, in order, with the ages and anniversaries found beside them."""
+    """The date mentions of a document, in order, with the spans, ages and ordinals stated between them
+    (``spans``: factlint.analysis.elapsed.Span)."""
 
-    ages: list[Age]
-    anniversaries: list[Anniversary]
+    spans: list
 
 
 def _month(name: str) -> int:
@@ -389,9 +345,9 @@ def _infer_year(published: dt.date, month: int, day: int | None, tense: str | No
     """The year of a yearless date: news tells mostly of the recent past, so a date up to ~3 months
     ahead of publication stays in its year and a later one falls in the year before, unless its clause
     is in the future tense, which takes the next such date. A written weekday is a constraint too:
-    among the years the tense allows (YEAR_WINDOWS), the one whose calendar has that weekday wins
-    ("Sunday 27 September" in an article of May 2026 is in 2026, when 27 September is a Sunday); when
-    none or several have it, the rule above decides, so a wrong weekday is still found."""
+    the one year the tense allows (YEAR_WINDOWS) whose calendar has that weekday wins when it is nearer
+    the publication date than the rule's ("Sunday 27 September" in an article of May 2026 is in 2026,
+    when 27 September is a Sunday); otherwise the rule decides, so a wrong weekday is still found."""
     day = day or 1
     this_year = dt.date(published.year, month, min(day, _days_in_month(published.year, month)))
     ahead = (this_year - published).days
@@ -405,7 +361,10 @@ def _infer_year(published: dt.date, month: int, day: int | None, tense: str | No
     fitting = [y for y in (published.year - 1, published.year, published.year + 1)
                if day <= _days_in_month(y, month) and low <= (dt.date(y, month, day) - published).days <= high
                and dt.date(y, month, day).weekday() == weekday]
-    return fitting[0] if len(fitting) == 1 else year
+    if len(fitting) != 1:
+        return year
+    gap = abs((dt.date(fitting[0], month, day) - published).days)
+    return fitting[0] if gap < abs((dt.date(year, month, day) - published).days) else year
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -517,6 +476,8 @@ class _Builder:
         start, end = m.start(), m.end()
         if kind in ("dmy", "mdy"):
             self.handle_day_month(m)
+            if BIRTH.search(text, max(sentence_start, start - 12), start) and self.out:
+                self.out[-1].role = "birth"
         elif kind == "iso":
             self.out.append(self.day_date(start, end, int(m.group("mo")), m.group("d"), m.group("y"),
                                           m.group("wd") or m.group("wda")))
@@ -979,44 +940,6 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     return "past"
 
 
-def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
-    """Stated ages: "aged 45", "a 45-year-old", and "Jane Doe, 45," after a capitalised name."""
-    text = doc.text
-    births = [i for i, d in enumerate(out) if d.role == "birth"]
-    age, name_before, another_person = _age_patterns()
-    found = []
-    for block in doc.blocks:
-        for m in age.finditer(text, block.start, block.end):
-            group = "a" if m.group("a") else "b" if m.group("b") else "c"
-            if group == "c" and not name_before.search(text, max(0, m.start() - 30), m.start()):
-                continue
-            start, end = m.start(group), m.end(group)
-            born = next((i for i in births if 0 < out[i].start - end <= 100
-                         and not another_person.search(text, end, out[i].start)
-                         and doc.sentence_at(out[i].start) is doc.sentence_at(start)), None)
-            found.append(Age(start, end, int(m.group(group)), born))
-    return found
-
-
-def _anniversaries(doc: Document, out: list[DateMention]) -> list[Anniversary]:
-    """Ordinal anniversaries with the one explicit year of their sentence they count from."""
-    text = doc.text
-    anniversary = _anniversary_pattern()
-    found = []
-    for block in doc.blocks:
-        for m in anniversary.finditer(text, block.start, block.end):
-            sentence = doc.sentence_at(m.start())
-            if sentence is None:
-                continue
-            years = [i for i, d in enumerate(out) if sentence.start <= d.start < sentence.end
-                     and d.year_source == "explicit" and d.year and d.type == "date"]
-            if len({out[i].year for i in years}) != 1:
-                continue
-            n = int(m.group("n")) if m.group("n") else ANNIVERSARY_WORDS[m.group("w").lower()]
-            found.append(Anniversary(m.start(), m.end(), n, years[0]))
-    return found
-
-
 def analyze_dates(doc: Document) -> DateList:
     """Every date expression in ``doc.text``, in order of position."""
     builder = _Builder(doc)
@@ -1038,6 +961,7 @@ def analyze_dates(doc: Document) -> DateList:
     _fill_years(doc, out, starts, ends)
     _link(doc, out, starts, ends)
     result = DateList(out)
-    result.ages = _ages(doc, out) if any(d.role == "birth" for d in out) else []
-    result.anniversaries = _anniversaries(doc, out) if "anniversary" in text else []
+    from factlint.analysis.elapsed import find_spans
+
+    result.spans = find_spans(doc, out)
     return result
