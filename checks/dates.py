@@ -416,7 +416,8 @@ def _span_problem(doc: Document, span) -> str | None:
     if span.kind == "count":
         if span.unit == "year":
             if span.anchored and abs(span.amount - elapsed) > 1 or span.amount > elapsed + 1:
-                return f"{said} does not fit {_quote(since)}: from {start} to {to} is {elapsed} years."
+                return (f"{said} does not fit {_quote(since)}: from {start} to {to} is {elapsed} "
+                        f"year{'s' if elapsed != 1 else ''}.")
             return None
         most = elapsed + 1 - len(span.skipped)
         if span.amount > most:

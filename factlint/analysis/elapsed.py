@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factlint.analysis.lexicon import ending_stems, inception_stems, stem
+from factlint.analysis.lexicon import inception_stems, is_past_form, stem
 
 if TYPE_CHECKING:
     from factlint.analysis.dates import DateMention
@@ -277,6 +277,9 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
                 or any(d.apposition == earlier[-1] for d in dates):
             return None  # the apposed "in 1974, 40 years ago" is read by the date analyser
         since_index = earlier[-1]
+        verb = WORD.findall(text, max(lo, m.start() - 20), m.start())[-1:]
+        if not verb or not is_past_form(verb[0]) or m.start() - dates[since_index].end > 40:
+            return None  # "the 1995 accord, signed 25 years ago" restates the year; "compared to five years ago" does not
     else:
         starts = [i for i in in_clause if i in inceptions or SINCE_BEFORE.search(text, max(lo, dates[i].start - 50),
                                                                                   dates[i].start)]
