@@ -7,6 +7,7 @@ Every check here combines ``doc.dates`` (the date analyser) and ``doc.events``
 from __future__ import annotations
 
 import bisect
+import re
 
 import datetime as dt
 from collections.abc import Iterator
@@ -473,6 +474,11 @@ def _index_events(dates: list[DateMention], events: list) -> tuple[list[int], di
     return [e.start for e in events], by_event
 
 
+def _resolved_weekday(d: DateMention) -> bool:
+    """A weekday the publication date resolves ("on Sunday"): a day the writer may count from."""
+    return d.relative and d.weekday is not None and d.offset is None and d.anchor == "published" and d.value is not None
+
+
 class DateArithmetic(Check):
     """
     What it checks:
@@ -501,6 +507,8 @@ class DateArithmetic(Check):
         dates = doc.dates
         restated = {d.apposition for d in dates if d.apposition is not None}
         event_index = None  # built on first need: event mentions by start, and by event
+        for length in getattr(dates, "lengths", []):
+            yield from self._length(doc, length)
         for i, mention in enumerate(dates):
             if mention.range_role == "start":
                 yield from self._range(mention, dates[mention.range_with])
@@ -530,24 +538,28 @@ class DateArithmetic(Check):
                         f"{_long(end.day_of_year, False)} comes {-days} day{'s' if days < -1 else ''} "
                         f"before {_long(start.day_of_year, False)}.")
             return
-        if start.stated_duration:
-            amount, unit = start.stated_duration
-            per = {"day": 1, "week": 7, "month": 30}[unit] if unit in ("day", "week", "month") else None
-            if per is None:
-                return
-            spans = {days, days + 1}
-            if unit == "day" and amount not in spans:
-                actual = f"{days} or {days + 1} days"
-            elif unit == "week" and all(abs(amount * 7 - d) > 3 for d in spans):
-                actual = f"{days} days, about {round(days / 7)} weeks"
-            elif unit == "month" and all(abs(amount * 30.4 - d) > 10 for d in spans):
-                actual = f"{days} days, about {round(days / 30.4)} months"
-            else:
-                return
-            yield Issue(start.start, end.end,
-                        f"{amount} {unit}{'s' if amount != 1 else ''} does not fit the range "
-                        f"'{start.text} … {end.text}': {_long(start.day_of_year, False)} to {_long(end.day_of_year, False)} "
-                        f"is {actual}.")
+
+    def _length(self, doc: Document, length) -> Iterator[Issue]:
+        """A length the sentence states for the interval between two of its dates."""
+        first, last = doc.dates[length.first], doc.dates[length.last]
+        days = (last.day_of_year - first.day_of_year).days
+        if days < 0:
+            return
+        amount, unit = length.amount, length.unit
+        spans = (days, days + 1)  # counted with or without the first day
+        if unit == "day" and amount not in spans:
+            actual = f"{days} days ({days + 1} counting both ends)"
+        elif unit in ("week", "fortnight") and all(abs(amount * (7 if unit == "week" else 14) - d) > 3 for d in spans):
+            actual = f"{days} days, about {days / 7:.1f} weeks".replace(".0 weeks", " weeks")
+        elif unit == "month" and all(abs(amount * 30.4 - d) > 10 for d in spans):
+            actual = f"{days} days, about {days / 30.4:.1f} months".replace(".0 months", " months")
+        else:
+            return
+        yield Issue(length.start, length.end,
+                    f"'{length.text}' does not fit {_quote(first)} to {_quote(last)}: "
+                    f"{_long(first.day_of_year, False)} to {_long(last.day_of_year, False)} is {actual}.",
+                    related=(Related(first.start, first.end, f"from {first.text}"),
+                             Related(last.start, last.end, f"to {last.text}")))
 
     def _relative(self, doc: Document, mention: DateMention, stated: DateMention,
                   restated: set[int]) -> Iterator[Issue]:
@@ -558,8 +570,11 @@ class DateArithmetic(Check):
         amount, unit = mention.offset
         days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         dates = doc.dates
-        for candidate in _last_dates(dates, mention.anchor_index, lambda j, d: d.type == "date" and
-                                     d.granularity == "day" and d.day_of_year and j not in restated):
+        here = dates.index(mention)
+        candidates = _last_dates(dates, here - 1, lambda j, d: (d.type == "date" or _resolved_weekday(d)) and
+                                 d.granularity == "day" and d.day_of_year and j not in restated)
+        candidates += [dates[i] for e in doc.events if e.lead for i in e.dates if dates[i].start < mention.start]
+        for candidate in candidates:
             if candidate.year and stated.year and stated.year_source == candidate.year_source == "explicit" \
                     and candidate.year != stated.year:
                 continue
@@ -598,28 +613,50 @@ class DateArithmetic(Check):
     def _around_event(self, doc: Document, mention: DateMention, stated: DateMention, starts: list[int],
                       by_event: dict[int, tuple[list, dict, set]]) -> Iterator[Issue]:
         events = doc.events
-        first = bisect.bisect_left(starts, mention.event_at)
-        target = events[first] if first < len(events) and events[first].start < mention.event_at + 60 else None
-        if target is None:
-            return
-        event_dates, day_counts, members = by_event[target.event]
-        counts = dict(day_counts)
-        if id(stated) in members:
-            counts[stated.day_of_year] -= 1
-        if sum(1 for n in counts.values() if n > 0) != 1:
-            return
-        event_date = next(d for d in event_dates if d is not stated)
+        event_date, name = _attributive_date(doc, mention.event_at)
+        if event_date is None:
+            first = bisect.bisect_left(starts, mention.event_at)
+            target = events[first] if first < len(events) and events[first].start < mention.event_at + 60 else None
+            if target is None:
+                return
+            event_dates, day_counts, members = by_event[target.event]
+            counts = dict(day_counts)
+            if id(stated) in members:
+                counts[stated.day_of_year] -= 1
+            if sum(1 for n in counts.values() if n > 0) != 1:
+                return
+            event_date = next(d for d in event_dates if d is not stated)
+            name = target.text
         amount, unit = mention.offset
         shift = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         expected = event_date.day_of_year + dt.timedelta(days=shift)
-        if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
+        weekday_only = stated.month is None or stated.text in WEEKDAY_NAMES
+        if weekday_only and expected.weekday() == stated.weekday or \
+                not weekday_only and expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
             return
         if mention.text.lower().endswith("eve"):
-            said = f"The eve of the {target.text} ({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is"
+            said = f"The eve of the {name} ({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is"
         else:
-            said = (f"{mention.text[0].upper()}{mention.text[1:]} the {target.text} "
+            said = (f"{mention.text[0].upper()}{mention.text[1:]} the {name} "
                     f"({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is")
-        yield Issue(stated.start, stated.end,
-                    f"{said} {_long(expected, False)}, not {_long(stated.day_of_year, False)}.",
-                    related=(Related(event_date.start, event_date.end, f"the {target.text} is dated here"),),
-                    suggestion=_restyle(stated, expected))
+        if weekday_only:
+            said_stated = f"{WEEKDAY_NAMES[expected.weekday()]} {_long(expected, False)}, not a {stated.text}"
+        else:
+            said_stated = f"{_long(expected, False)}, not {_long(stated.day_of_year, False)}"
+        yield Issue(stated.start, stated.end, f"{said} {said_stated}.",
+                    related=(Related(event_date.start, event_date.end, f"the {name} is dated here"),),
+                    suggestion=None if weekday_only else _restyle(stated, expected))
+
+
+def _attributive_date(doc: Document, at: int) -> tuple[DateMention | None, str]:
+    """A day date written inside the noun phrase at ``at`` ("a week before the Sept. 25 harvest fair"), with the
+    phrase's words after it, or (None, "")."""
+    text = doc.text
+    for d in doc.dates:
+        if d.start > at + 12:
+            break
+        if d.start >= at and d.granularity == "day" and d.day_of_year and d.type == "date" \
+                and re.fullmatch(r"(?:the|its|their|this)?\s*", text[at:d.start]):
+            words = re.match(r"\s*((?:[\w'’-]+\s?){1,3})", text[d.end:d.end + 40])
+            return (d, words.group(1).strip()) if words else (None, "")
+    return None, ""

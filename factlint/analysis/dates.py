@@ -239,15 +239,6 @@ AGO_YEAR_GAP = re.compile(r",\s*(?:or\s+|some\s+)?")
 RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
 
 
-@cache
-def _duration_before() -> re.Pattern:
-    """A duration stated before a range ("for five weeks, from", "the 10-day festival runs from"); compiled
-    on first use, as few articles write a range."""
-    return re.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
-                      rf"|\b(?P<n2>{_NUM})-(?P<unit2>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
-                      rf"(?:from\s+)?$")
-
-
 @dataclass(slots=True, eq=False)
 class DateMention:
     """One date expression: its span in ``doc.text``, TimeML value and what it was resolved from."""
@@ -275,7 +266,6 @@ class DateMention:
     event_at: int | None = None  # for "the eve of X", "two days after X": where X starts
     tense: str | None = None  # "future" | "past" | None: the clause around the date
     role: str | None = None  # "birth" for "born in 1960"
-    stated_duration: tuple[int, str] | None = None  # "for five weeks, from 28 July to 18 August"
 
     @property
     def date(self) -> dt.date | None:
@@ -310,6 +300,7 @@ class DateList(list):
     (``spans``: factlint.analysis.elapsed.Span)."""
 
     spans: list
+    lengths: list  # factlint.analysis.intervals.Length
 
 
 def _month(name: str) -> int:
@@ -840,17 +831,17 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 nxt.range_with, nxt.range_role = i, "end"
         if mention.range_role == "end":
             _align_range_end(out[mention.range_with], mention)
-        if mention.range_role == "start":
-            found = _duration_before().search(text, max(0, mention.start - 40), mention.start)
-            if found:
-                mention.stated_duration = (_number(found.group("n") or found.group("n2")),
-                                           _unit(found.group("unit") or found.group("unit2")))
-        if mention.relative and mention.offset and nxt is not None and nxt.type == "date" and not nxt.relative \
+        if mention.relative and mention.offset and nxt is not None and (
+                nxt.type == "date" and not nxt.relative
                 and (nxt.granularity == "day" or nxt.granularity == "year" and mention.offset[1] == "year"
-                     and mention.anchor == "previous") \
+                     and mention.anchor == "previous") or _bare_weekday(nxt)) \
                 and (EVENT_GAP if mention.event_at is not None else APPOSITION_GAP).fullmatch(
                     text, mention.end, nxt.start):
-            mention.apposition = i + 1
+            mention.apposition = i + 1  # "two days later, on 9 November"; "three days before the race, on Wednesday"
+        elif mention.anchor == "event" and mention.offset and mention.apposition is None and i > 0 \
+                and out[i - 1].granularity == "day" and out[i - 1].day_of_year and out[i - 1].type == "date" \
+                and re.fullmatch(r",\s*", text[out[i - 1].end:mention.start]):
+            mention.apposition = i - 1  # "on 1 July, 15 days after the ceremony": the relative date restates it
         if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
                 and i > 0 and out[i - 1].type == "date" and out[i - 1].year_source == "explicit":
             before = out[i - 1]
@@ -878,6 +869,11 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
         if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.day_of_year:
             if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
                 previous_day, previous_index = mention, i
+
+
+def _bare_weekday(mention: DateMention) -> bool:
+    """A weekday written alone ("on Wednesday"), which the text dates only by its neighbours."""
+    return mention.type == "relative" and mention.weekday is not None and mention.text in WEEKDAY_NAMES
 
 
 def _align_range_end(start: DateMention, end: DateMention) -> None:
@@ -963,5 +959,8 @@ def analyze_dates(doc: Document) -> DateList:
     result = DateList(out)
     from factlint.analysis.elapsed import find_spans
 
+    from factlint.analysis.intervals import find_lengths
+
     result.spans = find_spans(doc, out)
+    result.lengths = find_lengths(doc, out)
     return result

@@ -43,7 +43,15 @@ TRIGGER_CLASSES = {
 SERIAL = frozenset({"match", "meeting", "election", "trial", "attack", "visit"})
 DATELINE_AFTER = re.compile(r"\s*\([A-Za-z .]{2,30}\)\s*[-—–]")  # "WASHINGTON, Nov 6 (Reuters) -"
 MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
-GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
+GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction", "match"})
+
+
+def _dated_day(date: Any) -> bool:
+    """A day the text dates: a calendar date, or a weekday the publication date resolves ("on Sunday")."""
+    return date.type == "date" or date.relative and date.weekday is not None and date.offset is None \
+        and date.anchor == "published"
+
+
 def _trigger_pattern() -> re.Pattern:
     """The trigger words as one alternation grouped by first letter, which the regex engine scans fast."""
     groups: dict[str, list[str]] = {}
@@ -152,6 +160,9 @@ def analyze_events(doc: Document) -> list[EventMention]:
             clause_end = sentence.end
             for place in PLACE_AFTER.finditer(text, max(sentence.start, m.start() - 60),
                                               min(clause_end, m.end() + 60)):
+                lo, hi = sorted((place.start(), m.start()))
+                if any(c in text[lo:hi] for c in ",;:"):
+                    continue  # a place in another clause is not this event's ("before the race, ... near X")
                 names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
             if word == "hosted":
                 host = HOST.search(text, max(sentence.start, m.start() - 40), m.start())
@@ -294,7 +305,7 @@ def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[
     for i, date in enumerate(dates):
         if date.start >= limit:
             return []
-        if date.granularity == "day" and date.type == "date" and date.value and date.range_with is None \
+        if date.granularity == "day" and _dated_day(date) and date.value and date.range_with is None \
                 and not DATELINE_AFTER.match(doc.text, date.end):
             s = doc.sentences.index(doc.sentence_at(date.start)) if doc.sentence_at(date.start) else -1
             if s < 0:
