@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
+from factlint.analysis.events import PRONOUN_WORDS
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
@@ -84,6 +85,7 @@ class DateConflict(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         dates = doc.dates
+        reported: set[frozenset[int]] = set()
         claims: dict[int, list[tuple[int, int]]] = {}  # event -> (event mention index, date index)
         events = doc.events
         for k, mention in enumerate(events):
@@ -103,7 +105,38 @@ class DateConflict(Check):
                 if "future" in (first.tense, other.tense) and first.tense != other.tense:
                     continue  # "met on 20 October" and "will meet on 23 October": two occasions
                 yield self._issue(doc, event, (events[first_k], first), (events[k], other))
+                reported.add(frozenset((first_i, i)))
                 break
+        for a, b in _same_occurrences(doc):
+            if frozenset((a.date, b.date)) not in reported:
+                reported.add(frozenset((a.date, b.date)))
+                yield self._occurrence_issue(doc, a, b)
+
+    def _occurrence_issue(self, doc: Document, a, b) -> Issue:
+        """Two mentions of one occurrence with different dates; the finding sits on the less supported one."""
+        dates = doc.dates
+        first, other = dates[a.date], dates[b.date]
+        if first.granularity == "year":
+            name = _occurrence_name(a, b)
+            return Issue(other.start, other.end,
+                         f"The {name} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
+                         related=(Related(first.start, first.end, f"the {name} is dated {first.year} here"),))
+        exclude = {a.date, b.date}
+        support_first, text_first = self._support(doc, first, exclude)
+        support_other, _ = self._support(doc, other, exclude)
+        flagged, kept, support, from_text, against = other, first, support_first, text_first, support_other
+        if len(support_other) > len(support_first):
+            flagged, kept, support, from_text, against = first, other, support_other, _, support_first
+        name = _occurrence_name(a, b)
+        message = (f"The {name} is dated {_quote(flagged)} here ({_say(flagged)}) but "
+                   f"{_quote(kept)} ({_say(kept)}) elsewhere")
+        suggestion = None
+        if from_text and len(support) > len(against):
+            message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
+            suggestion = _restyle(flagged, kept.day_of_year)
+        return Issue(flagged.start, flagged.end, message + ".",
+                     related=(Related(kept.start, kept.end, f"the {name} is dated {_quote(kept)} here"),),
+                     suggestion=suggestion)
 
     def _support(self, doc: Document, mention: DateMention, exclude: set[int]) -> tuple[list[str], bool]:
         """What in the article agrees with the date of ``mention``: its own weekday, other dates a few days
@@ -169,6 +202,81 @@ def _restyle(mention: DateMention, date: dt.date) -> str | None:
     if text.startswith(MONTH_NAMES[mention.month - 1]):
         return f"{month} {date.day}" + (f",{year}" if year else "")
     return None
+
+
+# Heads of events that recur, so that two dated mentions of them are often two occasions.
+SERIAL_CONCEPTS = frozenset("talk match game race hear visit trip train rally protest concert show perform service "
+                            "flight sitting round".split())
+
+
+def _occurrence_name(a, b) -> str:
+    """The noun that names an occurrence: the attributive or nominal head of either mention, else its verb."""
+    for o in (b, a):
+        if o.reference or not o.word.endswith("ed"):
+            return o.word.lower()
+    return a.word.lower()
+
+
+def _resolves(pronoun_side, noun_side, doc: Document) -> bool:
+    """Whether a pronoun subject ("it", "his") can stand for the other mention's subject: that noun or name
+    occurs in the pronoun's sentence or the two before it."""
+    noun = noun_side.subject
+    if not noun or noun in PRONOUN_WORDS:
+        return False
+    sentences = doc.sentences
+    lo = sentences[max(0, pronoun_side.sentence - 2)].start
+    hi = sentences[pronoun_side.sentence].end
+    return re.search(rf"\b{re.escape(noun)}\b", doc.text[lo:hi], re.IGNORECASE) is not None
+
+
+def _same_subject(a, b, doc: Document) -> bool:
+    sa, sb = a.subject, b.subject
+    if sa and sa == sb and sa not in PRONOUN_WORDS:
+        return True
+    if sa in PRONOUN_WORDS and _resolves(a, b, doc) or sb in PRONOUN_WORDS and _resolves(b, a, doc):
+        return True
+    names_a = {n.lower() for n in a.names}
+    names_b = {n.lower() for n in b.names}
+    return bool(sa and sa in names_b or sb and sb in names_a)
+
+
+def _same_occurrences(doc: Document):
+    """Pairs of dated mentions that name one occurrence with different dates. Identity needs evidence:
+    the same head concept (inflections, noun/verb derivations and the lexicon's synonyms), nothing that
+    tells them apart (a marker of another occurrence, different places, a future told against a past),
+    and either the same subject (a pronoun counts when the noun is in the sentences before it), or, for an
+    event that does not recur, a back-reference ("Tuesday's vote", "the 14 October poll") when the
+    article dates that concept only twice, both in one year. Years are compared only for beginnings and ends, which happen
+    once ("opened in 1987" and "the bridge opened in 1989")."""
+    from factlint.analysis.lexicon import ending_stems, inception_stems
+
+    dates = doc.dates
+    occurrences = [o for o in getattr(doc.events, "occurrences", []) if not o.distinct]
+    by_key: dict[str, set] = {}
+    for o in occurrences:
+        for key in o.keys:
+            by_key.setdefault(key, set()).add(dates[o.date].value)
+    for x, a in enumerate(occurrences):
+        for b in occurrences[x + 1:]:
+            if a.sentence == b.sentence:
+                continue
+            da, db = dates[a.date], dates[b.date]
+            if da.granularity != db.granularity or da.value == db.value or not da.value or not db.value:
+                continue
+            matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
+            if matched is None or a.places and b.places and not a.places & b.places:
+                continue
+            if {da.tense, db.tense} == {"future", "past"}:
+                continue
+            if doc.quotes.quote_at(da.start) is not None or doc.quotes.quote_at(db.start) is not None:
+                continue
+            if da.granularity == "year":
+                if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
+                    yield a, b
+                continue
+            if _same_subject(a, b, doc) or (a.reference or b.reference) and matched not in SERIAL_CONCEPTS \
+                    and len(by_key.get(matched, ())) == 2 and da.year == db.year:
+                yield a, b
 
 
 class WeekdayMismatch(Check):

@@ -107,7 +107,7 @@ def stem(word: str) -> str:
 
 # Heads that name one kind of event with different words; each group is stored by its stems.
 _SAME_EVENT = """
-vote voting poll ballot election referendum
+election poll ballot referendum
 dismiss sack fire oust dismissal sacking ousting
 unveil launch presentation introduce unveiling
 open opening inauguration inaugurate
