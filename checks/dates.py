@@ -240,6 +240,9 @@ def _same_subject(a, b, doc: Document) -> bool:
     return bool(sa and sa in names_b or sb and sb in names_a)
 
 
+MAX_OCCURRENCES = 40  # a head dated more often than this names a recurring thing, not one event
+
+
 def _same_occurrences(doc: Document):
     """Pairs of dated mentions that name one occurrence with different dates. Identity needs evidence:
     the same head concept (inflections, noun/verb derivations and the lexicon's synonyms), nothing that
@@ -253,30 +256,38 @@ def _same_occurrences(doc: Document):
     dates = doc.dates
     occurrences = [o for o in getattr(doc.events, "occurrences", []) if not o.distinct]
     by_key: dict[str, set] = {}
+    groups: dict[str, list] = {}
     for o in occurrences:
         for key in o.keys:
             by_key.setdefault(key, set()).add(dates[o.date].value)
-    for x, a in enumerate(occurrences):
-        for b in occurrences[x + 1:]:
-            if a.sentence == b.sentence:
-                continue
-            da, db = dates[a.date], dates[b.date]
-            if da.granularity != db.granularity or da.value == db.value or not da.value or not db.value:
-                continue
-            matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
-            if matched is None or a.places and b.places and not a.places & b.places:
-                continue
-            if {da.tense, db.tense} == {"future", "past"}:
-                continue
-            if doc.quotes.quote_at(da.start) is not None or doc.quotes.quote_at(db.start) is not None:
-                continue
-            if da.granularity == "year":
-                if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
-                    yield a, b
-                continue
-            if _same_subject(a, b, doc) or (a.reference or b.reference) and matched not in SERIAL_CONCEPTS \
-                    and len(by_key.get(matched, ())) == 2 and da.year == db.year:
+        groups.setdefault(o.head, []).append(o)
+    pairs = {}  # (first date, second date) -> the two occurrences; a pair shares the head of one of them
+    for o in occurrences:
+        for key in o.keys:
+            for other in groups.get(key, ())[:MAX_OCCURRENCES]:
+                if other is not o:
+                    pairs[min(o.date, other.date), max(o.date, other.date)] = sorted((o, other), key=lambda x: x.date)
+    for key in sorted(pairs):
+        a, b = pairs[key]
+        if a.sentence == b.sentence:
+            continue
+        da, db = dates[a.date], dates[b.date]
+        if da.granularity != db.granularity or da.value == db.value or not da.value or not db.value:
+            continue
+        matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
+        if matched is None or a.places and b.places and not a.places & b.places:
+            continue
+        if {da.tense, db.tense} == {"future", "past"}:
+            continue
+        if doc.quotes.quote_at(da.start) is not None or doc.quotes.quote_at(db.start) is not None:
+            continue
+        if da.granularity == "year":
+            if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
+            continue
+        if _same_subject(a, b, doc) or (a.reference or b.reference) and matched not in SERIAL_CONCEPTS \
+                and len(by_key.get(matched, ())) == 2 and da.year == db.year:
+            yield a, b
 
 
 class WeekdayMismatch(Check):
@@ -630,7 +641,7 @@ class DateArithmetic(Check):
                 if stated.day_of_year is None or stated.year_source == "published" and mention.anchor == "published":
                     continue
                 if mention.anchor == "previous":
-                    yield from self._relative(doc, mention, stated, restated)
+                    yield from self._relative(doc, i, mention, stated, restated)
                 elif mention.anchor == "event" and mention.event_at is not None:
                     if event_index is None:
                         event_index = _index_events(dates, doc.events)
@@ -669,7 +680,7 @@ class DateArithmetic(Check):
                     related=(Related(first.start, first.end, f"from {first.text}"),
                              Related(last.start, last.end, f"to {last.text}")))
 
-    def _relative(self, doc: Document, mention: DateMention, stated: DateMention,
+    def _relative(self, doc: Document, here: int, mention: DateMention, stated: DateMention,
                   restated: set[int]) -> Iterator[Issue]:
         """Fire only when none of the last few dates before it gives the stated day: the writer may count
         from any of them, and an editor agrees only when the arithmetic fails for every one."""
@@ -678,7 +689,6 @@ class DateArithmetic(Check):
         amount, unit = mention.offset
         days = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
         dates = doc.dates
-        here = dates.index(mention)
         candidates = _last_dates(dates, here - 1, lambda j, d: (d.type == "date" or _resolved_weekday(d)) and
                                  d.granularity == "day" and d.day_of_year and j not in restated)
         candidates += [dates[i] for e in doc.events if e.lead for i in e.dates if dates[i].start < mention.start]

@@ -203,13 +203,19 @@ def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: l
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in out:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    sentence_starts = {s: [m.start for m in ms] for s, ms in by_sentence.items()}
     restating = {d.apposition for d in dates if d.apposition is not None and d.type == "relative"}
+    reach = MAX_DATE_GAP + 60  # no trigger farther than this can be within MAX_DATE_GAP of the date
     for i, date in enumerate(dates):
         if date.granularity not in ("day", "month", "year") or date.type == "reference" \
                 or date.anchor == "event" or i in restating:
             continue
         s = bisect.bisect_right(starts, date.start) - 1
-        candidates = by_sentence.get(s)
+        in_sentence = by_sentence.get(s)
+        if not in_sentence:
+            continue
+        near = sentence_starts[s]  # triggers come in text order: only those around the date are read
+        candidates = in_sentence[bisect.bisect_left(near, date.start - reach):bisect.bisect_right(near, date.end + reach)]
         if not candidates:
             continue
         # a date that opens its sentence ("On 6 October, the summit was held") dates its main clause
@@ -390,6 +396,7 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
     sentences = doc.sentences
     starts = [s.start for s in sentences]
     out: list[Occurrence] = []
+    names_of: dict[int, frozenset[str]] = {}
     for i, d in enumerate(dates):
         day = d.granularity == "day" and d.day_of_year is not None and _dated_day(d) and d.range_with is None
         year = d.granularity == "year" and d.year_source == "explicit" and d.range_with is None and d.type == "date"
@@ -404,16 +411,20 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
             continue
         word, modifiers, reference, subject, at = found
         keys = frozenset(concept(w) for w in (word, *modifiers) if _is_head(w) or w == word)
-        lo = sentence.start
-        for brk in CLAUSE_BREAK.finditer(text, sentence.start, at):
+        lo = max(sentence.start, at - 200)
+        for brk in CLAUSE_BREAK.finditer(text, lo, at):
             lo = brk.end()
         np_words = [w.lower() for w in NP_WORD.findall(text, max(lo, at - 50), at)][-4:]
         distinct = any(w in OCCURRENCE_DISTINCT for w in (*modifiers, *np_words[-2:])) \
             or AGAIN.match(text, d.end) is not None
-        names = frozenset(_bare(w) for w in CAPITAL_WORD.findall(text, sentence.start + 1, sentence.end)
-                          if _bare(w) not in NOT_NAME_WORDS and not w.isupper())
-        clause_end = CLAUSE_BREAK.search(text, d.end, sentence.end)
-        places = frozenset(_bare(w) for p in PLACE_AFTER.finditer(text, lo, clause_end.start() if clause_end else sentence.end)
+        names = names_of.get(s)
+        if names is None:
+            names = names_of[s] = frozenset(_bare(w) for w in CAPITAL_WORD.findall(text, sentence.start + 1, sentence.end)
+                                            if _bare(w) not in NOT_NAME_WORDS and not w.isupper())
+        hi = min(sentence.end, d.end + 120)
+        clause_end = CLAUSE_BREAK.search(text, d.end, hi)
+        places = frozenset(_bare(w) for p in PLACE_AFTER.finditer(text, max(lo, at - 120),
+                                                                  clause_end.start() if clause_end else hi)
                            for w in CAPITAL_WORD.findall(p.group(1)) if _bare(w) not in NOT_PLACES)
         out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct))
     return out
@@ -444,8 +455,8 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
 
 def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
     """The nearest verb or event noun before the date in its clause, with its subject."""
-    lo = sentence_start
-    for brk in CLAUSE_BREAK.finditer(text, max(sentence_start, d.start - 90), d.start):
+    lo = max(sentence_start, d.start - 90)
+    for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
         lo = brk.end()
     words = list(HEAD_WORD.finditer(text, lo, d.start))
     for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
