@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from factlint.analysis.lexicon import PAST_FORMS
+from factlint.analysis.lexicon import PAST_FORMS, stem
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -889,6 +889,9 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
+# Verbs that carry out the event named as their object, so that their tense is the event's.
+PERFORMING = frozenset(stem(w) for w in "hold run stage host conduct complete finish play win lose begin start open "
+                                         "launch".split())
 CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 CLAUSE_WINDOW = 400
@@ -931,8 +934,10 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     # "passed the budget on 12 December" dates the verb; "called a vote on 8 June" dates the vote,
     # and "had tickets to leave on 4 March" the leaving
     between = clause[verb.end():]
-    if not between.rstrip().endswith((" on", ",")) or DATES_SOMETHING_ELSE.search(between):
+    if not between.rstrip().endswith((" on", ",")):
         return None
+    if DATES_SOMETHING_ELSE.search(between) and stem(verb.group(0)) not in PERFORMING:
+        return None  # "called a vote on 8 June" dates the vote; "ran a trial on 8 June" dates it as done
     return "past"
 
 

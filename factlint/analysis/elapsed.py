@@ -40,6 +40,7 @@ _CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 # Named anniversaries are ordinals too.
 _NAMED = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200, "sesquicentennial": 150,
           "tercentenary": 300}
+AGE = r"(?:1[01][0-9]|[1-9][0-9])"  # an age in years, 10 to 119
 COUNT_UNITS = ("year", "season", "edition", "campaign")
 ORDINAL_HEADS = {"year": "year", "anniversary": "anniversary", "birthday": "anniversary", "edition": "edition",
                  "running": "edition", "staging": "edition", "season": "edition"}
@@ -98,11 +99,11 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|anniversary|birthday|running|staging)(?![\w-])"
             rf"|\b(?P<named>{'|'.join(_NAMED)})\b", re.IGNORECASE),
         "age": re.compile(
-            r"\b(?:aged|turned|turns|is\s+now)\s+(?P<a>[1-9][0-9])\b(?![\s-]*(?:%|per|years?\s+ago))"
-            r"|\b(?P<b>[1-9][0-9])-year-old\b"
-            r"|\bat\s+(?:the\s+age\s+of\s+)?(?P<c>[1-9][0-9])(?=\s*[,.;)]|\s+in\s+[12][0-9]{3}\b)"
-            r"|(?<=[a-z]),\s(?P<d>[1-9][0-9]),\s"
-            r"|\b(?P<who>[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is)\s+(?P<e>[1-9][0-9])(?=\s*[.;])"),
+            rf"\b(?:aged|turned|turns|is\s+now)\s+(?P<a>{AGE})\b(?![\s-]*(?:%|per|years?\s+ago))"
+            rf"|\b(?P<b>{AGE})-year-old\b"
+            rf"|\bat\s+(?:the\s+age\s+of\s+)?(?P<c>{AGE})(?=\s*[,.;)]|\s+in\s+[12][0-9]{{3}}\b)"
+            rf"|(?<=[a-z]),\s(?P<d>{AGE}),\s"
+            rf"|\b(?P<who>[Hh]e|[Ss]he|[A-Z][a-z]+)\s+(?:was|is)\s+(?P<e>{AGE})(?=\s*[.;])"),
         "born": re.compile(r"\b[Bb]orn\b(?:\s+(?:in|at|near)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3},?)?"
                            r"(?:\s+(?:in|on))?\s*$"),
         "hedge": re.compile(r"\b(?:about|nearly|almost|some|over|more\s+than|less\s+than|fewer\s+than|around|roughly"
@@ -304,8 +305,12 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
             if dates[until_index].year <= dates[since_index].year:
                 return None
     start_year = dates[since_index].year
+    told = [d for d in dates if lo <= d.start < hi and d.granularity == "day" and d.year and d.value
+            and (d.type == "date" or d.weekday is not None)] if kind == "ordinal" and until_index is None else []
     if until_index is not None:
         until_year = dates[until_index].year
+    elif told:  # "Sunday's race, the 40th running": the edition told is the one of that day
+        until_year = told[0].year
     else:
         if published is None or not (ago or PRESENT.search(clause) or kind == "ordinal" and "this year" in clause):
             return None

@@ -443,10 +443,12 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
     words = re.match(r"\s*((?:[a-z][\w-]*\s?){1,3})", rest)
     if not words:
         return None
+    from factlint.analysis.lexicon import AUXILIARIES, is_past_form
+
     phrase = words.group(1).split()
     for k, w in enumerate(phrase):
-        if w in SKIP_BEFORE or w in ("and", "or", "was", "were", "is", "will", "has", "had"):
-            phrase = phrase[:k]
+        if w in SKIP_BEFORE or w in AUXILIARIES or w in ("and", "or") or k and is_past_form(w):
+            phrase = phrase[:k]  # the noun phrase ends where its verb begins: "the 11 June vote went ..."
             break
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
         return None
@@ -455,6 +457,9 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
 
 def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
     """The nearest verb or event noun before the date in its clause, with its subject."""
+    from factlint.analysis.dates import PERFORMING
+    from factlint.analysis.lexicon import is_past_form, not_events, stem
+
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
         lo = brk.end()
@@ -464,10 +469,16 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
         lower = word.lower()
         if lower in SKIP_BEFORE or word[0].isdigit() or word[0].isupper() and k != 0:
             continue
+        determined = k and words[k - 1].group(0).lower() in ("his", "her", "its", "their", "the", "this")
         if not _is_head(word):
-            return None
-        reference = bool(k and words[k - 1].group(0).lower() in ("his", "her", "its", "their", "the", "this"))
-        return word, (), reference, _subject(text, sentence_start, words, k), words[k].start()
+            if not determined or not lower.isalpha() or stem(lower) in not_events():
+                return None
+            # "held the vote on 11 June", "after the vote on 11 June": the noun the date follows is the
+            # event, unless a verb of its own governs it ("approved the plan on 3 March" dates the approval)
+            verb = words[k - 2].group(0).lower() if k >= 2 else ""
+            if verb and is_past_form(verb) and stem(verb) not in PERFORMING and stem(verb) not in not_events():
+                return verb, (), False, _subject(text, sentence_start, words, k - 2), words[k - 2].start()
+        return word, (), bool(determined), _subject(text, sentence_start, words, k), words[k].start()
     return None
 
 
