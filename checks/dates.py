@@ -58,12 +58,24 @@ def _typo_pair(a: dt.date, b: dt.date) -> bool:
 class DateConflict(Check):
     """
     What it checks:
-        One event given two different dates: the same summit, ceremony or agreement,
-        with nothing that tells the two mentions apart (names and places,
-        "previous"/"next"/"again", year, tense), dated one slip apart (a day digit,
-        two swapped digits or the neighbouring month). The finding sits on the
-        mention the rest of the article supports less (dates a few days away, such
-        as "the eve", and the publication date) and suggests the supported date.
+        One event given two different dates. Each date is tied to the head word that
+        names what it dates (the noun it stands before, "the 14 October poll",
+        "Tuesday's vote", or the verb or event noun before it, "voted on 13 March",
+        "his dismissal on 15 October"); heads are compared by stem, so inflections and
+        noun/verb derivations match (vote/voted, open/opening, dismiss/dismissal), and
+        a few groups of words name one kind of event (poll/election, sack/dismiss,
+        unveil/launch). Relative dates ("Tuesday", "last Thursday", "the 14th") take
+        part once resolved. Two mentions are one event on evidence: the same subject
+        (a pronoun counts when the noun is in the sentences before it), or a
+        back-reference to an event that does not recur when the article dates it only
+        twice in one year; they stay apart on evidence too (another place, a marker of
+        another occasion such as "previous", "next" or "first", a future told against
+        a past, one sentence). Years are compared for beginnings and ends ("opened in
+        1987" ... "the bridge opened in 1989"). Mentions linked only by their kind
+        (two summits) conflict when their dates are one slip apart (a day digit, two
+        swapped digits, the neighbouring month). The finding sits on the mention the
+        rest of the article supports less (its weekday, dates a few days away such as
+        "the eve", the publication date) and suggests the supported date.
 
     Why an editor cares:
         A wrong date in the lead or the body is the error readers notice first and
@@ -294,8 +306,12 @@ class WeekdayMismatch(Check):
     """
     What it checks:
         A weekday written with a calendar date that falls on another day ("Friday 29 May"
-        in 2025, a Thursday). The year comes from the date itself or, failing that, from
-        the publication date; without either the check stays silent.
+        in 2025, a Thursday), wherever the weekday sits: before the date, after it in
+        brackets or after a comma, before a bracketed date ("Monday (Sept. 5)"), in a
+        table cell, joined by a non-breaking space or an HTML entity. The year comes
+        from the date itself, else from the text or the publication date, as the date
+        analyser infers it (the tense's direction, and the written weekday when it
+        fits a year nearer the publication date); without a year the check is silent.
 
     Why an editor cares:
         Either the weekday or the date is wrong, and readers planning by it are misled.
@@ -386,7 +402,13 @@ class TenseMismatch(Check):
     What it checks:
         Against the publication date, a date already past told in the future tense ("will
         present ... on 2 June" in an article of 5 June), or a date still to come told in
-        the past tense. Needs the publication date; silent without it.
+        the past tense ("the first test ran on 28 April" in an article of 15 April). The
+        tense is that of the verb the date belongs to in its own clause: future markers
+        and modals, every past form (regular -ed and the irregular table), a date after
+        an event noun governed by a verb that only plans it ("called a vote on 8 June")
+        left undecided, one governed by a verb that carries it out ("ran a trial on 8
+        June") told as done; quotations speak from their own day. Needs the publication
+        date; silent without it.
 
     Why an editor cares:
         Either the date or the tense is wrong, and the reader cannot tell whether the
@@ -602,10 +624,19 @@ class DateArithmetic(Check):
     """
     What it checks:
         A range or a relative date that disagrees with the dates around it: a range that
-        ends before it starts ("from 12 to 5 March"), a stated length that does not fit the
-        range ("five weeks, from 28 July to 18 August"), "two days later, on 9 November"
-        after 6 November, "on the eve of the summit, on 3 November" when the summit is on
-        6 November.
+        ends before it starts ("from 12 to 5 March"); a stated length that does not fit the
+        two dates its sentence ties it to, one marked as the start (a range, "from",
+        "starting", or a verb that moves a date: "pushed back a week to") and one as the
+        end (a range, "to", "until", a verb of ending: "ends on", "reopening on"): "five
+        weeks, from 28 July to 18 August", "a 14-day period from 3 Feb. that ends on 24
+        Feb."; a relative date and the date that restates it, in either order ("two days
+        later, on 9 November", "on 1 July, 15 days after the ceremony", "three days before
+        the race, on Wednesday", where a bare weekday is compared as a weekday), counted
+        from the event it names (the date written inside its noun phrase, "a week before
+        the 25 Sept. fair", or the one date the article gives that event, the lead event
+        for "the race" or "the summit" told first), or, for "N days later", from any of
+        the last few dates before it, resolved weekdays and the lead event included, so
+        that it fires only when no date the writer can have counted from fits.
 
     Why an editor cares:
         The reader can check the arithmetic; a wrong interval means a wrong date.

@@ -10,7 +10,9 @@ reach the output.
 
 A yearless date takes the year of the nearest explicit year that governs it (the
 same sentence, else an earlier full date in the paragraph), else the publication
-date's year (the nearest such date), and records where the year came from.
+date's year (the nearest such date in the direction the clause's tense implies, and the
+year its written weekday fits when that is nearer), and records where the year came from.
+A monthless "the 14th" takes the month of the nearest date of its sentence.
 """
 
 from __future__ import annotations

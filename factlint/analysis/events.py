@@ -8,6 +8,10 @@ is a new event or a short reference to one already told ("the summit", "the
 Washington summit"). A definite first mention of a gathering ("the ceremony")
 that nothing introduced refers to the article's lead event, the news the story
 opens with. Two mentions are one event only when nothing tells them apart.
+
+Beside these trigger mentions, ``occurrences`` ties every dated day and year to the head
+word that names what it dates, any verb or event noun, compared by stem (see
+factlint.analysis.lexicon), so that D101 can link "Tuesday's vote" with "voted on 13 March".
 """
 
 from __future__ import annotations
