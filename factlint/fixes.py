@@ -240,15 +240,10 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
     candidates: list[Finding] = []
     skipped: list[SkippedFix] = []
     for f in findings:
-        fix = f.fix
-        if fix is None:
-            if f.suggestion is not None:
-                skipped.append(SkippedFix(f, "the suggestion comes with no fix"))
-        elif fix.applicability == "display-only" or not fix.edits:
-            skipped.append(SkippedFix(f, fix.reason or "the suggestion cannot be applied mechanically"))
-        elif fix.applicability == "unsafe" and not unsafe:
-            skipped.append(SkippedFix(f, f"not a safe fix: {fix.reason or UNDECLARED}"))
-        else:
+        reason = unapplied_reason(f, unsafe)
+        if reason is not None:
+            skipped.append(SkippedFix(f, reason))
+        elif f.fix is not None:
             candidates.append(f)
     candidates.sort(key=lambda f: (f.fix.edits[0].start, f.fix.edits[0].end, f.code))  # type: ignore[union-attr]
     taken: list[Edit] = []
@@ -282,6 +277,18 @@ def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False)
         at = e.end
     pieces.append(text[at:])
     return FixResult("".join(pieces), tuple(applied), tuple(skipped))
+
+
+def unapplied_reason(f: Finding, unsafe: bool = False) -> str | None:
+    """Why a finding's suggestion is not applied whatever the text (None: it has a fix to apply, or no suggestion)."""
+    fix = f.fix
+    if fix is None:
+        return None if f.suggestion is None else "the suggestion comes with no fix"
+    if fix.applicability == "display-only" or not fix.edits:
+        return fix.reason or "the suggestion cannot be applied mechanically"
+    if fix.applicability == "unsafe" and not unsafe:
+        return f"not a safe fix: {fix.reason or UNDECLARED}"
+    return None
 
 
 def _overlap(x: Edit, y: Edit) -> bool:
