@@ -13,6 +13,7 @@ from urllib.parse import quote
 from factlint import __version__
 from factlint.api import Check
 from factlint.findings import Finding
+from factlint.reporters.checks_doc import anchor, builtin
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -87,8 +88,8 @@ def render(findings: list[Finding], checks: list[type[Check]], root: Path, finge
                 "fullDescription": {"text": c.documentation() or c.summary},
                 "help": {"text": _help(c)},
                 "defaultConfiguration": {"level": LEVEL[c.severity], "enabled": c.enabled_by_default}}
-        if docs:
-            rule["helpUri"] = f"{docs.split('#')[0]}#{c.code.lower()}-{c.name}"
+        if docs and builtin(c):
+            rule["helpUri"] = f"{docs.split('#')[0]}#{anchor(c)}"
         driver["rules"].append(rule)
     run = {"tool": {"driver": driver},
            "originalUriBaseIds": {BASE: {"uri": root.resolve().as_uri() + "/",
