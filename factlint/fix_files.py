@@ -21,7 +21,7 @@ from typing import Any
 
 from factlint.engine import FileResult, Linter
 from factlint.findings import Finding
-from factlint.fixes import apply_fixes, unapplied_reason
+from factlint.fix_apply import apply_fixes, unapplied_reason
 from factlint.source import Source, SourceError, decode
 
 PASSES = 4

@@ -19,15 +19,51 @@ FORMATS = ("full", "text", "concise", "json", "sarif", "github", "junit", "gitla
 STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096  # GitHub keeps at most 1 MiB of summary per step
 
 
-@dataclasses.dataclass
 class Report:
     """What a report is made of; ``registry`` is called only by the formats that describe the rules."""
 
-    findings: list[Finding]
-    checked: list[str]  # every file that was checked, as read
-    root: Path
-    registry: Callable[[], Any]
-    stdin: tuple[str, bytes] | None = None
+    __slots__ = ("findings", "checked", "root", "registry", "stdin")
+
+    def __init__(self, findings: list[Finding], checked: list[str], root: Path, registry: Callable[[], Any],
+                 stdin: tuple[str, bytes] | None = None) -> None:
+        self.findings = findings
+        self.checked = checked  # every file that was checked, as read
+        self.root = root
+        self.registry = registry
+        self.stdin = stdin  # (name, bytes) of standard input, which cannot be read twice
+
+
+class SourceTexts:
+    """``text(path)``: the decoded source of a reported path, or None when it cannot be read now.
+
+    ``paths`` maps a path as reported (relative to the project root) to the path it was read from;
+    ``stdin`` is the name and bytes of standard input, which cannot be read twice.
+    """
+
+    def __init__(self, paths: dict[str, str] | None = None, stdin: tuple[str, bytes] | None = None) -> None:
+        self.paths = paths or {}
+        self.stdin = stdin
+        self._texts: dict[str, str | None] = {}
+
+    def text(self, path: str) -> str | None:
+        if path not in self._texts:
+            self._texts[path] = self._read(self.paths.get(path, path))
+        return self._texts[path]
+
+    def _read(self, path: str) -> str | None:
+        from factlint.source import SourceError, decode
+
+        if self.stdin is not None and path == self.stdin[0]:
+            data = self.stdin[1]
+        else:
+            try:
+                data = Path(path).read_bytes()
+            except OSError:
+                return None
+        try:
+            return decode(path, data).text
+        except SourceError:
+            return None
 
 
 def relocate(findings: list[Finding], root: Path) -> tuple[list[Finding], dict[str, str]]:
@@ -88,8 +124,6 @@ def terminal_width() -> int:
 
 
 def render(fmt: str, report: Report, colour: bool, statistics: bool = False) -> str:
-    from factlint.reporters.sources import SourceTexts
-
     findings, back = relocate(report.findings, report.root)
     if statistics:
         from factlint.reporters.statistics import render as stats

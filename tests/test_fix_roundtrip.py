@@ -16,7 +16,8 @@ from tests.conftest import _REGISTRY, FIXTURES
 from factlint.config import Settings
 from factlint.engine import Linter
 from factlint.findings import Finding
-from factlint.fixes import SAFE_CHECKS, apply_fixes
+from factlint.fix_apply import apply_fixes
+from factlint.fixes import SAFE_CHECKS
 from factlint.source import Source, decode
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".html", ".htm")
