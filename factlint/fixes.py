@@ -38,6 +38,7 @@ SAFE_CHECKS = {
 # Checks whose suggestion is a good guess that an editor should confirm, and why.
 UNSAFE_CHECKS = {
     "D106": "the relative phrase may be what is wrong, not the date",
+    "E301": "the article does not say which of its spellings is right",
     "T503": "it deletes a passage; read what is left around it",
     "F601": "it puts the fact base's words in place of the article's; check that they mean the same",
 }
