@@ -62,6 +62,8 @@ def fix_for(doc: Document, code: str, start: int, end: int, suggestion: str) -> 
         edits = _edits(doc, start, end, suggestion)
     except NotApplicable as exc:
         return Fix("display-only", (), str(exc))
+    except Exception as exc:  # a bug here must not cost the finding: the suggestion is still shown
+        return Fix("display-only", (), f"the fix could not be worked out ({type(exc).__name__}); please report this")
     applicability, reason = safety(code, prose, suggestion)
     return Fix(applicability, edits, reason)
 
