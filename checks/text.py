@@ -437,85 +437,188 @@ class TranslationResidue(Check):
 
 # --- T504 dash-in-word ----------------------------------------------------------------------
 
-EM_DASH_IN_WORD = regex.compile(r"(?<![\p{L}\d-])([\p{L}]+)—([\p{L}]+)(?![\p{L}\d])")
-# Prefixes that never stand alone as words in running prose: "multi—vector" can only be a compound.
-BOUND_PREFIXES = frozenset("""
-multi anti non co pre post semi sub inter intra ultra mid counter ex vice bi tri mini mega micro macro
-neo pan quasi pseudo socio geo bio agro petro cyber self cross hyper infra extra trans re de un
+# An em or en dash (or its entity, when a plain-text or Markdown file keeps it literally) with no
+# space between two word pieces; a piece may itself be hyphenated ("father—in-law").
+DASH_ENTITY = r"&mdash;|&ndash;|&#8212;|&#8211;|&#x2014;|&#x2013;"
+DASH_IN_WORD = _on_first_use(
+    rf"(?<![\p{{L}}\p{{M}}\d-])((?:\p{{L}}+-)*\p{{L}}+)(—|–|{DASH_ENTITY})(\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}\p{{M}}\d])")
+# Any em dash, en dash or double hyphen: the partner of a parenthetical dash.
+ANY_DASH = re.compile(rf"—|–|--|{DASH_ENTITY}")
+EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
+NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
+NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
+# A dash set apart with spaces: the article's habit for an aside, when it has one.
+SPACED_DASH = re.compile(rf"\s(?:—|–|--|{DASH_ENTITY})\s")
+# An em dash closed up between a word and what follows, as US style sets a parenthetical.
+CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
+# English function words (a closed class). An aside set off by a dash opens with one ("the
+# plan—which failed—was"); a compound never has one as a part, except a particle ("sell-on").
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every either neither no all both such what which whose
+who whom whoever whatever whichever when where while why how whether if unless because since though
+although as than until till so and but or nor yet not even only just also too very quite rather
+perhaps maybe then there here now still already ago i me my mine we us our ours you your yours he him
+his she her hers it its they them their theirs one
+is are was were be been being am has have had having do does did doing will would shall should can
+could may might must
+of to for with at from into onto upon about above across after against along among around before
+behind below beneath beside besides between beyond despite during except inside like near off
+outside over past per through throughout toward towards under underneath unlike via within without
+in on up down out by back away
 """.split())
-# Free words that form compounds with a participle or a measure: "long—term", "state—owned".
-COMPOUND_SECOND = frozenset("""
-term range scale level based owned run led related funded backed controlled made built known friendly
-wide sized sided sighted minded standing lasting ranking profile income class quality speed style
-free proof oriented driven focused wing time year month day party border state
+DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
+# Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
+PARTICLES = frozenset("up off on in out down over back away by through about around".split())
+# English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
+# ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
+PREFIXES = frozenset("""
+ante anti bi bio co counter cross cyber ex extra hyper infra inter intra macro mega meta micro mid
+mini multi neo non pan para post pre pro proto pseudo quasi self semi sub super supra trans tri ultra
+vice
 """.split())
-# Second parts that make a compound adjective with almost any first word: "Kremlin—backed".
-COMPOUND_HEADS = frozenset("""
-owned based led run backed funded controlled related oriented driven focused intensive friendly sponsored
-affiliated linked made born
-""".split())
-# Adverbs that form compounds with any past participle: "long—awaited", "well—established".
-ADVERB_FIRST = frozenset("long well short high low hard half full far newly widely".split())
-# After a participle, a word that starts a phrase, as in an aside: "the firm—owned by the state—was".
-ASIDE_OPENER = regex.compile(r"\s+(?:by|in|at|with|from|to|for|of|on|under|through|since|until)\b")
-FREE_FIRST = frozenset("""
-long short high low well state full half all large small wide old new far near top hard soft one two
-three four five six seven eight nine ten left right first second third part
-""".split())
+# The shape of an adjective or a participle: economic, military, effective, lasting, reviewed.
+ADJECTIVE_SHAPE = re.compile(r"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ed|ing)$")
 
 
 class DashInWord(Check):
     """
     What it checks:
-        An em dash inside a hyphenated compound, where a hyphen belongs ("multi—vector",
-        "cross—border", "state—owned").
+        An em or en dash with no spaces inside a compound, where a hyphen belongs. A dash between
+        two word pieces is a compound when the article hyphenates the same pair elsewhere, or by
+        its form: a prefix or combining form (multi—vector, socio–economic), a doubled word
+        (win—win), a piece already hyphenated (father—in-law), two adjectives
+        (military—industrial), a modifier before its noun (an open—air stage, a peer–reviewed
+        study). A parenthetical dash closed up in US style is told apart by its partner in the
+        same sentence, by the function word that opens the aside ("the plan—which failed—was")
+        and by the article's own habit of closing up its dashes. An en dash between two nouns
+        of equal rank ("cost–benefit", "north–south") is correct.
 
     Why an editor cares:
         The compound reads as two words broken by an aside; search and hyphenation break too.
         It is a common slip of machine translation and of keyboards that auto-convert "--".
 
     Fires on:
-        a multi—vector approach, post—Soviet states (a prefix that never stands alone);
-        long—term planning, a long—awaited deal, a state—owned company (a compound adjective);
+        a multi—vector approach, post—Soviet states, a long—term contract, a state—owned
+        company, the most cost–effective option, an open—air stage, his father—in-law;
         follow—up, when "follow-up" is spelt with a hyphen elsewhere in the article.
 
     Passes:
-        the Jackson–Vanik amendment; 2024–25; pages 5–7 (en dashes between names and numbers);
+        the Jackson–Vanik amendment; 2024–25; pages 5–7; a cost–benefit analysis;
         the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
-        state—was sold (an unspaced em dash used as a parenthetical).
+        state—was sold; he wanted one thing—money.
     """
 
     code = "T504"
     name = "dash-in-word"
     severity = "warning"
-    summary = "an em dash inside a hyphenated compound"
+    summary = "an em or en dash inside a hyphenated compound"
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
-        if "—" not in text:
+        if "—" not in text and "–" not in text and "&" not in text:
             return
         lowered: str | None = None
-        spelt_with_hyphen: dict[tuple[str, str], bool] = {}
+        closed_habit, spaced_habit = 0, False
+        sentence_starts: list[int] = []
         for block in doc.blocks:
-            for m in EM_DASH_IN_WORD.finditer(text, block.start, block.end):
-                first, second = m.group(1), m.group(2)
-                a, b = first.lower(), second.lower()
-                hyphenated = f"{first}-{second}"
+            for m in DASH_IN_WORD().finditer(text, block.start, block.end):
+                first, dash, second = m.group(1), m.group(2), m.group(3)
+                if first[0].isupper() and (second[0].isupper() or first[-1].isupper()):
+                    continue  # names: Jackson–Vanik, Ireland–France, US–China
                 if lowered is None:
                     lowered = text.lower()
-                if (a, b) not in spelt_with_hyphen:
-                    spelt_with_hyphen[a, b] = f"{a}-{b}" in lowered
-                evidence = None
-                if spelt_with_hyphen[a, b]:
-                    evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
-                elif a in BOUND_PREFIXES:
-                    evidence = f"'{first}' is a prefix that joins its word with a hyphen"
-                elif second.islower() and (b in COMPOUND_HEADS or (a in FREE_FIRST and b in COMPOUND_SECOND) or (
-                        a in ADVERB_FIRST and b.endswith("ed"))) and not ASIDE_OPENER.match(text, m.end()):
-                    evidence = f"'{hyphenated}' is a compound adjective"
+                    closed_habit = _closed_asides(text)
+                    spaced_habit = SPACED_DASH.search(text) is not None
+                    sentence_starts = [s.start for s in doc.sentences]
+                em = dash.lower() in EM_DASHES
+                evidence = self._evidence(doc, lowered, m, em, closed_habit, spaced_habit, sentence_starts)
                 if evidence:
-                    yield Issue(m.start(), m.end(), f"em dash inside the compound '{m.group()}': {evidence}; "
-                                f"use a hyphen", suggestion=hyphenated)
+                    kind = "em dash" if em else "en dash"
+                    hyphenated = f"{first}-{second}"
+                    yield Issue(m.start(), m.end(), f"{kind} inside the compound '{m.group()}': {evidence}; "
+                                f"use a hyphen: '{hyphenated}'", suggestion=hyphenated)
+
+    @staticmethod
+    def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, other_closed: int, spaced_habit: bool,
+                  sentence_starts: list[int]) -> str | None:
+        """Why the dash joins a compound, or None when it may be a parenthetical or a range dash."""
+        text = doc.text
+        first, second = m.group(1), m.group(3)
+        a, b = first.lower(), second.lower()
+        if f"{a}-{b}" in lowered:
+            return f"the article spells '{first}-{second}' with a hyphen elsewhere"
+        a_last, b_first = a.rsplit("-", 1)[-1], b.split("-", 1)[0]
+        if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
+            return "the rest of the compound is hyphenated"  # father—in-law, mother-in—law, up—to-date
+        if a_last in FUNCTION_WORDS and a_last not in PREFIXES or first[0].isupper() and a not in PREFIXES:
+            return None  # "and—finally", "Washington—which": an aside or a name before the dash
+        if b in FUNCTION_WORDS and not (em and b in PARTICLES):
+            return None  # "the plan—which failed": the aside opens with a function word
+        after = text[m.end():m.end() + 40]
+        next_word = NEXT_WORD.match(after)
+        followed = next_word.group(1).lower() if next_word else None
+        if a == b:
+            return f"'{first}-{second}' is a doubled compound"
+        if second[0].isupper():
+            if not em and NEXT_WORD_CAPITALISED.match(after):
+                return None  # post–World War II: an en dash joins a prefix to an open compound
+            return f"'{first}' is a prefix that joins its word with a hyphen" if a in PREFIXES else None
+        if b.endswith("ly"):
+            return None  # "over—finally": an adverb opens an aside
+        if a in PREFIXES:
+            return f"'{first}' is a prefix that joins its word with a hyphen"
+        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
+        if adjective_b and a.endswith("o") and len(a) > 2:
+            return f"'{first}' is a combining form that joins its word with a hyphen"
+        if adjective_a and adjective_b and not a.endswith(("ed", "ing")):
+            return f"'{first}-{second}' joins two adjectives"
+        if _has_partner(doc, m, em, sentence_starts):
+            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+        before = text[max(0, m.start() - 30):m.start()].split()[-2:]
+        noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
+        modifies = followed is not None and followed not in FUNCTION_WORDS
+        if b in PARTICLES:
+            if em and noun_phrase and not other_closed and (followed is None or modifies):
+                return f"'{first}-{second}' is a compound of a verb and its particle"
+            return None
+        if adjective_b and modifies and (noun_phrase or not em):
+            return f"'{first}-{second}' is a compound modifier before its noun"
+        if em and not other_closed and modifies and (noun_phrase or spaced_habit):
+            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
+        return None
+
+
+def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[int]) -> bool:
+    """True when another dash of the same kind stands in the sentence: the two set off an aside
+    (a range between figures, 2024–25, is no partner)."""
+    text = doc.text
+    k = bisect.bisect_right(sentence_starts, m.start()) - 1
+    sentence = doc.sentences[k] if k >= 0 else None
+    lo, hi = (sentence.start, sentence.end) if sentence and sentence.end > m.start() else (m.start(), m.end())
+    for d in ANY_DASH.finditer(text, lo, hi):
+        if d.start() == m.start(2) or (d.group().lower() in EM_DASHES) != em:
+            continue
+        before, after = text[d.start() - 1:d.start()], text[d.end():d.end() + 1]
+        if before.isdigit() and after.isdigit():
+            continue  # a range: 2024–25
+        if before.isalpha() and after.isalpha():
+            word = NEXT_WORD.match(" " + text[d.end():d.end() + 30]).group(1)
+            left = regex.search(r"\p{L}+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
+            if left in PREFIXES or word.islower() and (word not in FUNCTION_WORDS or word in PARTICLES):
+                continue  # another dash inside a compound, not the other side of an aside
+        return True
+    return False
+
+
+def _closed_asides(text: str) -> int:
+    """How many em dashes the article closes up around an aside (US style): the word after
+    the dash is a function word, a name or a figure, not the second half of a compound."""
+    count = 0
+    for d in CLOSED_EM_DASH.finditer(text):
+        word = d.group(1)
+        if not word or word[0].isupper() or (word.lower() in FUNCTION_WORDS and word.lower() not in PARTICLES):
+            count += 1
+    return count
 
 
 # --- T505 dash-quotation --------------------------------------------------------------------
