@@ -684,7 +684,8 @@ class DashQuotation(Check):
 
 # --- T506 repeated-word ---------------------------------------------------------------------
 
-REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t\u00a0]+(\1)(?![\w'’-])", re.IGNORECASE)
+# A word and its repeat, across spaces, a line break or markup (which the readers turn into spaces).
+REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
 # Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
@@ -743,7 +744,9 @@ class RepeatedWord(Check):
                     continue
                 if self._deliberate(text, m, lower, block):
                     continue
-                yield Issue(m.start(), m.end(), f"'{word}' is repeated: '{m.group()}'", suggestion=word)
+                where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
+                shown = " ".join(m.group().split())
+                yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
 
     @staticmethod
     def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:
