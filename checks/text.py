@@ -324,9 +324,66 @@ LATIN = _on_first_use(r"\p{Latin}")
 NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
                 "tn:", "t.n.")
 SENTENCE_STOPS = ".!?。！？"
+OPENING_BRACKETS = " \u00a0([（【「『"
+CLOSING_BRACKETS = " \u00a0)]）】」』"
 OPENING_MARKS = ("(", "«", "“", '"', "„", "‘", "'")
 CLOSING_MARKS = ")»”\"’'"
 SENTENCE_START_BEFORE = re.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
+
+
+# The commonest English function words; a sentence of English has one every few words.
+ENGLISH_FUNCTION = r"(?:the|of|and|to|is|was|for|that|with|by|from|has|have|are|were|will|said|this|which|who|their|its|been|would|at|it|be|as|he|she|they|we|not|but)"
+# Five or more words of letters in a row, none an English function word.
+NON_ENGLISH_RUN = _on_first_use(
+    rf"(?<![\w'’])(?!{ENGLISH_FUNCTION}(?![\w'’]))[^\W\d_]+(?:['’][^\W\d_]+)?"
+    rf"(?:[^\w\n]{{1,3}}(?!{ENGLISH_FUNCTION}(?![\w'’]))[^\W\d_]+(?:['’][^\W\d_]+)?){{4,}}(?![\w'’])",
+    regex.IGNORECASE | regex.VERSION0)
+LATIN_WORD = _on_first_use(r"[^\W\d_]+")
+# A source-site line opens with a label of up to three words and a colon: a link, a credit, a note.
+LABEL_LINE = _on_first_use(r"[(\[（]?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[:：]")
+
+
+@cache
+def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
+    """CLD2 through pycld2, imported only when a passage may be in another language; None when it
+    is not installed (the Latin-script path is then skipped)."""
+    try:
+        import pycld2
+    except ImportError:
+        return None
+
+    def detect(piece: str) -> tuple[str, str] | None:
+        """(language name, code) when CLD2 is sure of one language for most of the piece."""
+        try:
+            reliable, _, details = pycld2.detect(piece)
+        except pycld2.error:
+            return None
+        name, code, percent, _ = details[0]
+        if not reliable or code in ("un", "xxx") or percent < 80:
+            return None
+        # CLD2 tells Scots from English by a few spellings and names English headlines Scots.
+        return ("English", "en") if code == "sco" else (name.title(), code)
+
+    return detect
+
+
+def _residue_segment(doc: Document, sentence_starts: list[int], block, start: int, end: int) -> tuple[int, int]:
+    """The bracket, sentence or line that holds a run of foreign words."""
+    text = doc.text
+    opening = max(text.rfind("(", block.start, start), text.rfind("（", block.start, start))
+    if opening >= 0:
+        closing = min((c for c in (text.find(")", end, block.end), text.find("）", end, block.end)) if c >= 0),
+                      default=-1)
+        if closing >= 0 and ")" not in text[opening:start] and "）" not in text[opening:start]:
+            return opening, closing + 1
+    k = bisect.bisect_right(sentence_starts, start) - 1
+    lo, hi = block.start, block.end
+    if k >= 0 and doc.sentences[k].start >= block.start:
+        lo = doc.sentences[k].start
+        hi = min(block.end, max(doc.sentences[k].end, end))
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return lo, hi
 
 
 def _mostly_latin(text: str) -> bool:
@@ -364,6 +421,13 @@ class TranslationResidue(Check):
     summary = "machine-translation notices, untranslated passages, translator's notes"
 
     def run(self, doc: Document) -> Iterator[Issue]:
+        found: list[tuple[int, int]] = []
+        for issue in self._notices_and_scripts(doc):
+            found.append((issue.start, issue.end))
+            yield issue
+        yield from self._latin_passages(doc, found)
+
+    def _notices_and_scripts(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
         other_script = NON_LATIN_SCRIPT.search(text) is not None
         lowered = text.lower()
@@ -400,6 +464,56 @@ class TranslationResidue(Check):
                         yield issue
 
     @staticmethod
+    def _latin_passages(doc: Document, found: list[tuple[int, int]]) -> Iterator[Issue]:
+        """Sentences, source-site lines and bracketed notes in another Latin-script language: a run
+        of words with no English function word among them is a candidate, and a language
+        identifier (CLD2) decides the language of the sentence, line or bracket holding it."""
+        text = doc.text
+        runs = list(NON_ENGLISH_RUN().finditer(text))
+        if not runs:
+            return
+        detect = _language_identifier()
+        if detect is None:
+            return
+        article = detect(text[:4000])
+        if article is not None and article[1] != "en":
+            return  # an article in another language: its sentences are not residue
+        done = sorted(found)
+        starts = [s.start for s in doc.sentences]
+        block_starts = [b.start for b in doc.blocks]
+        for run in runs:
+            b = bisect.bisect_right(block_starts, run.start()) - 1
+            if b < 0 or run.end() > doc.blocks[b].end:
+                continue
+            block = doc.blocks[b]
+            start, end = _residue_segment(doc, starts, block, run.start(), run.end())
+            k = bisect.bisect_right(done, (end, end))
+            if k and done[k - 1][1] > start:
+                continue  # already reported (a passage spans several runs)
+            piece = text[start:end]
+            words = LATIN_WORD().findall(piece)
+            if len(words) < 4:
+                continue
+            label = LABEL_LINE().match(piece)
+            line = start == block.start and end >= block.end - 1 and len(words) <= 30
+            if not (line and label) and sum(w[0].isupper() for w in words) * 2 > len(words):
+                continue  # a run of names or a title, not a sentence
+            quote = doc.quotes.quote_at(start)
+            if quote is not None and quote.inner_end >= end - 1:
+                continue  # quoted words in the original language
+            language = detect(piece)
+            if language is None or language[1] == "en":
+                continue
+            bisect.insort(done, (start, end))
+            shown = _excerpt(text, start, end, 60)
+            if line and label:
+                message = (f"a line of the source site in {language[0]} (a link, credit or note) left in the "
+                           f"English text: '{shown}'")
+            else:
+                message = f"untranslated passage in {language[0]} left in the English text: '{shown}'"
+            yield Issue(start, end, message)
+
+    @staticmethod
     def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
         """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
         if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
@@ -423,7 +537,8 @@ class TranslationResidue(Check):
         else:
             sentence = before.endswith(":")
         after = after.lstrip()
-        line = start == block.start and not after  # the whole paragraph: a caption, a credit, a notice
+        # the whole paragraph, perhaps in brackets: a caption, a credit, a notice
+        line = not text[block.start:start].strip(OPENING_BRACKETS) and not after.strip(CLOSING_BRACKETS)
         needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence or line else 8)
         if count < needed:
             return None
