@@ -120,8 +120,17 @@ class UnbalancedQuotes(Check):
         elif stray.close_at >= 0:
             message += f"; the quote seems to end before the attribution '{_excerpt(text, stray.close_at, block.end)}'"
             related = (Related(stray.close_at - 1, stray.close_at, "the closing mark probably belongs here"),)
-        elif stray.block == len(doc.blocks) - 1 and stray.kind != "bracket":
+        elif stray.kind != "bracket" and stray.next_block < 0 and second is None:
             message += "; the article ends before it closes"
+        elif stray.next_block >= 0 and second is None:
+            nxt = doc.blocks[stray.next_block]
+            message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
+                        "paragraph")
+            end = block.end
+            while end > stray.end and text[end - 1].isspace():
+                end -= 1
+            related = (Related(end - 1, end, "the closing mark probably belongs after this"),
+                       Related(nxt.start, min(nxt.end, nxt.start + 1), "the next paragraph does not reopen the quotation"))
         elif second is not None:
             message += f"; another quotation opens with {second.open_mark} before it closes"
             related = (Related(second.start, second.end, "a second quotation opens here"),)

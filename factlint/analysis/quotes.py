@@ -29,14 +29,17 @@
     or "bracket". ``certain`` is True when something shows the mark really has no partner: an
     attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
     opened the speech, a single mark on the other side, a second quote opening before the first
-    closes, the end of the article; always for brackets. A single mark is certain only when it
-    opens a quote with an attribution inside (elsewhere it could be an apostrophe). A quote that
-    simply runs to the end of its paragraph may go on in a paragraph that lost its reopening
-    mark, so it is not certain.
+    closes, the end of the article, a quotation that runs to the end of its paragraph when the
+    next paragraph does not reopen it in the same style (the only convention that leaves a mark
+    open); always for brackets. A single opening mark is certain when it opens speech (after a
+    colon or a comma, or at the paragraph's start, before a capital) or an attribution follows
+    inside it; elsewhere it could be an apostrophe.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
-    it by mistake (a mismatched pair); -1 when unknown.
+    it by mistake (a mismatched pair); -1 when unknown. ``next_block``, for an opening mark whose
+    quotation runs to the end of its paragraph, is the next paragraph, which does not reopen it
+    (-1 at the end of the article or when the quotation ended inside its paragraph).
 
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
@@ -81,6 +84,7 @@ class StrayMark:
     certain: bool = True
     speech: int = -1
     close_at: int = -1
+    next_block: int = -1
 
 
 @dataclass(slots=True)
@@ -111,10 +115,14 @@ ANY_QUOTE = DOUBLE | SINGLE
 ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
 # "a)", "1)", "iv)": list numbering, not a bracket.
 LIST_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+PRIME_BEFORE = re.compile(r"\s?\d")
 FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
 SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
 LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+STYLE = {"''": '"', '""': '"'}
+# A line that ends a sentence (a crosshead does not), closing marks aside.
+CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -151,7 +159,7 @@ SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 @cache
 def attribution_after() -> regex.Pattern:
     """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
-    return regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+    return regex.compile(rf"\s*,?\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 
 
 @cache
@@ -227,7 +235,8 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
         return "open"
     if right and not left:
         if prev.isdigit():
-            return "apostrophe"  # 5' 11", the 1990s'
+            # a prime before inches (5' 11"), else a closing mark or a prime: 'Article 50'
+            return "apostrophe" if PRIME_BEFORE.match(text, i + 1, hi) else "maybe"
         if prev in "sSzZxX":
             return "maybe"  # students' books, or 'the boss'
         if prev in "”\")]»" and nxt in "sS":
@@ -428,9 +437,13 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _interlude(block, families: dict) -> bool:
-    """A block a quote can run across: a crosshead, or a caption (short, with no quotation marks)."""
-    return block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ())))
+def _interlude(block, families: dict, text: str = "") -> bool:
+    """A block a quote can run across: a crosshead (a heading, or a short line that ends no
+    sentence, quoted words and all: Economy 'fundamentally strong'), or a caption (short, with no
+    quotation marks)."""
+    if block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ()))):
+        return True
+    return bool(text) and block.end - block.start <= 80 and not CROSSHEAD_END.search(text, block.start, block.end)
 
 
 def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
@@ -557,7 +570,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                 certain = owner >= 0 or single_open < s.start or _attribution_after(text, s.end, block.end) is not None
             if owner >= 0 or certain != s.certain:
                 s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
-                              len(result.speech) + owner if owner >= 0 else -1, s.close_at)
+                              len(result.speech) + owner if owner >= 0 else -1, s.close_at, s.next_block)
             result.unpaired.append(s)
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -565,7 +578,13 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: dict, families: dict) -> tuple[int, str]:
+def _same_style(a: str, b: str) -> bool:
+    """True when two opening marks are of one style (a doubled '' or "" stands for a straight ")."""
+    return STYLE.get(a, a) == STYLE.get(b, b)
+
+
+def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: dict, families: dict,
+                  mark: str) -> tuple[int, str]:
     """Where a quote left open at the end of block ``b_index`` goes on: (block index, "reopen" | "close"),
     or (-1, "") when no later paragraph continues it. Crossheads and short captions in between are skipped."""
     j = b_index + 1
@@ -574,11 +593,13 @@ def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: d
         fam = marks[0 if kind == "double" else 1] if marks else None
         if fam is not None and fam.first_role:
             if fam.first_role == "open" and fam.openers and _starts_block(text, blocks[j], fam.openers[0]):
-                return j, "reopen"
+                if _same_style(_mark_at(text, fam.openers[0]), mark):
+                    return j, "reopen"
+                return -1, ""  # reopened in another style: a new quotation, not this one going on
             if fam.first_role == "close" and fam.stray_closes:
                 return j, "close"
             return -1, ""
-        if not _interlude(blocks[j], families):
+        if not _interlude(blocks[j], families, text):
             return -1, ""
         j += 1
     return -1, ""
@@ -604,7 +625,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
             return [Quote(o, end, o + len(mark), end, mark, "", b_index, continues=True)]
         strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double"))
         return []
-    j, how = _continuation(text, kind, b_index, blocks, per_block, families)
+    j, how = _continuation(text, kind, b_index, blocks, per_block, families, mark)
     if how:
         out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
         if how == "close":
@@ -621,9 +642,21 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
     inside = attribution_inside().search(text, o, block.end) if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
-    if kind == "double":
-        certain = close_at >= 0 or b_index == len(blocks) - 1
-    else:  # a single mark that opens a word is a quote only when an attribution shows the quote ended
-        certain = inside is not None
-    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at))
+    # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
+    # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
+    # apostrophe, when it opens speech: after a colon or a comma, or at the paragraph's start,
+    # before a capital.
+    lead = text[max(block.start, o - 2):o].strip()
+    speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and text[o + len(mark):o + len(mark) + 1].isupper()
+    certain = kind == "double" or inside is not None or speech_like
+    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
+                            next_block=_next_paragraph(blocks, b_index)))
     return []
+
+
+def _next_paragraph(blocks: list, b_index: int) -> int:
+    """The next block that is not a heading, or -1 at the end of the article."""
+    for j in range(b_index + 1, len(blocks)):
+        if blocks[j].kind != "heading":
+            return j
+    return -1
