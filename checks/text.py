@@ -787,7 +787,19 @@ class DashQuotation(Check):
         text = doc.text
         curly = text.count("“") + text.count("”") > text.count('"')
         open_mark, close_mark = ("“", "”") if curly else ('"', '"')
+        groups: list[list] = []
         for s in speech:
+            exchange = s.start == doc.blocks[s.block].start and s.attribution is None and not s.close_mark
+            if exchange and groups and groups[-1][-1].block == s.block - 1 and len(groups[-1]) >= 1 and \
+                    groups[-1][-1].start == doc.blocks[groups[-1][-1].block].start and groups[-1][-1].attribution is None:
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        for group in groups:
+            if len(group) > 1:
+                yield self._exchange(doc, group)
+                continue
+            s = group[0]
             words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
             quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
             if s.start > doc.blocks[s.block].start and s.attribution:
@@ -800,10 +812,25 @@ class DashQuotation(Check):
                 said = f", attributed in '{_excerpt(text, *s.attribution, 50)}'" if s.attribution else ""
                 message = (f"speech opened with a dialogue dash {s.open_mark} (the Russian/French convention) "
                            f"instead of quotation marks: '{quoted}'{said}")
-            end, comma = s.end, ""
+            end, comma, space = s.end, "", ""
             if not s.close_mark and text[end:end + 1] == ",":
                 end, comma = end + 1, ","  # "We will wait," she said: the comma goes inside the marks
-            yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}")
+            gap = text[end:s.attribution[0]] if s.attribution and s.attribution[0] > end else ""
+            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–-"):
+                end, comma, space = s.attribution[0], ",", " "  # ', — said Orlov': the dash goes too
+            yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}{space}")
+
+    @staticmethod
+    def _exchange(doc: Document, group: list) -> Issue:
+        """Consecutive dash-led paragraphs with no speaker named: an interview or a dialogue."""
+        first = group[0]
+        questions = sum(doc.text[s.inner_start:s.inner_end].rstrip(" \"'”’»").endswith("?") for s in group)
+        what = "an interview (questions and answers)" if questions else "a dialogue"
+        message = (f"{what} set as {len(group)} paragraphs opened with dialogue dashes {first.open_mark} "
+                   f"(the Russian/French convention) instead of quotation marks or a Q/A layout: "
+                   f"'{_excerpt(doc.text, first.inner_start, first.inner_end, 50)}'")
+        related = tuple(Related(s.start, s.inner_end, "the dialogue goes on here with a dash") for s in group[1:])
+        return Issue(first.start, first.end, message, related=related)
 
 
 # --- T506 repeated-word ---------------------------------------------------------------------

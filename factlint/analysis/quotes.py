@@ -129,7 +129,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 @cache
 def dialogue_dash() -> regex.Pattern:
     """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
-    return regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
+    return regex.compile(r"(?:--|[—–-])\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
@@ -149,7 +149,9 @@ SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME}
 INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
 DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
-SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
+# A dialogue dash inside a paragraph: after a sentence, an attribution or an introducing colon, a
+# dash (em, en, a double hyphen or a spaced hyphen) before a capital.
+SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
 
 # The patterns below need the ``regex`` module (\p{Lu}, right-to-left search), whose compiler is
 # slow: each is compiled on first use, so an article without quotations (or without the rare
@@ -159,7 +161,7 @@ SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 @cache
 def attribution_after() -> regex.Pattern:
     """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
-    return regex.compile(rf"\s*,?\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 
 
 @cache
@@ -178,9 +180,15 @@ def attribution_inside() -> regex.Pattern:
 
 
 @cache
+def said_here() -> regex.Pattern:
+    """An attribution clause starting here: 'Beridze said', 'said the minister'."""
+    return regex.compile(SAID)
+
+
+@cache
 def speech_end() -> regex.Pattern:
     """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark."""
-    return regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
+    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–])\s*|[,.!?…]\s*-\s+|,\s*)(?={SAID})")
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -361,9 +369,14 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     return m.start(), stop
 
 
+def _dash_at(text: str, i: int) -> str:
+    return "--" if text.startswith("--", i) else text[i]
+
+
 def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool,
-                 introduced: tuple[str, tuple[int, int] | None]) -> list[Quote]:
-    """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'.
+                 introduced: tuple[str, tuple[int, int] | None], interview: bool = False) -> list[Quote]:
+    """Speech marked with a dialogue dash in one block: at its start, after 'she said.', after a
+    colon, or after a sentence when the words are in the first person.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
     it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
@@ -371,14 +384,24 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     ("Orlov told reporters:") introduces speech; one that ends with any other colon ("Orlov was
     blunt:") does when the words are in the first person."""
     out: list[Quote] = []
-    starts: list[tuple[int, int]] = []  # (dash position, words start)
+    starts: list[tuple[int, int, str]] = []  # (dash position, words start, what comes before)
     m = dialogue_dash().match(text, lo, hi)
     if m:
-        starts.append((lo, m.end()))
+        starts.append((lo, m.end(), "start"))
     for c in SPACED_DASH.finditer(text, lo, hi):
-        if DASH_CONTINUATION.search(text, max(lo, c.start() - 100), c.start() + 1):
-            starts.append((c.start(1), c.end()))
-    for n, (dash, words) in enumerate(starts):
+        stop, before = c.group(1), max(lo, c.start() - 120)
+        if said_here().match(text, c.end(), hi):
+            continue  # ', — Beridze said': the dash that hands over to the attribution
+        if stop in ".," and DASH_CONTINUATION.search(text, before, c.start() + 1):
+            how = "attribution"  # 'she said. — So far'
+        elif stop == ":":
+            how = "speaker" if INTRODUCED_BY_SPEAKER.search(text, before, c.start() + 1) else "colon"
+        elif stop != ",":
+            how = "sentence"  # 'was unapologetic. – People ask me': speech only in the first person
+        else:
+            continue
+        starts.append((c.start(2), c.end(), how))
+    for n, (dash, words, how_before) in enumerate(starts):
         limit = starts[n + 1][0] if n + 1 < len(starts) else hi
         k = bisect.bisect_right(stray_closes, words)
         closing = stray_closes[k] if k < len(stray_closes) and stray_closes[k] < limit else None
@@ -393,20 +416,22 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             end, close_mark = inner_end, ""
             if e:
                 attribution = _attribution_after(text, e.start() + 1, hi)
-        if closing is None and dash == lo:
-            first_person = FIRST_PERSON.search(text, words, inner_end) is not None
+        first_person = FIRST_PERSON.search(text, words, inner_end) is not None
+        if closing is None and dash == lo and not interview:
             how, intro = introduced
             if attribution is None and not (how == "speaker" or (how and first_person)):
                 continue  # a dash-led line with no speaker: a list item
-            if (in_list or text[dash] == "-") and not first_person:
+            if (in_list or text[dash:dash + 2] in ("- ", "-\t")) and not first_person:
                 continue  # a list item that reports what someone said, not speech
+        elif closing is None and how_before in ("colon", "sentence") and attribution is None and not first_person:
+            continue  # a dash after a sentence or a colon, with neither a speaker nor a first person
         while inner_end > words and (text[inner_end - 1].isspace() or (text[inner_end - 1] == "," and not close_mark)):
             inner_end -= 1
         if inner_end <= words:
             continue
         if attribution is None and dash == lo:
             attribution = introduced[1]  # 'Orlov told reporters:' in the paragraph before
-        out.append(Quote(dash, max(end, inner_end), words, inner_end, text[dash], close_mark, block_index,
+        out.append(Quote(dash, max(end, inner_end), words, inner_end, _dash_at(text, dash), close_mark, block_index,
                          attribution=attribution))
     return out
 
@@ -472,12 +497,27 @@ def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
 def _dash_blocks(text: str, blocks: list) -> set[int]:
     """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
     out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
-    if "—" in text or "–" in text:
-        starts = [b.start for b in blocks]
-        for m in SPACED_DASH.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= blocks[i].end:
-                out.add(i)
+    starts = [b.start for b in blocks]
+    for m in SPACED_DASH.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= blocks[i].end:
+            out.add(i)
+    return out
+
+
+def _interview(text: str, blocks: list, dash_blocks: set[int]) -> set[int]:
+    """Blocks of an interview set with dialogue dashes: a run of dash-led blocks in which a
+    question ('— How do you assess the season?') is answered by the next dash-led block."""
+    out: set[int] = set()
+    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–-")
+    run: list[int] = []
+    for i in led + [-2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if any(text[blocks[j].start:blocks[j].end].rstrip(" \"'”’»").endswith("?") for j in run[:-1]):
+            out.update(run)
+        run = [i]
     return out
 
 
@@ -548,7 +588,9 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
             said_before.setdefault(q.block, []).append(q.attribution)
     for spans in said_before.values():
         spans.sort(key=lambda span: span[1])
-    for b_index in sorted(set(block_strays) | _dash_blocks(text, blocks)):
+    dash_blocks = _dash_blocks(text, blocks)
+    interview = _interview(text, blocks, dash_blocks) if dash_blocks else set()
+    for b_index in sorted(set(block_strays) | dash_blocks):
         block = blocks[b_index]
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
@@ -557,7 +599,8 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         said = said_before.get(b_index, [])
         said_ends = [end for _, end in said]
         speech = [_speaker_from_before(q, said, said_ends)
-                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced)]
+                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced,
+                                        b_index in interview)]
         speech_starts = [q.inner_start for q in speech]
         single_open = min((o.start for o in own if o.kind == "single" and o.role == "open"), default=block.end)
         for s in own:
