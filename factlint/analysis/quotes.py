@@ -144,7 +144,8 @@ SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+
 # An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
 APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
 SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
-SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+# The speaker in the third person: a first-person "I explained" inside a quotation is no attribution.
+SPEAKER_THIRD = rf"(?:(?:the|a|an)\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,5}}(?!I\b){NAME})"
 # A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
 INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
@@ -174,8 +175,8 @@ def attribution_before() -> regex.Pattern:
 def attribution_inside() -> regex.Pattern:
     """Inside a quote that never closes: the attribution that shows where it should have closed."""
     return regex.compile(
-        rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
-        rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
+        rf",\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
+        rf"|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
     )
 
 
@@ -661,14 +662,22 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     k = bisect.bisect_right(marks.openers, o)
     reopen = marks.openers[k] if k < len(marks.openers) else None
     if reopen is not None:
-        if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen):
+        # Paragraphs merged into one (as some sources print a multi-paragraph quote): the quote
+        # reopens after a sentence, with no attribution between to show that it ended.
+        if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen) and \
+                not attribution_inside().search(text, o, reopen):
             end = reopen
             while end > o + 1 and text[end - 1].isspace():
                 end -= 1
             return [Quote(o, end, o + len(mark), end, mark, "", b_index, continues=True)]
-        strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double"))
+        inside = attribution_inside().search(text, o, reopen)
+        strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double",
+                                close_at=inside.start() + 1 if inside else -1))
         return []
-    j, how = _continuation(text, kind, b_index, blocks, per_block, families, mark)
+    inside = attribution_inside().search(text, o, block.end)
+    # An attribution inside shows the quote ended in this paragraph: a reopening in the next one
+    # starts another quotation.
+    j, how = (-1, "") if inside is not None else _continuation(text, kind, b_index, blocks, per_block, families, mark)
     if how:
         out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
         if how == "close":
@@ -683,7 +692,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     single_closes = per_block[b_index][1].stray_closes
     k = bisect.bisect_right(single_closes, o)
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
-    inside = attribution_inside().search(text, o, block.end) if wrong_close < 0 else None
+    inside = inside if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
     # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
