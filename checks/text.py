@@ -12,6 +12,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -571,7 +572,8 @@ EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
 NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 # A dash set apart with spaces: the article's habit for an aside, when it has one.
-SPACED_DASH = re.compile(rf"\s(?:—|–|--|{DASH_ENTITY})\s")
+SPACED_DASH = re.compile(rf"\s(?:—|–|--?|{DASH_ENTITY})\s")
+RELATION_EN_DASH = _on_first_use(r"\p{Lu}\p{L}*(?:–|&ndash;|&#8211;)\p{Lu}")
 # An em dash closed up between a word and what follows, as US style sets a parenthetical.
 CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
 # English function words (a closed class). An aside set off by a dash opens with one ("the
@@ -589,9 +591,13 @@ behind below beneath beside besides between beyond despite during except inside 
 outside over past per through throughout toward towards under underneath unlike via within without
 in on up down out by back away
 """.split())
-DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
 # Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
 PARTICLES = frozenset("up off on in out down over back away by through about around".split())
+# Quantifiers and numbers, which begin compounds (all-time, one-off, no-go, two-year) as well as phrases.
+QUANTIFIERS = frozenset("all one no any both half two three four five six seven eight nine ten".split())
+# Function words that also begin compounds: all-time, in-depth, off-ramp, over-optimistic.
+COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then"}
+DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
 # English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
 # ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
 PREFIXES = frozenset("""
@@ -641,7 +647,7 @@ class DashInWord(Check):
         if "—" not in text and "–" not in text and "&" not in text:
             return
         lowered: str | None = None
-        closed_habit, spaced_habit = 0, False
+        habits = _DashHabits(0, False, False)
         sentence_starts: list[int] = []
         for block in doc.blocks:
             for m in DASH_IN_WORD().finditer(text, block.start, block.end):
@@ -650,11 +656,11 @@ class DashInWord(Check):
                     continue  # names: Jackson–Vanik, Ireland–France, US–China
                 if lowered is None:
                     lowered = text.lower()
-                    closed_habit = _closed_asides(text)
-                    spaced_habit = SPACED_DASH.search(text) is not None
+                    habits = _DashHabits(_closed_asides(text), SPACED_DASH.search(text) is not None,
+                                         RELATION_EN_DASH().search(text) is not None)
                     sentence_starts = [s.start for s in doc.sentences]
                 em = dash.lower() in EM_DASHES
-                evidence = self._evidence(doc, lowered, m, em, closed_habit, spaced_habit, sentence_starts)
+                evidence = self._evidence(doc, lowered, m, em, habits, sentence_starts)
                 if evidence:
                     kind = "em dash" if em else "en dash"
                     hyphenated = f"{first}-{second}"
@@ -662,10 +668,11 @@ class DashInWord(Check):
                                 f"use a hyphen: '{hyphenated}'", suggestion=hyphenated)
 
     @staticmethod
-    def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, other_closed: int, spaced_habit: bool,
+    def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, habits: _DashHabits,
                   sentence_starts: list[int]) -> str | None:
         """Why the dash joins a compound, or None when it may be a parenthetical or a range dash."""
         text = doc.text
+        other_closed, spaced_habit = habits.closed_asides, habits.spaced
         first, second = m.group(1), m.group(3)
         a, b = first.lower(), second.lower()
         if f"{a}-{b}" in lowered:
@@ -673,9 +680,9 @@ class DashInWord(Check):
         a_last, b_first = a.rsplit("-", 1)[-1], b.split("-", 1)[0]
         if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
             return "the rest of the compound is hyphenated"  # father—in-law, mother-in—law, up—to-date
-        if a_last in FUNCTION_WORDS and a_last not in PREFIXES or first[0].isupper() and a not in PREFIXES:
+        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS or first[0].isupper() and a not in PREFIXES:
             return None  # "and—finally", "Washington—which": an aside or a name before the dash
-        if b in FUNCTION_WORDS and not (em and b in PARTICLES):
+        if b in FUNCTION_WORDS and b not in PARTICLES:
             return None  # "the plan—which failed": the aside opens with a function word
         after = text[m.end():m.end() + 40]
         next_word = NEXT_WORD.match(after)
@@ -695,18 +702,29 @@ class DashInWord(Check):
             return f"'{first}' is a combining form that joins its word with a hyphen"
         if adjective_a and adjective_b and not a.endswith(("ed", "ing")):
             return f"'{first}-{second}' joins two adjectives"
+        if a.endswith("ly") and b.endswith(("ed", "ing")) and len(a) > 4:
+            return f"'{first}-{second}' joins an adverb to its participle"  # newly—elected, specially—designated
         if _has_partner(doc, m, em, sentence_starts):
             return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
         before = text[max(0, m.start() - 30):m.start()].split()[-2:]
         noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
         modifies = followed is not None and followed not in FUNCTION_WORDS
         if b in PARTICLES:
-            if em and noun_phrase and not other_closed and (followed is None or modifies):
+            if (not em or (noun_phrase or spaced_habit) and not other_closed) and (followed is None or modifies):
                 return f"'{first}-{second}' is a compound of a verb and its particle"
             return None
         if adjective_b and modifies and (noun_phrase or not em):
             return f"'{first}-{second}' is a compound modifier before its noun"
-        if em and not other_closed and modifies and (noun_phrase or spaced_habit):
+        if not em:
+            if modifies and not adjective_b and _both_stand_alone(lowered, a, b):
+                return None  # "the city–country gap", where the article speaks of the city and the country
+            if habits.relation and not adjective_b:
+                return None  # "cost–benefit" where the article joins names with en dashes: a relation
+            return (f"an en dash joins names, figures and ranges, and the article joins no names with one; "
+                    f"'{first}-{second}' is a compound")
+        participle = b.endswith(("ing", "ed"))
+        if em and not other_closed and (modifies and (noun_phrase or spaced_habit or not participle)
+                                        or adjective_b and spaced_habit):
             return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
         return None
 
@@ -722,6 +740,8 @@ def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[
         if d.start() == m.start(2) or (d.group().lower() in EM_DASHES) != em:
             continue
         before, after = text[d.start() - 1:d.start()], text[d.end():d.end() + 1]
+        if before.isspace() or after.isspace():
+            continue  # a dash set apart with spaces pairs with its like, not with a closed-up one
         if before.isdigit() and after.isdigit():
             continue  # a range: 2024–25
         if before.isalpha() and after.isalpha():
@@ -731,6 +751,24 @@ def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[
                 continue  # another dash inside a compound, not the other side of an aside
         return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class _DashHabits:
+    """How the article uses its dashes: em dashes closed up around asides (US style), dashes set
+    apart with spaces, en dashes joining names (Jackson–Vanik) as typesetters mark a relation."""
+
+    closed_asides: int
+    spaced: bool
+    relation: bool
+
+
+def _both_stand_alone(lowered: str, a: str, b: str) -> bool:
+    """True when each piece is also a word on its own in the article, away from the pair: two
+    nouns of equal rank that an en dash relates (the city–country gap), not a compound's parts."""
+    def alone(word: str) -> bool:
+        return regex.search(rf"(?<![\p{{L}}\p{{M}}–—-]){regex.escape(word)}(?:s|es)?(?![\p{{L}}\p{{M}}–—-])", lowered) is not None
+    return alone(a) and alone(b)
 
 
 def _closed_asides(text: str) -> int:
