@@ -882,6 +882,10 @@ very so bye no yes now there well ha hah hey oh ah hear night knock many far lon
 tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
 bora ylang beri dik aye win
 """.split())
+# A past participle after "had had" shows the second "had" is a doubled auxiliary: "had had agreed".
+PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
+# What opens a clause: after "that that" it shows the conjunction was doubled ("that that it works").
+SUBJECTS = frozenset("i you he she it we they the a an this these those there his its our their my your".split())
 PUNCTUATION_AROUND_WORDS = ',.;:!?"“”'
 PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -926,7 +930,9 @@ class RepeatedWord(Check):
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)
                 lower = word.lower()
-                if again[0].isupper() or lower in GRAMMATICAL_DOUBLES or lower in EMPHATIC_DOUBLES:
+                if again[0].isupper() or lower in EMPHATIC_DOUBLES:
+                    continue
+                if lower in GRAMMATICAL_DOUBLES and self._grammatical(text, m, lower, block):
                     continue
                 if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):
                     continue
@@ -935,6 +941,23 @@ class RepeatedWord(Check):
                 where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
                 shown = " ".join(m.group().split())
                 yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
+
+    @staticmethod
+    def _grammatical(text: str, m: re.Match, lower: str, block) -> bool:
+        """Whether the double is grammar, from the words around it: "had had enough" (but "had had
+        agreed" doubles the auxiliary), "said that that plan" (but "is that that it" doubles the
+        conjunction), "gave her her medal" after a verb and before a noun (but "by her her son")."""
+        after = NEXT_WORD.match(text, m.end(), block.end)
+        nxt = after.group(1).lower() if after else ""
+        if lower == "had":
+            return not PARTICIPLE_NEXT.match(text, m.end())
+        if lower == "that":
+            return nxt not in SUBJECTS
+        if lower == "her":
+            before = text[max(block.start, m.start() - 30):m.start()].split()
+            prev = before[-1].lower().strip(",;:") if before else ""
+            return bool(prev) and prev not in FUNCTION_WORDS and bool(nxt) and nxt not in FUNCTION_WORDS
+        return True
 
     @staticmethod
     def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:
