@@ -170,17 +170,18 @@ def _confusables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
 # Cyrillic letters on the keys that type punctuation in the Latin (US) layout.
 PUNCTUATION_KEYS = {"ю": ".", "б": ",", "ж": ";", "э": "'"}
 FOREIGN_LETTER = _on_first_use(r"[\p{Cyrillic}\p{Greek}]")
-CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\ua640-\ua69f]")
+CYRILLIC_LETTER = _on_first_use(r"\p{Cyrillic}")
+GREEK_LETTER = _on_first_use(r"\p{Greek}")
 WORD_AT = _on_first_use(r"[\p{L}\p{M}]+")
 
 
 def _script(ch: str) -> str:
     if "a" <= ch.lower() <= "z":
         return "Latin"
-    code = ord(ch)
-    if 0x0400 <= code <= 0x052F:
+    if CYRILLIC_LETTER().match(ch):
         return "Cyrillic"
-    if 0x0370 <= code <= 0x03FF:
+    if GREEK_LETTER().match(ch):
         return "Greek"
     return "other"
 

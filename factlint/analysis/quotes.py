@@ -697,10 +697,11 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
     # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
     # apostrophe, when it opens speech: after a colon or a comma, or at the paragraph's start,
-    # before a capital.
+    # before a capital; a curly or low one always.
     lead = text[max(block.start, o - 2):o].strip()
     speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and text[o + len(mark):o + len(mark) + 1].isupper()
-    certain = kind == "double" or inside is not None or speech_like
+    # A curly or low opening single mark is never an apostrophe once elisions are set aside.
+    certain = kind == "double" or inside is not None or speech_like or mark in "‘‚‹"
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
                             next_block=_next_paragraph(blocks, b_index)))
     return []
