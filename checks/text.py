@@ -342,12 +342,11 @@ SENTENCE_START_BEFORE = re.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
 
 
 # The commonest English function words; a sentence of English has one every few words.
-ENGLISH_FUNCTION = r"(?:the|of|and|to|is|was|for|that|with|by|from|has|have|are|were|will|said|this|which|who|their|its|been|would|at|it|be|as|he|she|they|we|not|but)"
-# Five or more words of letters in a row, none an English function word.
-NON_ENGLISH_RUN = _on_first_use(
-    rf"(?<![\w'’])(?!{ENGLISH_FUNCTION}(?![\w'’]))[^\W\d_]+(?:['’][^\W\d_]+)?"
-    rf"(?:[^\w\n]{{1,3}}(?!{ENGLISH_FUNCTION}(?![\w'’]))[^\W\d_]+(?:['’][^\W\d_]+)?){{4,}}(?![\w'’])",
-    regex.IGNORECASE | regex.VERSION0)
+ENGLISH_FUNCTION = ("the of and to is was for that with by from has have are were will said this which who their its "
+                    "been would at it be as he she they we not but").split()
+ENGLISH_WORDS = frozenset(ENGLISH_FUNCTION)
+ENGLISH_WORD = re.compile(rf"\b(?:{'|'.join(ENGLISH_FUNCTION)})\b")  # searched in the lower-cased text
+BRACKETED = re.compile(r"[(（][^()（）\n]{20,400}[)）]")
 LATIN_WORD = _on_first_use(r"[^\W\d_]+")
 # A source-site line opens with a label of up to three words and a colon: a link, a credit, a note.
 LABEL_LINE = _on_first_use(r"[(\[（]?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[:：]")
@@ -363,37 +362,35 @@ def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
         return None
 
     def detect(piece: str) -> tuple[str, str] | None:
-        """(language name, code) when CLD2 is sure of one language for most of the piece."""
+        """(language name, code) when CLD2 is sure of one language for most of the piece; English
+        is its hint, so a headline in plain English words is not taken for Scots."""
         try:
-            reliable, _, details = pycld2.detect(piece)
+            reliable, _, details = pycld2.detect(piece, hintLanguage="en")
         except pycld2.error:
             return None
         name, code, percent, _ = details[0]
         if not reliable or code in ("un", "xxx") or percent < 80:
             return None
-        # CLD2 tells Scots from English by a few spellings and names English headlines Scots.
-        return ("English", "en") if code == "sco" else (name.title(), code)
+        return name.title(), code
 
     return detect
 
 
-def _residue_segment(doc: Document, sentence_starts: list[int], block, start: int, end: int) -> tuple[int, int]:
-    """The bracket, sentence or line that holds a run of foreign words."""
+def _latin_candidates(doc: Document) -> list[tuple[int, int, int]]:
+    """(start, end, block) of the sentences and brackets of four words or more in which no English
+    function word stands: the only places a language identifier is asked about."""
     text = doc.text
-    opening = max(text.rfind("(", block.start, start), text.rfind("（", block.start, start))
-    if opening >= 0:
-        closing = min((c for c in (text.find(")", end, block.end), text.find("）", end, block.end)) if c >= 0),
-                      default=-1)
-        if closing >= 0 and ")" not in text[opening:start] and "）" not in text[opening:start]:
-            return opening, closing + 1
-    k = bisect.bisect_right(sentence_starts, start) - 1
-    lo, hi = block.start, block.end
-    if k >= 0 and doc.sentences[k].start >= block.start:
-        lo = doc.sentences[k].start
-        hi = min(block.end, max(doc.sentences[k].end, end))
-    while hi > lo and text[hi - 1].isspace():
-        hi -= 1
-    return lo, hi
+    lowered = text.lower()
+    search, count, english = ENGLISH_WORD.search, text.count, ENGLISH_WORDS.isdisjoint
+    out = [(s.start, s.end, s.block) for s in doc.sentences
+           if s.end - s.start >= 20 and english(lowered[s.start:s.end].split()) and count(" ", s.start, s.end) >= 3
+           and not search(lowered, s.start, s.end)]
+    if "(" in text or "（" in text:
+        block_starts = [b.start for b in doc.blocks]
+        for m in BRACKETED.finditer(text):
+            if count(" ", m.start(), m.end()) >= 3 and not search(lowered, m.start(), m.end()):
+                out.append((m.start(), m.end(), bisect.bisect_right(block_starts, m.start()) - 1))
+    return sorted(out)
 
 
 def _mostly_latin(text: str) -> bool:
@@ -475,31 +472,25 @@ class TranslationResidue(Check):
 
     @staticmethod
     def _latin_passages(doc: Document, found: list[tuple[int, int]]) -> Iterator[Issue]:
-        """Sentences, source-site lines and bracketed notes in another Latin-script language: a run
-        of words with no English function word among them is a candidate, and a language
-        identifier (CLD2) decides the language of the sentence, line or bracket holding it."""
+        """Sentences, source-site lines and bracketed notes in another Latin-script language: a
+        sentence or bracket of four words or more with no English function word among them is a
+        candidate, and a language identifier (CLD2) decides its language."""
         text = doc.text
-        runs = list(NON_ENGLISH_RUN().finditer(text))
-        if not runs:
+        candidates = _latin_candidates(doc)
+        if not candidates:
             return
         detect = _language_identifier()
         if detect is None:
             return
-        article = detect(text[:4000])
-        if article is not None and article[1] != "en":
-            return  # an article in another language: its sentences are not residue
+        article_language: list[tuple[str, str] | None] = []
         done = sorted(found)
-        starts = [s.start for s in doc.sentences]
-        block_starts = [b.start for b in doc.blocks]
-        for run in runs:
-            b = bisect.bisect_right(block_starts, run.start()) - 1
-            if b < 0 or run.end() > doc.blocks[b].end:
-                continue
+        for start, end, b in candidates:
             block = doc.blocks[b]
-            start, end = _residue_segment(doc, starts, block, run.start(), run.end())
+            while end > start and text[end - 1].isspace():
+                end -= 1
             k = bisect.bisect_right(done, (end, end))
             if k and done[k - 1][1] > start:
-                continue  # already reported (a passage spans several runs)
+                continue  # already reported (a bracket inside a reported sentence)
             piece = text[start:end]
             words = LATIN_WORD().findall(piece)
             if len(words) < 4:
@@ -511,9 +502,15 @@ class TranslationResidue(Check):
             quote = doc.quotes.quote_at(start)
             if quote is not None and quote.inner_end >= end - 1:
                 continue  # quoted words in the original language
-            language = detect(piece)
+            # Judged without its names, which carry another language into English text ("AirAsia").
+            plain = [w for n, w in enumerate(piece.split()) if n == 0 or not w[:1].isupper()]
+            language = detect(" ".join(plain) if len(plain) >= 3 or not (line and label) else piece)
             if language is None or language[1] == "en":
                 continue
+            if not article_language:
+                article_language.append(detect(text[:2000]))
+            if article_language[0] is not None and article_language[0][1] != "en":
+                return  # an article in another language: its sentences are not residue
             bisect.insort(done, (start, end))
             shown = _excerpt(text, start, end, 60)
             if line and label:
@@ -567,6 +564,7 @@ class TranslationResidue(Check):
 DASH_ENTITY = r"&mdash;|&ndash;|&#8212;|&#8211;|&#x2014;|&#x2013;"
 DASH_IN_WORD = _on_first_use(
     rf"(?<![\p{{L}}\p{{M}}\d-])((?:\p{{L}}+-)*\p{{L}}+)(—|–|{DASH_ENTITY})(\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}\p{{M}}\d])")
+DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W\d_](?:{DASH_ENTITY})[^\W\d_]")
 # Any em dash, en dash or double hyphen: the partner of a parenthetical dash.
 ANY_DASH = re.compile(rf"—|–|--|{DASH_ENTITY}")
 EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
@@ -645,8 +643,8 @@ class DashInWord(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
-        if "—" not in text and "–" not in text and "&" not in text:
-            return
+        if not _dash_between_letters(text):
+            return  # no dash between two letters (a cheap test that skips most articles)
         lowered: str | None = None
         habits = _DashHabits(0, False, False)
         sentence_starts: list[int] = []
@@ -728,6 +726,17 @@ class DashInWord(Check):
                                         or adjective_b and spaced_habit):
             return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
         return None
+
+
+def _dash_between_letters(text: str) -> bool:
+    """True when an em or en dash (or its entity) stands between two letters somewhere in the text."""
+    for dash in ("—", "–"):
+        i = text.find(dash)
+        while i != -1:
+            if text[i - 1:i].isalpha() and text[i + 1:i + 2].isalpha():
+                return True
+            i = text.find(dash, i + 1)
+    return "&" in text and DASH_ENTITY_BETWEEN_LETTERS.search(text) is not None
 
 
 def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[int]) -> bool:

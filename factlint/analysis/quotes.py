@@ -498,6 +498,8 @@ def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
 def _dash_blocks(text: str, blocks: list) -> set[int]:
     """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
     out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
+    if not any(dash in text for dash in ("—", "–", ". -", ": -", ", -", "? -", "! -")):
+        return out  # no dash that could open speech inside a paragraph (a cheap test)
     starts = [b.start for b in blocks]
     for m in SPACED_DASH.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
