@@ -57,12 +57,13 @@ def _mark_name(stray: StrayMark) -> str:
 class UnbalancedQuotes(Check):
     """
     What it checks:
-        Quotation marks (straight, curly, guillemets, '' typed for a double mark) and brackets
-        ( ) [ ] that have no partner in their paragraph, when something shows the quote really
-        ended or began there: an attribution ("..., the mayor said") inside a quote that never
-        closes or right after a closing mark that never opened, a dialogue dash that opened the
-        speech, a single mark on the other side, a second quote opening before the first closes,
-        or the end of the article.
+        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark)
+        and brackets ( ) [ ], paired per paragraph; a mark left without a partner is reported
+        unless a convention recognised by its shape leaves it open: a quotation that runs on into
+        the next paragraph, which reopens it in the same style; apostrophes, elisions ('til,
+        rock 'n' roll), plural possessives and primes (5' 11"). The message names the missing
+        mark and where the quotation most likely closes: before the attribution inside it, at the
+        single mark that closes it by mistake, or at the end of its paragraph.
 
     Why an editor cares:
         A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -73,13 +74,13 @@ class UnbalancedQuotes(Check):
         "We are raising the dikes, the engineer told reporters. The work starts in May.
         — The region is a partner," Ivan Petrov told the paper.   (opened with a dash)
         The fund (about $4 billion will open in March.
+        He said: "The plan will work.  /  He asked for a vote.   (the next paragraph does not reopen)
 
     Passes:
         It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall; a 24" screen.
         A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
         A quote interrupted by a crosshead or a caption, or whose next paragraph closes it.
-        A quote that runs to the end of its paragraph with no sign that it ended (it may go on).
         List numbering: the plan has a) roads and b) rail.
     """
 
@@ -193,8 +194,10 @@ def _letter_name(ch: str) -> str:
 class MixedScript(Check):
     """
     What it checks:
-        A word whose letters come from two alphabets: Latin with Cyrillic or Greek look-alikes
-        (a Cyrillic "а" inside "uranium"), or a Russian word typed with a Latin "o".
+        A word whose letters come from two alphabets, where the odd letters are look-alikes in
+        Unicode's confusables data (UTS #39) for every Latin/Cyrillic/Greek pair: a Cyrillic "а"
+        inside "uranium", a Greek capital alpha in "AI", a Russian word typed with a Latin "o".
+        Greek letters used as symbols (at a word's edge or in a short word) are told by shape.
 
     Why an editor cares:
         The word looks right on screen but is misspelt for every search engine, spell-checker,
@@ -205,9 +208,9 @@ class MixedScript(Check):
         stabilityю (a Cyrillic letter typed on the "." key with the Russian layout on).
 
     Passes:
-        β-blocker, 10 μm, NF-κB, Tα (Greek letters used as symbols at the edge of a word or in a
-        short one), Москва, Moscow, and a word whose foreign letters have no Latin look-alike
-        inside it (the likely intent is unknown).
+        β-blocker, 10 μm, NF-κB, Tα, α-synuclein (Greek letters used as symbols at the edge of a
+        word or in a short one), Москва, Moscow, and a word whose foreign letters have no Latin
+        look-alike inside it (the likely intent is unknown).
     """
 
     code = "T502"
@@ -401,8 +404,12 @@ def _mostly_latin(text: str) -> bool:
 class TranslationResidue(Check):
     """
     What it checks:
-        What a translation left behind in an English article: a machine-translation service's
-        notice (in any language), a sentence or line still in another script, a translator's note.
+        What a translation left behind in an English article, in any language and script: a
+        machine-translation service's notice, a translator's note, a run of another script (by
+        Unicode script properties) that reads as a sentence or a line, and a sentence, bracket or
+        source-site line (a "Read also" link, a photo or editor credit, an editor's note) in
+        another Latin-script language: a sentence with no English function word in it, whose
+        language CLD2 names with its proper names left out.
 
     Why an editor cares:
         It tells readers the copy was machine-translated and not edited, and an untranslated
@@ -413,6 +420,7 @@ class TranslationResidue(Check):
         Translated from Russian by Google Translate.
         The ministry said it would act. Отдельно стороны обсудили проблему обмеления моря.
         (Translator's note: the original says "oblast".)
+        Lire aussi : les salariés du port votent la reprise du travail
 
     Passes:
         The newspaper Izvestia («Известия») reported ...; their motto «Мир и труд» (peace and
@@ -801,9 +809,13 @@ INNER_QUOTES = str.maketrans({'"': "'", "“": "‘", "”": "’"})
 class DashQuotation(Check):
     """
     What it checks:
-        Speech marked with a dialogue dash, the Russian or French convention, in English text: a
-        paragraph that opens with "— " and is attributed to a speaker, or a quote continued after
-        "she said. — ...".
+        Speech marked with a dialogue dash (—, –, -- or a spaced hyphen), the Russian, French or
+        Spanish convention, in English text, told from ordinary dashes by the structure around
+        it: a paragraph that opens with a dash and names a speaker (", — said the minister",
+        "—assured Ruiz—."), or follows a paragraph that introduces it ("Orlov told reporters:");
+        a dash after an introducing colon or after "she said." inside a paragraph; a dash after a
+        sentence that opens words in the first person; an interview of dash-led questions and
+        answers (reported once).
 
     Why an editor cares:
         English marks speech with quotation marks; with a dash the reader cannot tell where the
@@ -906,7 +918,9 @@ WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|po
 class RepeatedWord(Check):
     """
     What it checks:
-        A word typed twice in a row ("the the", "to to").
+        A word typed twice in a row, across a line break, markup (a link or emphasis boundary)
+        and case ("The the"); doubles that grammar allows are told by the words around them
+        ("had had enough" but not "had had agreed"; "said that that plan" but not "that that it").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
