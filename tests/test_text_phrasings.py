@@ -12,8 +12,6 @@ from hypothesis import strategies as st
 
 from tests.conftest import lint_text
 
-pytest.importorskip("pycld2")
-
 SPEAKERS = ["the mayor", "Anna Berg", "a spokesman for the port", "the harbour master, Ivo Lind,", "she", "he"]
 VERBS = ["said", "told reporters", "added", "warned", "explained"]
 CLAUSES = [
@@ -189,6 +187,8 @@ def test_ordinary_dashes_are_not_dialogue(text):
     "（记者：王明）",
 ])
 def test_source_language_lines_are_found(line):
+    if "：" not in line:
+        pytest.importorskip("pycld2")  # the Latin-script path names the language with CLD2
     text = f"The port reopened on Monday after a week of strikes.\n\n{line}\n\nShips queued outside the harbour.\n"
     assert found(text, "T503"), text
 
