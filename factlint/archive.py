@@ -244,26 +244,16 @@ def _published(value: Any, default: dt.date | None) -> tuple[dt.date | None, str
 
 # --- linting (worker side) ----------------------------------------------------------------
 
-_REGISTRIES: dict[tuple, Any] = {}
+_FACTS: dict[tuple[str, ...], Any] = {}
 
 
-def _linter(job: Job, published: dt.date | None):
-    """A Linter for this job in this worker process; the registry and fact base are loaded once."""
-    from factlint.engine import Linter
+def _facts(job: Job) -> Any:
+    """The job's fact base, loaded once per worker process."""
+    if job.facts and job.facts not in _FACTS:
+        from factlint.facts import load_fact_base
 
-    key = (tuple(job.settings.plugins), str(job.settings.root), job.facts)
-    if key not in _REGISTRIES:
-        from factlint.registry import load_registry
-
-        registry = load_registry([job.settings.root / p for p in job.settings.plugins])
-        facts = None
-        if job.facts:
-            from factlint.facts import load_fact_base
-
-            facts = load_fact_base([Path(p) for p in job.facts])
-        _REGISTRIES[key] = (registry, facts)
-    registry, facts = _REGISTRIES[key]
-    return Linter(job.settings, registry, published, facts)
+        _FACTS[job.facts] = load_fact_base([Path(p) for p in job.facts])
+    return _FACTS.get(job.facts)
 
 
 def lint_partition(partition: Partition, job: Job, resume: bool = False) -> PartitionSummary:
@@ -299,16 +289,21 @@ def _article_rows(article: Article, job: Job, summary: PartitionSummary) -> list
     if article.error:  # usable, but something in the record was wrong
         rows.append(_error_row(article.id, article.source, article.error))
         summary.errors += 1
+    import factlint
+    from factlint.source import SourceError, decode
+
     try:
-        result = _linter(job, article.published).lint_bytes(article.path or article.id, article.data, article.kind)
-    except Exception as exc:
+        source = decode(article.path or article.id, article.data, article.kind)
+        result = factlint.lint(source.text, source.kind, article.published, job.settings,
+                               path=article.path or article.id, facts=_facts(job))
+    except (SourceError, factlint.InputError) as exc:
+        summary.errors += 1
+        return rows + [_error_row(article.id, article.source, str(exc))]
+    except Exception as exc:  # a bug of ours: this article's row says so, the run goes on
         from factlint.engine import _reason
 
         summary.errors += 1
         return rows + [_error_row(article.id, article.source, f"could not be linted ({_reason(exc)})")]
-    if result.error:
-        summary.errors += 1
-        return rows + [_error_row(article.id, article.source, result.error)]
     for warning in result.warnings:  # a check that raised or ran out of time is an error; a reader's note is not
         failed = warning.startswith(("check ", "checks "))
         summary.errors += failed
