@@ -457,9 +457,11 @@ def main(args: Any, settings: Settings) -> int:
         print(f"factlint: archive needs the 'archive' extra (pip install 'factlint[archive]'): {exc}",
               file=sys.stderr)
         return 2
-    if args.workers < 1 or args.partition_size < 1:
+    if args.workers < 0 or args.partition_size < 1:
         print("factlint: --workers and --partition-size must be at least 1", file=sys.stderr)
         return 2
+    workers = args.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                               else os.cpu_count() or 1)
     columns = Columns(args.id_column, args.text_column, args.format_column, args.published_column)
     facts = tuple(str(Path(p).resolve()) for p in args.facts) + \
         tuple(str((settings.root / p).resolve()) for p in settings.facts)
@@ -482,7 +484,7 @@ def main(args: Any, settings: Settings) -> int:
     except ArchiveError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
         return 2
-    client = start_client(args.scheduler, args.workers)
+    client = start_client(args.scheduler, workers)
     try:
         outcome = run(partitions, job, client, args.resume, progress=sys.stderr.isatty() and not args.quiet)
     finally:

@@ -215,7 +215,7 @@ def test_resume_lints_only_the_missing_partitions(tmp_path, scheduler):
     (["missing.jsonl", "--out", "o"], "missing.jsonl: no such file or folder"),
     (["empty", "--out", "o"], "no articles found in empty"),
     (["not.parquet", "--out", "o"], "not a readable Parquet file"),
-    (["a.jsonl", "--out", "o", "--workers", "0"], "--workers and --partition-size must be at least 1"),
+    (["a.jsonl", "--out", "o", "--workers", "-1"], "--workers and --partition-size must be at least 1"),
     (["a.jsonl", "--out", "o", "--default-format", "rtf"], "--default-format 'rtf'"),
 ])
 def test_usage_errors_are_one_line(tmp_path, args, message):
