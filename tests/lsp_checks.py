@@ -73,3 +73,17 @@ class Chatty(Check):
         start = doc.text.find("chat")
         if start != -1:
             yield Issue(start, start + 4, "'chat' found")
+
+
+class Vanishes(Check):
+    __doc__ = DOCSTRING
+    code = "Z915"
+    name = "vanishes"
+    summary = "ends its process on the word 'vanish' (test check)"
+
+    def run(self, doc):
+        if "vanish" in doc.text:
+            import os
+
+            os._exit(3)
+        return iter(())

@@ -336,3 +336,15 @@ async def test_stale_results_are_not_published(tmp_path):
     assert versions == sorted(versions), "never an older version after a newer one"
     line = params.diagnostics[0].range.start.line
     assert any(d.code == "D101" for d in params.diagnostics) and line >= 0
+
+
+async def test_a_check_that_ends_the_worker_does_not_end_the_server(tmp_path):
+    write_config(tmp_path, **{"plugins": [str(PLUGIN)], "extend-select": ["Z915"]})
+    async with session(tmp_path) as client:
+        gone = open_document(client, tmp_path / "gone.txt", "The quay may vanish.\n")
+        _, params = await published(client, gone, 1)
+        (d,) = params.diagnostics
+        assert "ended (exit code 3)" in d.message
+        after = open_document(client, tmp_path / "after.txt", SEED)
+        _, params = await published(client, after, 1)
+    assert any(d.code == "D101" for d in params.diagnostics)
