@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import subprocess
 import sys
 
@@ -14,7 +15,7 @@ pytest.importorskip("pytest_lsp")
 
 from lsprotocol import types as lsp  # noqa: E402
 
-from tests.conftest import FIXTURES  # noqa: E402
+from tests.conftest import FIXTURES, ROOT  # noqa: E402
 from tests.lsp_client import SERVER, make_client, open_document, published  # noqa: E402
 
 SEED = (FIXTURES / "summit-translation.txt").read_text(encoding="utf-8")
@@ -98,3 +99,19 @@ def test_without_the_extra_the_command_says_what_to_install(tmp_path):
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.returncode == 2
     assert "pip install 'factlint[lsp]'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_vscode_extension_offers_exactly_the_servers_settings():
+    from factlint.lsp.server import EditorSettings
+
+    manifest = json.loads((ROOT / "editors" / "vscode" / "package.json").read_text(encoding="utf-8"))
+    offered = {key.removeprefix("factlint.") for key in manifest["contributes"]["configuration"]["properties"]}
+    known = {field.alias or name for name, field in EditorSettings.model_fields.items()}
+    assert offered == known
+    defaults = EditorSettings()
+    assert manifest["contributes"]["configuration"]["properties"]["factlint.debounce"]["default"] == defaults.debounce
+    node = shutil.which("node")
+    if node:
+        done = subprocess.run([node, "--check", str(ROOT / "editors" / "vscode" / "extension.js")],
+                              capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr

@@ -45,6 +45,7 @@ class EditorSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
+    command: list[str] | None = None  # how the editor starts the server (editors/vscode); not read here
     config: str | None = None  # a config file, as --config (else the nearest one to each document)
     select: list[str] | None = None  # as --select: replaces the project's selection
     extend_select: list[str] | None = Field(None, alias="extendSelect")
@@ -223,12 +224,16 @@ class FactlintServer(LanguageServer):
             raw = raw["factlint"]
         if not isinstance(raw, dict):
             return
+        known = {f.alias or name for name, f in EditorSettings.model_fields.items()} | set(EditorSettings.model_fields)
+        unknown = sorted(set(raw) - known)
+        if unknown:  # another tool's keys in the same section, or a typo: said, and the rest applied
+            self.log_once(f"unknown settings ignored: {', '.join(map(str, unknown))} "
+                          f"(known: {', '.join(sorted(f.alias or n for n, f in EditorSettings.model_fields.items()))})")
+            raw = {k: v for k, v in raw.items() if k in known}
         try:
             settings = EditorSettings.model_validate(raw)
         except ValidationError as exc:
-            reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: "
-                                f"{'unknown setting' if e['type'] == 'extra_forbidden' else e['msg']}"
-                                for e in exc.errors())
+            reasons = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
             self.log_once(f"settings not applied: {reasons}", lsp.MessageType.Error)
             return
         self.settings = settings
