@@ -42,6 +42,13 @@ async def session(root: Path, options: dict | None = None, capabilities: str = "
         await client.shutdown_session()
 
 
+async def open_seed(client, folder: Path) -> tuple[str, lsp.PublishDiagnosticsParams]:
+    """Open the seed-like fixture and wait for its first diagnostics."""
+    uri = open_document(client, folder / "summit.txt", SEED)
+    _, params = await published(client, uri, 1)
+    return uri, params
+
+
 def diagnostics(params: lsp.PublishDiagnosticsParams, code: str | None = None) -> list[lsp.Diagnostic]:
     return [d for d in params.diagnostics if code is None or d.code == code]
 
@@ -58,8 +65,7 @@ def write_config(folder: Path, **keys) -> None:
 
 async def test_seed_fixture_gives_d101_with_its_related_location(tmp_path):
     async with session(tmp_path) as client:
-        uri = open_document(client, tmp_path / "summit.txt", SEED)
-        _, params = await published(client, uri, 1)
+        uri, params = await open_seed(client, tmp_path)
     (d101,) = diagnostics(params, "D101")
     assert params.version == 1
     assert d101.severity == lsp.DiagnosticSeverity.Error
@@ -81,8 +87,7 @@ async def test_seed_fixture_gives_d101_with_its_related_location(tmp_path):
 
 async def test_fixing_the_date_clears_the_diagnostic(tmp_path):
     async with session(tmp_path) as client:
-        uri = open_document(client, tmp_path / "summit.txt", SEED)
-        _, params = await published(client, uri, 1)
+        uri, params = await open_seed(client, tmp_path)
         (d101,) = diagnostics(params, "D101")
         line = d101.range.start.line
         column = SEED.split("\n")[line].index("April")
@@ -94,8 +99,7 @@ async def test_fixing_the_date_clears_the_diagnostic(tmp_path):
 
 async def test_a_code_action_applies_the_suggestion(tmp_path):
     async with session(tmp_path) as client:
-        uri = open_document(client, tmp_path / "summit.txt", SEED)
-        _, params = await published(client, uri, 1)
+        uri, params = await open_seed(client, tmp_path)
         (t504,) = diagnostics(params, "T504")
         actions = await client.text_document_code_action_async(lsp.CodeActionParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), range=t504.range,
@@ -174,8 +178,7 @@ async def test_line_breaks_are_lsp_line_breaks(tmp_path):
 
 async def test_hover_shows_factlint_explain(tmp_path):
     async with session(tmp_path) as client:
-        uri = open_document(client, tmp_path / "summit.txt", SEED)
-        _, params = await published(client, uri, 1)
+        uri, params = await open_seed(client, tmp_path)
         (d101,) = diagnostics(params, "D101")
         hover = await client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=d101.range.start))
