@@ -17,6 +17,8 @@ pytest.importorskip("pytest_lsp")
 from lsprotocol import types as lsp  # noqa: E402
 from pytest_lsp import client_capabilities  # noqa: E402
 
+import factlint  # noqa: E402
+from factlint.lsp.text import UTF16, TextDocument  # noqa: E402
 from tests.conftest import FIXTURES, ROOT  # noqa: E402
 from tests.lsp_client import SERVER, change, make_client, open_document, published  # noqa: E402
 
@@ -97,7 +99,17 @@ async def test_fixing_the_date_clears_the_diagnostic(tmp_path):
     assert diagnostics(params, "T504"), "the other findings stay"
 
 
-async def test_a_code_action_applies_the_suggestion(tmp_path):
+def apply_edits(text: str, edits) -> str:
+    """What the client does with a TextDocumentEdit: every range refers to the text before the edit."""
+    doc = TextDocument("file:///x", "plaintext", 0, text)
+    spans = [(doc.offset(e.range.start.line, e.range.start.character, UTF16),
+              doc.offset(e.range.end.line, e.range.end.character, UTF16), e.new_text) for e in edits]
+    for start, end, new in sorted(spans, reverse=True):
+        doc.edit(start, end, new)
+    return doc.text
+
+
+async def test_a_code_action_applies_the_fix_model(tmp_path):
     async with session(tmp_path) as client:
         uri, params = await open_seed(client, tmp_path)
         (t504,) = diagnostics(params, "T504")
@@ -105,24 +117,30 @@ async def test_a_code_action_applies_the_suggestion(tmp_path):
             text_document=lsp.TextDocumentIdentifier(uri=uri), range=t504.range,
             context=lsp.CodeActionContext(diagnostics=[t504])))
         quick = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix]
-        assert [a.diagnostics[0].code for a in quick] == ["T504"]
+        assert [(a.diagnostics[0].code, a.is_preferred) for a in quick] == [("T504", True)]
+        assert quick[0].title == "T504: replace with 'trans-Caspian'"
         (edit,) = quick[0].edit.document_changes
         assert edit.text_document.version == 1
-        (text_edit,) = edit.edits
-        assert text_edit.new_text == "trans-Caspian" and text_edit.range == t504.range
-        r = text_edit.range
-        change(client, uri, 2, (r.start.line, r.start.character), (r.end.line, r.end.character),
-               text_edit.new_text)
+        fixed = apply_edits(SEED, edit.edits)
+        assert "trans-Caspian route" in fixed and fixed.replace("trans-Caspian", "trans—Caspian") == SEED
+        change(client, uri, 2, (0, 0), (len(SEED.split("\n")), 0), fixed)
         _, params = await published(client, uri, 2)
         assert diagnostics(params, "T504") == []
+        (t503,) = diagnostics(params, "T503")
+        unsafe = await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=t503.range,
+            context=lsp.CodeActionContext(diagnostics=[t503])))
         fix_all = await client.text_document_code_action_async(lsp.CodeActionParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri),
             range=lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=0)),
             context=lsp.CodeActionContext(diagnostics=[], only=["source.fixAll"])))
+    (action,) = [a for a in unsafe if a.kind == lsp.CodeActionKind.QuickFix]
+    assert not action.is_preferred and "(unsafe: " in action.title
     (action,) = fix_all
     assert action.kind == "source.fixAll.factlint"
-    edits = action.edit.document_changes[0].edits
-    assert {e.new_text for e in edits} >= {'"Every new route makes the old ones cheaper."'}
+    expected = factlint.apply_fixes(fixed, factlint.lint_text(fixed, "txt")).text
+    assert expected != fixed
+    assert apply_edits(fixed, action.edit.document_changes[0].edits) == expected
 
 
 NON_BMP = "Emoji 😀🎉 and CJK 北京 then 𠀋 and the the quay.\nThe 👩‍💻 desk said said so.\n"

@@ -62,6 +62,7 @@ class Linted:
 
     version: int
     findings: list[dict] = field(default_factory=list)
+    fix_all: list[dict] = field(default_factory=list)  # the safe fixes' edits, as factlint.apply_fixes takes them
     diagnostics: list[lsp.Diagnostic] = field(default_factory=list)  # one per finding, same order
 
 
@@ -313,7 +314,7 @@ class FactlintServer(LanguageServer):
             diagnostics.append(lsp.Diagnostic(range=start, message=f"factlint: {warning}", source="factlint",
                                               severity=lsp.DiagnosticSeverity.Information))
             self.log_once(f"{item.path or doc.uri}: {warning}")
-        linted = Linted(doc.version, answer.get("findings") or [])
+        linted = Linted(doc.version, answer.get("findings") or [], answer.get("fix_all") or [])
         related_ok = self.client_supports("text_document.publish_diagnostics.related_information")
         for finding in linted.findings:
             diagnostic = self._diagnostic(doc, finding, related_ok)
@@ -340,6 +341,7 @@ class FactlintServer(LanguageServer):
     # --- requests ---------------------------------------------------------------------
 
     def code_actions(self, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+        """Quick fixes from the fix model (safe ones preferred, unsafe ones with their reason) and fix-all (safe)."""
         item = self.documents.get(params.text_document.uri)
         if item is None or item.linted is None or item.linted.version != item.doc.version:
             return []  # findings of an older text: their spans no longer hold
@@ -349,23 +351,18 @@ class FactlintServer(LanguageServer):
         only = params.context.only
         wanted = (lambda kind: not only or any(kind == k or kind.startswith(f"{k}.") for k in only))
         actions = []
-        fixable = [(f, d) for f, d in zip(item.linted.findings, item.linted.diagnostics) if f.get("fix")]
         if wanted(lsp.CodeActionKind.QuickFix):
-            for finding, diagnostic in fixable:
-                if finding["start"] <= hi and lo <= finding["end"]:
-                    fix = finding["fix"]
+            for finding, diagnostic in zip(item.linted.findings, item.linted.diagnostics):
+                fix = finding.get("fix")
+                if fix and finding["start"] <= hi and lo <= finding["end"]:
                     actions.append(lsp.CodeAction(
-                        title=_fix_title(finding, doc.text[fix["start"]:fix["end"]], fix["text"]),
-                        kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic], is_preferred=True,
-                        edit=self._edit(doc, [fix])))
-        if wanted(FIX_ALL) and fixable and (only or actions):
-            edits, end = [], -1
-            for finding, _ in sorted(fixable, key=lambda fd: (fd[0]["fix"]["start"], fd[0]["fix"]["end"])):
-                if finding["fix"]["start"] >= end:  # edits of one action may not overlap
-                    edits.append(finding["fix"])
-                    end = finding["fix"]["end"]
-            actions.append(lsp.CodeAction(title=f"factlint: apply all {len(edits)} suggestions in this document",
-                                          kind=FIX_ALL, edit=self._edit(doc, edits)))
+                        title=_fix_title(finding, doc.text[finding["start"]:finding["end"]], fix),
+                        kind=lsp.CodeActionKind.QuickFix, diagnostics=[diagnostic], is_preferred=fix["safe"],
+                        edit=self._edit(doc, fix["edits"])))
+        fix_all = item.linted.fix_all
+        if wanted(FIX_ALL) and fix_all and (only or any(a.is_preferred for a in actions)):
+            actions.append(lsp.CodeAction(title=f"factlint: apply the {_count(len(fix_all), 'safe fix')} in this "
+                                          "document", kind=FIX_ALL, edit=self._edit(doc, fix_all)))
         return actions
 
     def _edit(self, doc: TextDocument, fixes: list[dict]) -> lsp.WorkspaceEdit:
@@ -410,11 +407,15 @@ def explain(check: dict, markdown: bool) -> str:
     return f"**{head}**\n\n{check['summary']}\n\n" + "\n".join(lines).replace("**\n", "**\n\n")
 
 
-def _fix_title(finding: dict, old: str, new: str) -> str:
-    short = (lambda s: s if len(s) <= 40 else s[:39] + "…")
-    if not new:
-        return f"{finding['code']}: delete '{short(old)}'"
-    return f"{finding['code']}: replace with '{short(new)}'"
+def _fix_title(finding: dict, flagged: str, fix: dict) -> str:
+    short = (lambda s: " ".join(s.split()) if len(s) <= 40 else " ".join(s[:39].split()) + "…")
+    new = finding["suggestion"] or ""
+    title = f"{finding['code']}: delete '{short(flagged)}'" if not new else f"{finding['code']}: replace with '{short(new)}'"
+    return title if fix["safe"] else f"{title} (unsafe: {fix['reason']})"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}es" if noun.endswith("x") else f"{n} {noun}s"
 
 
 def build_server() -> FactlintServer:

@@ -8,9 +8,11 @@ stops (a pattern stuck in C code) or a crash, by ending this process and
 starting another. Documents arrive as text and are linted in memory: nothing is
 written, and the result cache of ``factlint check`` is neither read nor written.
 
-A request is ``{"id", "text", "name", "path", "language", "root", "options"}``;
-the answer ``{"id", "findings", "warnings", "error", "skipped", "checks"}``, every
-span a code-point offset into the request's text.
+The text goes through the public API (``factlint.lint``) and its fixes through the
+shared fix model (``Finding.fix``, ``factlint.apply_fixes``). A request is
+``{"id", "text", "name", "path", "language", "root", "options"}``; the answer
+``{"id", "findings", "fix_all", "warnings", "error", "skipped", "checks"}``, every span
+a code-point offset into the request's text.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from factlint.config import CONFIG_NAMES, ConfigError, Settings, load_settings
 
 # LSP language identifiers factlint reads; any other document is linted only when its name matches `include`.
 KINDS = {"markdown": "markdown", "mdx": "markdown", "plaintext": "text", "text": "text", "html": "html"}
+API_KINDS = {"markdown": "md", "text": "txt", "html": "html"}  # factlint.lint's names for them
 MEMO_SIZE = 16  # projects (configurations) kept ready at once
 _DEFAULT_TIME_LIMIT: float | None = None  # the engine's own limit, used when the editor sets none
 
@@ -65,19 +68,18 @@ class Session:
         self._settings = _Memo()
         self._registries = _Memo()
         self._facts = _Memo()
-        self._linters = _Memo()
         self._checks: dict[str, dict] = {}
 
     def lint(self, request: dict[str, Any]) -> dict[str, Any]:
         from factlint.runner import _excluded
-        from factlint.source import Source, kind_for
+        from factlint.source import kind_for
 
         options = request.get("options") or {}
         path = Path(request["path"]) if request.get("path") else None
         name = request.get("name") or "untitled"
         folder = path.parent if path else Path(request.get("root") or os.getcwd())
         try:
-            settings, linter, problems = self._project(folder, options)
+            settings, registry, facts, published = self._project(folder, options)
         except ProjectError as exc:
             return {"error": str(exc)}
         kind = KINDS.get(request.get("language", ""))
@@ -89,32 +91,26 @@ class Session:
             kind = kind_for(name)
         if path is not None and _excluded(path, settings):
             return {"skipped": "excluded by the project's configuration"}
+        from factlint import InputError, apply_fixes
+
         text = request["text"]
-        bom = 1 if text.startswith("\ufeff") else 0  # the reader drops a BOM; offsets below count it
-        result = lint_document(linter, name, text[bom:], kind, options.get("timeLimit"))
-        if result.error:
-            return {"error": result.error, "warnings": problems}
-        starts = Source(name, text[bom:], kind).line_starts()  # factlint's lines (LF only), as the reader saw them
+        try:
+            result = lint_document(text, name, kind, settings, published, facts, options.get("timeLimit"))
+        except InputError as exc:
+            return {"error": str(exc), "warnings": list(registry.problems)}
+        findings = [{
+            "code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
+            "start": f.start, "end": f.end, "suggestion": f.suggestion,
+            "related": [{"start": r.start, "end": r.end, "message": r.message} for r in f.related],
+            "fix": _fix(f.fix),
+        } for f in result.findings]
+        fix_all = [_edit(e) for f in apply_fixes(text, result.findings).applied for e in f.fix.edits]
+        checks = {code: self._describe(registry, code) for code in sorted({f.code for f in result.findings})}
+        return {"findings": findings, "fix_all": list({tuple(e.items()): e for e in fix_all}.values()),
+                "warnings": result.warnings, "checks": checks}
 
-        def offset(line: int, column: int) -> int:
-            return bom + starts[line - 1] + column - 1
-
-        findings = []
-        for f in result.findings:
-            start, end = offset(f.line, f.column), offset(f.end_line, f.end_column)
-            findings.append({
-                "code": f.code, "name": f.name, "severity": f.severity, "message": f.message,
-                "start": start, "end": end,
-                "related": [{"start": offset(r.line, r.column), "end": offset(r.end_line, r.end_column),
-                             "message": r.message} for r in f.related],
-                "fix": None if f.suggestion is None else {"start": start, "end": end, "text": f.suggestion},
-            })
-        codes = {f.code for f in result.findings}
-        checks = {code: self._describe(linter, code) for code in sorted(codes)}
-        return {"findings": findings, "warnings": problems + result.warnings, "checks": checks}
-
-    def _project(self, folder: Path, options: dict) -> tuple[Settings, Any, list[str]]:
-        """The settings and linter for a document in ``folder``: its nearest config, then the editor's settings."""
+    def _project(self, folder: Path, options: dict) -> tuple[Settings, Any, Any, dt.date | None]:
+        """What lints a document in ``folder``: its nearest config, then the editor's settings."""
         config = Path(options["config"]) if options.get("config") else None
         candidates = [config] if config else [d / n for d in (folder, *folder.parents) for n in CONFIG_NAMES]
         try:
@@ -132,24 +128,16 @@ class Session:
                                         lambda: _load_facts(facts_paths))
         if isinstance(facts, _Broken):
             raise ProjectError(facts.reason)
-        published = _published(options.get("published"))
-        key = (repr(sorted(vars(settings).items(), key=lambda kv: kv[0])), id(registry), id(facts), published)
+        published = dt.date.fromisoformat(options["published"]) if options.get("published") else None
+        return settings, registry, facts, published
 
-        def make():
-            from factlint.engine import Linter
-
-            return Linter(settings, registry, published, facts)
-
-        linter = self._linters.get_or_make(key, make)
-        return settings, linter, [*registry.problems, *linter.problems]
-
-    def _describe(self, linter, code: str) -> dict:
+    def _describe(self, registry, code: str) -> dict:
         """What hover and codeDescription show for a check: ``factlint explain`` and where its documentation lives."""
         if code in self._checks:
             return self._checks[code]
         import inspect
 
-        check = next(type(c) for c in linter.checks if c.code == code)
+        check = registry.checks[code]
         try:
             source = inspect.getsourcefile(check)
             line = inspect.getsourcelines(check)[1]
@@ -164,15 +152,27 @@ class Session:
         return self._checks[code]
 
 
-def lint_document(linter, name: str, text: str, kind: str, time_limit: float | None):
-    """Lint one document's text in memory (the engine's FileResult: findings, warnings, or why it was not read)."""
+def lint_document(text: str, name: str, kind: str, settings: Settings, published, facts, time_limit):
+    """Lint one document's text in memory with the public API (findings with offsets into ``text``, warnings)."""
+    import factlint
     from factlint import engine
 
     global _DEFAULT_TIME_LIMIT
     if _DEFAULT_TIME_LIMIT is None:
         _DEFAULT_TIME_LIMIT = engine.CHECKS_TIME_LIMIT
     engine.CHECKS_TIME_LIMIT = float(time_limit) if time_limit else _DEFAULT_TIME_LIMIT
-    return linter.lint_bytes(name, text.encode("utf-8", "surrogatepass"), kind)
+    return factlint.lint(text, API_KINDS[kind], published, settings, path=name, facts=facts)
+
+
+def _edit(edit) -> dict:
+    return {"start": edit.start, "end": edit.end, "text": edit.replacement}
+
+
+def _fix(fix) -> dict | None:
+    """A fix the editor can apply (safe, or unsafe with its reason); display-only suggestions have none."""
+    if fix is None or fix.applicability == "display-only" or not fix.edits:
+        return None
+    return {"safe": fix.applicability == "safe", "reason": fix.reason, "edits": [_edit(e) for e in fix.edits]}
 
 
 def _with_editor_settings(base: Settings, options: dict) -> Settings:
@@ -219,15 +219,6 @@ class _Broken:
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
-
-
-def _published(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ProjectError(f"setting published: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
 def main() -> None:
