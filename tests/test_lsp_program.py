@@ -115,3 +115,14 @@ def test_the_vscode_extension_offers_exactly_the_servers_settings():
         done = subprocess.run([node, "--check", str(ROOT / "editors" / "vscode" / "extension.js")],
                               capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
+
+
+def test_notifications_leave_no_futures_behind():
+    """pygls 2 keeps a future for each notification with a generator handler (every didChange); ours does not."""
+    from factlint.lsp.server import build_server
+
+    protocol = build_server().protocol
+    params = lsp.DidCloseTextDocumentParams(text_document=lsp.TextDocumentIdentifier(uri="file:///gone.txt"))
+    for _ in range(50):
+        protocol._handle_notification(lsp.TEXT_DOCUMENT_DID_CLOSE, params)
+    assert protocol._request_futures == {}
