@@ -260,7 +260,7 @@ async def test_bad_settings_and_bad_config_are_reported_not_fatal(tmp_path):
     write_config(tmp_path / "broken", select=["NOPE"])
     (tmp_path / "toml").mkdir()
     (tmp_path / "toml" / "factlint.toml").write_text("select = [", encoding="utf-8")
-    async with session(tmp_path, options={"debounce": "soon", "colour": 1}) as client:
+    async with session(tmp_path, options={"debounce": "soon", "published": "2025-13-45", "colour": 1}) as client:
         broken = open_document(client, tmp_path / "broken" / "a.txt", SEED)
         toml = open_document(client, tmp_path / "toml" / "a.txt", SEED)
         ok = open_document(client, tmp_path / "a.txt", SEED)
@@ -273,7 +273,7 @@ async def test_bad_settings_and_bad_config_are_reported_not_fatal(tmp_path):
     (only,) = t.diagnostics
     assert "not valid TOML" in only.message
     assert any(d.code == "D101" for d in o.diagnostics)
-    assert any("settings not applied" in m and "debounce" in m for m in logs)
+    assert any("settings not applied" in m and "debounce" in m and "published" in m for m in logs)
     assert any("unknown settings ignored: colour" in m for m in logs)
 
 
@@ -370,3 +370,15 @@ async def test_a_check_that_ends_the_worker_does_not_end_the_server(tmp_path):
         after = open_document(client, tmp_path / "after.txt", SEED)
         _, params = await published(client, after, 1)
     assert any(d.code == "D101" for d in params.diagnostics)
+
+
+async def test_the_published_setting_reaches_the_checks(tmp_path):
+    async with session(tmp_path, options={"published": "2025-05-20"}) as client:
+        uri, params = await open_seed(client, tmp_path)
+        (d101,) = diagnostics(params, "D101")
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), range=d101.range,
+            context=lsp.CodeActionContext(diagnostics=[d101])))
+    assert "the article is dated 20 May 2025" in d101.message
+    (quick,) = [a for a in actions if a.kind == lsp.CodeActionKind.QuickFix]
+    assert quick.is_preferred and apply_edits(SEED, quick.edit.document_changes[0].edits).count("14 May 2025") == 2

@@ -10,6 +10,7 @@ linted is linted again rather than shown with stale positions.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import json
 import logging
 import os
@@ -51,7 +52,7 @@ class EditorSettings(BaseModel):
     extend_select: list[str] | None = Field(None, alias="extendSelect")
     ignore: list[str] | None = None
     facts: list[str] = []  # as --facts, added to the project's
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")  # as --published
+    published: dt.date | None = None  # YYYY-MM-DD, as --published
     time_limit: float | None = Field(None, alias="timeLimit", gt=0)  # seconds for one document's checks
     debounce: int = Field(150, ge=0, le=10_000)  # milliseconds of quiet after an edit before linting
 
@@ -254,7 +255,7 @@ class FactlintServer(LanguageServer):
         absolute = (lambda p: str(self.root / Path(p).expanduser()))
         return {"config": absolute(s.config) if s.config else None, "select": s.select,
                 "extendSelect": s.extend_select, "ignore": s.ignore, "facts": [absolute(p) for p in s.facts],
-                "published": s.published, "timeLimit": s.time_limit}
+                "published": s.published.isoformat() if s.published else None, "timeLimit": s.time_limit}
 
     def relint_all(self) -> None:
         for uri in self.documents:
