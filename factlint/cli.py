@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp")
 
 
 class UsageError(Exception):
@@ -40,7 +40,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
                                      "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
-                                     "analyze FILE. Run 'factlint COMMAND --help' for each.")
+                                     "analyze FILE, lsp. Run 'factlint COMMAND --help' for each.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command")
 
@@ -76,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--format", choices=("text", "json"), default="text")
     analyze.add_argument("--stdin-filename")
     _archive_parser(sub)
+
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs the lsp extra)")
+    lsp.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
+    lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on (default 127.0.0.1)")
+    lsp.add_argument("--port", type=int, default=2087, help="TCP port (default 2087)")
     return parser
 
 
@@ -131,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
             settings = _settings(args)
             _registry(settings)  # a selector typo or a plugin that fails stops the run here, not on every worker
             return archive_main(args, settings)
+        if args.command == "lsp":  # imported only here: a check run never loads the server
+            from factlint.lsp import main as lsp_main
+
+            return lsp_main(args)
         return cmd_check(args)
     except UsageError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
