@@ -163,7 +163,9 @@ def test_apart_on_evidence():
     other_place = "Members voted in Leeds on 3 June.\n\nMembers voted in York on 9 June.\n"
     previous = "The board voted on 3 June.\n\nThe previous vote, on 9 June, was closer.\n"
     future = "The board voted on 3 June.\n\nThe board will vote on 29 June.\n"
-    for text in (same_sentence, other_place, previous, future):
+    said_later = "Tuesday's raid on the depot shocked the town.\n\nThe mayor commented on the raid on Wednesday.\n"
+    said_us = "Tuesday's raid on the depot shocked the town.\n\nThe mayor remarked on the raid Wednesday.\n"
+    for text in (same_sentence, other_place, previous, future, said_later, said_us):
         assert found(text, "D101", dt.date(2025, 6, 12)) == [], text
 
 

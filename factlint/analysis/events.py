@@ -444,14 +444,14 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
         return None
     rest = text[d.end:d.end + 40]
     rest = rest[3:] if rest.startswith(("'s ", "’s ")) else rest
-    words = re.match(r"\s*((?:[a-z][\w-]*\s?){1,3})", rest)
+    words = re.match(r"\s*((?:[a-z][\w'’-]*\s?){1,3})", rest)
     if not words:
         return None
     from factlint.analysis.lexicon import AUXILIARIES, is_past_form
 
     phrase = words.group(1).split()
     for k, w in enumerate(phrase):
-        if w in SKIP_BEFORE or w in AUXILIARIES or w in ("and", "or") or k and is_past_form(w):
+        if w in SKIP_BEFORE or w in AUXILIARIES or w in ("and", "or") or k and is_past_form(w) or "'" in w or "’" in w:
             phrase = phrase[:k]  # the noun phrase ends where its verb begins: "the 11 June vote went ..."
             break
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
@@ -475,13 +475,21 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             continue
         determined = k and words[k - 1].group(0).lower() in ("his", "her", "its", "their", "the", "this")
         if not _is_head(word):
+            if determined and k == len(words) - 1:
+                continue  # "remarked on the attack Wednesday": a date with no preposition dates the verb
             if not determined or not lower.isalpha() or stem(lower) in not_events():
                 return None
             # "held the vote on 11 June", "after the vote on 11 June": the noun the date follows is the
             # event, unless a verb of its own governs it ("approved the plan on 3 March" dates the approval)
-            verb = words[k - 2].group(0).lower() if k >= 2 else ""
-            if verb and is_past_form(verb) and stem(verb) not in PERFORMING and stem(verb) not in not_events():
-                return verb, (), False, _subject(text, sentence_start, words, k - 2), words[k - 2].start()
+            at = k - 2
+            if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
+                at -= 1  # "commented on the attack on 29 June": the verb before the preposition
+            verb = words[at].group(0).lower() if at >= 0 else ""
+            if verb and is_past_form(verb):
+                if stem(verb) in not_events():
+                    return None  # the date is when it was said, not when the event was
+                if stem(verb) not in PERFORMING:
+                    return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
         return word, (), bool(determined), _subject(text, sentence_start, words, k), words[k].start()
     return None
 

@@ -78,6 +78,7 @@ MODALS_FUTURE = frozenset("will shall 'll".split())
 # Suffixes that derive a noun or an inflection from a verb stem, longest first.
 _SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ures", "ure", "als", "al", "ied", "ies", "ed", "es",
              "s", "e")
+_DERIVATIONAL = frozenset("ments ment ions ion ures ure als al".split())
 _KEEP_DOUBLE = frozenset("ll ss zz ff".split())
 
 
@@ -95,7 +96,9 @@ def stem(word: str) -> str:
     if len(w) <= 3:
         return w
     for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
+        shortest = 4 if suffix in _DERIVATIONAL else 3  # "comment" is no "com" + "ment"
+        if w.endswith(suffix) and len(w) - len(suffix) >= shortest \
+                and not (suffix == "s" and w.endswith(("ss", "us", "is"))):
             root = w[: -len(suffix)]
             if suffix in ("ied", "ies"):
                 root = root + "y"
@@ -139,7 +142,7 @@ def concept(word: str) -> str:
 _NOT_EVENTS = """
 say tell add note report announce state claim confirm deny warn insist argue explain write told said stated
 be have do get make go come take give put keep seem become remain stay continue expect plan hope want need
-see look show find think know believe feel mean use try call ask
+see look show find think know believe feel mean use try call ask remark comment respond reply react assess
 rise fall climb drop gain lose increase decrease jump slide slip surge soar plunge dip grow shrink edge ease
 trade close_at fell rose stood hit reach record
 week day month year time date deadline today weekend morning evening night afternoon
