@@ -379,7 +379,7 @@ class ImpossibleDate(Check):
             if mention.month == 2 and mention.day == 29:
                 if mention.year is None or mention.role == "birth" or mention.year_source == "published" \
                         and _sentence_has_year(doc, mention):
-                    continue  # "born on 29 February"; "the next 29 February falls in 2028": not this year's
+                    continue  # a birthday on the leap day, or a sentence that names its own year: not this year's
                 source = "" if mention.year_source == "explicit" else \
                     f" (the year taken from the {'publication date' if mention.year_source == 'published' else 'text'})"
                 why = f"{mention.year} is not a leap year{source}, so February has 28 days"
@@ -627,8 +627,8 @@ class DateArithmetic(Check):
         ends before it starts ("from 12 to 5 March"); a stated length that does not fit the
         two dates its sentence ties it to, one marked as the start (a range, "from",
         "starting", or a verb that moves a date: "pushed back a week to") and one as the
-        end (a range, "to", "until", a verb of ending: "ends on", "reopening on"): "five
-        weeks, from 28 July to 18 August", "a 14-day period from 3 Feb. that ends on 24
+        end (a range, "to", "until", a verb of ending: "ends on", "reopening on"): "six
+        weeks, from 2 June to 23 June", "a 10-day period from 4 Feb. that ends on 24
         Feb."; a relative date and the date that restates it, in either order ("two days
         later, on 9 November", "on 1 July, 15 days after the ceremony", "three days before
         the race, on Wednesday", where a bare weekday is compared as a weekday), counted
@@ -798,7 +798,7 @@ class DateArithmetic(Check):
 
 
 def _attributive_date(doc: Document, at: int) -> tuple[DateMention | None, str]:
-    """A day date written inside the noun phrase at ``at`` ("a week before the Sept. 25 harvest fair"), with the
+    """A day date written inside the noun phrase at ``at`` ("ten days before the 4 May flower show"), with the
     phrase's words after it, or (None, "")."""
     text = doc.text
     for d in doc.dates:

@@ -90,7 +90,7 @@ def test_a_yearless_29_february_takes_the_publication_year():
     text = "Entries for the photography prize close on the 29th of February."
     assert len(found(text, "D103", dt.date(2026, 2, 3))) == 1
     assert found(text, "D103", dt.date(2028, 2, 3)) == []
-    assert found("About one baby in 1,461 is born on 29 February.", "D103", dt.date(2026, 2, 3)) == []
+    assert found("Leap-day babies, those born on 29 February, are rare.", "D103", dt.date(2026, 2, 3)) == []
 
 
 # --- relative dates resolved against the publication date --------------------------------------
@@ -265,17 +265,17 @@ def test_a_date_restated_as_days_from_an_event(days, error, direction):
 def test_a_weekday_restating_days_before_the_lead_event():
     published = dt.date(2025, 9, 29)  # Monday
     lead = "Ana Duarte won the Lowland Classic in a sprint on Sunday.\n\n"
-    wrong = lead + "She fell in training three days before the race, on Wednesday, near a level crossing.\n"
-    right = lead + "She fell in training three days before the race, on Thursday, near a level crossing.\n"
+    wrong = lead + "She hurt her wrist three days before the race, on Wednesday, near a level crossing.\n"
+    right = lead + "She hurt her wrist three days before the race, on Thursday, near a level crossing.\n"
     assert len(found(wrong, "D106", published)) == 1
     assert found(right, "D106", published) == []
 
 
 def test_days_later_counts_from_the_event_the_sentence_is_about():
-    published = dt.date(2024, 4, 22)  # Monday
+    published = dt.date(2024, 9, 16)  # Monday
     text = ("Mo Jensen won Sunday's harbour marathon.\n\n"
-            "He had only been added to the field on 9 April.\n\n"
-            "Prizes are handed out at the town hall two days later, on Tuesday 23 April.\n")
+            "He had only been added to the field on 2 September.\n\n"
+            "Prizes are handed out in the guildhall two days later, on Tuesday 17 September.\n")
     assert found(text, "D106", published) == []
 
 

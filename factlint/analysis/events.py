@@ -201,7 +201,7 @@ def _classify_generic(out: list[EventMention]) -> None:
 def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: list[int]) -> None:
     """Each date goes to the nearest trigger of its sentence, within a few words of it.
 
-    A date that restates a relative one ("on the eve of the summit, on 5 November",
+    A date that restates a relative one ("on the eve of the forum, on 5 November",
     "two days after the vote, on 8 November") dates that relation, not the event named in it.
     """
     by_sentence: dict[int, list[EventMention]] = {}
