@@ -133,13 +133,19 @@ class DateConflict(Check):
             return Issue(other.start, other.end,
                          f"The {name} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
                          related=(Related(first.start, first.end, f"the {name} is dated {first.year} here"),))
-        exclude = {a.date, b.date}
+        name = _occurrence_name(a, b)
+        return self._conflict(doc, first, other, {a.date, b.date}, lambda flagged_first: name)
+
+    def _conflict(self, doc: Document, first: DateMention, other: DateMention, exclude: set[int], name_for) -> Issue:
+        """The finding for one event dated ``first`` and ``other``: on the date the rest of the article supports
+        less, suggesting the other when the text (not only the publication date) backs it. ``name_for(True)``
+        names the event when ``first`` is the one flagged."""
         support_first, text_first = self._support(doc, first, exclude)
-        support_other, _ = self._support(doc, other, exclude)
+        support_other, text_other = self._support(doc, other, exclude)
         flagged, kept, support, from_text, against = other, first, support_first, text_first, support_other
         if len(support_other) > len(support_first):
-            flagged, kept, support, from_text, against = first, other, support_other, _, support_first
-        name = _occurrence_name(a, b)
+            flagged, kept, support, from_text, against = first, other, support_other, text_other, support_first
+        name = name_for(flagged is first)
         message = (f"The {name} is dated {_quote(flagged)} here ({_say(flagged)}) but "
                    f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
@@ -174,24 +180,8 @@ class DateConflict(Check):
 
     def _issue(self, doc: Document, event: int, first: tuple, other: tuple) -> Issue:
         dates = doc.dates
-        exclude = {dates.index(first[1]), dates.index(other[1])}
-        support_first, text_first = self._support(doc, first[1], exclude)
-        support_other, text_other = self._support(doc, other[1], exclude)
-        (flagged_event, flagged), (_, kept), support, from_text, against = other, first, support_first, \
-            text_first, support_other
-        if len(support_other) > len(support_first):
-            (flagged_event, flagged), (_, kept), support, from_text, against = first, other, support_other, \
-                text_other, support_first
-        trigger = _event_name(doc, event, flagged_event)
-        message = (f"The {trigger} is dated {_quote(flagged)} here ({_say(flagged)}) but "
-                   f"{_quote(kept)} ({_say(kept)}) elsewhere")
-        suggestion = None
-        if from_text and len(support) > len(against):
-            message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
-            suggestion = _restyle(flagged, kept.day_of_year)
-        return Issue(flagged.start, flagged.end, message + ".",
-                     related=(Related(kept.start, kept.end, f"the {trigger} is dated {_quote(kept)} here"),),
-                     suggestion=suggestion)
+        return self._conflict(doc, first[1], other[1], {dates.index(first[1]), dates.index(other[1])},
+                              lambda flagged_first: _event_name(doc, event, first[0] if flagged_first else other[0]))
 
 
 def _event_name(doc: Document, event: int, mention) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factlint.analysis.lexicon import ending_stems, stem
+from factlint.analysis.lexicon import ending_stems, stem, stem_set
 
 if TYPE_CHECKING:
     from factlint.analysis.dates import DateMention
@@ -32,14 +32,12 @@ _START_WORDS = frozenset("from starting beginning since".split())
 _SHIFT = "push put move delay postpone bring brought defer reschedule shift advance extend"
 
 
-@cache
 def _shift_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in _SHIFT.split())
+    return stem_set(_SHIFT)
 
 
-@cache
 def _end_stems() -> frozenset[str]:
-    return ending_stems() | frozenset(stem(w) for w in "reopen resume return".split())
+    return ending_stems() | stem_set("reopen resume return")
 
 
 @dataclass(frozen=True, slots=True)

@@ -149,9 +149,8 @@ week day month year time date deadline today weekend morning evening night after
 """
 
 
-@cache
 def not_events() -> frozenset[str]:
-    return frozenset(stem(w) for w in _NOT_EVENTS.split())
+    return stem_set(_NOT_EVENTS)
 
 
 # Heads of events that happen once in the life of what they are said of: a start or an end.
@@ -160,13 +159,17 @@ _ENDING = "close end finish shut die retire expire conclude"
 
 
 @cache
+def stem_set(words: str) -> frozenset[str]:
+    """The stems of a space-separated class of words, computed once per class."""
+    return frozenset(stem(w) for w in words.split())
+
+
 def inception_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in _INCEPTION.split())
+    return stem_set(_INCEPTION)
 
 
-@cache
 def ending_stems() -> frozenset[str]:
-    return frozenset(stem(w) for w in _ENDING.split())
+    return stem_set(_ENDING)
 
 
 def is_past_form(word: str) -> bool:
