@@ -22,7 +22,6 @@ import calendar
 import re
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from factlint.analysis.lexicon import PAST_FORMS, stem
