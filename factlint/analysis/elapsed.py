@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factlint.analysis.lexicon import inception_stems, is_past_form, stem
+from factlint.analysis.lexicon import inception_stems, is_past_form, stem, word_ends
 
 if TYPE_CHECKING:
     from factlint.analysis.dates import DateMention
@@ -40,6 +40,8 @@ _CARDINALS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 # Named anniversaries are ordinals too.
 _NAMED = {"centenary": 100, "centennial": 100, "bicentenary": 200, "bicentennial": 200, "sesquicentennial": 150,
           "tercentenary": 300}
+UNIT_STEMS = ("year", "season", "edition", "campaign", "anniversar", "birthday", "running", "staging", "centenar",
+              "centennial")
 AGE = r"(?:1[01][0-9]|[1-9][0-9])"  # an age in years, 10 to 119
 COUNT_UNITS = ("year", "season", "edition", "campaign")
 ORDINAL_HEADS = {"year": "year", "anniversary": "anniversary", "birthday": "anniversary", "edition": "edition",
@@ -181,32 +183,39 @@ def _owner(text: str, sentence_start: int, at: int) -> str:
 def find_spans(doc: Document, dates: list[DateMention]) -> list[Span]:
     """Every stated span, age and ordinal of ``doc`` bound to the start year it counts from."""
     text = doc.text
-    pats = _patterns()
-    published = doc.published
     years = _years(dates)
     if not years:
         return []
-    inceptions: dict[int, tuple[str, str]] = {}
+    lower = text.lower()
+    # the unit words are rare and cheap to find; the full pattern runs only in the window before one
+    ends = word_ends(lower, UNIT_STEMS, 0, len(text))
+    has_birth = "born" in lower
+    if not ends and not has_birth:
+        return []
+    pats = _patterns()
+    published = doc.published
+    inceptions = _Inceptions(doc, dates, years)
     births: list[int] = []
-    for i in years:
+    for i in years if has_birth else ():
         sentence = doc.sentence_at(dates[i].start)
-        if sentence is None:
-            continue
-        found = _inception(text, sentence.start, dates[i])
-        if found:
-            inceptions[i] = found
-        if pats["born"].search(text, max(sentence.start, dates[i].start - 60), dates[i].start) \
-                and dates[i].range_role != "end":
+        if sentence is not None and dates[i].range_role != "end" \
+                and pats["born"].search(text, max(sentence.start, dates[i].start - 60), dates[i].start):
             births.append(i)
     skipped = tuple(dates[i].year for i in years
                     if pats["cancelled"].search(text, dates[i].end, min(len(text), dates[i].end + 50))
-                    or pats["cancelled"].search(text, max(0, dates[i].start - 50), dates[i].start))
+                    or pats["cancelled"].search(text, max(0, dates[i].start - 50), dates[i].start)) \
+        if "cancel" in lower or "called off" in lower or "not held" in lower or "scrapped" in lower \
+        or "skipped" in lower else ()
     out: list[Span] = []
-    for block in doc.blocks:
-        for m in pats["span"].finditer(text, block.start, block.end):
-            span = _span(doc, m, dates, years, inceptions, skipped, published)
-            if span:
-                out.append(span)
+    for end in ends:
+        block = doc.block_at(end - 1)
+        if block is None:
+            continue
+        for m in pats["span"].finditer(text, max(block.start, end - 60), end):
+            if m.end() == end:
+                span = _span(doc, m, dates, years, inceptions, skipped, published)
+                if span:
+                    out.append(span)
     if births:
         out += _ages(doc, dates, births, years, published)
     out.sort(key=lambda s: s.start)
@@ -217,7 +226,24 @@ def _clause_years(doc: Document, dates: list[DateMention], years: list[int], lo:
     return [i for i in years if lo <= dates[i].start < hi]
 
 
-def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int], inceptions: dict,
+class _Inceptions:
+    """The beginnings the years date (see ``_inception``), read on first need: most spans never ask."""
+
+    def __init__(self, doc: Document, dates: list[DateMention], years: list[int]):
+        self.doc, self.dates, self.years = doc, dates, years
+        self.known: dict[int, tuple[str, str] | None] = {}
+
+    def __contains__(self, i: int) -> bool:
+        if i not in self.known:
+            sentence = self.doc.sentence_at(self.dates[i].start)
+            self.known[i] = _inception(self.doc.text, sentence.start, self.dates[i]) if sentence else None
+        return self.known[i] is not None
+
+    def items(self):
+        return [(i, self.known[i]) for i in self.years if i in self]
+
+
+def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int], inceptions: _Inceptions,
           skipped: tuple[int, ...], published) -> Span | None:
     text = doc.text
     pats = _patterns()
@@ -327,7 +353,7 @@ def _attributive_year(text: str, dates: list, index: int, at: int) -> bool:
     return 0 <= at - dates[index].end <= 1 or re.fullmatch(r"['’]s\s+", text[dates[index].end:at]) is not None
 
 
-def _inception_of(doc: Document, at: int, sentence_start: int, inceptions: dict, dates: list) -> int | None:
+def _inception_of(doc: Document, at: int, sentence_start: int, inceptions: _Inceptions, dates: list) -> int | None:
     """The one beginning the article dates for the owner of an ordinal ("its centenary" of the museum)."""
     owner = _owner(doc.text, sentence_start, at)
     if not owner:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factlint.analysis.lexicon import ending_stems, stem, stem_set
+from factlint.analysis.lexicon import ending_stems, stem, stem_set, word_ends
 
 if TYPE_CHECKING:
     from factlint.analysis.dates import DateMention
@@ -78,8 +78,12 @@ def find_lengths(doc: Document, dates: list[DateMention]) -> list[Length]:
         return []
     out = []
     pattern = _pattern()
+    lower = text.lower()
     for block in doc.blocks:
-        for m in pattern.finditer(text, block.start, block.end):
+        for end in word_ends(lower, ("day", "week", "fortnight", "month"), block.start, block.end):
+            m = next((m for m in pattern.finditer(text, max(block.start, end - 22), end) if m.end() == end), None)
+            if m is None:
+                continue
             sentence = doc.sentence_at(m.start())
             if sentence is None or AFTER_LENGTH.match(text, m.end()) \
                     or HEDGE.search(text, max(sentence.start, m.start() - 14), m.start()):

@@ -11,6 +11,7 @@ words (vote/poll/ballot/election), each stored by its stem.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 # Irregular verbs: base, past, participle (the common ones of news prose).
@@ -179,3 +180,19 @@ def is_past_form(word: str) -> bool:
         return True
     return len(w) > 4 and w.endswith("ed") and w not in ("need", "speed", "breed", "feed", "seed", "bleed", "proceed",
                                                           "exceed", "succeed", "hundred", "red", "bed", "shed")
+
+
+WORD_END = re.compile(r"[\w-]*")
+
+
+def word_ends(lower: str, stems: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where the words containing any of ``stems`` end, in ``lower`` (the text lower-cased) between ``start``
+    and ``end``, in order. ``str.find`` skips the text far faster than a regular expression tried at every
+    position, so a rare word is found first and the full pattern runs only in the window before it."""
+    found = set()
+    for s in stems:
+        at = lower.find(s, start, end)
+        while at >= 0:
+            found.add(WORD_END.match(lower, at).end())
+            at = lower.find(s, at + len(s), end)
+    return sorted(e for e in found if e <= end)
