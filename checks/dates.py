@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
 from factlint.analysis.events import PRONOUN_WORDS
+from factlint.analysis.lexicon import is_past_form
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
@@ -131,8 +132,8 @@ class DateConflict(Check):
         if first.granularity == "year":
             name = _occurrence_name(a, b)
             return Issue(other.start, other.end,
-                         f"The {name} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
-                         related=(Related(first.start, first.end, f"the {name} is dated {first.year} here"),))
+                         f"{_capital(name)} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
+                         related=(Related(first.start, first.end, f"{name} is dated {first.year} here"),))
         name = _occurrence_name(a, b)
         return self._conflict(doc, first, other, {a.date, b.date}, lambda flagged_first: name)
 
@@ -146,14 +147,14 @@ class DateConflict(Check):
         if len(support_other) > len(support_first):
             flagged, kept, support, from_text, against = first, other, support_other, text_other, support_first
         name = name_for(flagged is first)
-        message = (f"The {name} is dated {_quote(flagged)} here ({_say(flagged)}) but "
+        message = (f"{_capital(name)} is dated {_quote(flagged)} here ({_say(flagged)}) but "
                    f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
         if from_text and len(support) > len(against):
             message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
             suggestion = _restyle(flagged, kept.day_of_year)
         return Issue(flagged.start, flagged.end, message + ".",
-                     related=(Related(kept.start, kept.end, f"the {name} is dated {_quote(kept)} here"),),
+                     related=(Related(kept.start, kept.end, f"{name} is dated {_quote(kept)} here"),),
                      suggestion=suggestion)
 
     def _support(self, doc: Document, mention: DateMention, exclude: set[int]) -> tuple[list[str], bool]:
@@ -181,7 +182,7 @@ class DateConflict(Check):
     def _issue(self, doc: Document, event: int, first: tuple, other: tuple) -> Issue:
         dates = doc.dates
         return self._conflict(doc, first[1], other[1], {dates.index(first[1]), dates.index(other[1])},
-                              lambda flagged_first: _event_name(doc, event, first[0] if flagged_first else other[0]))
+                              lambda flagged_first: "the " + _event_name(doc, event, first[0] if flagged_first else other[0]))
 
 
 def _event_name(doc: Document, event: int, mention) -> str:
@@ -211,12 +212,18 @@ SERIAL_CONCEPTS = frozenset("talk match game race hear visit trip train rally pr
                             "flight sitting round".split())
 
 
+def _capital(phrase: str) -> str:
+    return phrase[:1].upper() + phrase[1:]
+
+
 def _occurrence_name(a, b) -> str:
-    """The noun that names an occurrence: the attributive or nominal head of either mention, else its verb."""
+    """What names an occurrence: the noun of either mention ("the vote"), else its subject and verb
+    ("'bridge opened'")."""
     for o in (b, a):
-        if o.reference or not o.word.endswith("ed"):
-            return o.word.lower()
-    return a.word.lower()
+        if not is_past_form(o.word):
+            return f"the {o.word.lower()}"
+    o = next((o for o in (b, a) if o.subject and o.subject not in PRONOUN_WORDS), b)
+    return f"'{o.subject} {o.word}'" if o.subject else f"'{o.word}'"
 
 
 def _resolves(pronoun_side, noun_side, doc: Document) -> bool:
