@@ -1,0 +1,7 @@
+"""Mutation kinds that plant one error in a copy of a real article, by family of checks."""
+
+from . import dates  # noqa: F401  (each module registers its kinds)
+from .core import KINDS, Article, Plant
+from .sample import load_corpus, sample
+
+__all__ = ["KINDS", "Article", "Plant", "load_corpus", "sample"]

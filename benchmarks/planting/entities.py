@@ -1,0 +1,132 @@
+"""People and places named in an article, read with the benchmark's own patterns.
+
+A person is a run of two or three capitalised words ("Holger Schmieding", "Jean-Claude Juncker",
+"Ursula von der Leyen") that the article ties to a person at least once: a courtesy title before
+the surname ("Mr Cameron"), a speech verb beside the name or surname ("Cameron said", "said
+Schmieding"), an age in apposition ("Smith, 45,") or a title word before the full name.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .core import Article
+
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|der|den|van|von|le|la|bin|ibn|al|el|dos|das)\s){0,3}"
+_CAP = r"(?:Mc|Mac|O'|D')?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
+FULL_NAME = re.compile(rf"(?<![\w'’.-])(?P<given>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?:\s[A-Z]\.)?\s(?P<surname>{_PARTICLE}{_CAP})(?![\w'’-]|\s[A-Z][a-z])")
+SPEECH = r"(?:said|says|told|added|argued|wrote|insisted|explained|warned|stated|noted|asked|replied|admitted|declared|tweeted)"
+COURTESY = r"(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Dame|Mr\.|Mrs\.|Ms\.|Dr\.)"
+TITLE_WORDS = (
+    "President|Prime Minister|Chancellor|Secretary|Minister|Senator|Sen\\.|Rep\\.|Gov\\.|Governor|Mayor|"
+    "Judge|Justice|General|Gen\\.|Commissioner|Ambassador|Speaker|Leader|leader|chairman|chairwoman|"
+    "chief executive|president|director|spokesman|spokeswoman|minister|secretary|analyst|economist|"
+    "manager|coach|captain|professor|Professor|MP|MEP|Senator|King|Queen|Prince|Princess|Pope|Rev\\.")
+NOT_GIVEN = frozenset(
+    "The A An And But Or If When While As At In On Of For From By With Without After Before Since "
+    "Under Over Between This That These Those Its His Her Their Our Your My We They He She It I You "
+    "There Here Why How What Who Where Which Then Now Yet So Also Even Still Only Just Meanwhile "
+    "However Although Though Because Despite During Last Next Every Each Some Many Most More Such "
+    "Former Prime President Minister Chancellor Secretary Senator Governor Mayor General Mr Mrs Ms "
+    "Dr Sir Lord Lady Dame King Queen Prince Princess Pope Chief Deputy Foreign Home Labour Tory "
+    "Conservative Democrat Democratic Republican Liberal British English Scottish Welsh Irish "
+    "European American French German Italian Spanish Russian Chinese Japanese Indian Greek Dutch "
+    "Swiss Swedish Polish Turkish North South East West New United Great Royal National Federal "
+    "Central International Global World Daily Sunday Monday Tuesday Wednesday Thursday Friday "
+    "Saturday January February March April May June July August September October November December "
+    "Premier Wall Downing Capitol White Supreme High Crown Labor Fed Bank Street House Party Union "
+    "Brexit Reuters Britain London Washington Paris Berlin Brussels Moscow Beijing Tokyo Did Does Do "
+    "Has Have Had Is Are Was Were Will Would Can Could Should Shall Must Not No Yes Both All Any "
+    "According Asked Speaking Writing Earlier Later Instead Unlike Like Among Against Into Onto Through "
+    "Across Toward Towards Around About Above Below Near Outside Inside Within Upon Via Per Sen Rep Gov "
+    "Attorney Vice Health Finance Defence Defense Justice Energy Interior Trade Culture Education "
+    "Environment Transport Labour Work Shadow Acting Interim Opposition Party Senate Congress Parliament "
+    "Commons Lords Cabinet Treasury Department Ministry Office Council Commission Committee Court "
+    "Stock Exchange Group Company Corp Inc Ltd Airways Airlines Motors Bros Warner Time".split())
+
+
+_W = r"(?P<n>(?:Mc|Mac|O'|D')?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
+_CUES = [re.compile(p) for p in (
+    rf"\b{COURTESY}\s{_W}\b",
+    rf"\b{_W}(?:,\s[^,]{{1,60}},)?\s{SPEECH}\b",
+    rf"\b{SPEECH}\s(?:[A-Z][\w.-]*\s){{0,3}}{_W}\b(?!\s[A-Z])",
+    rf"\b{_W},\s\d{{2}},",
+    rf"(?:{TITLE_WORDS})\s(?:[A-Z][\w.-]*\s){{1,3}}?{_W}\b(?!\s[A-Z])",
+    rf"\b{_W},\s(?:the|a|an)\s[a-z]")]
+
+
+@dataclass
+class Person:
+    given: str
+    surname: str
+    full: list[tuple[int, int]] = field(default_factory=list)      # spans of "Given Surname"
+    short: list[tuple[int, int]] = field(default_factory=list)     # spans of the surname alone
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.surname}"
+
+    @property
+    def mentions(self) -> list[tuple[int, int]]:
+        """Every span of the surname: in full mentions and alone."""
+        out = [(e - len(self.surname), e) for _, e in self.full] + self.short
+        return sorted(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _people(text: str) -> tuple[Person, ...]:
+    found: dict[str, Person] = {}
+    for m in FULL_NAME.finditer(text):
+        given, surname = m.group("given"), m.group("surname")
+        if given in NOT_GIVEN or surname.split()[-1] in NOT_GIVEN or given == surname:
+            continue
+        if len(surname.split()[-1]) < 3:
+            continue
+        person = found.setdefault(f"{given} {surname}", Person(given, surname))
+        person.full.append((m.start("given"), m.end("surname")))
+    out = []
+    cued = {m.group("n") for pattern in _CUES for m in pattern.finditer(text)}
+    surname_owners: dict[str, int] = {}
+    for person in found.values():
+        surname_owners[person.surname] = surname_owners.get(person.surname, 0) + 1
+    for person in found.values():
+        if surname_owners[person.surname] > 1:
+            continue          # two people share the surname: its bare mentions are ambiguous
+        if person.surname.split()[-1] not in cued:
+            continue
+        s = re.escape(person.surname)
+        for m in re.finditer(rf"(?<![\w'’.-]){s}(?![\w-])", text):
+            if not any(a <= m.start() < b for a, b in person.full):
+                person.short.append(m.span())
+        out.append(person)
+    return tuple(out)
+
+
+def people(article: Article) -> list[Person]:
+    """The people of an article whose surname no one else in it shares."""
+    return list(_people(article.text))
+
+
+PLACES = ("Britain|the UK|England|Scotland|Wales|Northern Ireland|Ireland|France|Germany|Italy|Spain|"
+          "Portugal|Greece|Poland|Russia|Ukraine|China|Japan|India|Brazil|Canada|Mexico|Australia|"
+          "the US|the United States|America|Europe|Asia|Africa|London|Paris|Berlin|Brussels|Moscow|"
+          "Washington|New York|Tokyo|Beijing|Edinburgh|Dublin|Rome|Madrid|Athens|Geneva|Frankfurt|"
+          "Hong Kong|Singapore|Sydney|Toronto|Chicago|California|Texas|Florida|Iran|Iraq|Syria|Israel|"
+          "Turkey|Egypt|Saudi Arabia|South Africa|Nigeria|Kenya|Argentina|Chile|Sweden|Norway|Denmark|"
+          "Finland|the Netherlands|Belgium|Switzerland|Austria|Hungary|Romania|South Korea|North Korea|"
+          "Taiwan|Indonesia|Malaysia|Thailand|Pakistan|Afghanistan|Venezuela|Cuba|Kuwait|Libya")
+_PLACE = re.compile(rf"(?<![\w-])(?:{PLACES})(?![\w-])")
+
+
+def places(article: Article) -> list[str]:
+    """Countries and cities from a fixed gazetteer that the article names, in order of first use."""
+    seen: dict[str, None] = {}
+    for m in _PLACE.finditer(article.text):
+        seen.setdefault(m.group(0), None)
+    return list(seen)
+
+
+def capitalise(s: str) -> str:
+    return s[:1].upper() + s[1:]
