@@ -272,6 +272,14 @@ def kind(check: str, needs_date: bool = False):
     return register
 
 
+def shuffled(items, rng) -> list:
+    """The items in a seeded random order: kinds that could plant at many sites try them in this
+    order, and the sampler takes one of the first few that work."""
+    out = list(items)
+    rng.shuffle(out)
+    return out
+
+
 def words_at(text: str, pos: int) -> str:
     """The word at pos (letters, digits, apostrophes and hyphens)."""
     m = re.search(r"[\w'’-]*\Z", text[:pos])

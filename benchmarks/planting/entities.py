@@ -43,7 +43,7 @@ NOT_GIVEN = frozenset(
     "Across Toward Towards Around About Above Below Near Outside Inside Within Upon Via Per Sen Rep Gov "
     "Attorney Vice Health Finance Defence Defense Justice Energy Interior Trade Culture Education "
     "Environment Transport Labour Work Shadow Acting Interim Opposition Party Senate Congress Parliament "
-    "Commons Lords Cabinet Treasury Department Ministry Office Council Commission Committee Court "
+    "Commons Lords Cabinet Treasury Department Ministry Office Council Commission Committee Court Der Le La El Al "
     "Stock Exchange Group Company Corp Inc Ltd Airways Airlines Motors Bros Warner Time".split())
 
 
@@ -109,23 +109,65 @@ def people(article: Article) -> list[Person]:
     return list(_people(article.text))
 
 
-PLACES = ("Britain|the UK|England|Scotland|Wales|Northern Ireland|Ireland|France|Germany|Italy|Spain|"
-          "Portugal|Greece|Poland|Russia|Ukraine|China|Japan|India|Brazil|Canada|Mexico|Australia|"
-          "the US|the United States|America|Europe|Asia|Africa|London|Paris|Berlin|Brussels|Moscow|"
-          "Washington|New York|Tokyo|Beijing|Edinburgh|Dublin|Rome|Madrid|Athens|Geneva|Frankfurt|"
-          "Hong Kong|Singapore|Sydney|Toronto|Chicago|California|Texas|Florida|Iran|Iraq|Syria|Israel|"
-          "Turkey|Egypt|Saudi Arabia|South Africa|Nigeria|Kenya|Argentina|Chile|Sweden|Norway|Denmark|"
-          "Finland|the Netherlands|Belgium|Switzerland|Austria|Hungary|Romania|South Korea|North Korea|"
-          "Taiwan|Indonesia|Malaysia|Thailand|Pakistan|Afghanistan|Venezuela|Cuba|Kuwait|Libya")
-_PLACE = re.compile(rf"(?<![\w-])(?:{PLACES})(?![\w-])")
+# Countries under their usual names (aliases map to one country) and cities, kept apart so that
+# names picked together never contain one another (Scotland is in the UK; London is in Britain).
+COUNTRIES = {
+    "Britain": "GB", "the UK": "GB", "the United Kingdom": "GB", "France": "FR", "Germany": "DE",
+    "Italy": "IT", "Spain": "ES", "Portugal": "PT", "Greece": "GR", "Poland": "PL", "Russia": "RU",
+    "Ukraine": "UA", "China": "CN", "Japan": "JP", "India": "IN", "Brazil": "BR", "Canada": "CA",
+    "Mexico": "MX", "Australia": "AU", "the US": "US", "the United States": "US", "America": "US",
+    "Ireland": "IE", "Iran": "IR", "Iraq": "IQ", "Syria": "SY", "Israel": "IL", "Turkey": "TR",
+    "Egypt": "EG", "Saudi Arabia": "SA", "South Africa": "ZA", "Nigeria": "NG", "Kenya": "KE",
+    "Argentina": "AR", "Chile": "CL", "Sweden": "SE", "Norway": "NO", "Denmark": "DK", "Finland": "FI",
+    "the Netherlands": "NL", "Belgium": "BE", "Switzerland": "CH", "Austria": "AT", "Hungary": "HU",
+    "Romania": "RO", "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Indonesia": "ID",
+    "Malaysia": "MY", "Thailand": "TH", "Pakistan": "PK", "Afghanistan": "AF", "Venezuela": "VE",
+    "Cuba": "CU", "Kuwait": "KW", "Libya": "LY", "Singapore": "SG"}
+CITIES = ("London", "Paris", "Berlin", "Brussels", "Moscow", "Washington", "New York", "Tokyo", "Beijing",
+          "Edinburgh", "Dublin", "Rome", "Madrid", "Athens", "Geneva", "Frankfurt", "Hong Kong", "Sydney",
+          "Toronto", "Chicago", "Glasgow", "Manchester", "Birmingham", "Leeds", "Liverpool", "Cardiff",
+          "Belfast", "Boston", "Los Angeles", "San Francisco", "Milan", "Munich", "Amsterdam", "Vienna",
+          "Stockholm", "Zurich", "Mumbai", "Delhi", "Shanghai", "Seoul")
+_PLACE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(map(re.escape, list(COUNTRIES) + list(CITIES)), key=len, reverse=True))})(?![\w-])")
 
 
 def places(article: Article) -> list[str]:
     """Countries and cities from a fixed gazetteer that the article names, in order of first use."""
-    seen: dict[str, None] = {}
-    for m in _PLACE.finditer(article.text):
-        seen.setdefault(m.group(0), None)
-    return list(seen)
+    return list(_places(article.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _places(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(0) for m in _PLACE.finditer(text)))
+
+
+def countries(article: Article) -> list[str]:
+    """The countries the article names, one name per country."""
+    seen: dict[str, str] = {}
+    for name in places(article):
+        if name in COUNTRIES:
+            seen.setdefault(COUNTRIES[name], name)
+    return list(seen.values())
+
+
+def cities(article: Article) -> list[str]:
+    return [name for name in places(article) if name in CITIES]
+
+
+_ORG = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+\s){1,3}(?:Bank|Group|Corp|Corporation|Airways|Airlines|Motors|Holdings|"
+                  r"Industries|Party|Council|Commission|Fund|Agency|Institute|Association|Union)(?![\w-])")
+
+
+def names_for(article: Article, count: int, rng) -> list[str] | None:
+    """`count` different names of one sort from the article to hang invented figures on, none
+    containing another: its countries, else its cities, else its people's surnames, else its
+    organisations; None if it has too few of any sort."""
+    orgs = list(dict.fromkeys(m.group(0) for m in _ORG.finditer(article.text)
+                              if not m.group(0).startswith(("The ", "A ", "In ", "But ", "And "))))
+    for pool in (countries(article), cities(article), [p.surname for p in people(article)], orgs):
+        if len(pool) >= count:
+            return rng.sample(pool, count)
+    return None
 
 
 def capitalise(s: str) -> str:

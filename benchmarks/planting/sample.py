@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import random
 from pathlib import Path
 from typing import Iterator
 
 from .core import KINDS, Article, Kind, Plant
+
+
+CANDIDATES = 6   # plants tried per article and kind; one of them is taken
 
 
 def load_corpus(folder: Path) -> list[Article]:
@@ -30,7 +34,7 @@ def _plants_of(kind: Kind, articles: list[Article], seed: int) -> Iterator[Plant
     order = [a for a in articles if a.published or not kind.needs_date]
     rng.shuffle(order)
     for article in order:
-        candidates = [p for p in kind.func(article, rng) if p is not None]
+        candidates = list(itertools.islice((p for p in kind.func(article, rng) if p is not None), CANDIDATES))
         if candidates:
             plant = rng.choice(candidates)
             plant.check, plant.kind = kind.check, kind.name
