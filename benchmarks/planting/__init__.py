@@ -1,6 +1,6 @@
 """Mutation kinds that plant one error in a copy of a real article, by family of checks."""
 
-from . import acronyms, dates, names, numbers  # noqa: F401  (each module registers its kinds)
+from . import acronyms, dates, names, numbers, text  # noqa: F401  (each module registers its kinds)
 from .core import KINDS, Article, Plant
 from .sample import load_corpus, sample
 

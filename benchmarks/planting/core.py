@@ -164,7 +164,8 @@ class Draft:
 
     def plant(self, why: str, spans: list[tuple[int, int] | int]) -> Plant | None:
         """Build the planted copy. A span is (start, end) in original coordinates (text the edits
-        left alone) or the index of an edit (its new text). Each span is widened by whole words
+        left alone), the index of an edit (its new text) or (index, start, end) within an edit's new
+        text. Each span is widened by whole words
         until it occurs exactly once in the copy; a copy where that fails is dropped."""
         text, moved, starts = self.apply()
         if text == self.article.text:
@@ -174,6 +175,8 @@ class Draft:
             if isinstance(span, int):
                 start = starts[span]
                 start, stop = _strip(text, start, start + len(self.edits[span][2]))
+            elif len(span) == 3:          # (edit index, start, end) inside that edit's new text
+                start, stop = starts[span[0]] + span[1], starts[span[0]] + span[2]
             else:
                 start, stop = moved(span[0]), moved(span[1], True)
             found = unique_span(text, start, stop)
