@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from planting import KINDS, Article, Plant, load_corpus, sample  # noqa: E402
+from planting import KINDS, Article, Plant, load_corpus, publication_dates, sample  # noqa: E402,F401
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -95,7 +95,7 @@ def write_cases(plants: list[Plant], folder: Path, names: dict[str, str]) -> tup
             first = plant.text.count("\n", 0, plant.text.index(span)) + 1
             lines |= set(range(first, first + span.count("\n") + 1))
         (folder / f"{name}.txt").write_text(plant.text, encoding="utf-8")
-        expect = [f"args = {_toml(_args(plant.article))}", "", "[[expect]]",
+        expect = [f"args = {_toml(_args(plant.article))}"] + ([f"allow = {_toml(list(plant.allow))}"] if plant.allow else []) + ["", "[[expect]]",
                   f"check = {_toml(names[plant.check])}", f"spans = {_toml(plant.spans)}",
                   f"why = {_toml(plant.why)}", f"kind = {_toml(plant.kind)}", ""]
         (folder / f"{name}.expect.toml").write_text("\n".join(expect), encoding="utf-8")
@@ -155,6 +155,7 @@ class Report:
     false_alarms: list[str]
     seconds_planting: float = 0.0
     seconds_scoring: float = 0.0
+    plants: list[Plant] = field(default_factory=list)
 
     @property
     def total(self) -> Row:
@@ -187,8 +188,7 @@ def tally(cases: list[Case], originals: dict[str, Case], result: dict, checks: l
     for case in cases:
         plant = case.plant
         row, kind_row = per_check[plant.check], per_kind.setdefault((plant.check, plant.kind), Row())
-        inherited = collections.Counter((plant.line_map.get(line), code)
-                                        for line, code, _ in alarms.get(originals[case.article.stem].name, []))
+        inherited = collections.Counter((line, code) for line, code, _ in alarms.get(originals[case.article.stem].name, []))
         owed = any(inherited[(plant.line_map.get(line), plant.check)] for line in case.lines if plant.line_map.get(line))
         if owed:
             row.excluded += 1
@@ -279,6 +279,7 @@ def run(articles: list[Article], checks: list[str], names: dict[str, str], *, pe
     report = tally(cases, originals, result, checks, names)
     report.seconds_planting = planted_at - started
     report.seconds_scoring = time.perf_counter() - planted_at
+    report.plants = plants
     return report
 
 

@@ -2,6 +2,6 @@
 
 from . import acronyms, dates, names, numbers, text  # noqa: F401  (each module registers its kinds)
 from .core import KINDS, Article, Plant
-from .sample import load_corpus, sample
+from .sample import load_corpus, publication_dates, sample
 
-__all__ = ["KINDS", "Article", "Plant", "load_corpus", "sample"]
+__all__ = ["KINDS", "Article", "Plant", "load_corpus", "publication_dates", "sample"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,18 @@ class DateMention:
 
 
 def find_dates(text: str, published: dt.date | None, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """The date mentions of text[start:end] (a list the caller must not change)."""
+    if start == 0 and end is None:
+        return _all_dates(text, published)
+    return _find_dates(text, published, start, end)
+
+
+@functools.lru_cache(maxsize=2048)
+def _all_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    return _find_dates(text, published, 0, None)
+
+
+def _find_dates(text: str, published: dt.date | None, start: int, end: int | None) -> list[DateMention]:
     out = []
     for m in DATE.finditer(text, start, len(text) if end is None else end):
         style = "us" if m.group("us_month") else "uk"

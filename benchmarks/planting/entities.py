@@ -164,6 +164,8 @@ def names_for(article: Article, count: int, rng) -> list[str] | None:
     organisations; None if it has too few of any sort."""
     orgs = list(dict.fromkeys(m.group(0) for m in _ORG.finditer(article.text)
                               if not m.group(0).startswith(("The ", "A ", "In ", "But ", "And "))))
+    orgs = [o if re.match(r"(?:[A-Z][a-z]+\s){0,3}(?:Group|Corp|Corporation|Airways|Airlines|Motors|Holdings|Industries)$", o)
+            else "the " + o for o in orgs]
     for pool in (countries(article), cities(article), [p.surname for p in people(article)], orgs):
         if len(pool) >= count:
             return rng.sample(pool, count)

@@ -19,7 +19,10 @@ FIGURE = re.compile(
     r"(?:\s?(?P<scale>bn|billion|mn|million|mln|trillion|tn|m|k|thousand)(?![\w-]))?"
     r"(?:(?P<pct>%|\s(?:pct|percent|per\scent)\b)|\s(?P<dlrs>dlrs|dollars|pounds|euros|yen|marks|francs|guilders|lire|crowns|kroner)\b)?"
     r"(?![\w.,/-]\d|[\w/-])")
-NOUN_AFTER = re.compile(r"\s(?:(?:of|more|new|extra|additional|fewer|full-time|part-time|[a-z]+-[a-z]+)\s)?(?P<noun>[a-z]+)")
+NOUN_AFTER = re.compile(r"\s(?:(?:more|new|extra|additional|fewer|full-time|part-time|[a-z]+-[a-z]+)\s)?(?P<noun>[a-z]+)")
+_PHRASE_END = re.compile(r"[a-z]+(?:\s[a-z]+)?(?=[,.;:)]|\s(?:in|of|to|for|and|or|have|has|had|are|were|was|is|with|from|at|by|on|"
+                         r"who|which|that|will|would|could|said|a|the|last|this|across|around|over|under|than|as)\b)")
+PRONOUNS = {"them", "it", "those", "these", "which", "who", "they", "us", "you", "all", "each", "one", "ones", "more", "less"}
 
 
 @dataclass(frozen=True)
@@ -85,4 +88,14 @@ def same_kind(a: Figure, b: Figure) -> bool:
 
 def noun_after(text: str, f: Figure) -> str | None:
     m = NOUN_AFTER.match(text, f.end)
-    return m.group("noun") if m else None
+    return m.group("noun") if m and m.group("noun") not in PRONOUNS else None
+
+
+def noun_phrase(text: str, f: Figure) -> str | None:
+    """The one- or two-word noun phrase a count qualifies: '166 call centres in', '2,000 jobs,'."""
+    if text[f.end:f.end + 1] != " ":
+        return None
+    m = _PHRASE_END.match(text, f.end + 1)
+    if not m or m.group(0).split()[0] in PRONOUNS or m.group(0).split()[0] in ("of", "per", "a", "the"):
+        return None
+    return m.group(0)

@@ -302,7 +302,8 @@ def later_appositive_conflicts(article: Article, rng):
         after = article.text[target[1]:target[1] + 1]
         if after not in (" ", ".") or article.text[target[1]:target[1] + 2] == ", ":
             return None
-        article_word = "an" if other[0] in "AEIOU" else "a"
+        head = other.split()[0]
+        article_word = "an" if other[0] in "AEIOU" or head.isupper() and other[0] in "FHLMNRSX" else "a"
         if role.kind in ("post", "portfolio"):
             title = f"the {other[0].lower() + other[1:] if role.kind == 'portfolio' else other}"
         else:
@@ -470,13 +471,13 @@ def quote_repeated_after_colon(article: Article, rng):
 
 @kind("E303")
 def partial_quote_given_to_other(article: Article, rng):
-    """The opening six or more words of a quotation reused as another person's partial quote: 'Davidson said that "the time has come to end the uncertainty".'."""
+    """The first sentence of a quotation (six words or more) reused as another person's partial quote: 'Davidson said that "the time has come to end the uncertainty".'."""
     def render(quote, other):
-        words = quote.split()
-        if len(words) < 8:
+        first = re.split(r"(?<=[.?!])\s", quote.strip())[0]
+        words = first.split()
+        if len(words) < 6:
             return None
-        n = rng.randint(6, min(12, len(words) - 1))
-        part = " ".join(words[:n]).strip(",.;:")
+        part = " ".join(words[:14]).strip(",.;:?! ")
         if not part[:2].startswith(("I ", "I'")):
             part = part[0].lower() + part[1:]
         verb = rng.choice(("said that", "argued that", "warned that"))

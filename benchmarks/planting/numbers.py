@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from .core import Article, Draft, kind, shuffled
 from .entities import capitalise, cities, countries, names_for, people
-from .figures import SCALES, Figure, find_figures, format_number, noun_after, same_kind, step
+from .figures import SCALES, Figure, find_figures, format_number, noun_after, noun_phrase, same_kind, step
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve"]
@@ -57,7 +57,7 @@ def _amounts(article: Article, *, min_value: int = 20) -> list[Figure]:
             continue
         if article.text[f.end:f.end + 1] == "-" or re.match(r"\s?(?:a|per|each)\s", article.text[f.end:f.end + 6]):
             continue          # "530 pence-a-share", "£10 a head": a rate, not an amount
-        if f.unit == "" and noun_after(article.text, f) in _NOT_COUNTED:
+        if f.unit == "" and (noun_after(article.text, f) in _NOT_COUNTED or noun_phrase(article.text, f) is None):
             continue
         if f.unit == "" and not f.scale and f.value < 100:
             continue
@@ -72,7 +72,7 @@ _NOT_COUNTED = {None, "per", "and", "to", "or", "in", "of", "a", "the", "pence",
 
 def _whole(article: Article, f: Figure) -> str:
     """How a template names the whole a figure is: '£1.35bn', '650 seats'."""
-    noun = noun_after(article.text, f) if f.unit == "" else None
+    noun = noun_phrase(article.text, f) if f.unit == "" else None
     return f"{f.written} {noun}" if noun else f.written
 
 
@@ -184,10 +184,7 @@ def _inserted_breakdown(article, rng, templates, count, *, next_paragraph=False)
         if not usable:
             continue
         template = rng.choice(usable)
-        noun = noun_after(article.text, total) if total.unit == "" else None
-        whole = f"{total.written.strip()}" + (f" {noun}" if noun and not article.text[total.end:].startswith(f" {noun}") else "")
-        if total.unit == "" and noun:
-            whole = f"{total.written} {noun}"
+        whole = _whole(article, total)
         values = [_write(p, total) for p in parts]
         fill = {"t": whole, "a": values[0], "b": values[1], "c": values[2] if count > 2 else "",
                 "n1": names[0] if names else "", "n2": names[1] if names else "", "n3": names[2] if names and count > 2 else ""}
@@ -198,6 +195,8 @@ def _inserted_breakdown(article, rng, templates, count, *, next_paragraph=False)
             if para.index + 1 >= len(article.paras):
                 continue
             nxt = article.paras[para.index + 1]
+            if article.text[nxt.end - 1] != ".":
+                continue
             index = draft.insert(nxt.end, " " + sentence)
         else:
             index = draft.insert(end, " " + sentence)
@@ -210,7 +209,7 @@ def _inserted_breakdown(article, rng, templates, count, *, next_paragraph=False)
 def inserted_split_between_two(article: Article, rng):
     """(inserted) One of the article's amounts split between two of its names that exceed it: 'Of the £160m, £95m came from Britain and £88m from France.'."""
     templates = ("Of the {t}, {a} came from {n1} and {b} from {n2}.", "The {t} is split between {n1}, with {a}, and {n2}, with {b}.",
-                 "Of that {t}, {a} was in the first half of the year and {b} in the second.",
+                 "Of that {t}, {a} came in the first half of the year and {b} in the second.",
                  "That {t} breaks down into {a} for {n1} and {b} for {n2}.")
     yield from _inserted_breakdown(article, rng, templates, 2)
 
@@ -668,15 +667,17 @@ def _changes(article: Article):
             yield change
 
 
-def _wrong_pct(right: Decimal, rng) -> Decimal:
-    """A percentage change far from the right one (by 40% of it and at least 5 points)."""
-    magnitude = abs(right)
-    for _ in range(20):
-        factor = Decimal(rng.choice(("0.3", "0.5", "1.6", "2", "2.5")))
-        wrong = (magnitude * factor).quantize(Decimal(1))
-        if abs(wrong - magnitude) >= max(5, magnitude * Decimal("0.4")) and wrong > 0:
-            return wrong
-    return (magnitude + 10).quantize(Decimal(1))
+def _wrong_pct(change: "_Change", rng) -> Decimal:
+    """A whole percentage change that the figures cannot give even at the ends of their rounding:
+    clear of the possible range by a third of it and at least five points."""
+    lo, hi = (abs(x) for x in change.pct_range())
+    lo, hi = min(lo, hi), max(lo, hi)
+    options = []
+    for factor in ("0.3", "0.5", "1.7", "2", "2.5", "3"):
+        wrong = (abs(change.right_pct) * Decimal(factor)).quantize(Decimal(1))
+        if wrong > 0 and (wrong > hi + max(5, hi / 3) or wrong < lo - max(5, lo / 3)):
+            options.append(wrong)
+    return rng.choice(options) if options else (hi + max(5, hi / 3) + 1).quantize(Decimal(1))
 
 
 @kind("N204")
@@ -689,7 +690,7 @@ def stated_percent_change_altered(article: Article, rng):
         stated = change.pct_figure.value
         if not lo - 1 <= (stated if re.fullmatch(_UP, change.m.group("verb")) else -stated) <= hi + 1:
             continue          # the article's own figure is already off: leave it
-        wrong = _wrong_pct(change.right_pct, rng)
+        wrong = _wrong_pct(change, rng)
         draft = Draft(article)
         draft.replace(*change.pct_figure.num_span, f"{wrong}")
         why = (f"From {change.old.written} to {change.new.written} is a change of about {abs(change.right_pct):.1f}%, "
@@ -703,7 +704,7 @@ def percent_added_to_change(article: Article, rng):
     for change in _changes(article):
         if change.pct_figure is not None or change.old.unit == "%":
             continue
-        wrong = _wrong_pct(change.right_pct, rng)
+        wrong = _wrong_pct(change, rng)
         verb_end = change.m.end("verb")
         draft = Draft(article)
         draft.insert(verb_end, f" {wrong}{_percent_word(article)}")

@@ -15,8 +15,8 @@ from .core import KINDS, Article, Kind, Plant
 CANDIDATES = 6   # plants tried per article and kind; one of them is taken
 
 
-def load_corpus(folder: Path) -> list[Article]:
-    """The articles of a corpus folder, with publication dates from its MANIFEST.tsv."""
+def publication_dates(folder: Path) -> dict[str, dt.date | None]:
+    """Every article file of a corpus folder with its publication date from MANIFEST.tsv (or None)."""
     dates: dict[str, dt.date] = {}
     manifest = folder / "MANIFEST.tsv"
     if manifest.exists():
@@ -24,8 +24,13 @@ def load_corpus(folder: Path) -> list[Article]:
             for row in csv.DictReader(handle, delimiter="\t"):
                 if row.get("published"):
                     dates[row["file"]] = dt.date.fromisoformat(row["published"])
-    return [Article(path, path.read_text(encoding="utf-8"), dates.get(path.name))
-            for path in sorted(folder.glob("*.txt"))]
+    return {path.name: dates.get(path.name) for path in sorted(folder.glob("*.txt"))}
+
+
+def load_corpus(folder: Path, names: set[str] | None = None) -> list[Article]:
+    """The articles of a corpus folder (or only those named), with their publication dates."""
+    return [Article(folder / name, (folder / name).read_text(encoding="utf-8"), published)
+            for name, published in publication_dates(folder).items() if names is None or name in names]
 
 
 def _plants_of(kind: Kind, articles: list[Article], seed: int) -> Iterator[Plant]:

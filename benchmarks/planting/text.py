@@ -197,9 +197,9 @@ GREEK_UPPER = {"A": "Α", "B": "Β", "E": "Ε", "Z": "Ζ", "H": "Η", "I": "Ι",
 _WORD = re.compile(r"(?<![\w@/.:-])[A-Za-z]{4,}(?![\w@/-]|\.\w)")
 
 
-def _t502(article: Article, rng, table: dict, where, script: str, *, count: int = 1, words=None, region=None):
-    candidates = words if words is not None else [m for m in _WORD.finditer(article.text, *(region or (article.body[0].start if article.body else 0, len(article.text))))]
-    for m in shuffled(candidates, rng)[:30]:
+def _t502(article: Article, rng, table: dict, where, script: str, *, words, count: int = 1):
+    """Replace letters of one of `words` (at the offsets `where(word)` allows) with look-alikes."""
+    for m in shuffled(words, rng)[:30]:
         word = m.group(0)
         spots = [i for i in where(word) if word[i] in table]
         if len(spots) < count:
@@ -243,14 +243,17 @@ def greek_capital_in_acronym(article: Article, rng):
 
 @kind("T502")
 def cyrillic_letter_in_name(article: Article, rng):
-    """A Cyrillic look-alike inside a person's surname in one mention: 'Cameron' typed 'Cаmeron'."""
+    """A Cyrillic look-alike inside a person's surname in one mention: 'Cameron' typed 'Cаmeron' (the name is then spelt two ways, so E301 counts neither way)."""
     words = []
     for person in people(article):
         for start, end in person.mentions:
             m = re.compile(r".+", re.S).match(article.text, start, end)
             if m and len(person.surname) >= 4 and " " not in person.surname:
                 words.append(m)
-    yield from _t502(article, rng, CYRILLIC_LOWER, lambda w: range(1, len(w)), "Cyrillic", words=words)
+    for plant in _t502(article, rng, CYRILLIC_LOWER, lambda w: range(1, len(w)), "Cyrillic", words=words):
+        if plant is not None:
+            plant.allow = ("name-variant",)     # the surname is now spelt two ways, rightly
+        yield plant
 
 
 @kind("T502")
@@ -500,8 +503,11 @@ def en_dash_opens_speech(article: Article, rng):
 
 @kind("T505")
 def dash_with_stray_closing_mark(article: Article, rng):
-    """The opening mark replaced by a dash, the closing one left behind: '— We will win," he said.'."""
-    yield from _t505(article, rng, _dash_open("\u2014", True))
+    """The opening mark replaced by a dash, the closing one left behind: '— We will win," he said.' (the stray mark is also an unbalanced quote, so T501 counts neither way)."""
+    for plant in _t505(article, rng, _dash_open("\u2014", True)):
+        if plant is not None:
+            plant.allow = ("unbalanced-quotes",)
+        yield plant
 
 
 @kind("T505")
