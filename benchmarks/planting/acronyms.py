@@ -144,19 +144,26 @@ def reverse_definition_letters_swapped(article: Article, rng):
         yield from _definition_plants(article, rng, lambda a: _swapped(a, rng), "two letters swapped", reverse=None)
 
 
-@kind("A401")
-def later_use_letters_swapped(article: Article, rng):
-    """A later use of a defined acronym has two letters swapped: 'Monetary Policy Committee (MPC)' ... 'the PMC voted'."""
+def _later_use_respelt(article: Article, rng, render, why):
+    """A later use of a defined acronym replaced by `render(definition, swapped letters)`."""
     for d in shuffled(definitions(article), rng):
         uses = d.later_uses()
         new = _swapped(d.acr, rng)
         if not uses or not new or _used(article, new):
             continue
         target = rng.choice(uses)
+        if article.text[target[1]:target[1] + 2] in ("'s", "’s"):
+            continue
         draft = Draft(article)
-        draft.replace(*target, new)
-        why = f"The article defines {d.acr} ('{d.name}') and later writes '{new}'."
-        yield draft.plant(why, [d.span, target])
+        index = draft.replace(*target, render(d, new))
+        yield draft.plant(why(d, new), [d.span, index])
+
+
+@kind("A401")
+def later_use_letters_swapped(article: Article, rng):
+    """A later use of a defined acronym has two letters swapped: 'Monetary Policy Committee (MPC)' ... 'the PMC voted'."""
+    yield from _later_use_respelt(article, rng, lambda d, new: new,
+                                  lambda d, new: f"The article defines {d.acr} ('{d.name}') and later writes '{new}'.")
 
 
 # Words a slipped expansion may use in place of the name's own (same initial letter).
@@ -196,18 +203,8 @@ def acronym_expanded_two_ways(article: Article, rng):
 @kind("A401")
 def name_given_second_acronym(article: Article, rng):
     """A later use becomes the full name with another acronym: 'Office for National Statistics (ONS)' ... 'the Office for National Statistics (OSN)'."""
-    for d in shuffled(definitions(article), rng):
-        uses = d.later_uses()
-        new = _swapped(d.acr, rng)
-        if not uses or not new or _used(article, new):
-            continue
-        target = rng.choice(uses)
-        if article.text[target[1]:target[1] + 2] in ("'s", "’s"):
-            continue
-        draft = Draft(article)
-        index = draft.replace(*target, f"{d.name} ({new})")
-        why = f"'{d.name}' is given as {d.acr} in one place and {new} in another."
-        yield draft.plant(why, [d.span, index])
+    yield from _later_use_respelt(article, rng, lambda d, new: f"{d.name} ({new})",
+                                  lambda d, new: f"'{d.name}' is given as {d.acr} in one place and {new} in another.")
 
 
 _BODY_NAME = re.compile(

@@ -270,47 +270,41 @@ def later_mention_attributive(article: Article, rng):
     yield from _second_mentions(article, rng, render)
 
 
-@kind("D101")
-def later_mention_other_order(article: Article, rng):
-    """A second mention with the date in the other order: 'the summit on 7 May' after 'May 6'."""
+def _on_date(rng, form, weekday_too: bool = False):
+    """A render for `_second_mentions` that appends ' on <date>', the slipped date written by
+    `form(event, date)` (None when the form does not fit), or another weekday for a weekday event."""
     def render(event, bare):
         if event.date is None:
-            return None
-        style = "uk" if event.date.style == "us" else "us"
-        got = _second_date(event, rng, lambda d: write(d, style))
+            if not weekday_too:
+                return None
+            phrase, edit = _append(bare, f" on {WEEKDAYS[_other_weekday(event.weekday, rng)]}")
+            return phrase, "another weekday", edit
+        got = _second_date(event, rng, lambda d: form(event, d))
         if got is None:
             return None
         phrase, edit = _append(bare, f" on {got[0]}")
         return phrase, got[1], edit
-    yield from _second_mentions(article, rng, render)
+    return render
+
+
+@kind("D101")
+def later_mention_other_order(article: Article, rng):
+    """A second mention with the date in the other order: 'the summit on 7 May' after 'May 6'."""
+    yield from _second_mentions(article, rng, _on_date(rng, lambda e, d: write(d, "uk" if e.date.style == "us" else "us")))
 
 
 @kind("D101")
 def later_mention_abbreviated(article: Article, rng):
     """A second mention with an AP month abbreviation: 'the hearing on Sept. 13' after 'September 12'."""
-    def render(event, bare):
-        if event.date is None:
-            return None
-        got = _second_date(event, rng, lambda d: write(d, "us", abbreviated=True) if d.month in dating.AP_ABBREVIATIONS else None)
-        if got is None:
-            return None
-        phrase, edit = _append(bare, f" on {got[0]}")
-        return phrase, got[1], edit
-    yield from _second_mentions(article, rng, render)
+    yield from _second_mentions(article, rng, _on_date(
+        rng, lambda e, d: write(d, "us", abbreviated=True) if d.month in dating.AP_ABBREVIATIONS else None))
 
 
 @kind("D101")
 def later_mention_ordinal_day(article: Article, rng):
     """A second mention by the day alone: 'the vote on the 24th' when the vote was dated June 23."""
-    def render(event, bare):
-        if event.date is None:
-            return None
-        got = _second_date(event, rng, lambda d: f"the {dating.ordinal(d.day)}" if d.month == event.date.month else None)
-        if got is None:
-            return None
-        phrase, edit = _append(bare, f" on {got[0]}")
-        return phrase, got[1], edit
-    yield from _second_mentions(article, rng, render)
+    yield from _second_mentions(article, rng, _on_date(
+        rng, lambda e, d: f"the {dating.ordinal(d.day)}" if d.month == e.date.month else None))
 
 
 @kind("D101")
@@ -334,17 +328,8 @@ def later_mention_weekday(article: Article, rng):
 @kind("D101")
 def later_mention_synonym(article: Article, rng):
     """The event dated under one noun and again under another: 'the referendum on 23 June' ... 'the vote on 24 June'."""
-    def render(event, bare):
-        if event.date is not None:
-            got = _second_date(event, rng, lambda d: write(d, event.date.style))
-            if got is None:
-                return None
-            phrase, edit = _append(bare, f" on {got[0]}")
-            return phrase, got[1], edit
-        other = WEEKDAYS[_other_weekday(event.weekday, rng)]
-        phrase, edit = _append(bare, f" on {other}")
-        return phrase, "another weekday", edit
-    yield from _second_mentions(article, rng, render, nouns="synonyms")
+    yield from _second_mentions(article, rng, _on_date(rng, lambda e, d: write(d, e.date.style), weekday_too=True),
+                                nouns="synonyms")
 
 
 @kind("D101")
@@ -731,21 +716,28 @@ _FUTURE_VERB = re.compile(rf"\bwill\s(?:not\s)?(?P<verb>{'|'.join(sorted(VERBS, 
 _PASSIVE_PAST = re.compile(r"\b(?P<aux>was|were)\s(?P<part>[a-z]+)\b")
 
 
+_ACTIVE_PAST = re.compile(rf"\b(?P<verb>{'|'.join(sorted((p for p in PAST_TO_BASE if p not in ('set', 'put', 'cut')), key=len, reverse=True))})\b")
+
+
 @kind("D104", needs_date=True)
 def past_event_told_as_future(article: Article, rng):
-    """A passive past clause turns future: 'the vote was held on June 23' becomes 'will be held on June 23' (published June 27)."""
+    """A past clause turns future: 'the vote was held on June 23' becomes 'will be held on June 23', 'Cameron met Merkel on June 20' becomes 'will meet' (published June 27)."""
     for d, clause_start, clause in _clause_dates(article):
         if d.value >= article.published:
             continue
-        m = None
-        for m in _PASSIVE_PAST.finditer(clause):
-            pass
-        if m is None or m.group("part") not in PARTICIPLES - _PLANNING or len(clause) - m.end() > 30:
+        passive = [m for m in _PASSIVE_PAST.finditer(clause) if m.group("part") in PARTICIPLES - _PLANNING]
+        active = list(_ACTIVE_PAST.finditer(clause))
+        m = max(passive + active, key=lambda x: x.start(), default=None)
+        if m is None or len(clause) - m.end() > 30 or re.search(r"\b(?:had|has|have|was|were|is|are|not)\s$", clause[:m.start()]) and m in active:
             continue
         draft = Draft(article)
-        draft.replace(clause_start + m.start("aux"), clause_start + m.end("aux"), "will be")
-        date_text = article.text[d.start:d.end]
-        why = _tense_why(article, f"will be {m.group('part')}", date_text, True)
+        if m in passive:
+            draft.replace(clause_start + m.start("aux"), clause_start + m.end("aux"), "will be")
+            told = f"will be {m.group('part')}"
+        else:
+            told = f"will {PAST_TO_BASE[m.group('verb')]}"
+            draft.replace(clause_start + m.start(), clause_start + m.end(), told)
+        why = _tense_why(article, told, article.text[d.start:d.end], True)
         yield draft.plant(why, [(clause_start + m.start(), d.end)])
 
 

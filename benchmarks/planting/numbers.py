@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 
 from .core import Article, Draft, kind, shuffled
-from .entities import capitalise, cities, countries, names_for, people
+from .entities import COUNTRIES, capitalise, cities, countries, names_for, people
 from .figures import SCALES, Figure, find_figures, format_number, noun_after, noun_phrase, same_kind, step
 
 _NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -209,7 +209,7 @@ def _inserted_breakdown(article, rng, templates, count, *, next_paragraph=False)
 def inserted_split_between_two(article: Article, rng):
     """(inserted) One of the article's amounts split between two of its names that exceed it: 'Of the £160m, £95m came from Britain and £88m from France.'."""
     templates = ("Of the {t}, {a} came from {n1} and {b} from {n2}.", "The {t} is split between {n1}, with {a}, and {n2}, with {b}.",
-                 "Of that {t}, {a} came in the first half of the year and {b} in the second.",
+                 "Of that {t}, {a} came in the first six months and {b} in the rest of the year.",
                  "That {t} breaks down into {a} for {n1} and {b} for {n2}.")
     yield from _inserted_breakdown(article, rng, templates, 2)
 
@@ -431,7 +431,7 @@ _STOP_HEADS = {"a", "an", "the", "of", "in", "to", "and", "or", "for", "on", "at
                "year", "years", "months", "days", "weeks", "times", "more", "less", "than", "over", "about",
                "as", "is", "was", "were", "are", "it", "its", "this", "that", "last", "next", "each", "be",
                "new", "extra", "additional", "other", "annual", "total", "worth", "net", "pre", "gross", "so",
-               "a", "up", "down", "rise", "fall", "increase", "cut", "drop", "jump", "stake", "chapter"}
+               "a", "up", "down", "rise", "fall", "increase", "cut", "drop", "jump", "chapter", "point", "points"}
 _NP_END = re.compile(r"(?=[,.;:)]|\s(?:of|in|to|for|on|at|by|from|with|is|was|were|are|has|had|have|will|would|could|"
                      r"and|but|which|that|who|it|as|after|before|since|this|last|next|over|under|said)\b)")
 
@@ -593,20 +593,24 @@ def count_restated_differently(article: Article, rng):
 
 @kind("N203")
 def share_restated_differently(article: Article, rng):
-    """A share with its noun stated again with another value: 'a 5% stake' ... 'the 8% stake'."""
-    for f in _figures(article):
-        if f.unit != "%":
-            continue
+    """A share with its noun stated again with another value: 'a 5% stake' ... 'the 8% stake' (a later 'the stake', or a sentence added later)."""
+    for f in shuffled([g for g in _figures(article) if g.unit == "%"], rng):
         noun = _head(article, f)
         if noun is None or not _only_head(article, f, noun):
             continue
-        for m in _later_bare_mentions(article, f, noun):
-            new = f.value + Decimal(rng.choice((2, 3, 4, 5)))
-            draft = Draft(article)
-            index = draft.insert(m.start() + 4, f"{format_number(new, f)}{f.written[f.num_span[1] - f.start:]} ")
-            why = f"The {noun} is {f.written} here and {format_number(new, f)}% later."
-            yield draft.plant(why, [(f.start, f.end), index])
-            break
+        new = f"{format_number(f.value + Decimal(rng.choice((2, 3, 4, 5))), f)}{f.written[f.num_span[1] - f.start:]}"
+        why = f"The {noun} is {f.written} here and {new} later."
+        draft = Draft(article)
+        mention = next(_later_bare_mentions(article, f, noun), None)
+        if mention is not None:
+            index = draft.insert(mention.start() + 4, f"{new} ")
+        else:
+            para = article.para_at(f.start)
+            later = [p for p in article.body if p.index > para.index and article.text[p.end - 1] == "."]
+            if not later:
+                continue
+            index = draft.insert(rng.choice(later).end, " " + _echo(rng, new, noun))
+        yield draft.plant(why, [(f.start, f.end), index])
 
 
 # --- N204 arithmetic-mismatch -----------------------------------------------------------------
@@ -979,6 +983,31 @@ def inserted_list_in_brackets(article: Article, rng):
                                f"All {_NUMBER_WORDS[count]} {noun} named ({items}) matter here."))
         return capitalise(sentence), f"'{_NUMBER_WORDS[count]} {noun}' but {len(chosen)} in the brackets: {items}."
     yield from _inserted_list(article, rng, build)
+
+
+_NAMES_LIST = re.compile(r"(?<![\w,-])(?P<items>(?:the\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2}(?:,\s(?:the\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})+,?\s(?:and)\s(?:the\s)?[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})(?=[,.;:]|\s[a-z])")
+
+
+@kind("N205")
+def count_added_to_article_list(article: Article, rng):
+    """A count that does not fit is set after a list the article gives of its countries or people: 'France, Germany and Italy' becomes 'France, Germany and Italy (four countries in all)'."""
+    cast = {p.surname for p in people(article)} | {p.name for p in people(article)}
+    for m in shuffled(list(_NAMES_LIST.finditer(article.text)), rng):
+        items = [i.strip() for i in re.split(r",\s(?:and\s)?|\sand\s", m.group("items")) if i.strip()]
+        if all(i in COUNTRIES for i in items) and len({COUNTRIES[i] for i in items}) == len(items):
+            noun = "countries"
+        elif all(i in cast for i in items):
+            noun = "people"
+        else:
+            continue
+        before = article.text[max(0, m.start() - 14):m.start()].lower()
+        if re.search(r"(?:including|such as|like|among|as well as|and|or|\d|two|three|four|five|six)\s$", before):
+            continue
+        n = len(items) + rng.choice((1, -1)) if len(items) > 2 else len(items) + 1
+        draft = Draft(article)
+        draft.insert(m.end(), f" ({_NUMBER_WORDS[n]} {noun} in all)")
+        why = f"'{_NUMBER_WORDS[n]} {noun} in all' after a list of {len(items)}: {', '.join(items)}."
+        yield draft.plant(why, [(m.start(), m.end())])
 
 
 @kind("N205")

@@ -143,30 +143,29 @@ def _brackets(article: Article, para):
     return out if depth == 0 else []
 
 
-@kind("T501")
-def closing_bracket_dropped(article: Article, rng):
-    """A closing bracket is dropped: 'profits (before tax) rose' becomes 'profits (before tax rose'."""
+def _bracket_dropped(article: Article, rng, closing: bool):
     for para in shuffled(article.body, rng):
         pairs = _brackets(article, para)
         if not pairs:
             continue
         a, b = rng.choice(pairs)
+        at = b if closing else a
         draft = Draft(article)
-        draft.replace(b, b + 1, "")
-        yield draft.plant("A bracket is opened and never closed.", [(a, b + 1)])
+        draft.replace(at, at + 1, "")
+        why = "A bracket is opened and never closed." if closing else "A bracket is closed that was never opened."
+        yield draft.plant(why, [(a, b + 1)])
+
+
+@kind("T501")
+def closing_bracket_dropped(article: Article, rng):
+    """A closing bracket is dropped: 'profits (before tax) rose' becomes 'profits (before tax rose'."""
+    yield from _bracket_dropped(article, rng, closing=True)
 
 
 @kind("T501")
 def opening_bracket_dropped(article: Article, rng):
     """An opening bracket is dropped: 'the firm (which was sold) said' becomes 'the firm which was sold) said'."""
-    for para in shuffled(article.body, rng):
-        pairs = _brackets(article, para)
-        if not pairs:
-            continue
-        a, b = rng.choice(pairs)
-        draft = Draft(article)
-        draft.replace(a, a + 1, "")
-        yield draft.plant("A bracket is closed that was never opened.", [(a, b + 1)])
+    yield from _bracket_dropped(article, rng, closing=False)
 
 
 @kind("T501")
