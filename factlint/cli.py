@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 from factlint import __version__
 
 SUBCOMMANDS = ("check", "rules", "explain", "analyze")
-FORMATS = ("text", "json", "sarif", "github")
 
 
 class UsageError(Exception):
@@ -49,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="lint articles (the default command)")
     check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     _common(check)
-    check.add_argument("--format", choices=FORMATS, default="text")
+    from factlint.output import add_arguments
+
+    add_arguments(check)  # --format/--output-format, --output-file, --statistics, --fix, --unsafe-fixes, --diff
     check.add_argument("--stdin-filename", help="the name to report for standard input (also picks its format)")
     check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
     check.add_argument("--extend-select", help="comma-separated checks to add to the selection")
@@ -242,6 +242,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     outcome = run(args.paths, settings, lambda: _registry(settings), args.published, facts, stdin=stdin,
                   stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
     results = outcome.results
+    if args.fix or args.diff:
+        from factlint.engine import Linter
+        from factlint.output import fix_step
+
+        results, done = fix_step(args, results, settings.root, lambda: Linter(
+            settings, outcome.registry or _registry(settings), args.published, facts),
+            (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+        if done is not None:
+            return done
     for problem in outcome.problems:
         print(f"factlint: {problem}", file=sys.stderr)
     errors = 0
@@ -266,8 +275,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 findings = []
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
-    checked = sum(1 for r in results if not r.error)
-    _print_report(args, findings, checked, lambda: outcome.registry or _registry(settings))
+    checked = [r.path for r in results if not r.error]
+    _print_report(args, findings, checked, settings, stdin, lambda: outcome.registry or _registry(settings))
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     from factlint.api import SEVERITY_RANK
@@ -276,25 +285,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if args.exit_zero or not failing else 1
 
 
-def _print_report(args: argparse.Namespace, findings, checked: int, registry) -> None:
-    """Write the report; ``registry`` is a callable, called only for SARIF's rule metadata."""
-    if args.format == "json":
-        from factlint.reporters.json import render
+def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,
+                  registry) -> None:
+    """Write the report (factlint/output.py); ``registry`` is a callable, called only for rule metadata."""
+    from factlint.output import OutputError, Report, write_report
 
-        out = render(findings)
-    elif args.format == "sarif":
-        from factlint.reporters.sarif import render
-
-        out = render(findings, registry().sorted())
-    elif args.format == "github":
-        from factlint.reporters.github import render
-
-        out = render(findings)
-    else:
-        from factlint.reporters.text import render
-
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                            and "NO_COLOR" not in os.environ)
-        out = render(findings, checked, colour)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    report = Report(findings, checked, settings.root, registry,
+                    (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+    to_stderr = args.fix and stdin is not None and args.output_file is None  # stdout holds the fixed text
+    try:
+        write_report(args.format, report, args.color, args.output_file, args.statistics,
+                     stream=sys.stderr if to_stderr else None)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None
