@@ -27,6 +27,7 @@ import argparse
 import collections
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -312,6 +313,11 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"planted: this benchmark needs the shared material beside the repository (../shared: CHECKS.md, "
               f"tools/score.py and the corpus); not found: {', '.join(map(str, missing))}", file=sys.stderr)
+        return 2
+    program = shlex.split(a.cmd)[0] if a.cmd.strip() else ""
+    if not (Path(program).exists() or shutil.which(program)):
+        print(f"planted: the linter command is not there: {program!r}; set up this worktree's venv "
+              f"(python3 -m venv .venv && .venv/bin/pip install -e '.[dev]') or give --cmd", file=sys.stderr)
         return 2
     names = catalogue(SHARED)
     checks = select(names, a.only)

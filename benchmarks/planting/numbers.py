@@ -76,6 +76,28 @@ def _whole(article: Article, f: Figure) -> str:
     return f"{f.written} {noun}" if noun else f.written
 
 
+# Counts an invented split or comparison may divide without absurdity (never deaths or victims).
+_NEUTRAL_COUNTS = {"jobs", "members", "seats", "votes", "signatures", "homes", "houses", "cars", "vehicles", "shares",
+                   "customers", "subscribers", "passengers", "visitors", "students", "staff", "workers", "employees",
+                   "stores", "shops", "branches", "flights", "tickets", "copies", "units", "users", "applications",
+                   "businesses", "companies", "firms", "schools", "projects", "contracts", "orders", "sales", "tonnes",
+                   "barrels", "computers", "phones", "websites", "sites", "posts", "places", "beds", "properties"}
+
+
+def _insertable(article: Article) -> list[Figure]:
+    """The amounts an inserted sentence may divide, share or compare: money, and counts of things
+    such a sentence can split among places or people without absurdity."""
+    out = []
+    for f in _amounts(article):
+        if f.unit:
+            out.append(f)
+        else:
+            noun = noun_phrase(article.text, f)
+            if noun and noun.split()[-1] in _NEUTRAL_COUNTS:
+                out.append(f)
+    return out
+
+
 def _split(total: Decimal, parts: int, unit: Decimal, rng) -> list[Decimal]:
     """`parts` positive multiples of `unit` that add up to total (a plausible breakdown)."""
     steps = int(total / unit)
@@ -170,7 +192,7 @@ def real_breakdown_total_changed(article: Article, rng):
 def _inserted_breakdown(article, rng, templates, count, *, next_paragraph=False):
     """After the sentence of one of the article's amounts, a sentence dividing it among the
     article's own names (or halves of the year) with parts that exceed it."""
-    for total in shuffled(_amounts(article), rng):
+    for total in shuffled(_insertable(article), rng):
         end = _sentence_end(article, total.start)
         if end is None:
             continue
@@ -342,7 +364,7 @@ def _inserted_shares(article, rng, templates, parts, need_names=True):
     """After the sentence of one of the article's amounts (or, for survey answers, any paragraph),
     shares of it given to the article's names that add up to well over 100%."""
     pct = _percent_word(article)
-    sites = [(f, _sentence_end(article, f.start)) for f in shuffled(_amounts(article), rng)] if need_names else \
+    sites = [(f, _sentence_end(article, f.start)) for f in shuffled(_insertable(article), rng)] if need_names else \
         [(None, p.end) for p in shuffled(article.body, rng) if article.text[p.end - 1] == "."]
     for total, end in sites:
         if end is None:
@@ -417,7 +439,7 @@ def inserted_shares_across_sentences(article: Article, rng):
             return
         values = _share_values(3, rng)
         a, b, c = (f"{v}{pct}" for v in values)
-        money = next((_whole(article, f) for f in _amounts(article) if para.start <= f.start < para.end), "total")
+        money = next((_whole(article, f) for f in _insertable(article) if para.start <= f.start < para.end), "total")
         text = rng.choice((f"{a} of the {money} goes to {names[0]}. A further {b} goes to {names[1]}, and {c} to {names[2]}.",
                            f"{capitalise(names[0])} gets {a} of the {money}. {capitalise(names[1])} gets another {b}, and {names[2]} the other {c}."))
         draft = Draft(article)
@@ -789,7 +811,7 @@ def inserted_share_of_total(article: Article, rng):
     templates = ("Some {a} of the {t}, or {p}, came from {n1}.", "Of the {t}, {a} ({p}) was accounted for by {n1}.",
                  "{n1} accounts for {a} of the {t}, or {p} of it.")
     pct = _percent_word(article)
-    for total in shuffled(_amounts(article), rng):
+    for total in shuffled(_insertable(article), rng):
         end = _sentence_end(article, total.start)
         names = names_for(article, 1, rng)
         if end is None or not names:
@@ -813,7 +835,7 @@ def inserted_fraction_of_total(article: Article, rng):
     fractions = [("half", Decimal("0.5")), ("a third", Decimal(1) / 3), ("a quarter", Decimal("0.25")),
                  ("two-thirds", Decimal(2) / 3), ("three-quarters", Decimal("0.75")), ("a fifth", Decimal("0.2"))]
     templates = ("{a}, {f} of the {t}, went to {n1}.", "{n1} received {a}, {f} of the {t}.", "Of the {t}, {f}, or {a}, is for {n1}.")
-    for total in shuffled(_amounts(article), rng):
+    for total in shuffled(_insertable(article), rng):
         end = _sentence_end(article, total.start)
         names = names_for(article, 1, rng)
         if end is None or not names:
@@ -1046,7 +1068,7 @@ def _pair_values(total: Figure, rng) -> tuple[Decimal, Decimal] | None:
 
 
 def _inserted_comparison(article, rng, templates, names_needed=2, three=False):
-    for f in shuffled(_amounts(article), rng):
+    for f in shuffled(_insertable(article), rng):
         end = _sentence_end(article, f.start)
         names = names_for(article, 3 if three else names_needed, rng)
         if end is None or not names:
