@@ -189,6 +189,8 @@ def _second_date(event: DatedEvent, rng, render) -> tuple[str, str] | None:
             return None
         new, how = slip(base, rng)
         text = render(new)
+        if text and event.date.year and re.search(dating._MONTH, text) and not re.search(r"\d{4}", text):
+            text += f", {new.year}" if re.search(rf"{dating._MONTH}\s\d", text) else f" {new.year}"
         return (text, how) if text else None
     return None
 
@@ -761,8 +763,8 @@ def future_event_told_as_past(article: Article, rng):
 
 def _move_date(article, rng, want_after):
     for d, clause_start, clause in _clause_dates(article):
-        if (d.value > article.published) == want_after:
-            continue
+        if (d.value > article.published) == want_after or abs((d.value - article.published).days) > 60:
+            continue          # a date far from publication would change by more than a slip
         future = _FUTURE_VERB.search(clause) or re.search(r"\b(?:is|are)\s(?:due|scheduled|set|expected)\sto\b|\bwill\b", clause)
         past = re.search(rf"\b(?:{'|'.join(PAST_TO_BASE)}|was\s(?:{'|'.join(PARTICIPLES)})|were\s(?:{'|'.join(PARTICIPLES)}))\b", clause)
         if want_after and not (past and not future and len(clause) - past.end() <= 40):

@@ -44,7 +44,12 @@ NOT_GIVEN = frozenset(
     "Attorney Vice Health Finance Defence Defense Justice Energy Interior Trade Culture Education "
     "Environment Transport Labour Work Shadow Acting Interim Opposition Party Senate Congress Parliament "
     "Commons Lords Cabinet Treasury Department Ministry Office Council Commission Committee Court Der Le La El Al "
-    "Stock Exchange Group Company Corp Inc Ltd Airways Airlines Motors Bros Warner Time".split())
+    "Stock Exchange Group Company Corp Inc Ltd Airways Airlines Motors Bros Warner Time Association Society Institute "
+    "Foundation Federation Agency Authority Fund Trust Board Service Services Centre Center School University "
+    "College Club League Alliance Coalition Network Forum Campaign Times Post News Journal Magazine Herald "
+    "Telegraph Guardian Express Mirror Sun Independent Observer Economist Review Press Radio Television Channel "
+    "Road Square Hall Palace Park Airport Station Hospital Prison Church Cathedral Institution Organisation "
+    "Organization Partners Capital Securities Holdings Industries Corporation Systems Media Energy Oil Gas".split())
 
 
 _W = r"(?P<n>(?:Mc|Mac|O'|D')?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)"
@@ -167,6 +172,7 @@ def names_for(article: Article, count: int, rng) -> list[str] | None:
     orgs = [o if re.match(r"(?:[A-Z][a-z]+\s){0,3}(?:Group|Corp|Corporation|Airways|Airlines|Motors|Holdings|Industries)$", o)
             else "the " + o for o in orgs]
     for pool in (countries(article), cities(article), [p.surname for p in people(article)], orgs):
+        pool = [n for n in pool if not any(n != m and n.lower() in m.lower() for m in pool)]
         if len(pool) >= count:
             return rng.sample(pool, count)
     return None
