@@ -18,7 +18,7 @@ def test_baseline_hides_recorded_findings_and_survives_edits_elsewhere(project):
     # Lines added above move the finding: still known.
     project.write("story.txt", "Title\n\nA new first paragraph.\n\nMore.\n\n" + ARTICLE.split("\n\n", 1)[1])
     code, out, _ = project.run("--baseline", "baseline.json", "story.txt")
-    assert (code, out) == (0, "No findings in 1 file.\n")
+    assert (code, out) == (0, "No findings in 1 file. The baseline hid 1.\n")
 
 
 def test_a_second_occurrence_is_new(project):
@@ -43,7 +43,7 @@ def test_baseline_paths_are_relative_to_the_project(project, monkeypatch):
     project.run("--write-baseline", "baseline.json", "news/story.txt")
     monkeypatch.chdir(project.path / "news")
     code, out, _ = project.run("--baseline", "../baseline.json", "story.txt")
-    assert (code, out) == (0, "No findings in 1 file.\n")
+    assert (code, out) == (0, "No findings in 1 file. The baseline hid 1.\n")
 
 
 def test_bad_baseline_files(project):

@@ -103,7 +103,7 @@ def test_text_format_with_related_and_summary(linked):
         "    suggestion: harbour",
         "a.txt:4:23: Z902 [error] the last 'quay'",
         "    a.txt:3:11: the first 'quay'",
-        "Found 3 findings (1 error, 2 warnings) in 1 of 1 file.",
+        "Found 3 findings (1 error, 2 warnings) in 1 of 1 file. Failed: 3 at or above fail-on 'warning'.",
     ]
     assert "\033[" not in out
 

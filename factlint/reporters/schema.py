@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from factlint.api import Severity
-from factlint.config import DEFAULT_INCLUDE
+from factlint.config import DEFAULT_DATE_KEYS, DEFAULT_FRONT_MATTER_TEXT, DEFAULT_INCLUDE
 
 
 def _kebab(name: str) -> str:
@@ -25,6 +25,10 @@ class ConfigModel(BaseModel):
     fail_on: Severity = "warning"
     plugins: list[str] = []
     facts: list[str] = []
+    front_matter_text: list[str] = DEFAULT_FRONT_MATTER_TEXT
+    date_keys: list[str] = DEFAULT_DATE_KEYS
+    respect_gitignore: bool = True
+    report_unused_suppressions: bool = False
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod

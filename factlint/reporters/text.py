@@ -10,7 +10,8 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def render(findings: list[Finding], files_checked: int, colour: bool) -> str:
+def render(findings: list[Finding], files_checked: int, colour: bool, verdict: str = "") -> str:
+    """The report; ``verdict`` (pass or fail under fail-on, what a baseline hid) ends the summary line."""
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if colour else text
 
@@ -31,4 +32,6 @@ def render(findings: list[Finding], files_checked: int, colour: bool) -> str:
                      f"{files} of {files_checked} file{'s' if files_checked != 1 else ''}.")
     else:
         lines.append(f"No findings in {files_checked} file{'s' if files_checked != 1 else ''}.")
+    if verdict:
+        lines[-1] += f" {verdict}"
     return "\n".join(lines) + "\n"
