@@ -26,7 +26,8 @@ LINE_END = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 _SIMPLE_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
                    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
                    "L": "\u2028", "P": "\u2029"}
-BACKSLASH_ESCAPE = re.compile(r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(\r?\n[ \t\r\n]*)|(.))", re.S)
+BACKSLASH_ESCAPE = re.compile(r"\\(?:u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})"  # a surrogate pair
+                              r"|x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(\r?\n[ \t\r\n]*)|(.))", re.S)
 SINGLE_QUOTE_ESCAPE = re.compile(r"''")
 
 
@@ -210,16 +211,19 @@ def _escapes(text: str, start: int, end: int, pattern: re.Pattern[str]) -> list[
         return [(m.start(), m.end(), "'") for m in pattern.finditer(text, start, end)]
     out = []
     for m in pattern.finditer(text, start, end):
-        hex_digits = m.group(1) or m.group(2) or m.group(3)
-        if hex_digits:
+        high, low, *hex_forms, line_break, char = m.groups()
+        hex_digits = next((h for h in hex_forms if h), None)
+        if high:
+            decoded = chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + int(low, 16) - 0xDC00)
+        elif hex_digits:
             try:
                 decoded = chr(int(hex_digits, 16))
             except (ValueError, OverflowError):
                 decoded = "\ufffd"
-        elif m.group(4) is not None:
+        elif line_break is not None:
             decoded = ""  # an escaped line break joins the lines
         else:
-            decoded = _SIMPLE_ESCAPES.get(m.group(5), m.group(5))
+            decoded = _SIMPLE_ESCAPES.get(char, char)
         out.append((m.start(), m.end(), decoded))
     return out
 
