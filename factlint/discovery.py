@@ -83,9 +83,15 @@ def _absolute(path: Path) -> Path:
 
 
 class IgnoreFiles:
-    """The .gitignore and .ignore files that apply to a folder: its own and its ancestors' up to the repository top."""
+    """The .gitignore and .ignore files that apply to a folder of a walk.
 
-    def __init__(self) -> None:
+    Inside a git repository they are read from the repository's top down (as git does); outside one,
+    from the walked folder down.
+    """
+
+    def __init__(self, walked: Path) -> None:
+        walked = _resolved(walked)
+        self.top = next((f for f in (walked, *walked.parents) if (f / ".git").exists()), walked)
         self._by_folder: dict[Path, tuple[tuple[Path, Any], ...]] = {}
 
     def for_folder(self, folder: Path) -> tuple[tuple[Path, Any], ...]:
@@ -93,10 +99,9 @@ class IgnoreFiles:
         known = self._by_folder.get(folder)
         if known is not None:
             return known
-        parent = folder.parent
         inherited: tuple[tuple[Path, Any], ...] = ()
-        if parent != folder and not (folder / ".git").exists():
-            inherited = self.for_folder(parent)
+        if folder != self.top and folder.parent != folder and self.top in folder.parents:
+            inherited = self.for_folder(folder.parent)
         own = _read_ignore_files(folder)
         self._by_folder[folder] = found = inherited + ((folder, own),) if own is not None else inherited
         return found
@@ -135,7 +140,6 @@ def discover(paths: list[str], resolver: Resolver, stdin_filename: str | None = 
     """Files named on the command line as given, folders walked; every file with the settings that apply to it."""
     out = Discovered()
     seen: set[str] = set()
-    ignores = IgnoreFiles()
     for raw in paths:
         if raw == "-":
             name = Path(stdin_filename) if stdin_filename else resolver.cwd / "stdin"
@@ -152,6 +156,7 @@ def discover(paths: list[str], resolver: Resolver, stdin_filename: str | None = 
             continue
         before = len(out.files)
         root_settings = resolver.for_folder(path)
+        ignores = IgnoreFiles(path)
         for folder, dirs, files in os.walk(path):
             here = Path(folder)
             settings = resolver.for_folder(here)

@@ -30,6 +30,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # a spawned one (Windows, macOS) imports factlint and its checks again first.
 PARALLEL_THRESHOLD = {"fork": 8}
 SPAWNED_THRESHOLD = 64
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>" or "max <period>"
 START_METHOD_VARIABLE = "FACTLINT_START_METHOD"  # fork | spawn | forkserver: how workers start (tests use it)
 
 
@@ -41,7 +42,7 @@ def available_cpus() -> int:
         count = getattr(os, "process_cpu_count", os.cpu_count)  # process_cpu_count: Python 3.13
         cpus = count() or 1
     try:
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        quota, period = CGROUP_CPU_MAX.read_text().split()[:2]
         if quota != "max":
             cpus = min(cpus, max(1, -(-int(quota) // int(period))))
     except (OSError, ValueError):
