@@ -142,7 +142,7 @@ def verdict(reported: int, failing: int, fail_on: set[str], exit_zero: bool, bas
     if baseline is not None:
         stale = ""
         if baseline.stale:
-            entries = f"{baseline.stale} of its entr{'ies' if baseline.stale != 1 else 'y'}"
+            entries = f"{baseline.stale} of its entries"
             stale = (f"; {entries} no longer matched and {'were' if baseline.stale != 1 else 'was'} dropped"
                      if baseline.updated else
                      f"; {entries} no longer match{'es' if baseline.stale == 1 else ''} (--update-baseline drops "

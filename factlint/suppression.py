@@ -10,6 +10,7 @@ unused ``noqa``. Both are findings of their own, placed on the comment.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 
 from factlint.api import Check
@@ -19,6 +20,7 @@ from factlint.findings import Finding
 UNKNOWN_CODE = ("S001", "suppression-unknown-check")
 UNUSED = ("S002", "suppression-unused")
 SUPPRESSING = ("ignore", "disable", "ignore-file")
+CODE_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*")  # meant as a code: N2O5, t56
 
 
 def _matches(selector: str, cls: type[Check]) -> bool:
@@ -84,7 +86,7 @@ def _unknown_message(d: Directive, unknown: list[str], known: Sequence[type[Chec
     words = [c.code for c in known] + [c.name for c in known]
     hints = []
     for token in unknown:
-        shown = token.upper() if len(token) <= 4 else token
+        shown = token.upper() if CODE_LIKE.fullmatch(token) else token
         close = difflib.get_close_matches(shown, words, n=1, cutoff=0.6)
         hints.append(f"'{shown}' (did you mean {close[0]}?)" if close else f"'{shown}'")
     one = len(unknown) == 1
