@@ -7,7 +7,6 @@ so that each stays small; nothing here imports a check or an analyser.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from dataclasses import dataclass
@@ -65,6 +64,8 @@ def command_suggestion(word: str, commands: tuple[str, ...]) -> str | None:
     """'chek' → 'check': a first argument that is neither a command nor an existing path but close to a command."""
     if word.startswith("-") or "/" in word or "." in word or Path(word).exists():
         return None
+    import difflib
+
     close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     return close[0] if close else None
 

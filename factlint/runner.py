@@ -94,12 +94,6 @@ def _result_from_json(d: dict) -> FileResult:
     return FileResult(d["path"], findings, d["error"], d["warnings"])
 
 
-def fingerprint(settings: Settings, published: dt.date | None, facts: object) -> str:
-    """What a cached result depends on besides the file: version, settings, checks and the code itself."""
-    return _settings_fingerprint(settings, published, facts, code_fingerprint(tuple(settings.root / p for p in
-                                                                                   settings.plugins)))
-
-
 def _settings_fingerprint(settings: Settings, published: dt.date | None, facts: object, code: str) -> str:
     parts = [code, repr(sorted((k, repr(v)) for k, v in vars(settings).items()
                                if k not in ("root", "path", "from_command_line", "fail_on"))),

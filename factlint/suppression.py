@@ -9,7 +9,6 @@ unused ``noqa``. Both are findings of their own, placed on the comment.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 
@@ -83,6 +82,8 @@ class Suppressions:
 
 
 def _unknown_message(d: Directive, unknown: list[str], known: Sequence[type[Check]]) -> str:
+    import difflib
+
     words = [c.code for c in known] + [c.name for c in known]
     hints = []
     for token in unknown:
