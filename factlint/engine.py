@@ -23,7 +23,7 @@ from factlint.config import Settings
 from factlint.document import Document
 from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
-from factlint.source import SourceError, decode
+from factlint.source import Source, SourceError, decode
 from factlint.suppression import Suppressions
 
 
@@ -115,10 +115,18 @@ class Linter:
         return self.lint_bytes(path, data)
 
     def lint_bytes(self, path: str, data: bytes, kind: str | None = None) -> FileResult:
-        from factlint.readers import read
-
         try:
             source = decode(path, data, kind)
+        except SourceError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        """Lint decoded text (what the Python API calls: its offsets are offsets into ``source.text``)."""
+        from factlint.readers import read
+
+        path = source.path
+        try:
             doc = read(source, self.published, self.settings)
         except SourceError as exc:
             return FileResult(path, error=str(exc))
@@ -166,15 +174,29 @@ class Linter:
 
     def _finding(self, doc: Document, check: Check, issue: Issue) -> Finding:
         end = max(issue.end, issue.start + 1) if doc.text else issue.end
-        line, col, end_line, end_col = doc.span_position(issue.start, end)
+        start, stop = _source_span(doc, issue.start, end)
+        line, col = doc.source.line_col(start)
+        end_line, end_col = doc.source.line_col(stop)
         related = []
         for rel in issue.related:
-            r_line, r_col, r_end_line, r_end_col = doc.span_position(rel.start, max(rel.end, rel.start + 1))
-            related.append(RelatedLocation(doc.path, r_line, r_col, r_end_line, r_end_col, rel.message))
+            r_start, r_stop = _source_span(doc, rel.start, max(rel.end, rel.start + 1))
+            related.append(RelatedLocation(doc.path, *doc.source.line_col(r_start), *doc.source.line_col(r_stop),
+                                           rel.message, r_start, r_stop))
+        fix = None
+        if issue.suggestion is not None:
+            from factlint.fixes import fix_for
+
+            fix = fix_for(doc, check.code, issue.start, issue.end, issue.suggestion)
         return Finding(path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
                        code=check.code, name=check.name, severity=self.severities[check.code],
                        message=issue.message, related=tuple(related), suggestion=issue.suggestion,
-                       excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+                       start=start, end=stop, fix=fix, excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+
+
+def _source_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Code-point offsets into the source of the prose span (as ``Document.span_position`` maps it)."""
+    s = doc.to_source(start)
+    return s, max(doc.to_source_end(end), s)
 
 
 class TimeUp(BaseException):

@@ -25,12 +25,19 @@ def test_json_is_exactly_version_and_findings(linked):
     assert code == 1 and list(report) == ["version", "findings"] and report["version"] == __version__
     ReportModel.model_validate(report)
     assert [set(f) for f in report["findings"]] == [{"path", "line", "column", "end_line", "end_column", "code",
-                                                     "name", "severity", "message", "related", "suggestion"}] * 3
+                                                     "name", "severity", "message", "related", "suggestion",
+                                                     "start", "end", "fix"}] * 3
     last = report["findings"][-1]
     assert (last["code"], last["line"], last["column"], last["end_column"]) == ("Z902", 4, 23, 27)
+    assert ARTICLE[last["start"]:last["end"]] == "quay"
     assert last["related"] == [{"path": "a.txt", "line": 3, "column": 11, "end_line": 3, "end_column": 15,
-                                "message": "the first 'quay'"}]
-    assert last["suggestion"] is None and report["findings"][0]["suggestion"] == "harbour"
+                                "message": "the first 'quay'", "start": 17, "end": 21}]
+    assert last["suggestion"] is None and last["fix"] is None
+    first = report["findings"][0]
+    assert first["suggestion"] == "harbour" and first["fix"] == {
+        "applicability": "unsafe", "reason": "the check does not declare that the text decides its suggestion",
+        "edits": [{"start": 17, "end": 21, "line": 3, "column": 11, "end_line": 3, "end_column": 15,
+                   "original": "quay", "replacement": "harbour"}]}
 
 
 def test_json_with_no_findings(project):
