@@ -53,12 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     _common(check)
     check.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    check.add_argument("--stdin-filename", help="the name for standard input: reported, picks its format and "
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name for standard input: reported, picks its format and "
                                                 "its config; implies '-'")
     check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
     check.add_argument("--extend-select", help="comma-separated checks to add to the selection")
     check.add_argument("--ignore", help="comma-separated checks to leave out")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that fails the run (default: the config's fail-on, else warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings as the baseline")
