@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 
     from factlint.api_text import InputError, LintResult, lint, lint_text
     from factlint.findings import Edit, Finding, Fix, RelatedLocation
-    from factlint.fixes import FixResult, SkippedFix, apply_fixes
+    from factlint.fix_apply import FixResult, SkippedFix, apply_fixes
 
 _LAZY = {
     "lint_text": "factlint.api_text", "lint": "factlint.api_text", "LintResult": "factlint.api_text",
-    "InputError": "factlint.api_text", "apply_fixes": "factlint.fixes", "FixResult": "factlint.fixes",
-    "SkippedFix": "factlint.fixes", "Finding": "factlint.findings", "RelatedLocation": "factlint.findings",
+    "InputError": "factlint.api_text", "apply_fixes": "factlint.fix_apply", "FixResult": "factlint.fix_apply",
+    "SkippedFix": "factlint.fix_apply", "Finding": "factlint.findings", "RelatedLocation": "factlint.findings",
     "Fix": "factlint.findings", "Edit": "factlint.findings",
 }
 __all__ = ["__version__", *_LAZY]

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 from factlint import __version__
 
 SUBCOMMANDS = ("check", "rules", "explain", "analyze")
-FORMATS = ("text", "json", "sarif", "github")
 
 
 class UsageError(Exception):
@@ -52,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Lint articles: files, folders, or '-' for standard input.")
     check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     _common(check)
-    check.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    from factlint.output import add_arguments
+
+    add_arguments(check)  # --format/--output-format, --output-file, --statistics, --fix, --unsafe-fixes, --diff
     check.add_argument("--stdin-filename", metavar="NAME", help="the name for standard input: reported, picks its format and "
                                                 "its config; implies '-'")
     check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
@@ -280,6 +280,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     results = outcome.results
+    if args.fix or args.diff:
+        from factlint.engine import Linter
+        from factlint.output import fix_step
+
+        settings = resolver.default()  # the fixes are re-checked with the working directory's settings
+        results, done = fix_step(args, results, settings.root, lambda: Linter(
+            settings, outcome.registry or _registry(settings), args.published, _facts(args, settings)),
+            (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+        if done is not None:
+            return done
     for problem in outcome.problems:
         print(f"factlint: {problem}", file=sys.stderr)
     for path in outcome.excluded:
@@ -298,34 +308,27 @@ def cmd_check(args: argparse.Namespace) -> int:
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
     failing = sum(1 for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on.get(f.path, "warning")])
-    checked = sum(1 for r in results if not r.error)
+    checked = [r.path for r in results if not r.error]
     summary = verdict(len(findings), failing, set(fail_on.values()) or {resolver.default().fail_on},
                       args.exit_zero, baseline)
-    _print_report(args, findings, checked, lambda: outcome.registry or _registry(resolver.default()), summary)
+    _print_report(args, findings, checked, resolver.default(), stdin,
+                  lambda: outcome.registry or _registry(resolver.default()), summary)
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     return 0 if args.exit_zero or not failing else 1
 
 
-def _print_report(args: argparse.Namespace, findings, checked: int, registry, summary: str = "") -> None:
-    """Write the report; ``registry`` is a callable, called only for SARIF's rule metadata."""
-    if args.format == "json":
-        from factlint.reporters.json import render
+def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,
+                  registry, summary: str = "") -> None:
+    """Write the report (factlint/output.py); ``registry`` is a callable, called only for rule metadata;
+    ``summary`` ends the summary line (pass or fail under fail-on, what a baseline hid)."""
+    from factlint.output import OutputError, Report, write_report
 
-        out = render(findings)
-    elif args.format == "sarif":
-        from factlint.reporters.sarif import render
-
-        out = render(findings, registry().sorted())
-    elif args.format == "github":
-        from factlint.reporters.github import render
-
-        out = render(findings)
-    else:
-        from factlint.reporters.text import render
-
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                            and "NO_COLOR" not in os.environ)
-        out = render(findings, checked, colour, summary)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    report = Report(findings, checked, settings.root, registry,
+                    (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None, summary)
+    to_stderr = args.fix and stdin is not None and args.output_file is None  # stdout holds the fixed text
+    try:
+        write_report(args.format, report, args.color, args.output_file, args.statistics,
+                     stream=sys.stderr if to_stderr else None)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None

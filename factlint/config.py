@@ -49,6 +49,14 @@ class Settings:
     path: Path | None = None  # the config file, when there is one
     from_command_line: set[str] = field(default_factory=set)  # keys the command line set (for messages)
 
+    def __post_init__(self) -> None:
+        self.apply_flags()
+
+    def apply_flags(self) -> None:
+        """``report-unused-suppressions`` is the S002 check, off by default, turned on."""
+        if self.report_unused_suppressions and "S002" not in self.extend_select:
+            self.extend_select = [*self.extend_select, "S002"]
+
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The nearest config file at or above ``start`` that configures factlint, with its table."""
@@ -125,6 +133,7 @@ class Resolver:
             for name, value in self.overrides.items():
                 setattr(settings, name, value)
             settings.from_command_line = set(self.overrides)
+            settings.apply_flags()
             self._by_config[key] = settings
         return settings
 

@@ -157,8 +157,9 @@ class Linter:
                     break
                 findings += (self._finding(doc, check, issue) for issue in issues
                              if not suppressions.covers(type(check), issue.start))
+        ran = {c.code for c in checks}
         findings += suppressions.findings(self.known, [type(c) for c in checks] if result.complete else [],
-                                          getattr(self.settings, "report_unused_suppressions", False))
+                                          "S001" in ran, "S002" in ran)
         if doc.published_missing:
             result.warnings.append(NO_PUBLICATION_DATE)
         findings.sort(key=Finding.sort_key)

@@ -11,18 +11,15 @@ Whether an applicable fix is *safe* (the text decides it, so ``--fix`` applies i
 property of the check that made it (``SAFE_CHECKS``) and, for the fact base, of the suggestion's shape: a
 spelling correction is safe, putting other words in is a judgement (*unsafe*: ``--unsafe-fixes``).
 
-``apply_fixes`` applies fixes to the exact text that was linted: in position order, skipping a fix whose
-edits overlap one already taken or whose original text is no longer there.
+Applying fixes to a text is ``factlint.fix_apply`` (imported only by the callers that apply them).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factlint.findings import Applicability, Edit, Finding, Fix
+from factlint.findings import Applicability, Edit, Fix
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -41,6 +38,7 @@ SAFE_CHECKS = {
 # Checks whose suggestion is a good guess that an editor should confirm, and why.
 UNSAFE_CHECKS = {
     "D106": "the relative phrase may be what is wrong, not the date",
+    "E301": "the article does not say which of its spellings is right",
     "T503": "it deletes a passage; read what is left around it",
     "F601": "it puts the fact base's words in place of the article's; check that they mean the same",
 }
@@ -64,6 +62,8 @@ def fix_for(doc: Document, code: str, start: int, end: int, suggestion: str) -> 
         edits = _edits(doc, start, end, suggestion)
     except NotApplicable as exc:
         return Fix("display-only", (), str(exc))
+    except Exception as exc:  # a bug here must not cost the finding: the suggestion is still shown
+        return Fix("display-only", (), f"the fix could not be worked out ({type(exc).__name__}); please report this")
     applicability, reason = safety(code, prose, suggestion)
     return Fix(applicability, edits, reason)
 
@@ -201,93 +201,3 @@ def _is_text(doc: Document, g: Any) -> bool:
         return True
     return g.text_len == g.source_len and src[g.source_start:g.source_start + g.source_len] == \
         doc.text[g.text_start:g.text_start + g.text_len]
-
-
-# --- applying fixes ----------------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class SkippedFix:
-    """A finding with a suggestion that was not applied, and why."""
-
-    finding: Finding
-    reason: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"finding": self.finding.to_json(), "reason": self.reason}
-
-
-@dataclass(frozen=True, slots=True)
-class FixResult:
-    """The fixed text, the findings whose fixes were applied, and those with a suggestion that were not."""
-
-    text: str
-    applied: tuple[Finding, ...]
-    skipped: tuple[SkippedFix, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "applied": [f.to_json() for f in self.applied],
-                "skipped": [s.to_json() for s in self.skipped]}
-
-
-def apply_fixes(text: str, findings: Iterable[Finding], *, unsafe: bool = False) -> FixResult:
-    """Apply the safe fixes of ``findings`` (and the unsafe ones with ``unsafe=True``) to ``text``.
-
-    ``text`` must be the text the findings were linted from (their offsets point into it); a fix whose
-    original text is not at its offsets is skipped. Fixes are taken in position order; one that
-    overlaps a fix already taken is skipped (lint the result again to get it), and a fix identical to
-    one taken counts as applied.
-    """
-    candidates: list[Finding] = []
-    skipped: list[SkippedFix] = []
-    for f in findings:
-        fix = f.fix
-        if fix is None:
-            if f.suggestion is not None:
-                skipped.append(SkippedFix(f, "the suggestion comes with no fix"))
-        elif fix.applicability == "display-only" or not fix.edits:
-            skipped.append(SkippedFix(f, fix.reason or "the suggestion cannot be applied mechanically"))
-        elif fix.applicability == "unsafe" and not unsafe:
-            skipped.append(SkippedFix(f, f"not a safe fix: {fix.reason or UNDECLARED}"))
-        else:
-            candidates.append(f)
-    candidates.sort(key=lambda f: (f.fix.edits[0].start, f.fix.edits[0].end, f.code))  # type: ignore[union-attr]
-    taken: list[Edit] = []
-    taken_by: list[Finding] = []
-    done: set[tuple] = set()
-    applied: list[Finding] = []
-    for f in candidates:
-        edits = f.fix.edits  # type: ignore[union-attr]
-        stale = next((e for e in edits if not 0 <= e.start <= e.end <= len(text) or
-                      text[e.start:e.end] != e.original), None)
-        if stale is not None:
-            skipped.append(SkippedFix(f, f"the text at {stale.line}:{stale.column} is not the text that was linted"))
-            continue
-        key = tuple((e.start, e.end, e.replacement) for e in edits)
-        if key in done:
-            applied.append(f)
-            continue
-        clash = next((k for k, t in enumerate(taken) for e in edits if _overlap(e, t)), None)
-        if clash is not None:
-            other = taken_by[clash]
-            skipped.append(SkippedFix(f, f"overlaps the fix of {other.code} at {other.line}:{other.column}; "
-                                         "lint again to apply it"))
-            continue
-        done.add(key)
-        taken += edits
-        taken_by += [f] * len(edits)
-        applied.append(f)
-    pieces, at = [], 0
-    for e in sorted(taken, key=lambda e: (e.start, e.end)):
-        pieces += (text[at:e.start], e.replacement)
-        at = e.end
-    pieces.append(text[at:])
-    return FixResult("".join(pieces), tuple(applied), tuple(skipped))
-
-
-def _overlap(x: Edit, y: Edit) -> bool:
-    """Two edits that cannot both apply: their ranges overlap, or one inserts inside or at the other."""
-    if x.start == x.end:
-        return y.start < x.start < y.end or (y.start == y.end == x.start)
-    if y.start == y.end:
-        return x.start < y.start < x.end
-    return x.start < y.end and y.start < x.end

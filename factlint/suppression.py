@@ -10,14 +10,66 @@ unused ``noqa``. Both are findings of their own, placed on the comment.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
-from factlint.api import Check
+from factlint.api import Check, Issue
 from factlint.document import Directive, Document
 from factlint.findings import Finding
 
-UNKNOWN_CODE = ("S001", "suppression-unknown-check")
-UNUSED = ("S002", "suppression-unused")
+class SuppressionUnknownCheck(Check):
+    """
+    What it checks:
+        A suppression comment that names no known check: a typo such as N2O5 for N205, or a
+        reason written without '--' before it, whose words are read as codes.
+
+    Why an editor cares:
+        The suppression hides nothing, so the finding it was meant for keeps coming back, or
+        worse, a later check with that name is silenced by accident.
+
+    Fires on:
+        <!-- factlint: ignore N2O5 -->
+
+    Passes:
+        <!-- factlint: ignore N205 -- the count includes the observers -->
+    """
+
+    code = "S001"
+    name = "suppression-unknown-check"
+    severity = "warning"
+    summary = "a suppression comment names no known check"
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        return iter(())  # the engine reports it: only it knows the checks and which findings were hidden
+
+
+class SuppressionUnused(Check):
+    """
+    What it checks:
+        A suppression comment that hid no finding on this run (when the checks it names ran).
+        Off by default; --report-unused-suppressions or extend-select turns it on.
+
+    Why an editor cares:
+        A suppression left over after the text was fixed will hide the next real problem.
+
+    Fires on:
+        <!-- factlint: ignore T506 --> above a paragraph with no repeated word.
+
+    Passes:
+        <!-- factlint: ignore T506 -- quoted verbatim --> above "the the" quoted from a sign.
+    """
+
+    code = "S002"
+    name = "suppression-unused"
+    severity = "warning"
+    summary = "a suppression comment hid no finding"
+    enabled_by_default = False
+
+    def run(self, doc: Document) -> Iterator[Issue]:
+        return iter(())  # the engine reports it after every other check has run
+
+
+UNKNOWN_CODE = (SuppressionUnknownCheck.code, SuppressionUnknownCheck.name)
+UNUSED = (SuppressionUnused.code, SuppressionUnused.name)
 SUPPRESSING = ("ignore", "disable", "ignore-file")
 CODE_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9]*[0-9][A-Za-z0-9]*")  # meant as a code: N2O5, t56
 
@@ -57,15 +109,17 @@ class Suppressions:
             return True
         return False
 
-    def findings(self, known: Sequence[type[Check]], ran: Sequence[type[Check]], report_unused: bool) -> list[Finding]:
-        """Directives naming no known check (always) and, when asked, suppressing directives that hid nothing."""
+    def findings(self, known: Sequence[type[Check]], ran: Sequence[type[Check]], report_unknown: bool,
+                 report_unused: bool) -> list[Finding]:
+        """Directives naming no known check (S001) and suppressing directives that hid nothing (S002)."""
         out = []
         for i, d in enumerate(self.doc.directives):
             unknown = sorted(c for c in d.codes if not any(_matches(c, cls) for cls in known))
             if unknown:
-                out.append(self._finding(d, UNKNOWN_CODE, _unknown_message(d, unknown, known)))
+                if report_unknown:
+                    out.append(self._finding(d, UNKNOWN_CODE, _unknown_message(d, unknown, known)))
             elif report_unused and d.action in SUPPRESSING and i not in self.used and ran and \
-                    all(any(_matches(c, cls) for cls in ran) for c in d.codes):
+                    all(any(_matches(c, cls) for cls in ran if cls.code[0] != "S") for c in d.codes):
                 what = ", ".join(sorted(d.codes)) or "every check"
                 out.append(self._finding(d, UNUSED, f"this '{d.action}' suppression ({what}) hid no finding; "
                                                     "remove it"))

@@ -8,6 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import factlint
 from factlint.findings import Edit, Finding, Fix
@@ -157,3 +159,25 @@ def test_safety_follows_the_check_and_the_shape_of_the_suggestion():
     assert safety("F601", "foreign minister", "US ambassador to Kazakhstan")[0] == "unsafe"
     assert safety("F601", "6 October 2025", "6 November 2025")[0] == "unsafe"
     assert safety("X801", "a", "b") == ("unsafe", "the check does not declare that the text decides its suggestion")
+
+
+WORDS = ["the", "board", "met", "in", "port", "on", "Monday", "and", "approved", "a", "plan", "for", "new", "quays"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=3, max_size=30), st.integers(min_value=0),
+       st.sampled_from(["txt", "md", "html"]), st.sampled_from(["\n", "\r\n"]))
+def test_a_doubled_word_is_fixed_in_any_sentence_and_format(words, at, kind, newline):
+    at %= len(words)
+    doubled = words[:at + 1] + [words[at]] + words[at + 1:]
+    if any(a.lower() == b.lower() for a, b in zip(words, words[1:])) or words[at][0].isupper():
+        return  # only the one planted double, and a capitalised second word passes by design
+    sentence = " ".join(doubled) + "."
+    text = {"txt": f"{sentence}{newline}", "md": f"# Port{newline}{newline}{sentence}{newline}",
+            "html": f"<p>{sentence}</p>{newline}"}[kind]
+    findings = [f for f in factlint.lint_text(text, kind=kind) if f.code == "T506"]
+    if not findings:
+        return  # a grammatical double ("that that") or a stranded preposition the check allows
+    result = factlint.apply_fixes(text, findings)
+    assert result.text == text.replace(sentence, " ".join(words) + ".")
+    assert not [f for f in factlint.lint_text(result.text, kind=kind) if f.code == "T506"]

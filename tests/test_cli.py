@@ -147,7 +147,7 @@ def test_stdin_uses_the_config_nearest_its_name(project, monkeypatch):
 def test_help_shows_defaults_exit_codes_and_examples(project):
     code, out, _ = project.run("--help")
     assert code == 0
-    assert "(default: text)" in out and "(default: auto)" in out
+    assert "(default: full)" in out and "(default: auto)" in out
     assert "exit codes:" in out and "  2  a usage, configuration or input error" in out
     assert out.count("\n  factlint ") >= 3  # three examples
 

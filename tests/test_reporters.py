@@ -101,8 +101,8 @@ def test_github_escapes_properties_and_data():
                            "title=Z901 mark-quay::100%25 sure%0Areally\n")
 
 
-def test_text_format_with_related_and_summary(linked):
-    code, out, _ = linked.run("a.txt")
+def test_concise_format_is_the_one_line_form(linked):
+    code, out, _ = linked.run("--output-format", "concise", "a.txt")
     assert out.splitlines() == [
         "a.txt:3:11: Z901 [warning] 'quay' found",
         "    suggestion: harbour",
@@ -110,14 +110,16 @@ def test_text_format_with_related_and_summary(linked):
         "    suggestion: harbour",
         "a.txt:4:23: Z902 [error] the last 'quay'",
         "    a.txt:3:11: the first 'quay'",
-        "Found 3 findings (1 error, 2 warnings) in 1 of 1 file. Failed: 3 at or above fail-on 'warning'.",
+        "Found 3 findings (1 error, 2 warnings) in 1 of 1 file.",
+        "Failed: 3 at or above fail-on 'warning'.",
     ]
     assert "\033[" not in out
 
 
 def test_text_colour_only_when_asked_or_on_a_terminal(linked):
-    assert "\033[" in linked.run("--color", "always", "a.txt")[1]
-    assert "\033[" not in linked.run("--color", "auto", "a.txt")[1]  # captured output is not a terminal
+    for fmt in ("full", "concise"):
+        assert "\033[" in linked.run("--format", fmt, "--color", "always", "a.txt")[1]
+        assert "\033[" not in linked.run("--format", fmt, "--color", "auto", "a.txt")[1]  # not a terminal
 
 
 def test_exit_codes(linked):

@@ -35,7 +35,8 @@ def test_gitignore_and_ignore_files_are_honoured(project, monkeypatch):
         pytest.skip("git is not installed")
     subprocess.run(["git", "init", "-q", str(project.path)], check=True, capture_output=True)
     monkeypatch.chdir(project.path / "news")
-    assert linted(project.run("--no-cache", ".")[1]) == ["a.md", "b.mdx", "keep.draft.md", "notes.txt"]
+    assert linted(project.run("--no-cache", ".")[1]) == ["news/a.md", "news/b.mdx", "news/keep.draft.md",
+                                                         "news/notes.txt"]  # reported from the project root
 
 
 def test_gitignore_can_be_switched_off(project):
