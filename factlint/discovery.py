@@ -136,7 +136,22 @@ def _read_ignore_files(folder: Path) -> Any:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def discover(paths: list[str], resolver: Resolver, stdin_filename: str | None = None) -> Discovered:
+class OneSettings:
+    """A resolver that gives every path the same settings (for callers that chose them already)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings, self.cwd = settings, Path.cwd()
+
+    def for_path(self, path: Path) -> Settings:
+        return self.settings
+
+    for_folder = for_path
+
+    def default(self) -> Settings:
+        return self.settings
+
+
+def discover(paths: list[str], resolver: Resolver | OneSettings, stdin_filename: str | None = None) -> Discovered:
     """Files named on the command line as given, folders walked; every file with the settings that apply to it."""
     out = Discovered()
     seen: set[str] = set()

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from factlint import __version__
 from factlint.config import Resolver, Settings
-from factlint.discovery import Discovered, discover
+from factlint import discovery
+from factlint.discovery import Discovered
 from factlint.engine import FileResult, Linter
 from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
@@ -32,6 +33,17 @@ PARALLEL_THRESHOLD = {"fork": 8}
 SPAWNED_THRESHOLD = 64
 CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>" or "max <period>"
 START_METHOD_VARIABLE = "FACTLINT_START_METHOD"  # fork | spawn | forkserver: how workers start (tests use it)
+
+
+def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
+    """The files and the folders without articles under one set of settings (as ``factlint archive`` asks)."""
+    found = discovery.discover(paths, discovery.OneSettings(settings))
+    return [p for p, _ in found.files], [p for p, _ in found.empty]
+
+
+def _excluded(path: Path, settings: Settings) -> bool:
+    """Whether ``exclude`` leaves the file out (the language server asks before linting a document)."""
+    return discovery.excluded(path, settings)
 
 
 def available_cpus() -> int:
@@ -191,7 +203,7 @@ def run(paths: list[str], resolver: Resolver, load_registry: Callable[[Settings]
 
     ``load_registry`` and ``load_facts`` give the checks and the fact base of one configuration.
     """
-    found = found or discover(paths, resolver, stdin_filename)
+    found = found or discovery.discover(paths, resolver, stdin_filename)
     groups: dict[int, int] = {}
     group_list: list[Group] = []
     codes: dict[tuple[Path, ...], str] = {}
