@@ -345,7 +345,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if r.error:
             errors += 1
             print(f"factlint: {r.path}: {r.error}", file=sys.stderr)
-        for w in r.warnings:
+        for w in r.warnings + r.notes:
             print(f"factlint: {r.path}: {w}", file=sys.stderr)
     fail_on = {r.path: s.fail_on for r, s in zip(results, outcome.settings)}
     findings = [f for r in results for f in r.findings]

@@ -40,6 +40,7 @@ class FileResult:
     error: str | None = None  # the file could not be checked at all
     warnings: list[str] = field(default_factory=list)  # checked, but something is worth saying
     complete: bool = True  # False when a check failed or ran out of time (such results are not cached)
+    notes: list[str] = field(default_factory=list)  # informational, e.g. no publication date was found
 
 
 def selector_matches(selector: str, cls: type[Check]) -> bool:
@@ -161,7 +162,7 @@ class Linter:
         findings += suppressions.findings(self.known, [type(c) for c in checks] if result.complete else [],
                                           "S001" in ran, "S002" in ran)
         if doc.published_missing:
-            result.warnings.append(NO_PUBLICATION_DATE)
+            result.notes.append(NO_PUBLICATION_DATE)
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result

@@ -97,13 +97,13 @@ class Cache:
 
 
 def _result_to_json(r: FileResult) -> dict:
-    return {"path": r.path, "error": r.error, "warnings": r.warnings,
+    return {"path": r.path, "error": r.error, "warnings": r.warnings, "notes": r.notes,
             "findings": [dict(f.public(), excerpt=f.excerpt) for f in r.findings]}
 
 
 def _result_from_json(d: dict) -> FileResult:
     findings = [Finding(**{**f, "related": tuple(RelatedLocation(**r) for r in f["related"])}) for f in d["findings"]]
-    return FileResult(d["path"], findings, d["error"], d["warnings"])
+    return FileResult(d["path"], findings, d["error"], d["warnings"], notes=d.get("notes", []))
 
 
 def _settings_fingerprint(settings: Settings, published: dt.date | None, facts: object, code: str) -> str:
