@@ -135,6 +135,10 @@ class DateConflict(Check):
                          f"{_capital(name)} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
                          related=(Related(first.start, first.end, f"{name} is dated {first.year} here"),))
         name = _occurrence_name(a, b)
+        if first.day_of_year is None or other.day_of_year is None:  # weekdays the text does not place
+            return Issue(other.start, other.end,
+                         f"{_capital(name)} is dated {_quote(other)} here but {_quote(first)} elsewhere.",
+                         related=(Related(first.start, first.end, f"{name} is dated {_quote(first)} here"),))
         return self._conflict(doc, first, other, {a.date, b.date}, lambda flagged_first: name)
 
     def _conflict(self, doc: Document, first: DateMention, other: DateMention, exclude: set[int], name_for) -> Issue:
@@ -249,6 +253,22 @@ def _same_subject(a, b, doc: Document) -> bool:
     return bool(sa and sa in names_b or sb and sb in names_a)
 
 
+def _day_key(d: DateMention) -> tuple | None:
+    """What a date says, to compare: its value, or for a weekday the text cannot place, the weekday."""
+    if d.value:
+        return ("value", d.value)
+    if d.weekday is not None and d.granularity == "day":
+        return ("weekday", d.weekday)
+    return None
+
+
+def _slip(a: DateMention, b: DateMention) -> bool:
+    """Two dates one slip apart: a typed digit or the month next door, or weekdays next to each other."""
+    if a.day_of_year and b.day_of_year:
+        return _typo_pair(a.day_of_year, b.day_of_year)
+    return a.weekday is not None and b.weekday is not None and (a.weekday - b.weekday) % 7 in (1, 6)
+
+
 MAX_OCCURRENCES = 40  # a head dated more often than this names a recurring thing, not one event
 
 
@@ -258,7 +278,8 @@ def _same_occurrences(doc: Document):
     tells them apart (a marker of another occurrence, different places, a future told against a past),
     and either the same subject (a pronoun counts when the noun is in the sentences before it), or, for an
     event that does not recur, a back-reference ("Tuesday's vote", "the 14 October poll") when the
-    article dates that concept only twice, both in one year. Years are compared only for beginnings and ends, which happen
+    article dates that concept only twice, both in one year (and, for an event that recurs, one slip
+    apart). Years are compared only for beginnings and ends, which happen
     once ("opened in 1987" and "the bridge opened in 1989")."""
     from factlint.analysis.lexicon import ending_stems, inception_stems
 
@@ -268,7 +289,7 @@ def _same_occurrences(doc: Document):
     groups: dict[str, list] = {}
     for o in occurrences:
         for key in o.keys:
-            by_key.setdefault(key, set()).add(dates[o.date].value)
+            by_key.setdefault(key, set()).add(_day_key(dates[o.date]))
         groups.setdefault(o.head, []).append(o)
     pairs = {}  # (first date, second date) -> the two occurrences; a pair shares the head of one of them
     for o in occurrences:
@@ -281,7 +302,8 @@ def _same_occurrences(doc: Document):
         if a.sentence == b.sentence:
             continue
         da, db = dates[a.date], dates[b.date]
-        if da.granularity != db.granularity or da.value == db.value or not da.value or not db.value:
+        ka, kb = _day_key(da), _day_key(db)
+        if da.granularity != db.granularity or ka == kb or not ka or not kb or ka[0] != kb[0]:
             continue
         matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
         if matched is None or a.places and b.places and not a.places & b.places:
@@ -294,8 +316,8 @@ def _same_occurrences(doc: Document):
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
             continue
-        if _same_subject(a, b, doc) or (a.reference or b.reference) and matched not in SERIAL_CONCEPTS \
-                and len(by_key.get(matched, ())) == 2 and da.year == db.year:
+        if _same_subject(a, b, doc) or (a.reference or b.reference) and len(by_key.get(matched, ())) == 2 \
+                and da.year == db.year and (matched not in SERIAL_CONCEPTS or _slip(da, db)):
             yield a, b
 
 

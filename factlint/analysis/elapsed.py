@@ -226,6 +226,40 @@ def _clause_years(doc: Document, dates: list[DateMention], years: list[int], lo:
     return [i for i in years if lo <= dates[i].start < hi]
 
 
+AGO_THEN_YEAR = re.compile(r"\s+ago,?\s+(?:in\s+)?$")
+PRONOUN_START = re.compile(r"\s*(?:It|This|That|They|He|She)\s+(?:\w+\s+){0,2}?$")
+
+
+def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clause: list[int], lo: int) -> int | None:
+    """The year an "N years ago" restates: written right after it ("eight years ago, in 2008"), before it
+    after the participle it dates ("the 1995 accord, signed 25 years ago"), or, when its sentence opens
+    with a pronoun ("It happened 11 years ago"), the one year of the sentence before."""
+    text = doc.text
+    after = [i for i in in_clause if dates[i].start >= m.end() and dates[i].granularity == "year"]
+    if after and AGO_THEN_YEAR.fullmatch(text, m.end(), dates[after[0]].start):
+        return after[0]
+    earlier = [i for i in in_clause if dates[i].end <= m.start()]
+    if earlier:
+        if len({dates[i].year for i in earlier}) != 1 or dates[earlier[-1]].granularity != "year" \
+                or any(d.apposition == earlier[-1] for d in dates):
+            return None  # the apposed "in 1974, 40 years ago" is read by the date analyser
+        verb = WORD.findall(text, max(lo, m.start() - 20), m.start())[-1:]
+        if not verb or not is_past_form(verb[0]) or m.start() - dates[earlier[-1]].end > 40:
+            return None  # "the 1995 accord, signed 25 years ago" restates the year; "compared to five years ago" does not
+        return earlier[-1]
+    sentence = doc.sentence_at(m.start())
+    if in_clause or not PRONOUN_START.fullmatch(text, sentence.start, m.start()):
+        return None
+    k = doc.sentences.index(sentence)
+    if k == 0 or doc.sentences[k - 1].block != sentence.block:
+        return None
+    previous = doc.sentences[k - 1]
+    before = [i for i in years if previous.start <= dates[i].start < previous.end]
+    if len({dates[i].year for i in before}) != 1 or dates[before[0]].granularity != "year":
+        return None
+    return before[0]
+
+
 class _Inceptions:
     """The beginnings the years date (see ``_inception``), read on first need: most spans never ask."""
 
@@ -299,14 +333,9 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
     since_index = None
     until_index = None
     if ago:
-        earlier = [i for i in in_clause if dates[i].end <= m.start()]
-        if len({dates[i].year for i in earlier}) != 1 or dates[earlier[-1]].granularity != "year" \
-                or any(d.apposition == earlier[-1] for d in dates):
-            return None  # the apposed "in 1974, 40 years ago" is read by the date analyser
-        since_index = earlier[-1]
-        verb = WORD.findall(text, max(lo, m.start() - 20), m.start())[-1:]
-        if not verb or not is_past_form(verb[0]) or m.start() - dates[since_index].end > 40:
-            return None  # "the 1995 accord, signed 25 years ago" restates the year; "compared to five years ago" does not
+        since_index = _ago_year(doc, m, dates, years, in_clause, lo)
+        if since_index is None:
+            return None
     else:
         starts = [i for i in in_clause if i in inceptions or SINCE_BEFORE.search(text, max(lo, dates[i].start - 50),
                                                                                   dates[i].start)]
@@ -316,9 +345,11 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
             since_index = starts[0]
         elif kind == "ordinal":
             since_index = _inception_of(doc, m.start(), sentence.start, inceptions, dates)
-            if since_index is None and unit == "anniversary" and len({dates[i].year for i in in_clause}) == 1 \
-                    and not _attributive_year(text, dates, in_clause[0], m.start()):
-                since_index = in_clause[0]  # "the 50th anniversary of the 1975 accords"
+            if since_index is None and unit == "anniversary":
+                # "the 50th anniversary of the 1975 accords"; "... in 1974, and this year marks the 43rd anniversary"
+                own = in_clause or [i for i in years if sentence.start <= dates[i].start < sentence.end]
+                if len({dates[i].year for i in own}) == 1 and not _attributive_year(text, dates, own[0], m.start()):
+                    since_index = own[0]
         if since_index is None:
             return None
         if kind == "ordinal" and re.match(r"\s+of\s+[12][0-9]{3}\b", text[m.end():m.end() + 9]):
@@ -412,8 +443,8 @@ def _ages(doc: Document, dates: list[DateMention], births: list[int], years: lis
             if near:
                 until_index = min(near, key=lambda i: abs(dates[i].start - start))
                 until_year = dates[until_index].year
-            elif clause_years or published is None:
-                continue
+            elif published is None or clause_years and group in "ce":
+                continue  # "at 45" or "was 45" far from any year of its sentence: at an unknown time
             else:
                 until_index, until_year = None, published.year
             unit = "birthday" if m.group(0).lower().startswith("turn") else "age"  # the age reached that year

@@ -402,7 +402,8 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
     out: list[Occurrence] = []
     names_of: dict[int, frozenset[str]] = {}
     for i, d in enumerate(dates):
-        day = d.granularity == "day" and d.day_of_year is not None and _dated_day(d) and d.range_with is None
+        day = d.granularity == "day" and _dated_day(d) and d.range_with is None \
+            and (d.day_of_year is not None or d.weekday is not None)  # a weekday the text cannot place still names a day
         year = d.granularity == "year" and d.year_source == "explicit" and d.range_with is None and d.type == "date"
         if not (day or year):
             continue
