@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import datetime as dt
 from collections.abc import Iterator
@@ -361,7 +362,7 @@ class WeekdayMismatch(Check):
                         f"{_quote(mention)}: {_long(mention.date)} is a {WEEKDAY_NAMES[actual]}, "
                         f"not a {written}{year_note}.",
                         suggestion=mention.text.replace(written, WEEKDAY_NAMES[actual], 1)
-                        if mention.text.startswith(written) else None)
+                        if written in mention.text else None)
 
 
 class ImpossibleDate(Check):
@@ -518,6 +519,12 @@ class ElapsedTimeMismatch(Check):
             yield from self._appositions(doc, published)
         for span in getattr(dates, "spans", []):
             problem = _span_problem(doc, span)
+            if problem and any(_span_problem(doc, replace(span, since=i)) is None for i in span.alternatives):
+                continue  # another year the writer may have counted from fits
+            if problem and span.alternatives:
+                others = ", ".join(_quote(dates[i]) for i in span.alternatives)
+                many = len(span.alternatives) > 1
+                problem += f" Nor {'do' if many else 'does'} {others}, the other year{'s' if many else ''} it may count from."
             if problem:
                 since = dates[span.since]
                 related = [Related(since.start, since.end, f"the year counted from: {since.text}")]

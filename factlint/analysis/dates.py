@@ -37,9 +37,12 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                "October", "November", "December")
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+                "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
                 "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                 "hundred": 100}
+_TENS_WORDS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 UNIT_NAMES = {"day": "day", "week": "week", "month": "month", "year": "year", "decade": "decade",
@@ -56,6 +59,7 @@ _MON = (r"(?:January|February|March|April|May|June|July|August|September|October
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)(?![A-Za-z])"
 _WD_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WD = rf"(?:{_WD_FULL}|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
+_WD_REL = r"(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s+)?"  # "last Friday, June 19": the relative word is part of the date
 _WD_AFTER = (rf"(?:\s*\((?P<wda>{_WD_FULL}|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\)"
              rf"|,\s+a\s+(?P<wda>{_WD_FULL})(?![\w'’]))?")
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
@@ -64,13 +68,14 @@ _YEAR = _YEAR_DIGITS + r"(?![\w]|[.,][0-9])"
 _PART = (r"(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
          r"|the\s+middle\s+of|the\s+turn\s+of)")
 _DASH = r"(?:\s*[–—-]\s*|\s+(?:to|and|through|until|till)\s+)"
-_NUM = "(?i:" + "|".join(NUMBER_WORDS) + r"|[1-9][0-9]{0,2})"
+_NUM = (rf"(?i:(?:{_TENS_WORDS})[-\s](?:{_DIGIT_WORDS})(?![\w-])|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+        + r"|[1-9][0-9]{0,2})")  # "twenty-seven": a tens word joined to a digit word
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 DATE_SOURCE = rf"""
- (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+\(?)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
+ (?P<dmy>(?<![\w$£€.,-])(?:{_WD_REL}(?P<wd>{_WD}),?\s+\(?)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
      \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
-|(?P<mdy>(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
+|(?P<mdy>(?:{_WD_REL}(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
      (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<iso>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<y>{_YEAR_DIGITS})(?P<isep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=isep)
      (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
@@ -186,7 +191,7 @@ def _start_pattern() -> re.Pattern:
         numbers.setdefault(word[0], []).append(word[1:])
         entries.setdefault(word[0], [])
     for first, rests in numbers.items():  # one unit lookahead per letter: far less for the compiler to read
-        entries[first].append("(?:" + "|".join(sorted(rests, key=len, reverse=True)) + rf")(?=\s+{_UNIT})")
+        entries[first].append("(?:" + "|".join(sorted(rests, key=len, reverse=True)) + rf")(?=(?:[-\s](?:{_DIGIT_WORDS}))?\s+{_UNIT})")
     for word in ("first", "second", "third", "fourth"):
         entries.setdefault(word[0], []).append(word[1:] + r"(?=[\s-]quarter)")
     entries.setdefault("t", []).append("he" + after_the)
@@ -317,7 +322,10 @@ def _days_in_month(year: int | None, month: int) -> int:
 
 
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.lower().replace(" ", "-").partition("-")
+    return NUMBER_WORDS[tens] + (NUMBER_WORDS[unit] if unit else 0)
 
 
 def _day_value(y: int | None, m: int, d: int) -> str:

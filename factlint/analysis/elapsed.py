@@ -89,6 +89,7 @@ class Span:
     until: int | None  # index in doc.dates of the year counted to, None for the publication date
     anchored: bool
     skipped: tuple[int, ...] = ()  # years the text says an edition was cancelled
+    alternatives: tuple[int, ...] = ()  # other start years (indexes in doc.dates) the writer may have counted from
 
 
 @cache
@@ -230,14 +231,16 @@ AGO_THEN_YEAR = re.compile(r"\s+ago,?\s+(?:in\s+)?$")
 PRONOUN_START = re.compile(r"\s*(?:It|This|That|They|He|She)\s+(?:\w+\s+){0,2}?$")
 
 
-def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clause: list[int], lo: int) -> int | None:
-    """The year an "N years ago" restates: written right after it ("eight years ago, in 2008"), before it
-    after the participle it dates ("the 1995 accord, signed 25 years ago"), or, when its sentence opens
-    with a pronoun ("It happened 11 years ago"), the one year of the sentence before."""
+def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clause: list[int],
+              lo: int) -> tuple[int, tuple[int, ...]] | None:
+    """The year an "N years ago" restates, and the other years it may restate: written right after it
+    ("eight years ago, in 2008"), before it after the participle it dates ("the 1995 accord, signed 25
+    years ago"), or, when its sentence opens with a pronoun ("That was 11 years ago"), a year of the
+    sentence before: the last one, the others being what the pronoun may also point back to."""
     text = doc.text
     after = [i for i in in_clause if dates[i].start >= m.end() and dates[i].granularity == "year"]
     if after and AGO_THEN_YEAR.fullmatch(text, m.end(), dates[after[0]].start):
-        return after[0]
+        return after[0], ()
     earlier = [i for i in in_clause if dates[i].end <= m.start()]
     if earlier:
         if len({dates[i].year for i in earlier}) != 1 or dates[earlier[-1]].granularity != "year" \
@@ -246,7 +249,7 @@ def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clau
         verb = WORD.findall(text, max(lo, m.start() - 20), m.start())[-1:]
         if not verb or not is_past_form(verb[0]) or m.start() - dates[earlier[-1]].end > 40:
             return None  # "the 1995 accord, signed 25 years ago" restates the year; "compared to five years ago" does not
-        return earlier[-1]
+        return earlier[-1], ()
     sentence = doc.sentence_at(m.start())
     if in_clause or not PRONOUN_START.fullmatch(text, sentence.start, m.start()):
         return None
@@ -254,10 +257,10 @@ def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clau
     if k == 0 or doc.sentences[k - 1].block != sentence.block:
         return None
     previous = doc.sentences[k - 1]
-    before = [i for i in years if previous.start <= dates[i].start < previous.end]
-    if len({dates[i].year for i in before}) != 1 or dates[before[0]].granularity != "year":
+    before = [i for i in years if previous.start <= dates[i].start < previous.end and dates[i].granularity == "year"]
+    if not before:
         return None
-    return before[0]
+    return before[-1], tuple(before[:-1])
 
 
 class _Inceptions:
@@ -332,10 +335,12 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
     in_clause = [i for i in in_clause if not (dates[i].start >= m.start() and dates[i].end <= m.end())]
     since_index = None
     until_index = None
+    alternatives: tuple[int, ...] = ()
     if ago:
-        since_index = _ago_year(doc, m, dates, years, in_clause, lo)
-        if since_index is None:
+        found = _ago_year(doc, m, dates, years, in_clause, lo)
+        if found is None:
             return None
+        since_index, alternatives = found
     else:
         starts = [i for i in in_clause if i in inceptions or SINCE_BEFORE.search(text, max(lo, dates[i].start - 50),
                                                                                   dates[i].start)]
@@ -350,6 +355,10 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
                 own = in_clause or [i for i in years if sentence.start <= dates[i].start < sentence.end]
                 if len({dates[i].year for i in own}) == 1 and not _attributive_year(text, dates, own[0], m.start()):
                     since_index = own[0]
+                elif not in_clause:  # several years before it in its sentence: any may be the one it counts from
+                    own = [i for i in own if dates[i].end <= m.start() and not _attributive_year(text, dates, i, m.start())]
+                    if own:
+                        since_index, alternatives = own[-1], tuple(own[:-1])
         if since_index is None:
             return None
         if kind == "ordinal" and re.match(r"\s+of\s+[12][0-9]{3}\b", text[m.end():m.end() + 9]):
@@ -376,7 +385,8 @@ def _span(doc: Document, m: re.Match, dates: list[DateMention], years: list[int]
         return None
     anchored = ago or since or possessive or kind == "ordinal"
     return Span(m.start(), m.end(), m.group(0), kind, unit, amount, since_index, until_year, until_index, anchored,
-                tuple(y for y in skipped if start_year < y < until_year) if unit in ("edition", "season") else ())
+                tuple(y for y in skipped if start_year < y < until_year) if unit in ("edition", "season") else (),
+                tuple(i for i in alternatives if dates[i].year <= until_year))
 
 
 def _attributive_year(text: str, dates: list, index: int, at: int) -> bool:
