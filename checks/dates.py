@@ -414,6 +414,16 @@ def _sentence_has_year(doc: Document, mention: DateMention) -> bool:
                                         for d in doc.dates)
 
 
+def _days(days: int) -> str:
+    """A number of days in words, with months or years when it is long."""
+    said = f"{days} day{'s' if days != 1 else ''}"
+    if days >= 700:
+        return f"{said} (about {round(days / 365.25)} years)"
+    if days >= 60:
+        return f"{said} (about {round(days / 30.44)} months)"
+    return said
+
+
 YEARLESS_WINDOW = 21  # days: a yearless date farther off may well be another year's
 
 
@@ -456,8 +466,6 @@ class TenseMismatch(Check):
                     or mention.year_source == "context" or mention.range_with is not None or not mention.valid:
                 continue
             if mention.year_source == "explicit":
-                if mention.year != published.year:
-                    continue
                 date = mention.date
             else:  # a yearless date is read as this year's, the one the writer can have meant
                 date = mention.day_of_year.replace(year=published.year) if mention.day_of_year else None
@@ -466,16 +474,16 @@ class TenseMismatch(Check):
             gap = (date - published).days
             if gap and doc.quotes.quote_at(mention.start) is not None:
                 continue  # a quotation speaks from the day it was said
-            window = 92 if mention.year_source == "explicit" else YEARLESS_WINDOW
-            if mention.tense == "future" and -window <= gap < 0:
+            # a written year places the date for certain however far it is; a yearless one may be another year's
+            window = None if mention.year_source == "explicit" else YEARLESS_WINDOW
+            if mention.tense == "future" and gap < 0 and (window is None or -window <= gap):
                 yield Issue(mention.start, mention.end,
                             f"{_quote(mention)} ({_long(date)}) is told in the future tense, but it is "
-                            f"{-gap} day{'s' if gap < -1 else ''} before the publication date, "
-                            f"{_long(published)}.")
-            elif mention.tense == "past" and 0 < gap <= window:
+                            f"{_days(-gap)} before the publication date, {_long(published)}.")
+            elif mention.tense == "past" and gap > 0 and (window is None or gap <= window):
                 yield Issue(mention.start, mention.end,
                             f"{_quote(mention)} ({_long(date)}) is told in the past tense, but it is "
-                            f"{gap} day{'s' if gap > 1 else ''} after the publication date, {_long(published)}.")
+                            f"{_days(gap)} after the publication date, {_long(published)}.")
 
 
 class ElapsedTimeMismatch(Check):

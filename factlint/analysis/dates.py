@@ -224,10 +224,21 @@ NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|ex
 PAST_VERB = re.compile(r"\b(?:" + "|".join(sorted(PAST_FORMS, key=len, reverse=True)) + r"|[a-z]{3,}ed)\b")
 IRREALIS = re.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
                       r"|set\s+to|if|unless)\b", re.IGNORECASE)
-DATES_SOMETHING_ELSE = re.compile(
-    r"\b(?:to\s+[a-z]+|for|until|till|by|before|after|since|vote|votes|election|elections|poll|polls|referendum"
-    r"|run-off|runoff|ballot|summit|meeting|talks|hearing|trial|deadline|date|event|ceremony|conference|visit"
-    r"|launch|opening|match|final|race|exit|departure|session)\b", re.IGNORECASE)
+# Between a past verb and a date: a preposition that makes the date another time than the verb's
+# ("left for the talks on", "had tickets to leave on", "moved it to"); "to the capital" is a place.
+_DETERMINER_WORDS = "the|a|an|its|his|her|their|this|that|these|those|our|my|your"
+DATES_ANOTHER_TIME = re.compile(rf"\b(?:to\s+(?!(?:{_DETERMINER_WORDS})\b)[a-z]+|for|until|till|by|before|after|since)\b",
+                                re.IGNORECASE)
+# Event nouns: a date after one dates the event, whose tense the verb before it may not share
+# ("called a vote on 8 June"), unless the verb takes part in it ("voted in the referendum on").
+DATED_EVENT_NOUN = re.compile(
+    r"\b(?:vote|votes|election|elections|poll|polls|referendum|run-off|runoff|ballot|summit|meeting|talks|hearing"
+    r"|trial|deadline|date|event|ceremony|conference|visit|launch|opening|match|final|race|exit|departure|session)\b",
+    re.IGNORECASE)
+TAKING_PART = re.compile(rf"\b(?:in|at|during)\s+(?:(?:{_DETERMINER_WORDS})\s+)?(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
+# Words a date cannot follow as the verb's own date when no "on" comes between ("moved to 3 May").
+FUNCTION_WORDS = frozenset(f"""to until till by for from before after since into onto toward towards than as of at with
+about around between through and or but {_DETERMINER_WORDS.replace("|", " ")}""".split())
 PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
                                r"\s+(?:on\s+)?$")
 SUBJECT_PAST = re.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
@@ -898,13 +909,18 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
-# Verbs that carry out the event named as their object, so that their tense is the event's.
+# Verbs that carry out the event named as their object, so that their tense is the event's ("held the vote on",
+# "there was a vote on", "joined the 4 June vigil"); verbs of going to it ("went to the polls on").
 PERFORMING = frozenset(stem(w) for w in "hold run stage host conduct complete finish play win lose begin start open "
-                                         "launch".split())
+                                         "launch be attend join witness".split())
+MOTION = frozenset(stem(w) for w in "go come travel fly drive walk march head return".split())
 CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 CLAUSE_WINDOW = 400
 PRESENT_OR_PERFECT = re.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
+LEADING_SUBORDINATE = re.compile(r"\s*(?:[Ee]ven\s+)?(?:[Ii]f|[Ww]hen|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Uu]nless"
+                                 r"|[Oo]nce|[Ww]hether)\b[^,]*,")
+OF_BEFORE = re.compile(r"\b(?:of|since)\s+(?:(?:the|its|their|his|her)\s+)?$")
 
 
 def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int, sentence_end: int) -> str | None:
@@ -914,8 +930,14 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     thousands of dates linear."""
     sentence_start = max(sentence_start, date_start - CLAUSE_WINDOW)
     left = PARENTHETICAL.sub(",", text[sentence_start:date_start])
+    if left.endswith("("):
+        left = left[:-1]  # "joined the (4 June) vigil": the brackets only set the date off
     breaks = list(CLAUSE_BREAK.finditer(left))
     clause = left = left[breaks[-1].end():] if breaks else left
+    opening = LEADING_SUBORDINATE.match(clause)
+    if opening:  # "Even if the terms are not settled, the UK will leave on ...": the main clause follows the comma
+        sentence_start = date_start - len(clause) + opening.end()
+        clause = left = clause[opening.end():]
     if len(clause.split()) <= 2:
         right = PARENTHETICAL.sub(",", text[date_end:min(sentence_end, date_end + 100)]).lstrip(" ,")
         cut = CLAUSE_BREAK.search(right)
@@ -927,10 +949,10 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         pass
     if future is not None:
         # "will publish the audit it received on 3 March", "will review the rules adopted on 3 March":
-        # the date belongs to the nearer past verb
+        # the date belongs to the nearer past verb; "will mark the anniversary of the 3 March vote" to the vote
         if SUBJECT_PAST.search(clause, future.end()) or PAST_RIGHT_BEFORE.search(clause, future.end()):
             return "past"
-        return "future"
+        return None if clause is left and OF_BEFORE.search(clause) else "future"
     if PRESENT_OR_PERFECT.search(clause) or IRREALIS.search(text, sentence_start, date_start):
         return None
     verb = None
@@ -940,14 +962,24 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         return None
     if clause is not left:  # "On 3 March, the board met": the date opens the clause
         return "past"
-    # "passed the budget on 12 December" dates the verb; "called a vote on 8 June" dates the vote,
-    # and "had tickets to leave on 4 March" the leaving
-    between = clause[verb.end():]
-    if not between.rstrip().endswith((" on", ",")):
-        return None
-    if DATES_SOMETHING_ELSE.search(between) and stem(verb.group(0)) not in PERFORMING:
-        return None  # "called a vote on 8 June" dates the vote; "ran a trial on 8 June" dates it as done
-    return "past"
+    return "past" if _dates_the_verb(clause[verb.end():], stem(verb.group(0))) else None
+
+
+def _dates_the_verb(between: str, verb: str) -> bool:
+    """Whether a date after a past verb dates that verb: "passed the budget on 12 December", "voted June 23",
+    "faced him in the run-off on 7 May" do; "called a vote on 8 June" dates the vote, "had tickets to leave
+    on 4 March" the leaving, "moved the vote to 3 May" the new date, "criticised the 3 May vote" the vote."""
+    words = between.split()
+    if DATES_ANOTHER_TIME.search(between):
+        return False
+    for noun in DATED_EVENT_NOUN.finditer(between):
+        if verb not in PERFORMING and not TAKING_PART.search(between, 0, noun.start()) \
+                and not (verb in MOTION and between[:noun.start()].split()[:1] == ["to"]):
+            return False
+    if words and words[-1].lower() in _DETERMINER_WORDS.split("|"):  # "the 4 June vigil": the date is the noun's
+        return verb in PERFORMING or TAKING_PART.search(between) is not None
+    return not words or words[-1].lower() in ("on", "in") or between.rstrip().endswith(",") \
+        or words[-1].lower() not in FUNCTION_WORDS
 
 
 def analyze_dates(doc: Document) -> DateList:
