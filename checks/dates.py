@@ -13,7 +13,7 @@ from dataclasses import replace
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention
+from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention, _bare_weekday
 from factlint.analysis.events import PRONOUN_WORDS
 from factlint.analysis.lexicon import is_past_form
 from factlint.api import Check, Issue, Related
@@ -112,8 +112,9 @@ class DateConflict(Check):
             first = dates[first_i]
             for k, i in items[1:]:
                 other = dates[i]
-                if other.day_of_year == first.day_of_year or not _typo_pair(first.day_of_year, other.day_of_year):
-                    continue
+                if other.day_of_year == first.day_of_year or not _typo_pair(first.day_of_year, other.day_of_year) \
+                        or frozenset((first_i, i)) in reported:
+                    continue  # two trigger words of one sentence ("the talks opened") name one conflict
                 if doc.sentence_at(first.start) is doc.sentence_at(other.start):
                     continue  # "met on 4 May and again on 14 May": the writer tells them apart
                 if "future" in (first.tense, other.tense) and first.tense != other.tense:
@@ -133,13 +134,19 @@ class DateConflict(Check):
         if first.granularity == "year":
             name = _occurrence_name(a, b)
             return Issue(other.start, other.end,
-                         f"{_capital(name)} is dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
-                         related=(Related(first.start, first.end, f"{name} is dated {first.year} here"),))
+                         f"{_capital(name)} {_be(name)} dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
+                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {first.year} here"),))
         name = _occurrence_name(a, b)
-        if first.day_of_year is None or other.day_of_year is None:  # weekdays the text does not place
+        if _bare_weekday(first) or _bare_weekday(other):  # a weekday names a day only up to its week
             return Issue(other.start, other.end,
-                         f"{_capital(name)} is dated {_quote(other)} here but {_quote(first)} elsewhere.",
-                         related=(Related(first.start, first.end, f"{name} is dated {_quote(first)} here"),))
+                         f"{_capital(name)} {_be(name)} dated {_quote(other)}{_weekday_note(other)} here but "
+                         f"{_quote(first)}{_weekday_note(first)} elsewhere.",
+                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {_quote(first)} here"),))
+        if not (first.month_known and other.month_known):  # "on the 14th": the day of the month is what it says
+            return Issue(other.start, other.end,
+                         f"{_capital(name)} {_be(name)} dated {_quote(other)} here (the {_ordinal(other.day)}) but "
+                         f"{_quote(first)} (the {_ordinal(first.day)}) elsewhere.",
+                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {_quote(first)} here"),))
         return self._conflict(doc, first, other, {a.date, b.date}, lambda flagged_first: name)
 
     def _conflict(self, doc: Document, first: DateMention, other: DateMention, exclude: set[int], name_for) -> Issue:
@@ -152,14 +159,14 @@ class DateConflict(Check):
         if len(support_other) > len(support_first):
             flagged, kept, support, from_text, against = first, other, support_other, text_other, support_first
         name = name_for(flagged is first)
-        message = (f"{_capital(name)} is dated {_quote(flagged)} here ({_say(flagged)}) but "
+        message = (f"{_capital(name)} {_be(name)} dated {_quote(flagged)} here ({_say(flagged)}) but "
                    f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
         if from_text and len(support) > len(against):
             message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
             suggestion = _restyle(flagged, kept.day_of_year)
         return Issue(flagged.start, flagged.end, message + ".",
-                     related=(Related(kept.start, kept.end, f"{name} is dated {_quote(kept)} here"),),
+                     related=(Related(kept.start, kept.end, f"{name} {_be(name)} dated {_quote(kept)} here"),),
                      suggestion=suggestion)
 
     def _support(self, doc: Document, mention: DateMention, exclude: set[int]) -> tuple[list[str], bool]:
@@ -222,13 +229,28 @@ def _capital(phrase: str) -> str:
 
 
 def _occurrence_name(a, b) -> str:
-    """What names an occurrence: the noun of either mention ("the vote"), else its subject and verb
-    ("'bridge opened'")."""
-    for o in (b, a):
-        if not is_past_form(o.word):
-            return f"the {o.word.lower()}"
+    """What names an occurrence: the noun of either mention, an event noun first ("the vote" rather than
+    "the voting"), else its subject and verb ("'bridge opened'")."""
+    from factlint.analysis.lexicon import is_event_noun
+
+    nouns = [o for o in (b, a) if not is_past_form(o.word)]
+    if nouns:  # a noun the text points back with ("Tuesday's meeting") before a verb's base form ("will meet")
+        best = min(nouns, key=lambda o: (not o.reference, not is_event_noun(o.word), o.word.endswith("ing")))
+        return "the " + best.word.lower()
     o = next((o for o in (b, a) if o.subject and o.subject not in PRONOUN_WORDS), b)
     return f"'{o.subject} {o.word}'" if o.subject else f"'{o.word}'"
+
+
+def _be(name: str) -> str:
+    """The verb "to be" agreeing with an event's name: "the talks are", "the vote is", "'bridge opened' is"."""
+    last = name.split()[-1]
+    plural = not name.startswith("'") and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
+    return "are" if plural else "is"
+
+
+def _weekday_note(d: DateMention) -> str:
+    """ " (a Wednesday)" after a date whose year is known, to set it against a weekday alone."""
+    return "" if _bare_weekday(d) or d.date is None else f" (a {WEEKDAY_NAMES[d.date.weekday()]})"
 
 
 def _resolves(pronoun_side, noun_side, doc: Document) -> bool:
@@ -251,7 +273,10 @@ def _same_subject(a, b, doc: Document) -> bool:
         return True
     names_a = {n.lower() for n in a.names}
     names_b = {n.lower() for n in b.names}
-    return bool(sa and sa in names_b or sb and sb in names_a)
+    # the subject named in the other sentence, unless a name qualifies it there that the other sentence lacks
+    # ("May's Conservative manifesto" and "the Labour Party Election Manifesto")
+    return bool(sa and sa in names_b and (not a.qualifier or a.qualifier.lower() in names_b)
+                or sb and sb in names_a and (not b.qualifier or b.qualifier.lower() in names_a))
 
 
 def _day_key(d: DateMention) -> tuple | None:
@@ -261,6 +286,18 @@ def _day_key(d: DateMention) -> tuple | None:
     if d.weekday is not None and d.granularity == "day":
         return ("weekday", d.weekday)
     return None
+
+
+def _comparable(a: DateMention, b: DateMention) -> tuple[tuple | None, tuple | None]:
+    """What two mentions say, in the terms both can be compared in: weekdays when either is a weekday
+    alone ("Tuesday's vote" against "voted on 13 March 2025", a Thursday), the day of the month when
+    either leaves its month to the reader ("the vote on the 14th"), else their values."""
+    if _bare_weekday(a) or _bare_weekday(b):
+        wa, wb = _weekday_of(a), _weekday_of(b)
+        return ("weekday", wa) if wa is not None else None, ("weekday", wb) if wb is not None else None
+    if not (a.month_known and b.month_known):
+        return ("day", a.day) if a.day else None, ("day", b.day) if b.day else None
+    return _day_key(a), _day_key(b)
 
 
 def _slip(a: DateMention, b: DateMention) -> bool:
@@ -300,25 +337,24 @@ def _same_occurrences(doc: Document):
                     pairs[min(o.date, other.date), max(o.date, other.date)] = sorted((o, other), key=lambda x: x.date)
     for key in sorted(pairs):
         a, b = pairs[key]
-        if a.sentence == b.sentence:
-            continue
+        if a.sentence == b.sentence or b.indefinite:
+            continue  # "a meeting on Tuesday" after another: a new occurrence; an earlier one may be referred back to
         da, db = dates[a.date], dates[b.date]
-        ka, kb = _day_key(da), _day_key(db)
-        if da.granularity != db.granularity or ka == kb or not ka or not kb or ka[0] != kb[0]:
+        ka, kb = _comparable(da, db)
+        if da.granularity != db.granularity or ka == kb or ka is None or kb is None:
             continue
         matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
         if matched is None or a.places and b.places and not a.places & b.places:
             continue
         if {da.tense, db.tense} == {"future", "past"}:
             continue
-        if doc.quotes.quote_at(da.start) is not None or doc.quotes.quote_at(db.start) is not None:
-            continue
         if da.granularity == "year":
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
             continue
+        same_year = da.year == db.year or ka[0] != "value"  # weekdays and days of the month leave the year open
         if _same_subject(a, b, doc) or (a.reference or b.reference) and len(by_key.get(matched, ())) == 2 \
-                and da.year == db.year and (matched not in SERIAL_CONCEPTS or _slip(da, db)):
+                and same_year and (matched not in SERIAL_CONCEPTS or _slip(da, db)):
             yield a, b
 
 
@@ -703,7 +739,8 @@ class DateArithmetic(Check):
             elif mention.apposition is not None and mention.type == "relative" and mention.offset \
                     and mention.offset[1] in ("day", "week", "fortnight") and not mention.hedged:
                 stated = dates[mention.apposition]
-                if stated.day_of_year is None or stated.year_source == "published" and mention.anchor == "published":
+                if stated.day_of_year is None and not (_bare_weekday(stated) and mention.anchor == "event") \
+                        or stated.year_source == "published" and mention.anchor == "published":
                     continue
                 if mention.anchor == "previous":
                     yield from self._relative(doc, i, mention, stated, restated)
@@ -795,40 +832,92 @@ class DateArithmetic(Check):
 
     def _around_event(self, doc: Document, mention: DateMention, stated: DateMention, starts: list[int],
                       by_event: dict[int, tuple[list, dict, set]]) -> Iterator[Issue]:
-        events = doc.events
-        event_date, name = _attributive_date(doc, mention.event_at)
-        if event_date is None:
-            first = bisect.bisect_left(starts, mention.event_at)
-            target = events[first] if first < len(events) and events[first].start < mention.event_at + 60 else None
-            if target is None:
-                return
-            event_dates, day_counts, members = by_event[target.event]
-            counts = dict(day_counts)
-            if id(stated) in members:
-                counts[stated.day_of_year] -= 1
-            if sum(1 for n in counts.values() if n > 0) != 1:
-                return
-            event_date = next(d for d in event_dates if d is not stated)
-            name = target.text
+        found = _event_day(doc, mention, stated, starts, by_event)
+        if found is None:
+            return
+        event_date, name = found
         amount, unit = mention.offset
         shift = amount * {"day": 1, "week": 7, "fortnight": 14}[unit]
-        expected = event_date.day_of_year + dt.timedelta(days=shift)
-        weekday_only = stated.month is None or stated.text in WEEKDAY_NAMES
-        if weekday_only and expected.weekday() == stated.weekday or \
-                not weekday_only and expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
-            return
-        if mention.text.lower().endswith("eve"):
-            said = f"The eve of the {name} ({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is"
+        said_event = _say_day(event_date)
+        if _bare_weekday(event_date) or _bare_weekday(stated):  # a weekday names a day only up to its week
+            event_weekday, stated_weekday = _weekday_of(event_date), _weekday_of(stated)
+            if event_weekday is None or stated_weekday is None:
+                return
+            expected_weekday = (event_weekday + shift) % 7
+            if expected_weekday == stated_weekday:
+                return
+            expected = None
+            said_stated = f"a {WEEKDAY_NAMES[expected_weekday]}, not a {WEEKDAY_NAMES[stated_weekday]}" + (
+                "" if _bare_weekday(stated) else f" ({_long(stated.day_of_year, False)})")
         else:
-            said = (f"{mention.text[0].upper()}{mention.text[1:]} the {name} "
-                    f"({_long(event_date.day_of_year, False)}, {_quote(event_date)}) is")
-        if weekday_only:
-            said_stated = f"{WEEKDAY_NAMES[expected.weekday()]} {_long(expected, False)}, not a {stated.text}"
-        else:
+            expected = event_date.day_of_year + dt.timedelta(days=shift)
+            if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
+                return
             said_stated = f"{_long(expected, False)}, not {_long(stated.day_of_year, False)}"
-        yield Issue(stated.start, stated.end, f"{said} {said_stated}.",
-                    related=(Related(event_date.start, event_date.end, f"the {name} is dated here"),),
-                    suggestion=None if weekday_only else _restyle(stated, expected))
+        relation = "The eve of" if mention.text.lower().endswith("eve") else mention.text[0].upper() + mention.text[1:]
+        dated = said_event if said_event == event_date.text else f"{said_event}, {_quote(event_date)}"
+        yield Issue(stated.start, stated.end, f"{relation} the {name} ({dated}) is {said_stated}.",
+                    related=(Related(event_date.start, event_date.end, f"the {name} {_be(name)} dated here"),),
+                    suggestion=_restyle(stated, expected) if expected else None)
+
+
+def _weekday_of(d: DateMention) -> int | None:
+    """The weekday a mention names: written ("Friday"), or the calendar's for a date whose year is known."""
+    if _bare_weekday(d) or d.date is None:
+        return d.weekday
+    return d.date.weekday()
+
+
+def _say_day(d: DateMention) -> str:
+    """A mention's day in words: "Tuesday" for a weekday alone, else the date without its year."""
+    return WEEKDAY_NAMES[d.weekday] if _bare_weekday(d) else _long(d.day_of_year, False)
+
+
+def _event_day(doc: Document, mention: DateMention, stated: DateMention, starts: list[int],
+               by_event: dict[int, tuple[list, dict, set]]) -> tuple[DateMention, str] | None:
+    """The day of the event a relative date counts from ("the day after the vote"), with its name: a date
+    inside its noun phrase ("the 4 May show"), the one day the event mentions there give it, or the one
+    day (or weekday) the article's mentions of that head word give it ("met on Tuesday" for "the meeting")."""
+    event_date, name = _attributive_date(doc, mention.event_at)
+    if event_date is not None:
+        return event_date, name
+    events = doc.events
+    first = bisect.bisect_left(starts, mention.event_at)
+    target = events[first] if first < len(events) and events[first].start < mention.event_at + 60 else None
+    if target is not None:
+        event_dates, day_counts, members = by_event[target.event]
+        counts = dict(day_counts)
+        if id(stated) in members:
+            counts[stated.day_of_year] -= 1
+        if sum(1 for n in counts.values() if n > 0) == 1:
+            return next(d for d in event_dates if d is not stated), target.text
+    return _day_by_head(doc, mention, stated)
+
+
+EVENT_PHRASE = re.compile(r"(?:(?:the|a|an|his|her|its|their|this|that)\s+)?((?:[\w'’-]+\s+){0,3}?)([a-z][a-z-]+)"
+                          r"(?=\s*(?:[,.;:)]|\s(?:of|in|at|on|with|for|by|from|to|was|were|is|are|had|has|and)\b))")
+
+
+def _day_by_head(doc: Document, mention: DateMention, stated: DateMention) -> tuple[DateMention, str] | None:
+    """The one day the article gives the event named at ``mention.event_at``, found by its head word's concept
+    among the dated occurrences (factlint.analysis.events.find_occurrences); None when they give several."""
+    from factlint.analysis.lexicon import concept
+
+    phrase = EVENT_PHRASE.match(doc.text, mention.event_at)
+    if phrase is None:
+        return None
+    key = concept(phrase.group(2))
+    dates = doc.dates
+    restating = {d.apposition for d in dates if d.apposition is not None and d.type == "relative"}
+    days = [dates[o.date] for o in getattr(doc.events, "occurrences", ())
+            if key in o.keys and o.date not in restating and dates[o.date] is not stated]
+    if not days:
+        return None
+    weekdays = {_weekday_of(d) for d in days}
+    full = [d for d in days if not _bare_weekday(d)]
+    if len({d.day_of_year for d in full}) > 1 or len(weekdays) > 1 or None in weekdays and not full:
+        return None
+    return (full or days)[0], (phrase.group(1) + phrase.group(2)).strip()
 
 
 def _attributive_date(doc: Document, at: int) -> tuple[DateMention | None, str]:

@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from factlint.analysis.lexicon import PAST_FORMS, stem
+from factlint.analysis.lexicon import AUXILIARIES, PAST_FORMS, is_past_form, stem
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -81,7 +81,7 @@ DATE_SOURCE = rf"""
      (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
 |(?P<num>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<n1>[0-9]{{1,2}})(?P<sep>[/.-])(?P<n2>[0-9]{{1,2}})(?P=sep)
      (?P<n3>[0-9]{{4}}|[0-9]{{2}})(?![\w/-]|\.[0-9]){_WD_AFTER})
-|(?P<ord>(?:(?P<wd>{_WD}),?\s+|(?<=\b[Oo]n\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)(?![\w-])(?!\s+(?!and\b|or\b)[a-z]))
+|(?P<ord>(?:(?P<wd>{_WD}),?\s+|(?<=\b[Oo]n\s))the\s+(?P<d>3[01]|[12][0-9]|[1-9])(?:st|nd|rd|th)(?![\w-])(?P<ordnext>\s+[a-z]+)?)
 |(?P<my>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON})(?:\s+of)?,?\s+(?P<y>{_YEAR}))
 |(?P<monrel>(?P<m>{_MON_FULL})\s+(?P<rel>this|last|next)\s+year(?=['’]s\b|(?![\w'’-])))
 |(?P<mon>(?:(?P<part>{_PART})[\s-]+)?(?P<m>{_MON_FULL})(?!\s*[0-9]))
@@ -100,10 +100,11 @@ DATE_SOURCE = rf"""
 |(?P<relunit>(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious|[Ff]ollowing)\s+
      (?P<unit>week(?:end)?|month|year|{_WD_FULL}|{_MON_FULL})(?=['’]s\b|(?![\w'’-])))
 |(?P<ago>(?P<n>{_NUM})\s+(?P<unit>{_UNIT})\s+
-     (?P<dir>ago|earlier|later|before|after|from\s+now|previously)(?![\w-]))
+     (?P<dir>ago|earlier|later|before|after|ahead\s+of|prior\s+to|from\s+now|previously)(?![\w-]))
 |(?P<nextday>(?i:the)\s+(?:(?P<dir>next|following|previous|preceding)\s+(?P<unit>day|week|month|year)
      |(?P<unit>day|week)\s+(?P<dir>before|after|earlier|later)(?!\s+(?:the|a|an|his|her|its|their|that|this)\b))(?![\w-]))
-|(?P<eve>(?i:the)\s+eve(?=\s+of\s))
+|(?P<eve>(?i:the)\s+(?:eve(?=\s+of\s)|(?:(?P<evunit>day|week)\s+(?P<evdir>before|after)|night\s+before)
+     (?=\s+(?:the|a|an|his|her|its|their|this|that)\b)))
 |(?P<today>(?i:today|yesterday|tomorrow|tonight)(?![\w-]))
 |(?P<ref>(?:(?i:now|currently|recently|recent\s+(?:years|months|weeks|days))|(?i:the)\s+(?:near\s+)?future
      |(?<=\b(?i:in)\s)the\s+past)(?![\w-]))
@@ -177,7 +178,7 @@ def _start_pattern() -> re.Pattern:
     """Where a date expression can start, as one alternation grouped by first letter (which lets the
     regex engine skip most positions at once). Scanning for these first and trying the full pattern
     only there is ten times faster than running the full pattern over every character."""
-    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|day\b|week\b|next|following|previous|preceding|past|future|near"
+    after_the = (r"(?=\s+(?:[0-9'’]|eve\b|day\b|week\b|night\b|next|following|previous|preceding|past|future|near"
                  r"|first|second|third|fourth|[1-4](?:st|nd|rd|th)|end|beginning|start|middle|turn|early|mid|late))")
     entries: dict[str, list[str]] = {}
     for prefix in ("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun").split():
@@ -283,6 +284,7 @@ class DateMention:
     event_at: int | None = None  # for "the eve of X", "two days after X": where X starts
     tense: str | None = None  # "future" | "past" | None: the clause around the date
     role: str | None = None  # "birth" for "born in 1960"
+    month_known: bool = True  # False for "the 14th" whose month the text does not give
 
     @property
     def date(self) -> dt.date | None:
@@ -349,6 +351,13 @@ def _month_value(y: int | None, m: int) -> str:
 
 # Days around the publication date a yearless date can lie in, by the tense of its clause.
 YEAR_WINDOWS = {"future": (-7, 366), "past": (-366, 21), None: (-275, 183)}
+
+
+def _verb_or_adverb(word: str) -> bool:
+    """A word that can follow a date but not an ordinal adjective: a conjunction, a past verb, an
+    auxiliary, an adverb in -ly or -wards."""
+    return word in ("and", "or", "but", "when", "as") or is_past_form(word) or word in AUXILIARIES \
+        or word.endswith(("ly", "wards"))
 
 
 def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None,
@@ -495,7 +504,12 @@ class _Builder:
         elif kind == "num":
             self.handle_numeric(m)
         elif kind == "ord":
-            mention = DateMention(start, end, m.group(0), None, "date", "day", day=int(m.group("d")),
+            following = m.group("ordnext")
+            if following and not _verb_or_adverb(following.strip()):
+                return  # "on the 4th floor": an ordinal adjective; "on the 4th kept", "on the 4th, as" a date
+            if following:
+                end = m.start("ordnext")
+            mention = DateMention(start, end, text[start:end], None, "date", "day", day=int(m.group("d")),
                                   weekday=_weekday(m.group("wd")) if m.group("wd") else None)
             mention.relative = True
             self.out.append(mention)
@@ -542,10 +556,11 @@ class _Builder:
             direction = -1 if m.group("dir").lower() in ("previous", "preceding", "before", "earlier") else 1
             self.out.append(DateMention(start, end, m.group(0), None, "relative", m.group("unit"), relative=True,
                                         offset=(direction, m.group("unit")), anchor="previous"))
-        elif kind == "eve":
+        elif kind == "eve":  # "the eve of X", "the night before X", "the day after X", "the week before X"
+            unit = m.group("evunit") or "day"
             mention = DateMention(start, end, m.group(0), None, "relative", "day", relative=True,
-                                  offset=(-1, "day"), anchor="event")
-            mention.event_at = text.find("of", end) + 3
+                                  offset=(1 if m.group("evdir") == "after" else -1, unit), anchor="event")
+            mention.event_at = text.find("of", end) + 3 if m.group(0).endswith("eve") else end + 1
             self.out.append(mention)
         elif kind == "today":
             self.handle_today(m)
@@ -691,14 +706,14 @@ class _Builder:
 
     def handle_ago(self, m: _DateMatch) -> None:
         amount, unit = _number(m.group("n")), _unit(m.group("unit"))
-        direction = m.group("dir").lower()
+        direction = " ".join(m.group("dir").lower().split())
         sign = 1 if direction in ("later", "after", "from now") else -1
         anchor = "published" if direction in ("ago", "from now") else "previous"
         hedge = HEDGE_BEFORE.search(self.text, max(0, m.start() - 12), m.start())
         start = hedge.start() if hedge else m.start()
         mention = DateMention(start, m.end(), self.text[start:m.end()], None, "relative", unit, relative=True,
                               offset=(sign * amount, unit), anchor=anchor, hedged=bool(hedge))
-        if direction in ("before", "after"):
+        if direction in ("before", "after", "ahead of", "prior to"):
             mention.anchor, mention.event_at = "event", m.end() + 1
         if anchor == "published" and self.published:
             target = _shift(self.published, sign * amount, unit)
@@ -802,8 +817,10 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
                 mention.month = source.month
                 mention.year = source.year
                 mention.year_source = "context"
+                mention.month_known = governing is not None  # a date of another paragraph only suggests it
             elif published:
                 mention.month, mention.year, mention.year_source = published.month, published.year, "published"
+                mention.month_known = False  # "the launch on the 4th": the text leaves the month to the reader
             else:
                 continue
         elif governing is not None:
@@ -859,9 +876,10 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                     text, mention.end, nxt.start):
             mention.apposition = i + 1  # "two days later, on 9 November"; "three days before the race, on Wednesday"
         elif mention.anchor == "event" and mention.offset and mention.apposition is None and i > 0 \
-                and out[i - 1].granularity == "day" and out[i - 1].day_of_year and out[i - 1].type == "date" \
+                and (out[i - 1].granularity == "day" and out[i - 1].day_of_year and out[i - 1].type == "date"
+                     or _bare_weekday(out[i - 1])) \
                 and re.fullmatch(r",\s*", text[out[i - 1].end:mention.start]):
-            mention.apposition = i - 1  # "on 1 July, 15 days after the ceremony": the relative date restates it
+            mention.apposition = i - 1  # "on 1 July, 15 days after the ceremony", "On Saturday, the day after the vote"
         if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
                 and i > 0 and out[i - 1].type == "date" and out[i - 1].year_source == "explicit":
             before = out[i - 1]

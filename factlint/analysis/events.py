@@ -349,7 +349,8 @@ class Occurrence:
     capitalised names of its sentence, ``places`` those after "in"/"at", ``reference`` whether
     the wording points back to an event the reader knows ("Tuesday's vote", "the 14 October poll",
     "his dismissal"), ``distinct`` whether a word marks another occurrence ("previous", "next",
-    "first", "again", an indefinite article).
+    "first", "again"), ``indefinite`` whether an indefinite article introduces it ("a meeting on
+    Tuesday"): a new occurrence, which a later mention may refer back to.
     """
 
     date: int
@@ -362,30 +363,36 @@ class Occurrence:
     sentence: int
     reference: bool
     distinct: bool
+    indefinite: bool = False
+    qualifier: str = ""  # the name right before the subject ("the Labour manifesto"): another name, another subject
 
 
 HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
 SKIP_BEFORE = frozenset("on in at from since by of the a an its his her their this that was were is are be been "
                         "being has have had would will could should to until till through during".split())
-DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their)\s+|['’]s\s+)$", re.IGNORECASE)
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
+PHRASE_ENDS = frozenset("and or here there now then again also still yet which who that".split())
 CLAUSE_BREAK = re.compile(r"[,;:—()\"“”]")
 PRONOUN_WORDS = frozenset("it its he his she her they their them him".split())
 RELATIVE_WORDS = frozenset("which that who whom whose".split())
 OCCURRENCE_DISTINCT = frozenset("previous last next first second third fourth final another earlier later future "
-                                "prior following subsequent new again annual every each a an".split())
+                                "prior following subsequent new again every each".split())
 NOT_NAME_WORDS = NOT_PLACES | frozenset("When Since After Before While Under As If Once".split())
 EVENT_SUFFIXES = ("ion", "ions", "al", "ment", "ure", "ing")
+NOUN_DETERMINERS = frozenset("his her its their the this a an".split())
+AUXILIARY_WORDS = frozenset("is are was were be been being has have had will would shall should may might".split())
+TIME_OF_DAY = frozenset("midnight noon midday dawn dusk morning afternoon evening night overnight".split())
 
 
 def _is_head(word: str) -> bool:
     """A word that can name an event: a verb form (past, participle, -ing) or a noun derived from a verb,
     or one of the lexicon's event words; never a word of the closed classes that state, report or recur."""
-    from factlint.analysis.lexicon import concept, is_past_form, not_events, stem
+    from factlint.analysis.lexicon import is_event_noun, is_past_form, not_events, stem
 
     lower = word.lower()
     if not lower.isalpha() or stem(lower) in not_events() or word[0].isupper():
         return False
-    return is_past_form(lower) or lower.endswith(EVENT_SUFFIXES) or concept(lower) != stem(lower)
+    return is_past_form(lower) or lower.endswith(EVENT_SUFFIXES) or is_event_noun(lower)
 
 
 def find_occurrences(doc: Document) -> list[Occurrence]:
@@ -411,7 +418,8 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
         if s < 0:
             continue
         sentence = sentences[s]
-        found = _attributive_head(text, d) or _head_before(text, sentence.start, d)
+        found = _attributive_head(text, d) or _head_before(text, sentence.start, d) \
+            or _head_around(text, sentence.start, sentence.end, d)
         if found is None:
             continue
         word, modifiers, reference, subject, at = found
@@ -431,8 +439,28 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
         places = frozenset(_bare(w) for p in PLACE_AFTER.finditer(text, max(lo, at - 120),
                                                                   clause_end.start() if clause_end else hi)
                            for w in CAPITAL_WORD.findall(p.group(1)) if _bare(w) not in NOT_PLACES)
-        out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct))
+        indefinite = bool(np_words) and np_words[-1] in ("a", "an")
+        out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct, indefinite,
+                              _qualifier(text, sentence.start, at, subject)))
     return out
+
+
+QUALIFIER_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
+
+
+def _qualifier(text: str, sentence_start: int, at: int, subject: str) -> str:
+    """The capitalised word right before the subject's last mention before ``at`` ("Conservative" in "May's
+    Conservative manifesto"), or ""."""
+    if not subject or not subject.isalpha() or subject in PRONOUN_WORDS:
+        return ""
+    found = None
+    for found in re.finditer(rf"\b{subject}\b", text[sentence_start:at], re.IGNORECASE):
+        pass
+    if found is None:
+        return ""
+    name = QUALIFIER_BEFORE.search(text, max(sentence_start, sentence_start + found.start() - 30),
+                                   sentence_start + found.start())
+    return _bare(name.group(1)) if name and _bare(name.group(1)) not in NOT_NAME_WORDS else ""
 
 
 def _bare(word: str) -> str:
@@ -440,58 +468,142 @@ def _bare(word: str) -> str:
 
 
 def _attributive_head(text: str, d: Any) -> tuple | None:
-    """ "the 14 October poll", "Tuesday's vote", "the November 18 opening session": the date before its noun."""
-    if not (DETERMINER_BEFORE.search(text, max(0, d.start - 6), d.start) or text.startswith(("'s ", "’s "), d.end)):
+    """ "the 14 October poll", "Tuesday's vote", "the November 18 opening session", "Thursday's White House
+    meeting", "a June 24 referendum": the date before its noun, names between them."""
+    before = DETERMINER_BEFORE.search(text, max(0, d.start - 6), d.start)
+    if not (before or text.startswith(("'s ", "’s "), d.end)):
         return None
-    rest = text[d.end:d.end + 40]
+    rest = text[d.end:d.end + 60]
     rest = rest[3:] if rest.startswith(("'s ", "’s ")) else rest
-    words = re.match(r"\s*((?:[a-z][\w'’-]*\s?){1,3})", rest)
+    words = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s?){1,5})", rest)
     if not words:
         return None
     from factlint.analysis.lexicon import AUXILIARIES, is_past_form
 
     phrase = words.group(1).split()
+    while phrase and phrase[0][0].isupper():
+        phrase = phrase[1:]  # "Thursday's White House meeting": the names before the noun
     for k, w in enumerate(phrase):
-        if w in SKIP_BEFORE or w in AUXILIARIES or w in ("and", "or") or k and is_past_form(w) or "'" in w or "’" in w:
+        if w in SKIP_BEFORE or w in AUXILIARIES or w in PHRASE_ENDS or k and is_past_form(w) or "'" in w \
+                or "’" in w or w[0].isupper():
             phrase = phrase[:k]  # the noun phrase ends where its verb begins: "the 11 June vote went ..."
             break
+    phrase = phrase[:3]
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
         return None
-    return phrase[-1], tuple(phrase[:-1]), True, "", d.start
+    reference = not (before and before.group(0).strip().lower() in ("a", "an"))
+    return phrase[-1], tuple(phrase[:-1]), reference, "", d.start
 
 
 def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
-    """The nearest verb or event noun before the date in its clause, with its subject."""
+    """The nearest verb or event noun before the date in its clause, with its subject.
+
+    The walk back skips prepositions, auxiliaries, names and times of day ("at midnight on 1 January"),
+    and crosses an object or a role introduced by a determiner or "as" to the verb that governs it
+    ("signed a controversial bill on", "resigned as Home Secretary on"). A noun after a determiner is
+    the event ("after the vote on", "in a speech on"), unless a verb of its own governs it ("approved the
+    plan on" dates the approval); a light verb leaves the event to its object ("gave an interview on").
+    A verb that only says when its subject happens dates that subject ("the vote is due on")."""
     from factlint.analysis.dates import PERFORMING
-    from factlint.analysis.lexicon import is_past_form, not_events, stem
+    from factlint.analysis.lexicon import is_past_form, light_verbs, not_events, occurring_words, stem
 
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
         lo = brk.end()
     words = list(HEAD_WORD.finditer(text, lo, d.start))
-    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
+    for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
         word = words[k].group(0)
         lower = word.lower()
-        if lower in SKIP_BEFORE or word[0].isdigit() or word[0].isupper() and k != 0:
+        if lower in SKIP_BEFORE or lower in TIME_OF_DAY or word[0].isdigit() or word[0].isupper() and k != 0:
             continue
-        determined = k and words[k - 1].group(0).lower() in ("his", "her", "its", "their", "the", "this")
-        if not _is_head(word):
-            if determined and k == len(words) - 1:
-                continue  # "remarked on the attack Wednesday": a date with no preposition dates the verb
-            if not determined or not lower.isalpha() or stem(lower) in not_events():
+        before = words[k - 1].group(0).lower() if k else ""
+        determined = before in NOUN_DETERMINERS
+        if lower in occurring_words() or stem(lower) in occurring_words() \
+                or stem(lower) in light_verbs() and is_past_form(lower) and k and words[k - 1].group(0).lower() in AUXILIARY_WORDS:
+            return _subject_event(text, sentence_start, words, k)  # "the vote is due on", "the summit was held on"
+        if determined and k == len(words) - 1 and not is_past_form(lower) and words[k].end() == d.start - 1:
+            continue  # "remarked on the attack Wednesday": a date with no preposition dates the verb
+        if determined and lower.isalpha() and not is_past_form(lower):
+            if stem(lower) in not_events():
                 return None
-            # "held the vote on 11 June", "after the vote on 11 June": the noun the date follows is the
-            # event, unless a verb of its own governs it ("approved the plan on 3 March" dates the approval)
+            # "held the vote on 11 June", "after the vote on 11 June", "in a speech on": the noun the date
+            # follows is the event, unless a verb of its own governs it ("approved the plan on 3 March"
+            # dates the approval; "commented on the raid on" the comment)
             at = k - 2
             if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
-            if verb and is_past_form(verb):
+            if verb and is_past_form(verb) and stem(verb) not in light_verbs():  # "gave an interview on"
                 if stem(verb) in not_events():
                     return None  # the date is when it was said, not when the event was
                 if stem(verb) not in PERFORMING:
                     return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
-        return word, (), bool(determined), _subject(text, sentence_start, words, k), words[k].start()
+            return word, (), before not in ("a", "an"), _subject(text, sentence_start, words, k), words[k].start()
+        if _is_head(word):
+            return word, (), False, _subject(text, sentence_start, words, k), words[k].start()
+        verb = _object_verb(words, k) if lower.isalpha() and stem(lower) not in not_events() else None
+        if verb is not None:  # "signed a controversial bill on", "resigned as Home Secretary on"
+            return words[verb].group(0), (), False, _subject(text, sentence_start, words, verb), words[verb].start()
+        return None
+    return None
+
+
+CAPTION_AFTER = re.compile(r"\s*:\s*(?:(?P<det>the|a|an|his|her|its|their)\s+)?(?P<mods>(?:[\w'’-]+\s+){0,3}?)"
+                           r"(?P<head>[a-z][\w-]*)\s*(?:[.;]|$)")
+CLEFT_BEFORE = re.compile(r"\b[Ii]t\s+(?:was|is|will\s+be)\s+(?:on\s+|in\s+)?$")
+CLEFT_AFTER = re.compile(r"\s+that\s+(?P<det>the|his|her|its|their)\s+(?P<mods>(?:[a-z][\w'’-]*\s+){0,2}?)"
+                         r"(?P<head>[a-z][\w-]*)\s+[a-z]")
+APPOSED_END = re.compile(r"\s*(?:[.;)]|$)")
+
+
+def _head_around(text: str, sentence_start: int, sentence_end: int, d: Any) -> tuple | None:
+    """The event a date names when it stands apart from its noun: a caption's "12 April: the rally.", an
+    apposition that ends its sentence ("File photo: the launch, 9 March."), a cleft ("It was on 9 March
+    that the launch came")."""
+    found = None
+    if not text[sentence_start:d.start].strip(" \t\n\"“(") and (found := CAPTION_AFTER.match(text, d.end, sentence_end)):
+        pass
+    elif CLEFT_BEFORE.search(text, max(sentence_start, d.start - 16), d.start):
+        found = CLEFT_AFTER.match(text, d.end, sentence_end)
+    elif text[max(sentence_start, d.start - 2):d.start] == ", " and APPOSED_END.match(text, d.end, sentence_end):
+        words = list(HEAD_WORD.finditer(text, max(sentence_start, d.start - 60), d.start - 2))
+        if len(words) >= 2 and words[-2].group(0).lower() in NOUN_DETERMINERS and _is_head(words[-1].group(0)):
+            det = words[-2].group(0).lower()
+            return words[-1].group(0), (), det not in ("a", "an"), "", words[-1].start()
+        return None
+    if found is None or not (_is_head(found.group("head")) or found.group("det")):
+        return None
+    mods = tuple(w for w in found.group("mods").split() if w.islower())
+    return found.group("head"), mods, (found.group("det") or "a") not in ("a", "an"), "", found.start("head")
+
+
+def _object_verb(words: list, k: int) -> int | None:
+    """The past verb whose object or role ends at word ``k``, when a determiner or "as" opens it within three
+    words: "signed [a controversial bill]", "resigned [as Home Secretary]"; else None."""
+    from factlint.analysis.lexicon import is_past_form, not_events, stem
+
+    for back in range(k, max(-1, k - 4), -1):
+        lower = words[back].group(0).lower()
+        if lower in NOUN_DETERMINERS or lower == "as":
+            verb = words[back - 1].group(0) if back >= 1 else ""
+            if verb and not verb[0].isupper() and is_past_form(verb) and stem(verb) not in not_events():
+                return back - 1
+            return None
+    return None
+
+
+def _subject_event(text: str, sentence_start: int, words: list, k: int) -> tuple | None:
+    """The subject of a verb that only says when it happens ("the vote is due on", "the resignation came on"),
+    when that subject names an event: the noun before the verb and its auxiliaries."""
+    for back in range(k - 1, max(-1, k - 4), -1):
+        word = words[back].group(0)
+        lower = word.lower()
+        if lower in AUXILIARY_WORDS:
+            continue
+        if word[0].isupper() or not _is_head(word) and not (back and words[back - 1].group(0).lower() in NOUN_DETERMINERS):
+            return None
+        determiner = words[back - 1].group(0).lower() if back else ""
+        return word, (), determiner in NOUN_DETERMINERS and determiner not in ("a", "an"), "", words[back].start()
     return None
 
 
@@ -501,7 +613,7 @@ def _subject(text: str, sentence_start: int, words: list, k: int) -> str:
         word = words[back].group(0)
         lower = word.lower()
         if lower in ("was", "were", "been", "has", "had", "have", "is", "are", "would", "will", "be", "being",
-                     "the", "this"):
+                     "the", "this", "a", "an"):
             continue
         if lower in RELATIVE_WORDS:  # "the talks, which opened": the noun before the comma
             before = HEAD_WORD.findall(text, max(sentence_start, words[back].start() - 40), words[back].start())

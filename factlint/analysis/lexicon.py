@@ -77,9 +77,9 @@ be am is are was were been being have has had having do does did will would shal
 MODALS_FUTURE = frozenset("will shall 'll".split())
 
 # Suffixes that derive a noun or an inflection from a verb stem, longest first.
-_SUFFIXES = ("ments", "ment", "ings", "ing", "ions", "ion", "ures", "ure", "als", "al", "ied", "ies", "ed", "es",
-             "s", "e")
-_DERIVATIONAL = frozenset("ments ment ions ion ures ure als al".split())
+_SUFFIXES = ("ments", "ment", "ings", "ing", "ations", "ation", "ions", "ion", "ures", "ure", "als", "al", "ated",
+             "ates", "ate", "ied", "ies", "ed", "es", "s", "e")
+_DERIVATIONAL = frozenset("ments ment ations ation ions ion ures ure als al ated ates ate".split())
 _KEEP_DOUBLE = frozenset("ll ss zz ff".split())
 
 
@@ -88,7 +88,8 @@ def stem(word: str) -> str:
     """A key shared by a word's inflections and its noun/verb derivations: any verb or noun, by rule.
 
     vote, voted, voting -> vot; opening, opened -> open; dismissal, dismissed -> dismiss;
-    closure, closed -> clos; election, elected -> elect; met, meeting -> meet; began -> begin.
+    closure, closed -> clos; election, elected -> elect; met, meeting -> meet; began -> begin;
+    resignation, resigned -> resign; nomination, nominated, nominate -> nomin.
     """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
@@ -111,7 +112,7 @@ def stem(word: str) -> str:
 
 # Heads that name one kind of event with different words; each group is stored by its stems.
 _SAME_EVENT = """
-election poll ballot referendum
+election poll ballot referendum vote
 dismiss sack fire oust dismissal sacking ousting
 unveil launch presentation introduce unveiling
 open opening inauguration inaugurate
@@ -152,6 +153,32 @@ week day month year time date deadline today weekend morning evening night after
 
 def not_events() -> frozenset[str]:
     return stem_set(_NOT_EVENTS)
+
+
+# Nouns that name a news event without a verb's suffix (a "-tion" or "-ing" noun is found by rule).
+_EVENT_NOUNS = """
+vote poll ballot referendum primary caucus runoff summit talks trial match race attack deal accord treaty visit
+trip strike walkout protest rally speech debate raid crash funeral concert festival premiere auction budget
+interview congress conference forum convention ceremony launch ruling verdict sentence
+"""
+# Verbs that name no event of their own but the one their object names ("gave an interview", "held talks").
+_LIGHT_VERBS = "give make take have hold do stage"
+# Verbs that only say when their subject happens ("the vote is due on", "the resignation came on").
+_OCCURRING = "be come fall happen occur due set scheduled slated planned expected"
+
+
+def is_event_noun(word: str) -> bool:
+    """A word of the closed classes that name an event: the event nouns and the lexicon's groups."""
+    key = stem(word)
+    return key in stem_set(_EVENT_NOUNS) or key in _concepts()
+
+
+def light_verbs() -> frozenset[str]:
+    return stem_set(_LIGHT_VERBS)
+
+
+def occurring_words() -> frozenset[str]:
+    return stem_set(_OCCURRING)
 
 
 # Heads of events that happen once in the life of what they are said of: a start or an end.
