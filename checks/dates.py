@@ -13,7 +13,7 @@ from dataclasses import replace
 import datetime as dt
 from collections.abc import Iterator
 
-from factlint.analysis.dates import MONTH_NAMES, WEEKDAY_NAMES, DateMention, _bare_weekday
+from factlint.analysis.dates import LEAP_STAND_IN, MONTH_NAMES, WEEKDAY_NAMES, DateMention, _bare_weekday
 from factlint.analysis.events import PRONOUN_WORDS
 from factlint.analysis.lexicon import is_past_form
 from factlint.api import Check, Issue, Related
@@ -142,7 +142,8 @@ class DateConflict(Check):
                          f"{_capital(name)} {_be(name)} dated {_quote(other)}{_weekday_note(other)} here but "
                          f"{_quote(first)}{_weekday_note(first)} elsewhere.",
                          related=(Related(first.start, first.end, f"{name} {_be(name)} dated {_quote(first)} here"),))
-        if not (first.month_known and other.month_known):  # "on the 14th": the day of the month is what it says
+        if not (first.month_known and other.month_known) or first.month is None or other.month is None:
+            # "on the 14th": the day of the month is what it says
             return Issue(other.start, other.end,
                          f"{_capital(name)} {_be(name)} dated {_quote(other)} here (the {_ordinal(other.day)}) but "
                          f"{_quote(first)} (the {_ordinal(first.day)}) elsewhere.",
@@ -295,14 +296,21 @@ def _comparable(a: DateMention, b: DateMention) -> tuple[tuple | None, tuple | N
     if _bare_weekday(a) or _bare_weekday(b):
         wa, wb = _weekday_of(a), _weekday_of(b)
         return ("weekday", wa) if wa is not None else None, ("weekday", wb) if wb is not None else None
-    if not (a.month_known and b.month_known):
+    if a.granularity == "day" and (not (a.month_known and b.month_known) or a.month is None or b.month is None):
         return ("day", a.day) if a.day else None, ("day", b.day) if b.day else None
     return _day_key(a), _day_key(b)
+
+
+def _year_guessed(d: DateMention) -> bool:
+    """A yearless date: its year is the analyser's reading of the publication date and the tense."""
+    return d.year_source in ("published", None)
 
 
 def _slip(a: DateMention, b: DateMention) -> bool:
     """Two dates one slip apart: a typed digit or the month next door, or weekdays next to each other."""
     if a.day_of_year and b.day_of_year:
+        if _year_guessed(a) and _year_guessed(b):
+            return _typo_pair(a.day_of_year.replace(year=LEAP_STAND_IN), b.day_of_year.replace(year=LEAP_STAND_IN))
         return _typo_pair(a.day_of_year, b.day_of_year)
     return a.weekday is not None and b.weekday is not None and (a.weekday - b.weekday) % 7 in (1, 6)
 
@@ -352,7 +360,8 @@ def _same_occurrences(doc: Document):
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
             continue
-        same_year = da.year == db.year or ka[0] != "value"  # weekdays and days of the month leave the year open
+        # weekdays, days of the month and years the text does not write leave the year open
+        same_year = da.year == db.year or ka[0] != "value" or _year_guessed(da) and _year_guessed(db)
         if _same_subject(a, b, doc) or (a.reference or b.reference) and len(by_key.get(matched, ())) == 2 \
                 and same_year and (matched not in SERIAL_CONCEPTS or _slip(da, db)):
             yield a, b

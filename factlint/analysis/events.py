@@ -410,7 +410,7 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
     names_of: dict[int, frozenset[str]] = {}
     for i, d in enumerate(dates):
         day = d.granularity == "day" and _dated_day(d) and d.range_with is None \
-            and (d.day_of_year is not None or d.weekday is not None)  # a weekday the text cannot place still names a day
+            and (d.day_of_year is not None or d.weekday is not None or d.day is not None)  # "Friday", "the 14th" too
         year = d.granularity == "year" and d.year_source == "explicit" and d.range_with is None and d.type == "date"
         if not (day or year):
             continue
@@ -489,6 +489,9 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
             phrase = phrase[:k]  # the noun phrase ends where its verb begins: "the 11 June vote went ..."
             break
     phrase = phrase[:3]
+    heads = [k for k, w in enumerate(phrase) if _is_head(w)]
+    if heads:
+        phrase = phrase[:heads[-1] + 1]  # "the 29 April annual meeting continue": the noun, not the verb after it
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
         return None
     reference = not (before and before.group(0).strip().lower() in ("a", "an"))
@@ -505,7 +508,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
     plan on" dates the approval); a light verb leaves the event to its object ("gave an interview on").
     A verb that only says when its subject happens dates that subject ("the vote is due on")."""
     from factlint.analysis.dates import PERFORMING
-    from factlint.analysis.lexicon import is_past_form, light_verbs, not_events, occurring_words, stem
+    from factlint.analysis.lexicon import is_past_form, light_verbs, not_events, occurring_words, state_verbs, stem
 
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
@@ -533,7 +536,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
-            if verb and is_past_form(verb) and stem(verb) not in light_verbs():  # "gave an interview on"
+            if verb and is_past_form(verb) and stem(verb) not in light_verbs() | state_verbs():  # "gave an interview on"
                 if stem(verb) in not_events():
                     return None  # the date is when it was said, not when the event was
                 if stem(verb) not in PERFORMING:

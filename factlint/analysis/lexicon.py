@@ -173,6 +173,15 @@ def is_event_noun(word: str) -> bool:
     return key in stem_set(_EVENT_NOUNS) or key in _concepts()
 
 
+# Verbs that say how things stand, not what happened: a date after their object dates the object
+# ("attention remained on the signing on 29 June").
+_STATE_VERBS = "be have remain stay continue keep seem become"
+
+
+def state_verbs() -> frozenset[str]:
+    return stem_set(_STATE_VERBS)
+
+
 def light_verbs() -> frozenset[str]:
     return stem_set(_LIGHT_VERBS)
 
