@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from factlint.analysis.dates import LEAP_STAND_IN, MONTH_NAMES, WEEKDAY_NAMES, DateMention, _bare_weekday
 from factlint.analysis.events import PRONOUN_WORDS
-from factlint.analysis.lexicon import is_past_form
+from factlint.analysis.lexicon import is_past_form, stem
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
@@ -225,6 +225,9 @@ SERIAL_CONCEPTS = frozenset("talk match game race hear visit trip train rally pr
                             "flight sitting round".split())
 
 
+YEARLY = frozenset(stem(w) for w in ("annual", "yearly"))
+
+
 def _capital(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:]
 
@@ -335,7 +338,7 @@ def _same_occurrences(doc: Document):
     groups: dict[str, list] = {}
     for o in occurrences:
         for key in o.keys:
-            by_key.setdefault(key, set()).add(_day_key(dates[o.date]))
+            by_key.setdefault((key, dates[o.date].granularity), set()).add(_day_key(dates[o.date]))
         groups.setdefault(o.head, []).append(o)
     pairs = {}  # (first date, second date) -> the two occurrences; a pair shares the head of one of them
     for o in occurrences:
@@ -362,8 +365,9 @@ def _same_occurrences(doc: Document):
             continue
         # weekdays, days of the month and years the text does not write leave the year open
         same_year = da.year == db.year or ka[0] != "value" or _year_guessed(da) and _year_guessed(db)
-        if _same_subject(a, b, doc) or (a.reference or b.reference) and len(by_key.get(matched, ())) == 2 \
-                and same_year and (matched not in SERIAL_CONCEPTS or _slip(da, db)):
+        serial = matched in SERIAL_CONCEPTS and not (a.keys & b.keys & YEARLY)  # "the annual meeting" is once a year
+        if _same_subject(a, b, doc) or (a.reference or b.reference) and len(by_key.get((matched, "day"), ())) == 2 \
+                and same_year and (not serial or _slip(da, db)):
             yield a, b
 
 

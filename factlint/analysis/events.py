@@ -368,8 +368,9 @@ class Occurrence:
 
 
 HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
-SKIP_BEFORE = frozenset("on in at from since by of the a an its his her their this that was were is are be been "
+SKIP_BEFORE = frozenset("on in at from since by of for the a an its his her their this that was were is are be been "
                         "being has have had would will could should to until till through during".split())
+PLACE_PREPOSITIONS = frozenset("in at near outside across from".split())
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
 PHRASE_ENDS = frozenset("and or here there now then again also still yet which who that".split())
 CLAUSE_BREAK = re.compile(r"[,;:—()\"“”]")
@@ -428,7 +429,12 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
         for brk in CLAUSE_BREAK.finditer(text, lo, at):
             lo = brk.end()
         np_words = [w.lower() for w in NP_WORD.findall(text, max(lo, at - 50), at)][-4:]
-        distinct = any(w in OCCURRENCE_DISTINCT for w in (*modifiers, *np_words[-2:])) \
+        phrase = []  # the noun phrase before the head, back to its determiner ("the first round of")
+        for w in reversed(np_words):
+            if w in NOUN_DETERMINERS:
+                break
+            phrase.append(w)
+        distinct = any(w in OCCURRENCE_DISTINCT for w in (*modifiers, *phrase)) \
             or AGAIN.match(text, d.end) is not None
         names = names_of.get(s)
         if names is None:
@@ -520,6 +526,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
         if lower in SKIP_BEFORE or lower in TIME_OF_DAY or word[0].isdigit() or word[0].isupper() and k != 0:
             continue
         before = words[k - 1].group(0).lower() if k else ""
+        if before in PLACE_PREPOSITIONS and k + 1 < len(words) and words[k + 1].group(0)[0].isupper():
+            continue  # "launched in northern Iran on": a word of the place
         determined = before in NOUN_DETERMINERS
         if lower in occurring_words() or stem(lower) in occurring_words() \
                 or stem(lower) in light_verbs() and is_past_form(lower) and k and words[k - 1].group(0).lower() in AUXILIARY_WORDS:
