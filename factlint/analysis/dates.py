@@ -219,7 +219,7 @@ MONTH_GOVERNORS = frozenset("in since until till by through throughout during be
 # Around a date, words that tell the tense of its clause.
 FUTURE_MARKERS = re.compile(
     r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|is\s+scheduled|are\s+scheduled|is\s+expected"
-    r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", re.IGNORECASE)
+    r"|are\s+expected|(?:is|are)\s+set\s+to|plans?\s+to|planned|intends?\s+to|going\s+to)\b", re.IGNORECASE)
 NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
                          r"[^.;:]*$", re.IGNORECASE)
 PAST_VERB = re.compile(r"\b(?:" + "|".join(sorted(PAST_FORMS, key=len, reverse=True)) + r"|[a-z]{3,}ed)\b")
@@ -228,8 +228,10 @@ IRREALIS = re.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|migh
 # Between a past verb and a date: a preposition that makes the date another time than the verb's
 # ("left for the talks on", "had tickets to leave on", "moved it to"); "to the capital" is a place.
 _DETERMINER_WORDS = "the|a|an|its|his|her|their|this|that|these|those|our|my|your"
-DATES_ANOTHER_TIME = re.compile(rf"\b(?:to\s+(?!(?:{_DETERMINER_WORDS})\b)[a-z]+|for|until|till|by|before|after|since)\b",
-                                re.IGNORECASE)
+DATES_ANOTHER_TIME = re.compile(rf"\b(?:to\s+(?!(?:{_DETERMINER_WORDS})\b)(?![a-z]+[^su]s\b)[a-z]+|for|until|till|by|before|after"
+                                rf"|since)\b", re.IGNORECASE)  # "to reporters" is no infinitive: a plural noun
+# "was scheduled to have happened on": a perfect infinitive puts the date in the past
+PERFECT_INFINITIVE = re.compile(r"\bto\s+have\s+(?:been\s+)?[a-z]+\s+(?:on\s+|in\s+|by\s+)?$")
 # Event nouns: a date after one dates the event, whose tense the verb before it may not share
 # ("called a vote on 8 June"), unless the verb takes part in it ("voted in the referendum on").
 DATED_EVENT_NOUN = re.compile(
@@ -971,6 +973,8 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         if SUBJECT_PAST.search(clause, future.end()) or PAST_RIGHT_BEFORE.search(clause, future.end()):
             return "past"
         return None if clause is left and OF_BEFORE.search(clause) else "future"
+    if PERFECT_INFINITIVE.search(clause) and re.search(r"\b(?:was|were)\b", clause):
+        return "past"  # "Brexit was scheduled to have happened on 29 March"
     if PRESENT_OR_PERFECT.search(clause) or IRREALIS.search(text, sentence_start, date_start):
         return None
     verb = None
