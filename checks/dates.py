@@ -311,6 +311,8 @@ def _year_guessed(d: DateMention) -> bool:
 
 def _slip(a: DateMention, b: DateMention) -> bool:
     """Two dates one slip apart: a typed digit or the month next door, or weekdays next to each other."""
+    if a.granularity == "day" and a.day and b.day and not (a.month_known and b.month_known and a.month and b.month):
+        return _one_edit(str(a.day), str(b.day))  # "the 14th": only its day can have slipped
     if a.day_of_year and b.day_of_year:
         if _year_guessed(a) and _year_guessed(b):
             return _typo_pair(a.day_of_year.replace(year=LEAP_STAND_IN), b.day_of_year.replace(year=LEAP_STAND_IN))

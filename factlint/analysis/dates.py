@@ -929,10 +929,11 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
-# Verbs that carry out the event named as their object, so that their tense is the event's ("held the vote on",
-# "there was a vote on", "joined the 4 June vigil"); verbs of going to it ("went to the polls on").
+# Verbs that carry out, take part in or witness the event named as their object, so that their tense is the
+# event's ("held the vote on", "there was a vote on", "joined the 4 June vigil", "followed the vote on");
+# verbs of going to it ("went to the polls on").
 PERFORMING = frozenset(stem(w) for w in "hold run stage host conduct complete finish play win lose begin start open "
-                                         "launch be attend join witness".split())
+                                         "launch be attend join witness watch follow cover monitor".split())
 MOTION = frozenset(stem(w) for w in "go come travel fly drive walk march head return".split())
 CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")

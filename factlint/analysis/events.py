@@ -370,6 +370,7 @@ class Occurrence:
 HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
 SKIP_BEFORE = frozenset("on in at from since by of for the a an its his her their this that was were is are be been "
                         "being has have had would will could should to until till through during".split())
+NOUNS_IN_LY = frozenset("rally assembly family supply reply ally monopoly anomaly july".split())
 PLACE_PREPOSITIONS = frozenset("in at near outside across from".split())
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
 PHRASE_ENDS = frozenset("and or here there now then again also still yet which who that".split())
@@ -525,9 +526,16 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
         lower = word.lower()
         if lower in SKIP_BEFORE or lower in TIME_OF_DAY or word[0].isdigit() or word[0].isupper() and k != 0:
             continue
-        before = words[k - 1].group(0).lower() if k else ""
+        back = k - 1
+        while back > 0 and words[back].group(0)[0].isupper() and k - back < 3:
+            back -= 1  # "the EU summit": names between the determiner and the noun
+        before = words[back].group(0).lower() if k else ""
         if before in PLACE_PREPOSITIONS and k + 1 < len(words) and words[k + 1].group(0)[0].isupper():
             continue  # "launched in northern Iran on": a word of the place
+        if lower.endswith("ly") and before not in NOUN_DETERMINERS and lower not in NOUNS_IN_LY:
+            continue  # "met legally on Saturday": an adverb
+        if before == "of" and not _is_head(word):
+            continue  # "the summit of EU leaders on": the noun's complement
         determined = before in NOUN_DETERMINERS
         if lower in occurring_words() or stem(lower) in occurring_words() \
                 or stem(lower) in light_verbs() and is_past_form(lower) and k and words[k - 1].group(0).lower() in AUXILIARY_WORDS:
@@ -540,7 +548,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             # "held the vote on 11 June", "after the vote on 11 June", "in a speech on": the noun the date
             # follows is the event, unless a verb of its own governs it ("approved the plan on 3 March"
             # dates the approval; "commented on the raid on" the comment)
-            at = k - 2
+            at = back - 1
             if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
