@@ -122,10 +122,14 @@ class DateConflict(Check):
                 yield self._issue(doc, event, (events[first_k], first), (events[k], other))
                 reported.add(frozenset((first_i, i)))
                 break
+        flagged: set[tuple[int, int]] = set()  # a mention that conflicts with two restatements is flagged once
         for a, b in _same_occurrences(doc):
             if frozenset((a.date, b.date)) not in reported:
                 reported.add(frozenset((a.date, b.date)))
-                yield self._occurrence_issue(doc, a, b)
+                issue = self._occurrence_issue(doc, a, b)
+                if (issue.start, issue.end) not in flagged:
+                    flagged.add((issue.start, issue.end))
+                    yield issue
 
     def _occurrence_issue(self, doc: Document, a, b) -> Issue:
         """Two mentions of one occurrence with different dates; the finding sits on the less supported one."""
@@ -359,8 +363,8 @@ def _same_occurrences(doc: Document):
         matched = a.head if a.head in b.keys else b.head if b.head in a.keys else None
         if matched is None or a.places and b.places and not a.places & b.places:
             continue
-        if {da.tense, db.tense} == {"future", "past"}:
-            continue
+        if {da.tense, db.tense} == {"future", "past"} and not ((a.reference or b.reference) and _slip(da, db)):
+            continue  # "met on 20 October", "will meet on 23 October": two occasions, unless one points back
         if da.granularity == "year":
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
@@ -817,7 +821,7 @@ class DateArithmetic(Check):
             if expected.timetuple()[1:3] == stated.day_of_year.timetuple()[1:3]:
                 return
         anchor = dates[mention.anchor_index]
-        if anchor.year and stated.year and anchor.year != stated.year:
+        if anchor.year != stated.year and anchor.year_source == stated.year_source == "explicit":
             return
         base = anchor.day_of_year
         expected = base + dt.timedelta(days=days)

@@ -370,6 +370,7 @@ class Occurrence:
 HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
 SKIP_BEFORE = frozenset("on in at from since by of for the a an its his her their this that was were is are be been "
                         "being has have had would will could should to until till through during".split())
+BRACKETED_NAME = re.compile(r"\([A-Z][A-Za-z0-9&.-]{0,9}\)")
 NOUNS_IN_LY = frozenset("rally assembly family supply reply ally monopoly anomaly july".split())
 PLACE_PREPOSITIONS = frozenset("in at near outside across from".split())
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
@@ -519,8 +520,9 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
 
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
-        lo = brk.end()
-    words = list(HEAD_WORD.finditer(text, lo, d.start))
+        if not (brk.group(0) in "()" and BRACKETED_NAME.search(text, max(lo, brk.start() - 12), brk.end() + 12)):
+            lo = brk.end()  # "met General Motors (GM) on": a name's abbreviation in brackets ends no clause
+    words = [w for w in HEAD_WORD.finditer(text, lo, d.start) if not BRACKETED_NAME.fullmatch(text, w.start() - 1, w.end() + 1)]
     for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
         word = words[k].group(0)
         lower = word.lower()
@@ -557,7 +559,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
                     return None  # the date is when it was said, not when the event was
                 if stem(verb) not in PERFORMING:
                     return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
-            return word, (), before not in ("a", "an"), _subject(text, sentence_start, words, k), words[k].start()
+            modifiers = tuple(w.group(0).lower() for w in words[back + 1:k] if w.group(0).islower())
+            return word, modifiers, before not in ("a", "an"), _subject(text, sentence_start, words, k), words[k].start()
         if _is_head(word):
             return word, (), False, _subject(text, sentence_start, words, k), words[k].start()
         verb = _object_verb(words, k) if lower.isalpha() and stem(lower) not in not_events() else None
@@ -597,17 +600,29 @@ def _head_around(text: str, sentence_start: int, sentence_end: int, d: Any) -> t
 
 
 def _object_verb(words: list, k: int) -> int | None:
-    """The past verb whose object or role ends at word ``k``, when a determiner or "as" opens it within three
-    words: "signed [a controversial bill]", "resigned [as Home Secretary]"; else None."""
+    """The verb whose object or role ends at word ``k``, when a determiner or "as" opens it within four
+    words, or it holds a name and no determiner: "signed [a controversial bill]", "resigned [as Home
+    Secretary]", "resigned [the post of home secretary]", "met [SEC officials]", "will meet [car giant
+    General Motors]"; else None. The verb is a past form, or a base form after a modal or "to"."""
     from factlint.analysis.lexicon import is_past_form, not_events, stem
 
-    for back in range(k, max(-1, k - 4), -1):
-        lower = words[back].group(0).lower()
-        if lower in NOUN_DETERMINERS or lower == "as":
-            verb = words[back - 1].group(0) if back >= 1 else ""
-            if verb and not verb[0].isupper() and is_past_form(verb) and stem(verb) not in not_events():
-                return back - 1
+    def verb_at(i: int) -> int | None:
+        verb = words[i].group(0) if i >= 0 else ""
+        if not verb or verb[0].isupper() or stem(verb) in not_events():
             return None
+        modal = i >= 1 and words[i - 1].group(0).lower() in ("will", "would", "shall", "to", "'ll", "must", "may")
+        return i if is_past_form(verb) or modal and _is_head(verb) else None
+
+    names = any(w.group(0)[0].isupper() for w in words[k + 1:])
+    for back in range(k - 1, max(-1, k - 6), -1):
+        word = words[back].group(0)
+        lower = word.lower()
+        if lower in NOUN_DETERMINERS or lower == "as":
+            return verb_at(back - 1)
+        if word[0].isupper():
+            names = True
+        elif names and verb_at(back) is not None:
+            return back  # "met SEC officials on": an object of names and nouns with no determiner
     return None
 
 
