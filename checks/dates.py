@@ -241,12 +241,32 @@ def _occurrence_name(a, b) -> str:
     "the voting"), else its subject and verb ("'bridge opened'")."""
     from factlint.analysis.lexicon import is_event_noun
 
-    nouns = [o for o in (b, a) if not is_past_form(o.word)]
+    nouns = [o for o in (b, a) if not is_past_form(o.word) and (o.reference or _noun_like(o.word))]
     if nouns:  # a noun the text points back with ("Tuesday's meeting") before a verb's base form ("will meet")
         best = min(nouns, key=lambda o: (not o.reference, not is_event_noun(o.word), o.word.endswith("ing")))
         return "the " + best.word.lower()
+    base = next((o for o in (b, a) if not is_past_form(o.word)), None)
+    if base is not None:  # "will close on": the closing of the bridge
+        return f"the {_gerund(base.word.lower())}" + (f" of the {base.subject}" if base.subject.isalpha()
+                                                       and base.subject not in PRONOUN_WORDS else "")
     o = next((o for o in (b, a) if o.subject and o.subject not in PRONOUN_WORDS), b)
     return f"'{o.subject} {o.word}'" if o.subject else f"'{o.word}'"
+
+
+def _noun_like(word: str) -> bool:
+    """An event noun, or a word with a noun's suffix ("dismissal", "closure", "meeting")."""
+    from factlint.analysis.lexicon import is_event_noun
+
+    return is_event_noun(word, groups=False) or word.lower().endswith(("ion", "ions", "al", "ment", "ure", "ing"))
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a verb's base: close -> closing, meet -> meeting, stop -> stopping."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    if len(verb) == 3 and verb[0] not in "aeiou" and verb[1] in "aeiou" and verb[2] not in "aeiouwxy":
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 def _be(name: str) -> str:
@@ -308,6 +328,15 @@ def _comparable(a: DateMention, b: DateMention) -> tuple[tuple | None, tuple | N
     return _day_key(a), _day_key(b)
 
 
+def _same_week(a: DateMention, b: DateMention) -> bool:
+    """Whether a weekday alone and a date can name one day: the weekday, read from the publication date,
+    lies within a week of the date (or the text gives no such reading)."""
+    weekday, other = (a, b) if _bare_weekday(a) else (b, a)
+    if _bare_weekday(other) or weekday.day_of_year is None or other.date is None:
+        return True
+    return abs((weekday.day_of_year - other.date).days) <= 7
+
+
 def _year_guessed(d: DateMention) -> bool:
     """A yearless date: its year is the analyser's reading of the publication date and the tense."""
     return d.year_source in ("published", None)
@@ -365,6 +394,10 @@ def _same_occurrences(doc: Document):
             continue
         if {da.tense, db.tense} == {"future", "past"} and not ((a.reference or b.reference) and _slip(da, db)):
             continue  # "met on 20 October", "will meet on 23 October": two occasions, unless one points back
+        if a.future != b.future and (is_past_form(a.word) or is_past_form(b.word)):
+            continue  # "opened in 1978" and "due to open in 2028": a past one and one to come
+        if ka[0] == "weekday" and not _same_week(da, db):
+            continue  # "Tuesday's vote" and "the election of 24 November 2024": a weekday is a day of its week
         if da.granularity == "year":
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):
                 yield a, b
@@ -479,7 +512,7 @@ def _days(days: int) -> str:
     return said
 
 
-YEARLESS_WINDOW = 21  # days: a yearless date farther off may well be another year's
+YEARLESS_WINDOW = 120
 
 
 class TenseMismatch(Check):
@@ -880,6 +913,14 @@ class DateArithmetic(Check):
                     suggestion=_restyle(stated, expected) if expected else None)
 
 
+def _near(event: DateMention, stated: DateMention) -> bool:
+    """Whether a date can be the one a short relation counts from: within a few months of the stated day
+    when both years are known ("the signing" of 1973 is not the one whose eve is 23 May 2023)."""
+    if event.date is None or stated.date is None:
+        return True
+    return abs((event.date - stated.date).days) <= 92
+
+
 def _weekday_of(d: DateMention) -> int | None:
     """The weekday a mention names: written ("Friday"), or the calendar's for a date whose year is known."""
     if _bare_weekday(d) or d.date is None:
@@ -929,7 +970,8 @@ def _day_by_head(doc: Document, mention: DateMention, stated: DateMention) -> tu
     dates = doc.dates
     restating = {d.apposition for d in dates if d.apposition is not None and d.type == "relative"}
     days = [dates[o.date] for o in getattr(doc.events, "occurrences", ())
-            if key in o.keys and o.date not in restating and dates[o.date] is not stated]
+            if key in o.keys and o.date not in restating and dates[o.date] is not stated and not o.distinct
+            and _near(dates[o.date], stated)]
     if not days:
         return None
     weekdays = {_weekday_of(d) for d in days}

@@ -242,7 +242,7 @@ TAKING_PART = re.compile(rf"\b(?:in|at|during)\s+(?:(?:{_DETERMINER_WORDS})\s+)?
 # Words a date cannot follow as the verb's own date when no "on" comes between ("moved to 3 May").
 FUNCTION_WORDS = frozenset(f"""to until till by for from before after since into onto toward towards than as of at with
 about around between through and or but {_DETERMINER_WORDS.replace("|", " ")}""".split())
-PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
+PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)\b(?:[a-z]{3,}ed|held|signed|made|set|won|lost|began|took)"
                                r"\s+(?:on\s+)?$")
 SUBJECT_PAST = re.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                           r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
@@ -784,6 +784,16 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
             continue
         if mention.year is not None:
             continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if mention.month and nxt is not None and nxt.type == "relative" and nxt.granularity == "year" and nxt.value \
+                and nxt.value.isdigit() and not doc.text[mention.end:nxt.start].strip():
+            mention.year, mention.year_source = int(nxt.value), "context"  # "on 1 July next year"
+            if mention.granularity == "day":
+                mention.valid = mention.day <= _days_in_month(mention.year, mention.month)
+                mention.value = _day_value(mention.year, mention.month, mention.day) if mention.valid else None
+            else:
+                mention.value = _month_value(mention.year, mention.month)
+            continue
         s = bisect.bisect_right(starts, mention.start) - 1
         sentence = (starts[s], ends[s]) if s >= 0 else (mention.start, mention.end)
         governing = None
@@ -939,8 +949,10 @@ CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 CLAUSE_WINDOW = 400
 PRESENT_OR_PERFECT = re.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
+PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|get)\s+(?:[a-z]+ly\s+)?$")
 LEADING_SUBORDINATE = re.compile(r"\s*(?:[Ee]ven\s+)?(?:[Ii]f|[Ww]hen|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Uu]nless"
                                  r"|[Oo]nce|[Ww]hether)\b[^,]*,")
+RELATIVE_CLAUSE = re.compile(r",|\b(?:which|who|whom|whose|that|where|when)\b")
 OF_BEFORE = re.compile(r"\b(?:of|since)\s+(?:(?:the|its|their|his|her)\s+)?$")
 
 
@@ -971,7 +983,10 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     if future is not None:
         # "will publish the audit it received on 3 March", "will review the rules adopted on 3 March":
         # the date belongs to the nearer past verb; "will mark the anniversary of the 3 March vote" to the vote
-        if SUBJECT_PAST.search(clause, future.end()) or PAST_RIGHT_BEFORE.search(clause, future.end()):
+        participle = PAST_RIGHT_BEFORE.search(clause, future.end())
+        if participle and PASSIVE_BEFORE.search(clause, future.end(), participle.start()):
+            participle = None  # "will be formally established on": a passive, not a past
+        if SUBJECT_PAST.search(clause, future.end()) or participle:
             return "past"
         return None if clause is left and OF_BEFORE.search(clause) else "future"
     if PERFECT_INFINITIVE.search(clause) and re.search(r"\b(?:was|were)\b", clause):
@@ -985,7 +1000,13 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         return None
     if clause is not left:  # "On 3 March, the board met": the date opens the clause
         return "past"
-    return "past" if _dates_the_verb(clause[verb.end():], stem(verb.group(0))) else None
+    if re.search(rf"\b(?:{_DETERMINER_WORDS})\s+$", clause[:verb.start()]):
+        return None  # "the mandated 29 March exit": a participle used as an adjective
+    between, verb_stem = clause[verb.end():], stem(verb.group(0))
+    progressive = re.match(r"\s+([a-z]+ing)\b", between) if verb_stem == "be" else None
+    if progressive:  # "was seeking a vote on 8 June": the verb is the one in -ing
+        between, verb_stem = between[progressive.end():], stem(progressive.group(1))
+    return "past" if _dates_the_verb(between, verb_stem) else None
 
 
 def _dates_the_verb(between: str, verb: str) -> bool:
@@ -1001,8 +1022,12 @@ def _dates_the_verb(between: str, verb: str) -> bool:
             return False
     if words and words[-1].lower() in _DETERMINER_WORDS.split("|"):  # "the 4 June vigil": the date is the noun's
         return verb in PERFORMING or TAKING_PART.search(between) is not None
-    return not words or words[-1].lower() in ("on", "in") or between.rstrip().endswith(",") \
-        or words[-1].lower() not in FUNCTION_WORDS
+    if words and words[-1].lower() in ("on", "in") or between.rstrip().endswith(","):
+        return True
+    # no preposition: "voted June 23", "decided in a referendum June 23", unless a clause of its own comes
+    # between ("said subscriptions, which go on sale March 16")
+    return not words or words[-1].lower() not in FUNCTION_WORDS and len(words) <= 6 \
+        and not RELATIVE_CLAUSE.search(between)
 
 
 def analyze_dates(doc: Document) -> DateList:

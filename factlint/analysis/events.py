@@ -365,12 +365,17 @@ class Occurrence:
     distinct: bool
     indefinite: bool = False
     qualifier: str = ""  # the name right before the subject ("the Labour manifesto"): another name, another subject
+    future: bool = False  # a verb after a modal or "to" ("will open", "due to open"): told as still to come
 
 
 HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
 SKIP_BEFORE = frozenset("on in at from since by of for the a an its his her their this that was were is are be been "
                         "being has have had would will could should to until till through during".split())
 BRACKETED_NAME = re.compile(r"\([A-Z][A-Za-z0-9&.-]{0,9}\)")
+DURATION_WORDS = frozenset("day days week weeks fortnight fortnights month months year years hour hours".split())
+NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve several few".split())
+PP_PREPOSITIONS = frozenset("to into across over under near through with against".split())
+MODALS = frozenset("will would shall should must may might can could to 'll".split())
 NOUNS_IN_LY = frozenset("rally assembly family supply reply ally monopoly anomaly july".split())
 PLACE_PREPOSITIONS = frozenset("in at near outside across from".split())
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
@@ -379,7 +384,7 @@ CLAUSE_BREAK = re.compile(r"[,;:—()\"“”]")
 PRONOUN_WORDS = frozenset("it its he his she her they their them him".split())
 RELATIVE_WORDS = frozenset("which that who whom whose".split())
 OCCURRENCE_DISTINCT = frozenset("previous last next first second third fourth final another earlier later future "
-                                "prior following subsequent new again every each".split())
+                                "prior following subsequent new again every each original".split())
 NOT_NAME_WORDS = NOT_PLACES | frozenset("When Since After Before While Under As If Once".split())
 EVENT_SUFFIXES = ("ion", "ions", "al", "ment", "ure", "ing")
 NOUN_DETERMINERS = frozenset("his her its their the this a an".split())
@@ -448,11 +453,13 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
                                                                   clause_end.start() if clause_end else hi)
                            for w in CAPITAL_WORD.findall(p.group(1)) if _bare(w) not in NOT_PLACES)
         indefinite = bool(np_words) and np_words[-1] in ("a", "an")
+        future = MODAL_BEFORE.search(text, max(sentence.start, at - 12), at) is not None
         out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct, indefinite,
-                              _qualifier(text, sentence.start, at, subject)))
+                              _qualifier(text, sentence.start, at, subject), future))
     return out
 
 
+MODAL_BEFORE = re.compile(r"\b(?:will|shall|to|'ll)\s+(?:be\s+)?$", re.IGNORECASE)
 QUALIFIER_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 
 
@@ -536,6 +543,11 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             continue  # "launched in northern Iran on": a word of the place
         if lower.endswith("ly") and before not in NOUN_DETERMINERS and lower not in NOUNS_IN_LY:
             continue  # "met legally on Saturday": an adverb
+        if lower in DURATION_WORDS or before in ("for", "over") and lower in NUMBER_WORDS:
+            continue  # "to close for ten weeks from": a duration
+        if not _is_head(word) and (before in PP_PREPOSITIONS or k >= 2 and words[k - 2].group(0).lower()
+                                   in PP_PREPOSITIONS and words[k - 1].group(0).islower() and before not in NOUN_DETERMINERS):
+            continue  # "close to all traffic from": the noun of a prepositional phrase
         if before == "of" and not _is_head(word):
             continue  # "the summit of EU leaders on": the noun's complement
         determined = before in NOUN_DETERMINERS
@@ -561,7 +573,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
                     return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
             modifiers = tuple(w.group(0).lower() for w in words[back + 1:k] if w.group(0).islower())
             return word, modifiers, before not in ("a", "an"), _subject(text, sentence_start, words, k), words[k].start()
-        if _is_head(word):
+        if _is_head(word) or before in MODALS and lower.isalpha() and stem(lower) not in not_events():
+            # "voted on", "the vote on", "will close on", "to close from": a verb or an event noun
             return word, (), False, _subject(text, sentence_start, words, k), words[k].start()
         verb = _object_verb(words, k) if lower.isalpha() and stem(lower) not in not_events() else None
         if verb is not None:  # "signed a controversial bill on", "resigned as Home Secretary on"
@@ -647,7 +660,8 @@ def _subject(text: str, sentence_start: int, words: list, k: int) -> str:
         word = words[back].group(0)
         lower = word.lower()
         if lower in ("was", "were", "been", "has", "had", "have", "is", "are", "would", "will", "be", "being",
-                     "the", "this", "a", "an"):
+                     "the", "this", "a", "an", "to", "shall", "could", "should", "may", "might", "must", "due",
+                     "set", "expected", "scheduled", "planned"):
             continue
         if lower in RELATIVE_WORDS:  # "the talks, which opened": the noun before the comma
             before = HEAD_WORD.findall(text, max(sentence_start, words[back].start() - 40), words[back].start())

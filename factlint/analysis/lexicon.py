@@ -167,10 +167,11 @@ _LIGHT_VERBS = "give make take have hold do stage"
 _OCCURRING = "be come fall happen occur due set scheduled slated planned expected"
 
 
-def is_event_noun(word: str) -> bool:
-    """A word of the closed classes that name an event: the event nouns and the lexicon's groups."""
+def is_event_noun(word: str, groups: bool = True) -> bool:
+    """A word of the closed classes that name an event: the event nouns, and (``groups``) the words of the
+    lexicon's groups, verbs among them."""
     key = stem(word)
-    return key in stem_set(_EVENT_NOUNS) or key in _concepts()
+    return key in stem_set(_EVENT_NOUNS) or groups and key in _concepts()
 
 
 # Verbs that say how things stand, not what happened: a date after their object dates the object
