@@ -328,6 +328,11 @@ def _comparable(a: DateMention, b: DateMention) -> tuple[tuple | None, tuple | N
     return _day_key(a), _day_key(b)
 
 
+def _told_done(o) -> bool:
+    """An occurrence told as done: a past form not after a modal ("opened", not "will be opened")."""
+    return not o.future and is_past_form(o.word)
+
+
 def _same_week(a: DateMention, b: DateMention) -> bool:
     """Whether a weekday alone and a date can name one day: the weekday, read from the publication date,
     lies within a week of the date (or the text gives no such reading)."""
@@ -394,7 +399,7 @@ def _same_occurrences(doc: Document):
             continue
         if {da.tense, db.tense} == {"future", "past"} and not ((a.reference or b.reference) and _slip(da, db)):
             continue  # "met on 20 October", "will meet on 23 October": two occasions, unless one points back
-        if a.future != b.future and (is_past_form(a.word) or is_past_form(b.word)):
+        if a.future and _told_done(b) or b.future and _told_done(a):
             continue  # "opened in 1978" and "due to open in 2028": a past one and one to come
         if ka[0] == "weekday" and not _same_week(da, db):
             continue  # "Tuesday's vote" and "the election of 24 November 2024": a weekday is a day of its week

@@ -988,7 +988,13 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
             participle = None  # "will be formally established on": a passive, not a past
         if SUBJECT_PAST.search(clause, future.end()) or participle:
             return "past"
-        return None if clause is left and OF_BEFORE.search(clause) else "future"
+        if clause is left and OF_BEFORE.search(clause):
+            return None
+        if clause is left and re.search(rf"\b(?:{_DETERMINER_WORDS})\s+$", clause):
+            # "will hold the 3 May vote" tells the vote; "will review the 3 May decision" only the review
+            verb = re.match(r"\s*(?:be\s+|have\s+)?(?:[a-z]+ly\s+)?([a-z]+)", clause[future.end():])
+            return "future" if verb and stem(verb.group(1)) in PERFORMING else None
+        return "future"
     if PERFECT_INFINITIVE.search(clause) and re.search(r"\b(?:was|were)\b", clause):
         return "past"  # "Brexit was scheduled to have happened on 29 March"
     if PRESENT_OR_PERFECT.search(clause) or IRREALIS.search(text, sentence_start, date_start):

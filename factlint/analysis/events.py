@@ -453,7 +453,8 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
                                                                   clause_end.start() if clause_end else hi)
                            for w in CAPITAL_WORD.findall(p.group(1)) if _bare(w) not in NOT_PLACES)
         indefinite = bool(np_words) and np_words[-1] in ("a", "an")
-        future = MODAL_BEFORE.search(text, max(sentence.start, at - 12), at) is not None
+        future = not reference and text.startswith(word, at) \
+            and MODAL_BEFORE.search(text, max(sentence.start, at - 12), at) is not None  # "will open", not "to the vote"
         out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct, indefinite,
                               _qualifier(text, sentence.start, at, subject), future))
     return out
