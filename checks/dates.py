@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from factlint.analysis.dates import LEAP_STAND_IN, MONTH_NAMES, WEEKDAY_NAMES, DateMention, _bare_weekday
 from factlint.analysis.events import PRONOUN_WORDS
-from factlint.analysis.lexicon import is_past_form, stem
+from factlint.analysis.lexicon import concept, is_event_noun, is_past_form, stem
 from factlint.api import Check, Issue, Related
 from factlint.document import Document
 
@@ -295,8 +295,8 @@ def _resolves(pronoun_side, noun_side, doc: Document) -> bool:
 
 def _same_subject(a, b, doc: Document) -> bool:
     sa, sb = a.subject, b.subject
-    if sa and sa == sb and sa not in PRONOUN_WORDS:
-        return True
+    if sa and sa not in PRONOUN_WORDS and (sa == sb or sb and concept(sa) == concept(sb) and is_event_noun(sa)):
+        return True  # "the talks are due to start" and "negotiations are due to start"
     if sa in PRONOUN_WORDS and _resolves(a, b, doc) or sb in PRONOUN_WORDS and _resolves(b, a, doc):
         return True
     names_a = {n.lower() for n in a.names}
@@ -401,7 +401,7 @@ def _same_occurrences(doc: Document):
             continue  # "met on 20 October", "will meet on 23 October": two occasions, unless one points back
         if a.future and _told_done(b) or b.future and _told_done(a):
             continue  # "opened in 1978" and "due to open in 2028": a past one and one to come
-        if ka[0] == "weekday" and not _same_week(da, db):
+        if ka[0] == "weekday" and stem(a.word) != stem(b.word) and not _same_week(da, db):
             continue  # "Tuesday's vote" and "the election of 24 November 2024": a weekday is a day of its week
         if da.granularity == "year":
             if matched in inception_stems() | ending_stems() and _same_subject(a, b, doc):

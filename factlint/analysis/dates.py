@@ -953,7 +953,9 @@ PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|get)\s+(?:[a-z]+ly\s+)?$
 LEADING_SUBORDINATE = re.compile(r"\s*(?:[Ee]ven\s+)?(?:[Ii]f|[Ww]hen|[Aa]lthough|[Tt]hough|[Ww]hile|[Bb]ecause|[Uu]nless"
                                  r"|[Oo]nce|[Ww]hether)\b[^,]*,")
 RELATIVE_CLAUSE = re.compile(r",|\b(?:which|who|whom|whose|that|where|when)\b")
-OF_BEFORE = re.compile(r"\b(?:of|since)\s+(?:(?:the|its|their|his|her)\s+)?$")
+# "the anniversary of the 1 May vote" dates the vote; "on the day of the 11 September attacks" is that day
+OF_BEFORE = re.compile(r"(?<!\bday\s)(?<!\bnight\s)(?<!\beve\s)(?<!\bmorning\s)(?<!\bevening\s)\b(?:of|since)\s+"
+                       r"(?:(?:the|its|their|his|her)\s+)?$")
 
 
 def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int, sentence_end: int) -> str | None:
@@ -993,7 +995,7 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
         if clause is left and re.search(rf"\b(?:{_DETERMINER_WORDS})\s+$", clause):
             # "will hold the 3 May vote" tells the vote; "will review the 3 May decision" only the review
             verb = re.match(r"\s*(?:be\s+|have\s+)?(?:[a-z]+ly\s+)?([a-z]+)", clause[future.end():])
-            return "future" if verb and stem(verb.group(1)) in PERFORMING else None
+            return "future" if verb and stem(verb.group(1)) in PERFORMING or TAKING_PART.search(clause) else None
         return "future"
     if PERFECT_INFINITIVE.search(clause) and re.search(r"\b(?:was|were)\b", clause):
         return "past"  # "Brexit was scheduled to have happened on 29 March"

@@ -536,9 +536,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
         lower = word.lower()
         if lower in SKIP_BEFORE or lower in TIME_OF_DAY or word[0].isdigit() or word[0].isupper() and k != 0:
             continue
-        back = k - 1
-        while back > 0 and words[back].group(0)[0].isupper() and k - back < 3:
-            back -= 1  # "the EU summit": names between the determiner and the noun
+        back = _determiner_back(words, k)  # "the EU summit", "the annual meeting": modifiers before the noun
         before = words[back].group(0).lower() if k else ""
         if before in PLACE_PREPOSITIONS and k + 1 < len(words) and words[k + 1].group(0)[0].isupper():
             continue  # "launched in northern Iran on": a word of the place
@@ -611,6 +609,22 @@ def _head_around(text: str, sentence_start: int, sentence_end: int, d: Any) -> t
         return None
     mods = tuple(w for w in found.group("mods").split() if w.islower())
     return found.group("head"), mods, (found.group("det") or "a") not in ("a", "an"), "", found.start("head")
+
+
+def _determiner_back(words: list, k: int) -> int:
+    """The index of the determiner of the noun at ``k`` across up to three names and modifiers ("the EU
+    summit", "the annual general meeting"), else ``k - 1``."""
+    from factlint.analysis.lexicon import is_past_form
+
+    for back in range(k - 1, max(-1, k - 4), -1):
+        word = words[back].group(0)
+        if word.lower() in NOUN_DETERMINERS:
+            return back
+        if word[0].isupper() or word[0].isdigit():
+            continue  # "the EU summit", "its 2025-26 budget"
+        if is_past_form(word) or word.lower() in SKIP_BEFORE or not word.isalpha() or word.endswith("s"):
+            break  # a verb ("takes", "approved") or a preposition ends the noun phrase
+    return k - 1
 
 
 def _object_verb(words: list, k: int) -> int | None:
