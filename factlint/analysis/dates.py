@@ -944,8 +944,12 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
 # verbs of going to it ("went to the polls on").
 PERFORMING = frozenset(stem(w) for w in "hold run stage host conduct complete finish play win lose begin start open "
                                          "launch be attend join witness watch follow cover monitor".split())
+# Verbs whose "until" names a time they set ahead: "gave them until 3 May", "postponed it until 3 May".
+SETTING_AHEAD = frozenset(stem(w) for w in "give allow grant extend have offer postpone delay defer adjourn suspend push "
+                                           "put move set leave".split())
 MOTION = frozenset(stem(w) for w in "go come travel fly drive walk march head return".split())
-CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
+CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b"
+                          r"|\b(?:and|but)\s+(?=(?:it|he|she|they|we|I)\s)")  # "... and it sat there until"
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 CLAUSE_WINDOW = 400
 PRESENT_OR_PERFECT = re.compile(r"\b(?:is|are|be|being|been|has|have|opens|closes|runs|starts|ends)\b")
@@ -1022,6 +1026,9 @@ def _dates_the_verb(between: str, verb: str) -> bool:
     "faced him in the run-off on 7 May" do; "called a vote on 8 June" dates the vote, "had tickets to leave
     on 4 March" the leaving, "moved the vote to 3 May" the new date, "criticised the 3 May vote" the vote."""
     words = between.split()
+    if 2 <= len(words) <= 3 and words[-1].lower() in ("until", "till") and verb not in SETTING_AHEAD \
+            and not DATES_ANOTHER_TIME.search(" ".join(words[:-1])):
+        return True  # "the deal sat there until 28 March": a state that ended on the date
     if DATES_ANOTHER_TIME.search(between):
         return False
     for noun in DATED_EVENT_NOUN.finditer(between):

@@ -374,6 +374,7 @@ SKIP_BEFORE = frozenset("on in at from since by of for the a an its his her thei
 BRACKETED_NAME = re.compile(r"\([A-Z][A-Za-z0-9&.-]{0,9}\)")
 DURATION_WORDS = frozenset("day days week weeks fortnight fortnights month months year years hour hours".split())
 NUMBER_WORDS = frozenset("a an one two three four five six seven eight nine ten eleven twelve several few".split())
+QUANTIFIERS = frozenset("all every each some both many most".split())
 PP_PREPOSITIONS = frozenset("to into across over under near through with against".split())
 MODALS = frozenset("will would shall should must may might can could to 'll".split())
 NOUNS_IN_LY = frozenset("rally assembly family supply reply ally monopoly anomaly july".split())
@@ -524,7 +525,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
     plan on" dates the approval); a light verb leaves the event to its object ("gave an interview on").
     A verb that only says when its subject happens dates that subject ("the vote is due on")."""
     from factlint.analysis.dates import PERFORMING
-    from factlint.analysis.lexicon import is_past_form, light_verbs, not_events, occurring_words, state_verbs, stem
+    from factlint.analysis.lexicon import (is_past_form, light_verbs, not_events, occurring_words, planning_verbs,
+                                           state_verbs, stem)
 
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
@@ -544,10 +546,10 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             continue  # "met legally on Saturday": an adverb
         if lower in DURATION_WORDS or before in ("for", "over") and lower in NUMBER_WORDS:
             continue  # "to close for ten weeks from": a duration
-        if not _is_head(word) and (before in PP_PREPOSITIONS or k >= 2 and words[k - 2].group(0).lower()
+        if not _is_head(word) and (before in PP_PREPOSITIONS and (before != "to" or lower in QUANTIFIERS) or k >= 2 and words[k - 2].group(0).lower()
                                    in PP_PREPOSITIONS and words[k - 1].group(0).islower() and before not in NOUN_DETERMINERS):
             continue  # "close to all traffic from": the noun of a prepositional phrase
-        if before == "of" and not _is_head(word):
+        if (before == "of" or _first_lower_before(words, k) == "of") and not _is_head(word):
             continue  # "the summit of EU leaders on": the noun's complement
         determined = before in NOUN_DETERMINERS
         if lower in occurring_words() or stem(lower) in occurring_words() \
@@ -565,7 +567,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
-            if verb and is_past_form(verb) and stem(verb) not in light_verbs() | state_verbs():  # "gave an interview on"
+            # "gave an interview on", "remained on the signing on", "called a snap vote on": the noun is the event
+            if verb and is_past_form(verb) and stem(verb) not in light_verbs() | state_verbs() | planning_verbs():
                 if stem(verb) in not_events():
                     return None  # the date is when it was said, not when the event was
                 if stem(verb) not in PERFORMING:
@@ -609,6 +612,14 @@ def _head_around(text: str, sentence_start: int, sentence_end: int, d: Any) -> t
         return None
     mods = tuple(w for w in found.group("mods").split() if w.islower())
     return found.group("head"), mods, (found.group("det") or "a") not in ("a", "an"), "", found.start("head")
+
+
+def _first_lower_before(words: list, k: int) -> str:
+    """The first word before ``k`` that is not a name ("of" in "the summit of EU leaders")."""
+    for back in range(k - 1, max(-1, k - 4), -1):
+        if not words[back].group(0)[0].isupper():
+            return words[back].group(0).lower()
+    return ""
 
 
 def _determiner_back(words: list, k: int) -> int:

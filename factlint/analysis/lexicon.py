@@ -183,6 +183,14 @@ def state_verbs() -> frozenset[str]:
     return stem_set(_STATE_VERBS)
 
 
+# Verbs that set up the event their object names, whose date is then the event's ("called a vote on 8 June").
+_PLANNING_VERBS = "call schedule plan propose order"
+
+
+def planning_verbs() -> frozenset[str]:
+    return stem_set(_PLANNING_VERBS)
+
+
 def light_verbs() -> frozenset[str]:
     return stem_set(_LIGHT_VERBS)
 
