@@ -65,3 +65,15 @@ def test_an_agency_dateline_is_not_the_lead_event():
                             "The vote came after the 16 November hearing was postponed.\n")
     lead_dates = {doc.dates[i].text for e in events if e.lead for i in e.dates}
     assert "Nov 6" not in lead_dates
+
+
+def occurrence_words(text: str, published: dt.date = dt.date(2025, 2, 7)):
+    doc = read(decode("a.txt", text.encode("utf-8")), published)
+    return [(o.word, o.future) for o in doc.events.occurrences]
+
+
+def test_a_verb_after_a_modal_dates_its_object_like_a_past_verb():
+    # the approval is dated, not the merger, whether told as done or to come
+    assert occurrence_words("The board approved the merger on 3 March.") == [("approved", False)]
+    assert occurrence_words("The board will approve the merger on 3 March.") == [("approve", True)]
+    assert occurrence_words("Shareholders are due to ratify the new charter on 3 March.") == [("ratify", True)]

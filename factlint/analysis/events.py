@@ -568,7 +568,8 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
             # "gave an interview on", "remained on the signing on", "called a snap vote on": the noun is the event
-            if verb and is_past_form(verb) and stem(verb) not in light_verbs() | state_verbs() | planning_verbs():
+            finite = is_past_form(verb) or at >= 1 and words[at - 1].group(0).lower() in MODALS  # "will vote on the"
+            if verb and finite and stem(verb) not in light_verbs() | state_verbs() | planning_verbs():
                 if stem(verb) in not_events():
                     return None  # the date is when it was said, not when the event was
                 if stem(verb) not in PERFORMING:
