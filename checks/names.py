@@ -10,34 +10,40 @@ from typing import TYPE_CHECKING
 import regex
 
 from factlint.analysis.names import (ORG_WORDS, NameAnalysis, Person, Role, country_words, given_compatible,
-                                     roles_conflict, roles_match, spelling_variant, surname_keys)
+                                     given_variant, roles_conflict, roles_match, spelling_variant)
+from factlint.analysis.spelling import forms as spelling_forms
+from factlint.analysis.spelling import gendered_surnames, index_keys
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
     from factlint.document import Document
 
-KIND_TEXT = {"accents": "accents dropped", "transliteration": "another transliteration",
-             "doubled letter": "a letter doubled or not",
+KIND_TEXT = {"accents": "accents dropped or written out", "transliteration": "another transliteration",
+             "doubled letter": "a letter doubled or not", "spacing": "spaced, hyphenated or capitalised another way",
              "slip": "a one-letter difference"}
 MAX_RELATED = 3
 
 
-def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
+Spans = list[tuple[int, int]]
+
+
+def _spellings(names: NameAnalysis, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
     """Pairs of spellings that name one person: (spelling, its spans, other spelling, its spans, kind)."""
     people = names.people
     surnames = {p.surname for p in people}
-    family = names.family
-    keys = [surname_keys(p.surname) for p in people]
+    keys = [index_keys(p.family or p.surname) for p in people]
     # A word that also names an organisation ("Shell Oil", "Kazuran Holdings") is not a surname here.
     organisation_words = {w for e in names.entities if e.kind == "organisation" for w in e.text.split()}
     for i, p in enumerate(people):
-        if not p.given or p.surname in family:
+        yield from _family_spellings(p, text)
+        if not p.given:
             continue
+        yield from _given_spellings(p, text)
         spans = [(m.surname_start, m.surname_end) for m in p.mentions if not m.ambiguous and m.form != "role"]
-        yield from _given_spellings(p)
-        loose: dict[str, list[tuple[int, int]]] = {}
+        loose: dict[str, Spans] = {}
         for lo in names.loose:
-            if lo.text in surnames or lo.text in organisation_words or not spelling_variant(p.surname, lo.text):
+            if lo.text in surnames or lo.text in organisation_words or not _variant(p, lo.text) \
+                    or gendered_surnames(p.surname, lo.text):
                 continue
             if lo.role is not None and p.roles and not any(roles_match(lo.role, r) for r in p.roles):
                 continue  # introduced with another post: someone else
@@ -45,13 +51,15 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
         for word, other in loose.items():
             if not _unique_match(word, p, people):
                 continue
-            yield p.surname, spans, word, other, spelling_variant(p.surname, word) or ""
+            same = [(m.surname_start, m.surname_end) for m in names.mentions if m.form != "role"
+                    and text[m.surname_start:m.surname_end] == p.family]  # relatives who share it too
+            yield p.family, same or spans, word, other, _variant(p, word) or ""
         for j in range(i + 1, len(people)):
             q = people[j]
             if not keys[i] & keys[j]:
                 continue
-            kind = spelling_variant(p.surname, q.surname)
-            if kind is None or q.surname in family or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
+            kind = spelling_variant(p.family, q.family)
+            if kind is None or gendered_surnames(p.surname, q.surname) or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
@@ -59,25 +67,83 @@ def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]]
                 continue  # two names with different posts: two people the text keeps apart
             if p.sex and q.sex and p.sex != q.sex:
                 continue  # "Mr Smith" and "Mrs Smyth"
-            yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions
-                                                if m.form != "role"], kind
+            yield p.family, spans, q.family, [(m.surname_start, m.surname_end) for m in q.mentions
+                                              if m.form != "role"], kind
 
 
-def _given_spellings(person: Person) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
-    """One person's given name spelled two ways in full mentions ("Dariya Kovalenko" ... "Daria Kovalenko")."""
-    by_spelling: dict[str, list[tuple[int, int]]] = {}
+def _variant(person: Person, word: str) -> str | None:
+    return spelling_variant(person.surname, word) or (
+        spelling_variant(person.family, word) if person.family != person.surname else None)
+
+
+def _family_spellings(person: Person, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
+    """One person's family name written two ways in mentions the analyser linked ("de la Cruz" /
+    "Dela Cruz", "Massy-Greene" / "Massy Greene")."""
+    by_spelling: dict[str, Spans] = {}
     for m in person.mentions:
-        if m.form == "full" and m.surname_start > m.start:
-            given = m.text[:m.surname_start - m.start].split()
-            if given:
-                first = m.text.index(given[0])
-                by_spelling.setdefault(given[0], []).append((m.start + first, m.start + first + len(given[0])))
+        if m.form != "role" and not m.ambiguous:
+            by_spelling.setdefault(" ".join(text[m.surname_start:m.surname_end].split()), []).append(
+                (m.surname_start, m.surname_end))
+    if len(by_spelling) < 2:
+        return
     spellings = list(by_spelling)
     for i, a in enumerate(spellings):
         for b in spellings[i + 1:]:
             kind = spelling_variant(a, b)
             if kind is not None:
                 yield a, by_spelling[a], b, by_spelling[b], kind
+
+
+_GIVEN_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+
+
+def _given_spellings(person: Person, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
+    """One person's given name spelled two ways in full mentions ("Dariya Kovalenko" ... "Daria
+    Kovalenko", "Abdulrahman" ... "Abdel Rahman")."""
+    forms: dict[tuple[str, ...], list[list[tuple[int, int]]]] = {}
+    for m in person.mentions:
+        if m.form == "full" and m.surname_start > m.start:
+            words = list(_GIVEN_WORD.finditer(text, m.start, m.surname_start))
+            if words:
+                forms.setdefault(tuple(w.group() for w in words), []).append([w.span() for w in words])
+    if len(forms) < 2:
+        return
+    given = list(forms)
+    for i, a in enumerate(given):
+        for b in given[i + 1:]:
+            found = given_variant(a, b)
+            if found is None or " ".join(a[:found[0]]) == " ".join(b[:found[1]]):
+                continue
+            na, nb, kind = found
+            yield (" ".join(a[:na]), [(w[0][0], w[na - 1][1]) for w in forms[a]],
+                   " ".join(b[:nb]), [(w[0][0], w[nb - 1][1]) for w in forms[b]], kind)
+
+
+def _name_like(words: tuple[str, ...]) -> bool:
+    """Every part of every word capitalised: "Jean-Marie", not "Oscar-nominated"."""
+    return all(part[:1].isupper() for w in words for part in w.split("-"))
+
+
+def _changed_given_names(names: NameAnalysis) -> Iterator[tuple[Person, Person]]:
+    """(the person introduced, the later full name) when one family name appears with a second
+    first name that the text never introduces: no title, role, appositive or stated relation,
+    while the first was introduced with a post. News copy introduces every new person; a second
+    Oduya named in passing after "Committee chair Martin Oduya" is that chair with a slipped name."""
+    people = names.people
+    by_family: dict[str, list[Person]] = {}
+    for p in people:
+        if p.given and p.mentions and not p.related and p.surname not in names.family:
+            by_family.setdefault(spelling_forms(p.family)[3], []).append(p)
+    for group in by_family.values():
+        if len(group) != 2:
+            continue
+        first, later = sorted(group, key=lambda p: p.mentions[0].start)
+        if not first.roles or later.roles or not later.confirmed or given_compatible(first.given, later.given) \
+                or any(m.form == "title" for m in later.mentions) or (first.sex and later.sex and first.sex != later.sex) \
+                or len(first.given[0]) == 1 or len(later.given[0]) == 1 \
+                or first.given[-len(later.given):] == later.given or not _name_like(later.given):
+            continue  # "Duncan Smith" after "Iain Duncan Smith": the family name of two words
+        yield first, later
 
 
 def _organisation_spellings(names: NameAnalysis) -> Iterator[tuple[str, list, str, list, str]]:
@@ -147,21 +213,33 @@ class NameVariant(Check):
         text = doc.text
         flagged: set[tuple[int, int]] = set()
         names = doc.names
-        pairs = [(*pair, "person") for pair in _spellings(names)]
+        pairs = [(*pair, "person") for pair in _spellings(names, text)]
         pairs += [(*pair, "organisation") for pair in _organisation_spellings(names)]
         for first, first_spans, second, second_spans, kind, what in pairs:
             if not first_spans or not second_spans:
                 continue
-            if len(second_spans) > len(first_spans):
+            if (len(second_spans), -second_spans[0][0]) > (len(first_spans), -first_spans[0][0]):
                 first, first_spans, second, second_spans = second, second_spans, first, first_spans
             majority = first if len(first_spans) > len(second_spans) else None
+            count = (f'({len(first_spans)}x against {len(second_spans)}x, so "{first}" is likely meant)' if majority
+                     else f"({len(first_spans)}x each: the text does not show which is right)")
             related = tuple(Related(s, e, f'"{text[s:e]}" here') for s, e in first_spans[:MAX_RELATED])
             for s, e in second_spans:
                 if (s, e) in flagged:
                     continue
                 flagged.add((s, e))
-                yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere ({len(first_spans)}x) for the same '
-                                  f'{what}: {KIND_TEXT.get(kind, kind)}', related, majority)
+                yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere for the same {what}: '
+                                  f'{KIND_TEXT.get(kind, kind)} {count}', related, majority)
+        for first, later in _changed_given_names(names):
+            intro = first.mentions[0]
+            for m in later.mentions:
+                if m.form == "full" and (m.start, m.end) not in flagged:
+                    flagged.add((m.start, m.end))
+                    yield Issue(m.start, m.surname_start if m.surname_start > m.start else m.end,
+                                f'"{" ".join(text[m.start:m.end].split())}" here, but "{first.name}" elsewhere: '
+                                f"one {first.family} with two first names, and only {first.name} is introduced",
+                                (Related(intro.start, intro.end, f'"{first.name}" introduced here'),),
+                                " ".join(first.given))
 
 
 def _role_label(role: Role) -> str:

@@ -24,15 +24,15 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from factlint.analysis.bundled import data_json, data_text
+from factlint.analysis.spelling import (edit_distance, forms, gendered_ending, index_keys, one_edit,  # noqa: F401
+                                       same_spelling, spelling_variant, strip_accents)
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -92,6 +92,20 @@ SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", rege
 ROLE_BEFORE = regex.compile(
     rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
     regex.REVERSE)
+
+
+# Before a lone capitalised word: one lower-case word ("remanded "); reverse, like SPEECH_BEFORE.
+WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{3,}ed) $", regex.REVERSE)
+LOWER_AFTER = re.compile(r"[ \u00a0][a-z]|[,.;:]")
+AGE_OR_SCORE = re.compile(r" \(\d{1,3}\)")  # "Callum Ferris (63)", "Ana Ruiz (34)": a person's age or score
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+PRONOUN_SEX = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+
+def _pronoun_sex(text: str, start: int, end: int) -> str:
+    """"m" or "f": the first personal pronoun in ``text[start:end]``, or ""."""
+    m = PRONOUN_SEX.search(text, start, end)
+    return "" if m is None else ("m" if m.group(1) else "f")
 
 
 @cache
@@ -160,9 +174,9 @@ class Mention:
     text: str
     person: int  # index into NameAnalysis.people
     form: str  # "full" | "surname" | "title" (title + surname) | "role" ("the minister")
-    surname_start: int  # the surname's own span, for a suggestion that replaces only it
+    surname_start: int  # the family name's own span (particles included), for a suggestion that replaces only it
     surname_end: int
-    ambiguous: bool = False  # a surname two people share
+    ambiguous: bool = False  # a surname two people share, both introduced before this mention
 
 
 @dataclass(slots=True)
@@ -194,9 +208,11 @@ class Person:
     surname: str
     suffix: str = ""
     confirmed: bool = False  # something in the text marks this name as a person's
-    sex: str = ""  # "m" or "f" when an honorific says so ("Mrs Smith")
+    sex: str = ""  # "m" or "f" when an honorific or a pronoun says so ("Mrs Smith", "Smith said she ...")
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    family: str = ""  # the family name as first written, particles included ("de la Cruz"); else the surname
+    related: bool = False  # the text states a relation of this person to someone ("his wife", "no relation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,105 +306,39 @@ class _NamedClauses:
 
 # --- spellings -----------------------------------------------------------------
 
-def strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ks", "x"),
-             ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"),
-             ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f"),
-             ("ue", "u"), ("oe", "o"), ("ae", "a")]
-_DOUBLE = re.compile(r"(.)\1+")
-_FIRST_GROUP = itemgetter(1)  # a replacement function: Python 3.11 parses a "\1" template on every call
-_OFF = re.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
-
-
-@lru_cache(maxsize=16384)
-def _forms(word: str) -> tuple[str, str, str, str]:
-    """(lower case, without accents, without doubled letters, transliteration skeleton)."""
-    lower = word.lower().replace("’", "'")
-    plain = lower if lower.isascii() else strip_accents(lower)
-    undoubled = _DOUBLE.sub(_FIRST_GROUP, lower)
-    s = plain
-    for a, b in _TRANSLIT:
-        s = s.replace(a, b)
-    return lower, plain, undoubled, _OFF.sub("ov", _DOUBLE.sub(_FIRST_GROUP, s))
-
-
-@lru_cache(maxsize=16384)
-def surname_keys(word: str) -> frozenset[str]:
-    """First letters under which a spelling variant of ``word`` is filed."""
-    forms = _forms(word)
-    return frozenset((forms[1][:1], forms[3][:1]))
-
-
-def one_edit(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with one letter added, dropped, changed, or two neighbours swapped."""
-    la, lb = len(a), len(b)
-    if a == b or abs(la - lb) > 1:
-        return False
-    i, n = 0, min(la, lb)
-    while i < n and a[i] == b[i]:
-        i += 1
-    if la > lb:
-        return a[i + 1:] == b[i:]
-    if la < lb:
-        return a[i:] == b[i + 1:]
-    return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
-
-
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count once), cut off above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def spelling_variant(a: str, b: str) -> str | None:
-    """How two different spellings of one name differ, or None when they are not variants.
-
-    "accents" (Bárány/Barany), "doubled letter" (McAlister/McAllister), "transliteration"
-    (Zhumabekov/Jumabekov), "slip" (one letter added, dropped, changed or swapped, in names of
-    five letters or more; not a final -s or -n: "the Trumps", "America"/"American").
-    """
-    if a == b or not a or not b or abs(len(a) - len(b)) > 3:
-        return None
-    fa, fb = _forms(a), _forms(b)
-    if fa[0] == fb[0]:
-        return None
-    if fa[1] == fb[1]:
-        return "accents"
-    if fa[2] == fb[2]:
-        return "doubled letter"
-    if fa[3] == fb[3]:
-        return "transliteration"
-    shorter, longer = sorted((fa[0], fb[0]), key=len)
-    if longer[:-1] == shorter and longer[-1] in "sn":
-        return None
-    if min(len(a), len(b)) >= 5 and fa[0][0] == fb[0][0] and one_edit(fa[0], fb[0]):
-        return "slip"
-    return None
+surname_keys = index_keys  # the fact base files its people under the same keys
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when two lists of given names can belong to one person ("J." fits "John")."""
+    """True when two lists of given names can belong to one person ("J." fits "John", "Kristofer"
+    "Kristoffer", "Abdel Rahman" "Abdulrahman"; not "Maria" and "Mario")."""
     if not a or not b:
         return True
     x, y = a[0].rstrip("."), b[0].rstrip(".")
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return x == y or spelling_variant(x, y) in ("accents", "transliteration")
+    return x == y or given_variant(a, b) is not None
+
+
+def given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """(how many words of ``a``, of ``b``, kind) when the first given name is spelled two ways,
+    perhaps as one word and two ("Abdulrahman"/"Abdel Rahman"); a change of a final vowel (the
+    masculine and feminine forms of a name) is not a spelling."""
+    for na, nb in ((1, 1), (1, 2), (2, 1)):
+        if len(a) < na or len(b) < nb:
+            continue
+        x, y = " ".join(a[:na]), " ".join(b[:nb])
+        if na + nb > 2 and any(len(w) < 3 or "." in w for w in (*a[:na], *b[:nb])):
+            continue  # "Donald J." is "Donald" with an initial, not another spelling
+        kind = spelling_variant(x, y)
+        if kind is not None and not gendered_ending(x, y) and (na + nb == 2 or kind != "slip"):
+            return na, nb, kind
+    return None
+
+
+def particle_join(join: str) -> bool:
+    """The lower-case words between two capitalised words of a name are all particles ("de la")."""
+    return all(w in PARTICLES for w in join.split())
 
 
 # --- the analyser ----------------------------------------------------------------
@@ -520,7 +470,7 @@ def _name_tokens(run: _Run, begin: int) -> list[tuple[int, int, str]]:
     out = [run.tokens[begin]]
     for k in range(begin + 1, len(run.tokens)):
         join = run.joins[k - 1]
-        if join and join not in PARTICLES:
+        if join and not particle_join(join):
             break
         out.append(run.tokens[k])
     return out
@@ -544,13 +494,14 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
     head = ""
     organisation: list[str] = []
     portfolio: set[str] = set()
+    head_at = len(words)
     for i, w in enumerate(words):
         if w in ROLE_VERBS:
-            head = ROLE_VERBS[w]
+            head, head_at = ROLE_VERBS[w], i
             organisation = words[i + 1:]
             break
         if w in ROLES or w in TITLES and w not in HONORIFICS:
-            head = w
+            head, head_at = w, i
             before, after = words[:i], words[i + 1:]
             if after[:1] in (["of"], ["at"], ["for"], ["to"]):
                 organisation = after[1:]
@@ -561,7 +512,6 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
             # keep scanning: "deputy leader" -> leader, "parliamentary group leader" -> leader
     if not head:
         return None
-    head_at = words.index(head) if head in words else len(words)
     if any(w in FAMILY_WORDS for w in words[:head_at]):
         return None  # "the daughter of President X" is not a president
     owner = next((w[:-2] for w in reversed(words[:head_at]) if w.endswith(("'s", "’s"))), "")
@@ -647,25 +597,80 @@ def roles_match(a: Role, b: Role) -> bool:
     return not (a.organisation and b.organisation and not a.organisation & b.organisation)
 
 
+def _multipart(family: str) -> bool:
+    return any(c in family for c in " -'’")
+
+
+def _spells_family(name: str, family: str) -> bool:
+    """A full name that is a known family name of several parts spelled another way."""
+    return forms(name)[3] == forms(family)[3] or spelling_variant(name, family) is not None
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.out = NameAnalysis()
         self.by_surname: dict[str, list[int]] = {}
+        self.multipart: dict[str, list[int]] = {}  # people whose family name has several parts, by first letter
+        self.multipart_ids: set[int] = set()
         self.full_starts: dict[int, list[int]] = {}  # person -> starts of full-name mentions, in order
 
-    def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str) -> int:
+    def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str,
+                   family: str = "") -> tuple[int, str]:
+        """The person a full name belongs to, and the form of the mention ("full", or "surname"
+        when the name spells a known person's family name whole: "Dela Cruz" for "de la Cruz")."""
         people = self.out.people
+        family = family or surname
         for i in self.by_surname.get(surname, ()):
             p = people[i]
             if p.suffix == suffix and given_compatible(p.given, given) and (given or p.given):
                 if len(given) > len(p.given):
                     p.given, p.name = given, name
-                return i
-        people.append(Person(name, given, surname, suffix))
-        self.by_surname.setdefault(surname, []).append(len(people) - 1)
-        return len(people) - 1
+                return i, "full"
+        if given:
+            for i in self.multipart.get(forms(name)[3][:1], ()):
+                if _spells_family(name, people[i].family):
+                    return i, "surname"
+        if _multipart(family):
+            for i, p in enumerate(people):  # the family name was written first as a full name ("Dela Cruz ... Ramon de la Cruz")
+                if p.given and not p.roles and i not in self.multipart_ids and _spells_family(p.name, family):
+                    self.by_surname[p.surname].remove(i)
+                    for m in p.mentions:
+                        m.form, m.surname_start = "surname", m.start
+                    self.full_starts.pop(i, None)
+                    p.given, p.surname, p.name, p.family = given, surname, name, family
+                    self._add(i, surname, family)
+                    return i, "full"
+        people.append(Person(name, given, surname, suffix, family=family))
+        self._add(len(people) - 1, surname, family)
+        return len(people) - 1, "full"
+
+    def _add(self, pid: int, surname: str, family: str) -> None:
+        self.by_surname.setdefault(surname, []).append(pid)
+        if _multipart(family):
+            self.multipart.setdefault(forms(family)[3][:1], []).append(pid)
+            self.multipart_ids.add(pid)
+
+    def _family_at(self, name: list[tuple[int, int, str]]) -> tuple[int, int]:
+        """(index of the first word of the family name, offset where it starts, particles included).
+
+        A capitalised particle belongs to the family name inside a name ("Jan Van der Berg") and at
+        its start when lower-case particles follow ("De la Cruz"); "Al Gore" keeps "Al" as a given name."""
+        text = self.text
+        at = len(name) - 1
+        while at > 0:
+            prev = name[at - 1][2]
+            join = text[name[at - 1][1]:name[at][0]].strip()
+            if prev.lower() not in PARTICLES or (at == 1 and not join):
+                break
+            at -= 1
+        join_start = name[at - 1][1] if at > 0 else name[at][0]
+        gap = text[join_start:name[at][0]]
+        start = name[at][0]
+        if gap.strip() and particle_join(gap.strip()):
+            start = join_start + len(gap) - len(gap.lstrip())
+        return at, start
 
     def mention(self, person: int, start: int, end: int, form: str, surname: tuple[int, int]) -> Mention:
         m = Mention(start, end, self.text[start:end], person, form, surname[0], surname[1])
@@ -761,13 +766,19 @@ class _Builder:
             if len(words) == 1:
                 singles.append((run, title_at, lo, hi, name, has_title, suffix))
                 continue
+            family_at, family_start = self._family_at(name)
+            if family_at == 0:  # particles and a surname: "Van der Berg said"
+                singles.append((run, title_at, lo, hi, name, has_title, suffix))
+                continue
             evidence = has_title or self._evidence(n_start, n_end, lo, hi)
             if len(words) <= 4 and (evidence or len(words) <= 3):
-                given = tuple(w for w in words[:-1])
+                given = tuple(words[:family_at])
                 surname = words[-1]
-                pid = self.person_for(given, surname, suffix, " ".join(words))
+                family = " ".join(text[family_start:n_end].split()) if family_at < len(words) - 1 \
+                    or family_start < name[-1][0] else surname
+                pid, form = self.person_for(given, surname, suffix, " ".join(text[n_start:n_end].split()), family)
                 self.out.people[pid].confirmed |= evidence
-                self.mention(pid, n_start, n_end, "full", (name[-1][0], name[-1][1]))
+                self.mention(pid, n_start, n_end, form, (n_start if form == "surname" else family_start, n_end))
                 if evidence:
                     self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
         surnames: dict[str, list[int]] = {}
@@ -778,7 +789,7 @@ class _Builder:
         for _, _, _, _, name, has_title, suffix in singles:
             word = name[-1][2]
             if has_title and word not in surnames and word.rstrip(".").lower() not in TITLES:
-                pid = self.person_for((), word, suffix, word)
+                pid, _ = self.person_for((), word, suffix, word)
                 self.out.people[pid].confirmed = True
                 surnames[word] = [pid]
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
@@ -787,14 +798,19 @@ class _Builder:
             for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
         variants: list[tuple[Loose, bool]] = []
-        for run, title_at, lo, hi, name, has_title, suffix in singles:
+        shared: list[tuple] = []  # mentions of a surname two people introduced before it share
+        for single in singles:
+            run, title_at, lo, hi, name, has_title, suffix = single
             n_start, n_end = name[0][0], name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
             if known:
-                pid = self._nearest(known, n_start)
-                m = self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
-                m.ambiguous = len(known) > 1
+                before = [pid for pid in known if self.full_starts.get(pid, [n_start])[0] < n_start]
+                if len(before) > 1 or (not before and len(known) > 1):
+                    shared.append((single, before or known))
+                    continue
+                pid = before[0] if before else known[0]
+                self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
                     and any(spelling_variant(known_name, word) for key in surname_keys(word)
@@ -802,8 +818,18 @@ class _Builder:
                 app = self.appositive(n_end, hi)
                 role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
                 used = bool(self._evidence(n_start, n_end, lo, hi)
-                            or verb_after().match(text, n_end, min(hi, n_end + 12)))
+                            or verb_after().match(text, n_end, min(hi, n_end + 12))
+                            or self._object_of_verb(n_start, n_end, lo, hi))
                 variants.append((Loose(n_start, n_end, word, role), used))
+        self._sexes()
+        for single, candidates in shared:
+            run, title_at, lo, hi, name, has_title, suffix = single
+            n_start, n_end = name[0][0], name[-1][1]
+            pid = self._by_pronoun(candidates, n_end)
+            m = self.mention(self._nearest(candidates, n_start) if pid < 0 else pid, n_start, n_end,
+                             "title" if has_title else "surname", (n_start, n_end))
+            m.ambiguous = pid < 0
+            self._roles_and_speech(m.person, run, title_at, n_start, n_end, lo, hi)
         # A variant counts once one of its uses reads as a person's; then every use of it counts.
         as_person = {loose.text for loose, used in variants if used}
         self.out.loose = [loose for loose, _ in variants if loose.text in as_person]
@@ -814,6 +840,47 @@ class _Builder:
         self._family()
         self._quote_attributions()
         return self.out
+
+    def _sexes(self) -> None:
+        """A person's sex from the pronouns of the sentences that name this person alone
+        ("Holub said her party ..."), unless an honorific or the pronouns disagree."""
+        by_sentence: dict[int, set[int]] = {}
+        first: dict[int, int] = {}
+        sentences = self.doc.sentences
+        starts = [s.start for s in sentences]
+        for m in sorted(self.out.mentions, key=lambda m: m.start):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0:
+                by_sentence.setdefault(i, set()).add(m.person)
+                first.setdefault(i, m.end)
+        votes: dict[int, set[str]] = {}
+        for i, people in by_sentence.items():
+            if len(people) == 1:
+                sex = _pronoun_sex(self.text, first[i], sentences[i].end)
+                if sex:
+                    votes.setdefault(next(iter(people)), set()).add(sex)
+        for pid, sexes in votes.items():
+            person = self.out.people[pid]
+            if len(sexes) == 1 and not person.sex:
+                person.sex = next(iter(sexes))
+
+    def _by_pronoun(self, candidates: list[int], end: int) -> int:
+        """Of people who share a surname, the one whose sex the pronoun after ``end`` in its sentence names, or -1."""
+        sentence = self.doc.sentence_at(end - 1)
+        sex = _pronoun_sex(self.text, end, sentence.end) if sentence is not None else ""
+        if not sex:
+            return -1
+        fits = [pid for pid in candidates if self.out.people[pid].sex == sex]
+        return fits[0] if len(fits) == 1 else -1
+
+    def _object_of_verb(self, start: int, end: int, lo: int, hi: int) -> bool:
+        """A lone capitalised word after a past verb and before lower case ("remanded Hallorann in
+        custody"): where a person is named, not a place ("in Kilworth"), a thing named by its kind
+        ("the derivatives market Liffe") or the first word of a name."""
+        m = WORD_BEFORE.match(self.text[max(lo, start - 25):start])
+        if m is None or m.group(1) in STOP or m.group(1) in PARTICLES or m.group(1) in ROLES:
+            return False
+        return bool(LOWER_AFTER.match(self.text, end, min(hi, end + 3)))
 
     def _nearest(self, candidates: list[int], offset: int) -> int:
         """Of people who share a surname, the one whose full name was given last before ``offset``."""
@@ -830,7 +897,8 @@ class _Builder:
         before = text[max(lo, start - 30):start]
         if SPEECH_BEFORE.match(before) or ROLE_BEFORE.match(before):
             return True
-        return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60)))
+        return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60))
+                    or AGE_OR_SCORE.match(text, end, min(hi, end + 6)))
 
     def _roles_and_speech(self, pid: int, run: _Run, title_at: int, n_start: int, n_end: int, lo: int,
                           hi: int) -> None:
@@ -893,9 +961,12 @@ class _Builder:
             if p.surname in family:
                 continue
             for m in p.mentions:
-                words = text[max(0, m.start - 40):m.start].lower().split()[-4:]
-                if any(w.strip(",.;:'’s") in FAMILY_WORDS or w.strip(",.;:") in FAMILY_WORDS for w in words):
+                after = text[m.end:m.end + 100]
+                after = after[:cut.start()] if (cut := SENTENCE_END.search(after)) else after
+                words = text[max(0, m.start - 40):m.start].lower().split()[-4:] + after.lower().split()[:12]
+                if any(w.strip(",.;:'’s—–-") in FAMILY_WORDS or w.strip(",.;:—–-") in FAMILY_WORDS for w in words):
                     family.add(p.surname)
+                    p.related = True
                     break
         self.out.family = frozenset(family)
 
