@@ -111,16 +111,16 @@ class AcronymMismatch(Check):
         defined = {d.key: d for d in reversed(analysis.definitions) if d.match != "near-miss"}
         if not defined:
             return
+        short_forms = {d.key for d in analysis.definitions}
         uses = Counter(m.key for m in analysis.mentions)
-        well_known = knowledge().well_known
         seen: set[str] = set()
         for mention in analysis.mentions:
             key = mention.key
-            if key in defined or key in well_known or key in seen or len(key) < 3 or not key.isalpha():
+            if key in short_forms or key in seen or len(key) < 3 or not key.isalpha() or _may_be_meant(doc, key):
                 continue
             seen.add(key)
             for target, d in defined.items():
-                slip = slip_kind(key, target)
+                slip = slip_kind(key, target, first=False)
                 # a swap is a typing slip; one changed letter only for a single use of a much-used acronym
                 if slip == "swap" or (slip == "letter" and uses[key] == 1 and uses[target] >= 2):
                     yield Issue(mention.start, mention.end,
@@ -135,6 +135,19 @@ class AcronymMismatch(Check):
         return Issue(d.start, d.end,
                      f'"{d.key}" does not match "{d.long}", whose initials are {d.near_miss}',
                      (Related(d.long_start, d.long_end, f'the name abbreviated: "{d.long}"'),), suggestion)
+
+
+def _may_be_meant(doc: Document, key: str) -> bool:
+    """A well-known acronym may be meant in its own right, unless every body it names is a national
+    one of a country the article never names (the RMT, a British union, in a story set in France)."""
+    kb = knowledge()
+    if key not in kb.well_known:
+        return False
+    orgs = kb.by_acronym.get(key, ())
+    if not orgs or not all(o.national and o.members for o in orgs):
+        return True
+    countries = set(doc.acronyms.context().countries)
+    return any(countries & o.members or _named_in_text(doc, o, set(), key) for o in orgs)
 
 
 # --- A402 ------------------------------------------------------------------------------------

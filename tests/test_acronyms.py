@@ -135,7 +135,7 @@ def test_a401_fires_on_a_use_that_swaps_letters_of_a_defined_acronym():
 
 
 def test_a401_silent_on_two_defined_or_known_acronyms_one_letter_apart():
-    text = ("The Joint Audit Board (JAB) and the Joint Able Bureau (JAU) met. The JAB said yes; the CDU "
+    text = ("The Joint Audit Board (JAB) and the Joint Able Unit (JAU) met. The JAB said yes; the CDU "
             "and the CSU agreed.")
     assert codes(lint_text(text, select=["A401"])) == []
 

@@ -23,6 +23,7 @@ class Country(BaseModel):
     demonyms: list[str] = []
     capitals: list[str] = []
     regions: list[str] = Field(min_length=1)
+    english: bool = False  # English is an official or national language (source: "english")
 
 
 class Organisation(BaseModel):

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -147,6 +148,11 @@ class Knowledge:
                            *country.get("capitals", ())]:
                 out.setdefault(phrase.split()[0], []).append((phrase, name))
         return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in out.items()}
+
+    @cached_property
+    def english(self) -> frozenset[str]:
+        """Countries with English as an official or national language."""
+        return frozenset(c["name"] for c in self._raw["countries"] if c.get("english"))
 
     @cached_property
     def domain_words(self) -> dict[str, frozenset[str]]:
@@ -345,7 +351,9 @@ class _Word:
     word: str
 
 
-def _name_words(text: str, start: int, end: int) -> list[_Word]:
+def _name_words(text: str, start: int, end: int, lower: bool = False) -> list[_Word]:
+    """Capitalised words and linking words; with ``lower``, lower-case words too, as names in
+    French or Spanish write them ("Régie des transports de Montreval")."""
     out = []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -355,6 +363,8 @@ def _name_words(text: str, start: int, end: int) -> list[_Word]:
             out.append(_Word(m.start(), m.end(), initials.upper(), False, word))
         elif word.lower() in _STOPWORDS:
             out.append(_Word(m.start(), m.end(), word[0].upper(), True, word))
+        elif lower and word[0].isalpha():
+            out.append(_Word(m.start(), m.end(), word[0].upper(), False, word))
     return out
 
 
@@ -362,16 +372,17 @@ def _letters(short: str) -> str:
     return "".join(c for c in short if c.isupper() or c.isdigit())
 
 
-def slip_kind(a: str, b: str) -> str:
+def slip_kind(a: str, b: str, first: bool = True) -> str:
     """"letter" when one letter differs, "swap" when two neighbours are swapped, else "".
 
-    Both keep the first letter and the length: the slips of typing, not of translation.
+    Both keep the length, and by default the first letter: the slips of typing, not of
+    translation. With ``first=False`` the first two letters may be the ones swapped (ICG for CIG).
     """
-    if len(a) != len(b) or a == b or a[0] != b[0]:
+    if len(a) != len(b) or a == b or (a[0] != b[0] and first):
         return ""
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     if len(diff) == 1:
-        return "letter"
+        return "letter" if diff[0] else ""
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     return "swap" if swapped else ""
 
@@ -393,21 +404,46 @@ class _Fit:
     near_miss: str | None = None
 
 
-def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
-    """Pair ``short`` with the capitalised name that ends at ``end``: by its initials, else by S&H."""
+def _fit_name(short: str, text: str, start: int, end: int, foreign: Callable[[], bool] = lambda: True) -> _Fit | None:
+    """Pair ``short`` with the capitalised name that ends at ``end``: by its initials, else by S&H.
+
+    ``foreign`` says whether the text ties the name to a country that does not speak English,
+    where a short form may come from the name in its own language."""
     letters = _letters(short)
+    if len(letters) < 2:
+        return None
+    run = _run_before(text, start, end, False)
+    if not run:
+        return None
+    fit = _initials_fit(letters, run, text, end, foreign)
+    if fit is None:  # a name in its own language, with lower-case words ("Régie des transports de Montreval")
+        wide = _run_before(text, start, end, True)
+        if len(wide) > len(run) and not wide[0].linking:
+            fit = _initials_fit(letters, wide, text, end, foreign, exact=True)
+    if fit is not None:
+        return fit
+    at = schwartz_hearst(short, text[run[0].start:end])
+    return _Fit(run[0].start + at, "letters") if at >= 0 else _Fit(run[0].start, "")
+
+
+def _run_before(text: str, start: int, end: int, lower: bool) -> list[_Word]:
+    """The words of a name that ends at ``end``: adjacent, not opening with a linking word."""
     run: list[_Word] = []
-    for w in reversed(_name_words(text, start, end)):
+    for w in reversed(_name_words(text, start, end, lower)):
         if text[w.end:(run[0].start if run else end)].strip(" \t"):
             break
         run.insert(0, w)
     while run and run[0].linking:
         run.pop(0)
-    if not run or len(letters) < 2:
-        return None
+    return run
+
+
+def _initials_fit(letters: str, run: list[_Word], text: str, end: int, foreign: Callable[[], bool],
+                  exact: bool = False) -> _Fit | None:
+    """The tail of ``run`` whose initials are ``letters``, or one letter or swap off them (a near miss)."""
     near = None
     for k, first in enumerate(run):
-        if first.linking:
+        if first.linking or (exact and not first.word[0].isupper()):
             continue
         tail = run[k:]
         content = "".join(w.initials for w in tail if not w.linking)
@@ -418,16 +454,15 @@ def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
             known = bool(slip) and any(not org.national
                                        for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
             # One letter off may be an acronym of the name in its own language (SDS for the
-            # Slovenian Democratic Party, FSB): trust it only for the unique name of an
-            # international organisation (a national one may be generic). A swap is a typing
-            # slip, unless an adjective is swapped with its noun, as the Romance languages order
-            # them (PRD, Party of the Democratic Revolution; UMP, Union for a Popular Movement).
-            if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
+            # Slovenian Democratic Party, FSB for Russia's Federal Security Service): a slip only
+            # for the unique name of an international organisation, or where the text ties the
+            # body to no country of another language. A swap is a typing slip, unless an adjective
+            # is swapped with its noun, as the Romance languages order them (PRD, Party of the
+            # Democratic Revolution; UMP, Union for a Popular Movement).
+            if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)) \
+                    or (slip == "letter" and not exact and not foreign()):
                 near = _Fit(first.start, "near-miss", content)
-    if near is not None:
-        return near
-    at = schwartz_hearst(short, text[run[0].start:end])
-    return _Fit(run[0].start + at, "letters") if at >= 0 else _Fit(run[0].start, "")
+    return near
 
 
 _PAREN = re.compile(r"\(([^()\n]{1,60})\)")
@@ -545,7 +580,7 @@ def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definitio
     chosen = shorts[0]
     for short in shorts:
         window = _window_start(doc, end, short)
-        fit = _fit_name(short, text, window, end)
+        fit = _fit_name(short, text, window, end, lambda: foreign_sentence(doc, end))
         if fit is None or not fit.match:
             at = schwartz_hearst(short, text[window:end])  # a long form in lower case: "chief executive"
             fit = _Fit(window + at, "letters") if at >= 0 else None
@@ -577,7 +612,7 @@ def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
     short = before.group(1)
     long_start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
     long_end = long_start + len(content)
-    fit = _fit_name(short, text, long_start, long_end)
+    fit = _fit_name(short, text, long_start, long_end, lambda: foreign_sentence(doc, long_start))
     if fit is None or not fit.match or fit.start != long_start:
         return None  # the brackets say more than the acronym covers: a description, not a definition
     if fit.match == "near-miss" and _known_pair(short, content):
@@ -588,7 +623,10 @@ def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
 
 
 # after an acronym: "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian ..." / "EAEU stands for ..."
-_AFTER_SHORT = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+# ... / "GSR, or Grid Stability Reserve" / "CCP, short for ..." / "the CCP, as the Creative Communities Programme is known"
+_AFTER_SHORT = re.compile(r"(?:,[ \t]+(?:the|an?|or(?:[ \t]+the)?|short[ \t]+for(?:[ \t]+the)?|(?P<as>as(?:[ \t]+the)?))[ \t]+"
+                          r"|:[ \t]+|,?[ \t]+(?:which[ \t]+)?(?:stands|stood)[ \t]+for[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+_IS_KNOWN = re.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:known|called)\b")
 # before an acronym: "Eurasian Economic Union, or EAEU," / "..., known as the EAEU" / "abbreviated as EAEU"
 _NAME_THEN_SHORT = re.compile(
     r"(?:or|known[ \t]+as|abbreviated[ \t]+(?:as|to)|aka)[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z0-9&]{1,9}\+?)(?![\w&])")
@@ -621,8 +659,8 @@ def _short_then_name(doc: Document, mention: AcronymMention) -> Definition | Non
             return None
         match = "letters"
     long = " ".join(text[m.end():name_end].split())
-    if len(long.split()) < 2:
-        return None
+    if len(long.split()) < 2 or (m.group("as") and not _IS_KNOWN.match(text, name_end)):
+        return None  # "the CCP, as the Creative Communities Programme is known": the name must be said to be known so
     return Definition(mention.start, mention.end, mention.key, m.end(), name_end, long, "short, long", (),
                       match, None, _organisation(short, long))
 
@@ -693,6 +731,12 @@ def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     sentence = doc.sentence_at(offset)
     lo, hi = (sentence.start, sentence.end) if sentence else (offset, offset)
     return max(lo, offset - _SENTENCE_REACH), min(hi, offset + _SENTENCE_REACH)
+
+
+def foreign_sentence(doc: Document, offset: int) -> bool:
+    """The sentence around ``offset`` names a country whose language is not English."""
+    english = knowledge().english
+    return any(c not in english for c in sentence_countries(doc, offset))
 
 
 def sentence_countries(doc: Document, offset: int) -> set[str]:
