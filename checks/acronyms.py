@@ -14,8 +14,11 @@ from collections.abc import Iterator
 from factlint.analysis.acronyms import (
     AcronymMention,
     Definition,
+    Gloss,
     Organisation,
     acronym_key,
+    countries_in,
+    gloss_of,
     knowledge,
     name_key,
     schwartz_hearst,
@@ -217,8 +220,6 @@ class AcronymContext(Check):
                 continue
             tried[mention.key] += 1
             written = kb.by_acronym[mention.key]
-            if any(_named_in_text(doc, org, set(), mention.key) for org in written):
-                continue  # the article names the written organisation in full: it means it
             found = self._better(doc, mention, written, mentioned, uses[mention.key])
             if found is not None:
                 reported.add(mention.key)
@@ -230,6 +231,12 @@ class AcronymContext(Check):
         context = doc.acronyms.context()
         countries = set(context.countries)
         local = sentence_words(doc, mention.start)
+        gloss = gloss_of(doc, mention)
+        block = doc.block_at(mention.start)
+        here = block.index if block is not None else -1
+        # the article names the written organisation in full before this mention, or beside it: it means it
+        introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
+                         for org in written for name in org.names if " " in name)
         written_ids = {o.id for o in written}
         found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
@@ -240,11 +247,20 @@ class AcronymContext(Check):
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
+                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other)
+                if said < 0:
+                    continue  # the text says what the written organisation is or does, not this one
+                if said >= 2:
+                    found.append((said + 2, rank, other, said_reasons))
+                    continue
+                if introduced:
+                    continue
                 score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
                                                             local, mentioned)
+                score += said
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
                 if score >= 2 and (uses == 1 or by_members):
-                    found.append((score, rank, other, reasons))
+                    found.append((score, rank, other, said_reasons + reasons))
         # the likeliest: most evidence, then the data's order; a body loses to its parent organisation
         found = [f for f in found if not any(p.id in f[2].parents for _, _, p, _ in found)]
         if not found:
@@ -284,8 +300,8 @@ class AcronymContext(Check):
         score = 0
         reasons: list[str] = []
         by_members = False
-        if any(org.members is not None and countries & org.members for org in written):
-            return 0, [], False  # a member of the written organisation is in the article: it may be meant
+        if any(org.members is not None and countries & (org.members - (other.members or set())) for org in written):
+            return 0, [], False  # a member of the written organisation alone is in the article: it may be meant
         other_members = countries & other.members if other.members is not None else None
         if other_members is not None and not other_members and len(countries) >= 2:
             return 0, [], False  # the other organisation fits the article's countries no better
@@ -330,6 +346,111 @@ class AcronymContext(Check):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
         return score, reasons, by_members
+
+
+def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:
+    """The countries the words written on the acronym name: by name or demonym, or by the adjective
+    of a region ("Asian", "Nordic", "West African")."""
+    start, end = gloss.attached_span
+    capitals = knowledge().capitals  # a capital in a gloss is a seat ("its Paris headquarters"), not a member
+    found = {c for c, (a, b) in countries_in(doc.text, start, end).items() if doc.text[a:b] not in capitals}
+    for region, adjective in knowledge().region_adjectives.items():
+        if gloss.hits((adjective,), True) or gloss.hits((region.lower(),), True):
+            found |= knowledge().region_countries[region]
+    return frozenset(found)
+
+
+def _described(org: Organisation) -> bool:
+    return bool(org.kind or org.mandate)
+
+
+def _mandate(org: Organisation) -> frozenset[str]:
+    """The words of a body's business: its mandate, or, for a body the data does not describe, its
+    keywords and the words of its domains."""
+    return frozenset(org.mandate) if _described(org) else _vocabulary(org)
+
+
+_PARTY_CUES = ("member", "members", "party", "parties", "signatory", "signatories", "within", "framework",
+               "joined", "join", "belongs", "belong")
+
+
+def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, written: tuple[Organisation, ...],
+                        other: Organisation) -> tuple[int, list[str]]:
+    """How strongly what the text says at the mention (its gloss, its sentence, the countries the
+    sentence makes members or parties) describes ``other`` and not the written organisation.
+
+    -1: the text says something only the written organisation is or does (it is meant). 2: a
+    type, mandate, parent or seat of ``other`` is written on the acronym itself ("the ECB, the
+    EU's long-term lending bank"), or two such words are in its sentence, or the sentence makes a
+    non-member of the written body a party; 1: one such word in the sentence.
+    """
+    score, reasons = 0, []
+    placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names
+    if placed:
+        if any(o.members is None or placed & o.members for o in written):
+            return -1, []
+        if other.members is not None and placed & other.members:
+            return 2, [f"the text places it in {', '.join(sorted(placed & other.members)[:3])}, "
+                       f"members of the {other.acronym}"]
+    members = _members_said(doc, mention, written, other)
+    if _described(other):
+        own_mandate = frozenset().union(*(_mandate(o) for o in written))
+        own_kind = frozenset().union(*((*o.kind, *o.head) for o in written))
+        own = gloss.hits(tuple(own_mandate - frozenset(other.mandate)))
+        own_attached = gloss.hits(tuple(own_kind - frozenset((*other.kind, *other.head))), True) \
+            + [o.seat for o in written if o.seat and o.seat != other.seat and gloss.hits((o.seat.lower(),), True)]
+        # a type or a head's title counts written on the acronym; its business anywhere in the sentence
+        attached = gloss.hits(tuple(frozenset((*other.kind, *other.head)) - own_kind), True)
+        words = attached + gloss.hits(tuple(frozenset(other.mandate) - own_mandate))
+        attached += [w for w in words if w not in attached and gloss.hits((w,), True)]
+        if other.seat and all(o.seat != other.seat for o in written) and gloss.hits((other.seat.lower(),), True):
+            attached.append(other.seat)
+            words.append(other.seat)
+        parent = knowledge().organisations.get(other.parent or "")
+        if parent is not None and all(o.parent != other.parent for o in written):
+            named = gloss.hits(tuple(a.lower() for a in (*parent.acronyms, *parent.names)), True)
+            if named:
+                attached.append(max(named, key=len))
+                words.append(max(named, key=len))
+        words = list({_phrase(w): w for w in words}.values())  # "free-trade zone" and "free trade zone" once
+        if own_attached or (not members and len(own) >= max(1, len(words))):
+            return -1, []  # the text says what the written organisation is or does: it is meant
+        score = 2 if attached or len(words) >= 2 else len(words)
+        if words:
+            reasons.append(f"the text says {', '.join(repr(w) for w in words[:4])}, which describes the {other.acronym}")
+    if members:
+        score = 2
+        reasons.append(f"the text counts {', '.join(members)} in it, and {'they are' if len(members) > 1 else 'it is'} "
+                       f"not a member of the {mention.key}")
+    return score, reasons
+
+
+# The text makes countries members or parties of the body named at the acronym: a cue right before
+# it ("Norway belongs to the", "within the framework of the") or a clause right after it (", to which
+# Moldova remains a party", ", whose members include").
+_MEMBER_BEFORE = re.compile(r"(?:\b(?:belongs?|belonging|members?|part|within|framework)(?:[ \t]+(?:to|of|in|into|the|framework))*[ \t]+(?:the[ \t]+)?)$",
+                            re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members\b|,[ \t]+(?:to|of|in)[ \t]+which\b|,[ \t]+whose[ \t]+members\b|"
+                           r"[ \t]+members?\b)", re.IGNORECASE)
+_MEMBER_REACH = 90  # characters either side of the acronym where the countries it is said to group stand
+
+
+def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                  other: Organisation) -> list[str]:
+    """Countries the text makes members or parties of the body at the acronym ("Norway belongs to
+    the EAEU together with Iceland and Liechtenstein", "the CSTO agreement, to which Moldova remains
+    a party") that all belong to ``other``: those that belong to none of the written organisations."""
+    if other.members is None or any(o.members is None for o in written):
+        return []
+    text = doc.text
+    lo, hi = sentence_span(doc, mention.start)
+    if not (_MEMBER_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+            or _MEMBER_AFTER.match(text, mention.end, min(hi, mention.end + 40))):
+        return []
+    countries = set(countries_in(text, max(lo, mention.start - _MEMBER_REACH), min(hi, mention.end + _MEMBER_REACH)))
+    if not countries or not countries <= other.members:
+        return []
+    return sorted(c for c in countries if not any(c in o.members for o in written))
 
 
 def _spells_out(short: str, name: str) -> bool:

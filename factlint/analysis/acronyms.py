@@ -50,6 +50,12 @@ class Organisation:
     confusables: tuple[str, ...]  # ids, the likeliest confusion first
     parents: tuple[str, ...] = ()  # ids of the organisations it is a body of ("members_of")
     national: bool = False  # a national body: its name may be generic ("Liberal Democratic Party")
+    # what a writer may say the body is or does ("the EU's long-term lending bank"), lower case
+    kind: tuple[str, ...] = ()  # "central bank", "military alliance"
+    parent: str | None = None  # id of the body it belongs to: the IFC to the World Bank Group
+    seat: str | None = None
+    head: tuple[str, ...] = ()  # its head's title
+    mandate: tuple[str, ...] = ()  # words and phrases of its business
 
     @property
     def acronym(self) -> str:
@@ -121,7 +127,9 @@ class Knowledge:
             org = Organisation(entry["id"], tuple(entry["acronyms"]), tuple(entry["names"]),
                                frozenset(found) if found else None, tuple(entry.get("domains", ())),
                                frozenset(entry.get("keywords", ())), tuple(confusables[entry["id"]]),
-                               tuple(entry.get("members_of", ())), entry.get("scope") == "national")
+                               tuple(entry.get("members_of", ())), entry.get("scope") == "national",
+                               tuple(entry.get("kind", ())), entry.get("parent"), entry.get("seat"),
+                               tuple(entry.get("head", ())), tuple(entry.get("mandate", ())))
             self.organisations[org.id] = org
             for key in dict.fromkeys(acronym_key(a) for a in org.acronyms):  # "EU" and "E.U." once
                 by_acronym.setdefault(key, []).append(org)
@@ -150,6 +158,23 @@ class Knowledge:
         return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in out.items()}
 
     @cached_property
+    def capitals(self) -> frozenset[str]:
+        return frozenset(c for country in self._raw["countries"] for c in country.get("capitals", ()))
+
+    @cached_property
+    def region_countries(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for country in self._raw["countries"]:
+            for region in country.get("regions", ()):
+                out.setdefault(region, set()).add(country["name"])
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def region_adjectives(self) -> dict[str, str]:
+        """Each region's adjective in lower case: Asia -> asian, Europe -> european, Balkans -> balkan."""
+        return {region: _REGION_ADJECTIVES.get(region, _adjective(region)) for region in self.region_countries}
+
+    @cached_property
     def english(self) -> frozenset[str]:
         """Countries with English as an official or national language."""
         return frozenset(c["name"] for c in self._raw["countries"] if c.get("english"))
@@ -157,6 +182,16 @@ class Knowledge:
     @cached_property
     def domain_words(self) -> dict[str, frozenset[str]]:
         return {k: frozenset(v) for k, v in self._raw["domains"].items()}
+
+
+_REGION_ADJECTIVES = {"Arab world": "arab", "Middle East": "middle eastern", "Caucasus": "caucasian", "Gulf": "gulf",
+                      "Nordic": "nordic", "Baltic": "baltic", "Caribbean": "caribbean"}
+
+
+def _adjective(region: str) -> str:
+    """"West Africa" -> "west african", "Eastern Europe" -> "eastern european", "Americas" -> "american"."""
+    name = region.lower().removesuffix("s")
+    return name + ("n" if name.endswith("a") else "an" if name.endswith("e") else "")
 
 
 @lru_cache(maxsize=1)
@@ -214,6 +249,7 @@ class AcronymAnalysis:
     _starts: list[int] | None = field(default=None, repr=False)
     _lower_words: frozenset[str] | None = field(default=None, repr=False)
     _lowered: str | None = field(default=None, repr=False)
+    _block_keys: list[str] | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -249,6 +285,15 @@ class AcronymAnalysis:
         if self._name_keys is None:
             self._name_keys = f" {name_key(self._doc.text)} "
         return f" {key} " in self._name_keys
+
+    def first_block_saying(self, name: str) -> int:
+        """The index of the first block that contains ``name`` whatever its spelling, or -1."""
+        if not self.says(name):
+            return -1
+        if self._block_keys is None:
+            self._block_keys = [f" {name_key(self._doc.text[b.start:b.end])} " for b in self._doc.blocks]
+        key = f" {name_key(name)} "
+        return next((i for i, k in enumerate(self._block_keys) if key in k), -1)
 
     def context(self) -> ArticleContext:
         if self._context is None:
@@ -748,6 +793,58 @@ def sentence_words(doc: Document, offset: int) -> Counter:
     """Lower-case word counts of the sentence around ``offset``."""
     lo, hi = sentence_span(doc, offset)
     return Counter(_LOWER_WORD.findall(doc.text[lo:hi].lower()))
+
+
+# --- what the text says a body is or does ------------------------------------------------------
+
+# After an acronym: an appositive or a relative clause that glosses it ("the ECB, the EU's lending
+# bank,", "the OSCE, which coordinates ..."), up to the end of the clause.
+_GLOSS_AFTER = re.compile(r"(?:['’]s)?,[ \t]+(?=(?:the|a|an|its|which|that|whose|based|headquartered)\b)")
+# before it: the words of its noun phrase ("the Paris-based OECD", "the Vienna-based OSCE"), no list
+_GLOSS_BEFORE = re.compile(r"(?:\b(?:the|a|an|its)[ \t]+)((?:(?!(?:and|or|the|of|with|for|to|in)\b)[\w'’-]+[ \t]+){1,5})$",
+                           re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–\"“”]|\s-\s")
+_GLOSS_WORD = re.compile(r"[a-z0-9]+(?:['’]s)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """The words around one mention of an acronym, normalised for phrase matching: ``attached`` is
+    the appositive, relative clause or pre-modifiers written on the acronym itself, ``sentence`` its
+    sentence. Both are " word word ... " in lower case, hyphens split, possessives kept as "'s"."""
+
+    attached: str
+    sentence: str
+    attached_span: tuple[int, int]
+
+    def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
+        """The phrases found (a plural of the last word counts)."""
+        where = self.attached if attached_only else self.sentence
+        return [p for p in phrases if _phrase(p) in where or _phrase(p + "s") in where]
+
+
+def _normalise(text: str) -> str:
+    return " " + " ".join(_GLOSS_WORD.findall(_ascii(text.lower().replace("’", "'")).replace("-", " "))) + " "
+
+
+@lru_cache(maxsize=4096)
+def _phrase(phrase: str) -> str:
+    return _normalise(phrase)
+
+
+def gloss_of(doc: Document, mention: AcronymMention) -> Gloss:
+    text = doc.text
+    lo, hi = sentence_span(doc, mention.start)
+    start = end = mention.end
+    m = _GLOSS_AFTER.match(text, mention.end)
+    if m is not None:
+        stop = _CLAUSE_END.search(text, m.end(), min(hi, m.end() + 160))
+        end = stop.start() if stop else min(hi, m.end() + 160)
+    before = _GLOSS_BEFORE.search(text, max(lo, mention.start - 60), mention.start)
+    if before is not None:
+        start = before.start(1)
+    attached = _normalise(text[start:mention.start] + " " + text[mention.end:end])
+    return Gloss(attached, _normalise(text[lo:hi]), (start, max(end, mention.end)))
 
 
 def analyze_acronyms(doc: Document) -> AcronymAnalysis:
