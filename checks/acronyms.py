@@ -19,6 +19,7 @@ from factlint.analysis.acronyms import (
     acronym_key,
     countries_in,
     gloss_of,
+    phrase_key,
     knowledge,
     name_key,
     schwartz_hearst,
@@ -412,7 +413,7 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
             if named:
                 attached.append(max(named, key=len))
                 words.append(max(named, key=len))
-        words = list({_phrase(w): w for w in words}.values())  # "free-trade zone" and "free trade zone" once
+        words = list({phrase_key(w): w for w in words}.values())  # "free-trade zone" and "free trade zone" once
         if own_attached or (not members and len(own) >= max(1, len(words))):
             return -1, []  # the text says what the written organisation is or does: it is meant
         score = 2 if attached or len(words) >= 2 else len(words)

@@ -820,7 +820,7 @@ class Gloss:
     def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
         """The phrases found (a plural of the last word counts)."""
         where = self.attached if attached_only else self.sentence
-        return [p for p in phrases if _phrase(p) in where or _phrase(p + "s") in where]
+        return [p for p in phrases if phrase_key(p) in where or phrase_key(p + "s") in where]
 
 
 def _normalise(text: str) -> str:
@@ -828,7 +828,7 @@ def _normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _phrase(phrase: str) -> str:
+def phrase_key(phrase: str) -> str:
     return _normalise(phrase)
 
 
