@@ -436,10 +436,12 @@ _ADJECTIVE_ENDINGS = ("ic", "al", "ar", "an", "ive", "ist", "ary", "ian", "ese",
 
 
 def _adjective_swapped(tail: list[_Word], content: str, letters: str) -> bool:
-    """The first of the two swapped words looks like an adjective ("Democratic", "Popular")."""
+    """An adjective swapped with the noun after it ("Democratic Revolution", "Popular Movement"): two
+    adjectives swapped ("Democratic Unionist", "Scottish National") are a typing slip."""
     swapped = next(i for i in range(len(content)) if content[i] != letters[i])
-    words = [w for w in tail if not w.linking]
-    return swapped < len(words) and words[swapped].word.lower().endswith(_ADJECTIVE_ENDINGS)
+    words = [w.word.lower() for w in tail if not w.linking]
+    return swapped + 1 < len(words) and words[swapped].endswith(_ADJECTIVE_ENDINGS) \
+        and not words[swapped + 1].endswith(_ADJECTIVE_ENDINGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,20 +496,58 @@ def _initials_fit(letters: str, run: list[_Word], text: str, end: int, foreign: 
         content = "".join(w.initials for w in tail if not w.linking)
         if letters in (content, "".join(w.initials for w in tail)):
             return _Fit(first.start, "initials")
-        if near is None and len(letters) >= 3 and len(tail) > 1:
-            slip = slip_kind(content, letters)
-            known = bool(slip) and any(not org.national
-                                       for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
+        if near is None and len(tail) > 1 and max(len(content), len(letters)) >= 3 \
+                and (slip := _initials_slip(content, letters)) \
+                and not _explained(slip, letters, tail, text, end):
+            known = any(not org.national for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
             # One letter off may be an acronym of the name in its own language (SDS for the
             # Slovenian Democratic Party, FSB for Russia's Federal Security Service): a slip only
             # for the unique name of an international organisation, or where the text ties the
-            # body to no country of another language. A swap is a typing slip, unless an adjective
-            # is swapped with its noun, as the Romance languages order them (PRD, Party of the
-            # Democratic Revolution; UMP, Union for a Popular Movement).
-            if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)) \
-                    or (slip == "letter" and not exact and not foreign()):
+            # body to no country of another language. So is a swap of an adjective with its noun,
+            # the order of the Romance languages (PRD, Mexico's Party of the Democratic Revolution;
+            # UMP, France's Union for a Popular Movement).
+            if known or (not exact and not foreign()) or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
                 near = _Fit(first.start, "near-miss", content)
     return near
+
+
+# Words an acronym may leave out at the end of a name: "Public and Commercial Services Union (PCS)".
+_GENERIC_TAIL = frozenset("union group ltd limited plc inc llc corporation corp company co holdings association "
+                          "society".split())
+
+
+_GENERIC_INITIALS = frozenset(w[0].upper() for w in _GENERIC_TAIL)
+
+
+def _explained(slip: str, letters: str, tail: list[_Word], text: str, end: int) -> bool:
+    """A short form off the initials by a letter that the name itself explains: an added letter from
+    the first syllable of a word ("Lagos Deep Offshore Logistics (LADOL)"), or a
+    generic last word left out ("Public and Commercial Services Union (PCS)")."""
+    if slip == "added":  # the extra letter is the second or third of the word before it: a syllable (LAgos)
+        words = [w.word.upper() for w in tail if not w.linking]
+        if letters[:-1] == "".join(w[0] for w in words) and letters[-1] in _GENERIC_INITIALS:
+            return True  # "Hindustan Aeronautics (HAL)": the company's "Limited" left out of the name
+        for i in range(1, len(letters)):
+            if letters[:i] + letters[i + 1:] == "".join(w[0] for w in words) and letters[i] in words[i - 1][1:3]:
+                return True
+        return False
+    if slip == "dropped":
+        last = next(w for w in reversed(tail) if not w.linking)
+        return last.word.lower() in _GENERIC_TAIL and letters == "".join(w.initials for w in tail if not w.linking)[:-1]
+    return False
+
+
+def _initials_slip(content: str, letters: str) -> str:
+    """How a short form misses the initials of a name by one slip: "letter" (one changed), "swap"
+    (two neighbours swapped, the first two included), "added" or "dropped" (one letter), or ""."""
+    if len(letters) == len(content):
+        return slip_kind(content, letters, first=False) if len(letters) >= 2 else ""
+    if abs(len(letters) - len(content)) == 1 and letters[0] == content[0] and len(letters) >= 2 \
+            and (len(letters) >= 3 or len(content) >= 3):
+        shorter, longer = sorted((letters, content), key=len)
+        if any(longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer))):
+            return "added" if len(letters) > len(content) else "dropped"
+    return ""
 
 
 _PAREN = re.compile(r"\(([^()\n]{1,60})\)")
@@ -535,11 +575,11 @@ def _is_short_form(token: str) -> bool:
 
 
 def _window_start(doc: Document, end: int, short: str) -> int:
-    """Schwartz & Hearst's window: min(|A| + 5, 2|A|) words before the short form, in its sentence."""
+    """Schwartz & Hearst's window, min(|A| + 5, 2|A|) words before the short form, and one more, in its sentence."""
     floor = sentence_span(doc, max(end - 1, 0))[0]
     n = len(acronym_key(short))
     words = list(_WINDOW_WORD.finditer(doc.text, floor, end))
-    keep = min(n + 5, 2 * n)
+    keep = min(n + 5, 2 * n) + 1  # one word more: a name may have lost its initial from the short form
     return words[-keep].start() if len(words) > keep else floor
 
 
@@ -636,7 +676,7 @@ def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definitio
     long = " ".join(text[best.start:end].split())
     organisation = _organisation(chosen, long)
     if best.match == "near-miss" and _known_pair(chosen, long):
-        return None  # a known translated acronym one letter off the English initials (FSB)
+        best = _Fit(best.start, "letters")  # a known acronym off the English initials (FSB, EAEU)
     if best.match == "letters" and (slip := _slip_from_known(shorts, long)) is not None:
         organisation, expected = slip  # "Eurasian Economic Union (EAU)": a letter lost from EAEU
         best = _Fit(best.start, "near-miss", expected)
@@ -661,7 +701,7 @@ def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
     if fit is None or not fit.match or fit.start != long_start:
         return None  # the brackets say more than the acronym covers: a description, not a definition
     if fit.match == "near-miss" and _known_pair(short, content):
-        return None
+        fit = _Fit(fit.start, "letters")
     start = m.start() - len(before.group(0))
     return Definition(start, start + len(short), acronym_key(short), long_start, long_end, content,
                       "short (long)", (), fit.match, fit.near_miss, _organisation(short, content))
