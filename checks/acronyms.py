@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factlint.analysis.acronyms import (
     AcronymMention,
@@ -221,13 +222,13 @@ class AcronymContext(Check):
                 continue
             tried[mention.key] += 1
             written = kb.by_acronym[mention.key]
-            found = self._better(doc, mention, written, mentioned, uses[mention.key])
+            found = self._better(doc, mention, written, mentioned, uses[mention.key], uses)
             if found is not None:
                 reported.add(mention.key)
                 yield found
 
     def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
-                mentioned: set[str], uses: int) -> Issue | None:
+                mentioned: set[str], uses: int, uses_of: Counter) -> Issue | None:
         kb = knowledge()
         context = doc.acronyms.context()
         countries = set(context.countries)
@@ -256,6 +257,12 @@ class AcronymContext(Check):
                     continue
                 if introduced:
                     continue
+                times = _times_named(doc, other, uses_of)
+                if uses == 1 and times >= 2 and not _written_has_a_sign(doc, mention, written, other) \
+                        and not _named_in_sentence(doc, mention, other):
+                    found.append((2 + said, rank, other, said_reasons + [
+                        f"the article speaks of the {other.acronym} {times} times and of the {mention.key} only here"]))
+                    continue
                 score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
                                                             local, mentioned)
                 score += said
@@ -278,12 +285,17 @@ class AcronymContext(Check):
 
     @staticmethod
     def _in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
+        """The two bodies named side by side on purpose: "the WHO and the WTO", "the EEA, not the EU"."""
         lo, hi = sentence_span(doc, mention.start)
+        text = doc.text
         keys = {acronym_key(a) for a in other.acronyms}
-        if any(k in keys for k in doc.acronyms.keys_between(lo, hi)):
-            return True
-        text = f" {name_key(doc.text[lo:hi])} "
-        return any(f" {name_key(name)} " in text for name in other.names if " " in name)
+        spans = [(m.start, m.end) for m in doc.acronyms.mentions_between(lo, hi) if m.key in keys]
+        spans += [m.span() for name in other.names if " " in name for m in _name_pattern(name).finditer(text, lo, hi)]
+        for a, b in spans:
+            gap = text[b:mention.start] if b <= mention.start else text[mention.end:a]
+            if _COORDINATED.fullmatch(gap):
+                return True
+        return False
 
     def _evidence(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                   other: Organisation, countries: set[str], words: Counter, local: Counter,
@@ -347,6 +359,53 @@ class AcronymContext(Check):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
         return score, reasons, by_members
+
+
+# Between two names given together: only small words and a coordinator ("and", "or", "not", "than").
+_COORDINATED = re.compile(r"(?:['’]s)?[\s,/(]*(?:(?:and|or|nor|but|not|than|versus|vs\.?|with|both|either|neither|the|its|"
+                          r"their|from|to|as|well|also|like|unlike|rather|instead|of)\b[\s,/()]*){1,6}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _name_pattern(name: str) -> re.Pattern:
+    """A full name as the text may write it: any case, "isation" or "ization", spaces or hyphens."""
+    words = [re.escape(w).replace("isation", "i[sz]ation").replace("ization", "i[sz]ation") for w in name.split()]
+    return re.compile(r"\b" + r"[\s-]+".join(words) + r"\b", re.IGNORECASE)
+
+
+def _named_in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
+    """The sentence names ``other`` too: the writer tells the two apart ("the FBI and others were
+    involved, CIA were involved")."""
+    lo, hi = sentence_span(doc, mention.start)
+    keys = {acronym_key(a) for a in other.acronyms}
+    return any(m.key in keys for m in doc.acronyms.mentions_between(lo, hi)) or any(
+        _name_pattern(name).search(doc.text, lo, hi) for name in other.names if " " in name)
+
+
+def _times_named(doc: Document, org: Organisation, uses: Counter) -> int:
+    """How often the article names ``org``: its acronyms' uses, and one for its full name."""
+    keys = {acronym_key(a) for a in org.acronyms}
+    return sum(uses[k] for k in keys) + any(doc.acronyms.says(name) for name in org.names if " " in name)
+
+
+def _written_has_a_sign(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                        other: Organisation) -> bool:
+    """Anything in the article that points at a written organisation rather than at ``other``: its
+    full name, a member only it has in the paragraph, more words of its business than of the
+    other's; or it is the narrower of the two (the G7 in a story about the G20 may be meant)."""
+    block = doc.block_at(mention.start)
+    here = set(countries_in(doc.text, block.start, block.end)) if block is not None else set()
+    for org in written:
+        if any(doc.acronyms.says(name) for name in org.names if " " in name):
+            return True
+        if org.members is not None and (here & (org.members - (other.members or set()))
+                                        or (other.members is not None and org.members < other.members)):
+            return True
+        article = doc.acronyms.article_gloss()
+        own = article.hits(tuple(frozenset(_mandate(org)) - frozenset(_mandate(other))))
+        if len(own) >= 2 and len(own) >= len(article.hits(tuple(frozenset(_mandate(other)) - frozenset(_mandate(org))))):
+            return True  # the article does more of its business than of the other's
+    return False
 
 
 def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:

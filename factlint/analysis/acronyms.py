@@ -250,6 +250,7 @@ class AcronymAnalysis:
     _lower_words: frozenset[str] | None = field(default=None, repr=False)
     _lowered: str | None = field(default=None, repr=False)
     _block_keys: list[str] | None = field(default=None, repr=False)
+    _article: Gloss | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -260,6 +261,12 @@ class AcronymAnalysis:
     def capitalised_names(self) -> list[str]:
         """Runs of capitalised words (with linking words), for telling whether an acronym is spelled out."""
         return [m.group() for m in _NAME_IN_TEXT.finditer(self._doc.text) if not _is_acronym_token(m.group())]
+
+    def mentions_between(self, start: int, end: int) -> list[AcronymMention]:
+        """The mentions that start in ``start``..``end``."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
     def keys_between(self, start: int, end: int) -> list[str]:
         """Keys of the mentions that start in ``start``..``end``."""
@@ -285,6 +292,13 @@ class AcronymAnalysis:
         if self._name_keys is None:
             self._name_keys = f" {name_key(self._doc.text)} "
         return f" {key} " in self._name_keys
+
+    def article_gloss(self) -> Gloss:
+        """The whole text normalised as a gloss, to look up a body's business words anywhere in it."""
+        if self._article is None:
+            words = _normalise(self._doc.text)
+            self._article = Gloss(words, words, (0, len(self._doc.text)))
+        return self._article
 
     def first_block_saying(self, name: str) -> int:
         """The index of the first block that contains ``name`` whatever its spelling, or -1."""
