@@ -91,11 +91,12 @@ APPOSITIVE = re.compile(
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
     rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
-    regex.REVERSE)
+    regex.REVERSE | regex.IGNORECASE)  # "Scottish Finance Minister, Tom McCabe"
 
 
 # Before a lone capitalised word: one lower-case word ("remanded "); reverse, like SPEECH_BEFORE.
-WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(\p{Ll}{3,}ed) $", regex.REVERSE)
+WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(?:(\p{Ll}{3,}ed)|(?:will|would|to|can|could|should|must|may|might|did|not)"
+                            r" (\p{Ll}{3,})) $", regex.REVERSE)  # "remanded X", "will meet X"
 LOWER_AFTER = re.compile(r"[ \u00a0][a-z]|[,.;:]")
 AGE_OR_SCORE = re.compile(r" \(\d{1,3}\)")  # "Callum Ferris (63)", "Ana Ruiz (34)": a person's age or score
 SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -113,8 +114,8 @@ def verb_after() -> regex.Pattern:
     """After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
     assessed", "Tajibekov scored", "Gallaher's plan"). Needed only for a variant of a known surname,
     so compiled on first use."""
-    return regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|"
-                         r"could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
+    return regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+and\s+(?:his|her)\b|\s+(?:also\s+|later\s+)?(?:would|will|"
+                         r"was|is|has|had|could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
 
 
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
@@ -352,6 +353,24 @@ class _Run:
 
 
 SPLITTERS = STOP - HONORIFICS - TITLES
+# Letters after a name ("Tom McCabe MSP", "Jane Smith QC"): they end the name, not make it an organisation.
+POST_NOMINALS = WORDS["post_nominals"]
+POST_NOMINAL_AFTER = re.compile(r"(?:,? (?:" + "|".join(sorted({w.upper() for w in POST_NOMINALS} | {"PhD", "DPhil"},
+                                                              key=len, reverse=True)) + r")\b)+")
+
+
+def _past_post_nominals(text: str, end: int, hi: int) -> int:
+    """The end of a name with the letters after it ("Tom McCabe MSP")."""
+    m = POST_NOMINAL_AFTER.match(text, end, hi)
+    return m.end() if m else end
+
+
+PARTICLES_BEFORE = regex.compile(rf"(?<![\p{{L}}'’])((?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))}) )+)$",
+                                 regex.REVERSE)
+
+
+# A capitalised word with a lower-case hyphenated tail is an adjective ("Oscar-nominated", "US-based").
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]{3,}$")
 NAME_MONTHS = frozenset({"may", "march", "april", "june", "august"})  # also names: "Theresa May"
 
 
@@ -365,7 +384,8 @@ def _split_run(text: str, match: regex.Match) -> list[_Run]:
     piece_t, piece_j = [], []
     for i, tok in enumerate(tokens):
         bare = tok[2].rstrip(".").lower()
-        if bare in SPLITTERS and not (bare in NAME_MONTHS and piece_t and not joins[i - 1]):
+        if (bare in SPLITTERS and not (bare in NAME_MONTHS and piece_t and not joins[i - 1])) \
+                or (piece_t and bare in POST_NOMINALS) or _ADJECTIVE_COMPOUND.search(tok[2]):
             if piece_t:
                 runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
             piece_t, piece_j = [], []
@@ -407,7 +427,8 @@ def _read_match(text: str, match: regex.Match) -> tuple:
         name_end = name_at + len(_name_tokens(run, name_at))
         words = [t[2] for t in tokens[name_at:name_end]]
         bare = [w.rstrip(".").lower() for w in words]
-        if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
+        if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) and not (k and _INITIALS.fullmatch(w))
+                                                    for k, w in enumerate(words)):  # "Wijnand A.P. van Tilburg"
             outcomes.append(("entity", tokens[0][0], tokens[-1][1], "organisation"))
         elif title_at < 0 and all(w in places for w in bare):
             outcomes.append(("entity", tokens[name_at][0], tokens[name_end - 1][1], "place"))
@@ -432,6 +453,9 @@ def _lone_word_kind(word: str) -> str:
     if bare in country_words():
         return "place"
     return "" if bare in TITLES else "name"
+
+
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 
 
 def _is_acronym(word: str) -> bool:
@@ -652,6 +676,16 @@ class _Builder:
             self.multipart.setdefault(forms(family)[3][:1], []).append(pid)
             self.multipart_ids.add(pid)
 
+    def _single_start(self, name: list[tuple[int, int, str]], lo: int) -> int:
+        """Where a name of one capitalised word starts, with the lower-case particles before it
+        ("Author van Tilburg", "said de Gaulle")."""
+        start = name[0][0]
+        if len(name) == 1 and start > lo and self.text[start - 1] == " ":
+            m = PARTICLES_BEFORE.match(self.text, max(lo, start - 16), start)
+            if m is not None:
+                return m.start(1)
+        return start
+
     def _family_at(self, name: list[tuple[int, int, str]]) -> tuple[int, int]:
         """(index of the first word of the family name, offset where it starts, particles included).
 
@@ -786,22 +820,23 @@ class _Builder:
             surnames.setdefault(p.surname, []).append(i)
         # A title and a surname with no full name anywhere ("President Trump", "Councillor Gallaher"):
         # a person too, known before the lone surnames are read.
-        for _, _, _, _, name, has_title, suffix in singles:
+        for _, _, lo, _, name, has_title, suffix in singles:
             word = name[-1][2]
             if has_title and word not in surnames and word.rstrip(".").lower() not in TITLES:
-                pid, _ = self.person_for((), word, suffix, word)
+                start = self._single_start(name, lo)
+                pid, _ = self.person_for((), word, suffix, word, " ".join(text[start:name[-1][1]].split()))
                 self.out.people[pid].confirmed = True
                 surnames[word] = [pid]
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
         by_initial: dict[str, list[str]] = {}
-        for surname in surnames:
+        for surname in [*surnames, *(p.family for p in self.out.people if p.family != p.surname)]:
             for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
         variants: list[tuple[Loose, bool]] = []
         shared: list[tuple] = []  # mentions of a surname two people introduced before it share
         for single in singles:
             run, title_at, lo, hi, name, has_title, suffix = single
-            n_start, n_end = name[0][0], name[-1][1]
+            n_start, n_end = self._single_start(name, lo), name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
             if known:
@@ -824,7 +859,7 @@ class _Builder:
         self._sexes()
         for single, candidates in shared:
             run, title_at, lo, hi, name, has_title, suffix = single
-            n_start, n_end = name[0][0], name[-1][1]
+            n_start, n_end = self._single_start(name, lo), name[-1][1]
             pid = self._by_pronoun(candidates, n_end)
             m = self.mention(self._nearest(candidates, n_start) if pid < 0 else pid, n_start, n_end,
                              "title" if has_title else "surname", (n_start, n_end))
@@ -878,7 +913,8 @@ class _Builder:
         custody"): where a person is named, not a place ("in Kilworth"), a thing named by its kind
         ("the derivatives market Liffe") or the first word of a name."""
         m = WORD_BEFORE.match(self.text[max(lo, start - 25):start])
-        if m is None or m.group(1) in STOP or m.group(1) in PARTICLES or m.group(1) in ROLES:
+        word = m and (m.group(1) or m.group(2))
+        if not word or word in STOP or word in PARTICLES or word in ROLES:
             return False
         return bool(LOWER_AFTER.match(self.text, end, min(hi, end + 3)))
 
@@ -894,6 +930,7 @@ class _Builder:
 
     def _evidence(self, start: int, end: int, lo: int, hi: int) -> bool:
         text = self.text
+        end = _past_post_nominals(text, end, hi)
         before = text[max(lo, start - 30):start]
         if SPEECH_BEFORE.match(before) or ROLE_BEFORE.match(before):
             return True
@@ -915,6 +952,7 @@ class _Builder:
         if before is not None:
             self.role(pid, before[0], before[1] if title_at < 0 else n_start)
         limit = hi
+        n_end = _past_post_nominals(text, n_end, hi)
         after_name = n_end + (len(m.group()) if (m := POSSESSIVE.match(text, n_end, limit)) else 0)
         app = self.appositive(after_name, limit)
         if app is not None:

@@ -150,9 +150,19 @@ def spelling_variant(a: str, b: str) -> str | None:
     shorter, longer = sorted((x, y), key=len)
     if longer[:-1] == shorter and longer[-1] in "sn":
         return None
-    if len(shorter) >= 5 and x[0] == y[0] and one_edit(x, y):
+    if x[0] == y[0] and one_edit(x, y) and (len(longer) >= 5 or _vowel_slip(x, y)):
         return "slip"
     return None
+
+
+def _vowel_slip(x: str, y: str) -> bool:
+    """In a name of four letters, only a vowel written for another or two neighbours swapped is a
+    slip (Cook/Caok, Jain/Jaan): most other one-letter changes make another common name (Hall/Hill
+    are vowels too, but both are introduced in full where two people have them)."""
+    if len(x) != len(y) or len(x) < 4:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return (len(diff) == 1 and x[diff[0]] in "aeiou" and y[diff[0]] in "aeiou") or len(diff) == 2
 
 
 def _mixed_case(word: str) -> bool:
