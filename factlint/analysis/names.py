@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -93,6 +94,8 @@ ROLE_BEFORE = regex.compile(
     rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
     regex.REVERSE | regex.IGNORECASE)  # "Scottish Finance Minister, Tom McCabe"
 
+
+REPEATED = 3  # a surname written this often is the article's: a lone near-spelling of it is a slip
 
 # Before a lone capitalised word: one lower-case word ("remanded "); reverse, like SPEECH_BEFORE.
 WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(?:(\p{Ll}{3,}ed)|(?:will|would|to|can|could|should|must|may|might|did|not)"
@@ -833,12 +836,23 @@ class _Builder:
             for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
         variants: list[tuple[Loose, bool]] = []
+        uses = Counter(single[4][-1][2] for single in singles)  # how often each surname is written
+        for p in self.out.people:
+            uses[p.surname] += sum(m.form == "full" for m in p.mentions)
+            if p.family != p.surname:
+                uses[p.family] = uses[p.surname]
+        for p in self.out.people:
+            if not p.confirmed:  # "Standard Life": a surname only if a person's
+                uses[p.surname] = uses[p.family] = 0
         shared: list[tuple] = []  # mentions of a surname two people introduced before it share
         for single in singles:
             run, title_at, lo, hi, name, has_title, suffix = single
             n_start, n_end = self._single_start(name, lo), name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
+            if len(name) > 1 and not known:  # "De la Serre said", after "Rene de LaSerre"
+                known = [pid for pid in self.multipart.get(forms(text[n_start:n_end])[3][:1], ())
+                         if _spells_family(text[n_start:n_end], self.out.people[pid].family)] or None
             if known:
                 before = [pid for pid in known if self.full_starts.get(pid, [n_start])[0] < n_start]
                 if len(before) > 1 or (not before and len(known) > 1):
@@ -848,13 +862,15 @@ class _Builder:
                 self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
-                    and any(spelling_variant(known_name, word) for key in surname_keys(word)
-                            for known_name in by_initial.get(key, ())):
+                    and (targets := [known_name for key in surname_keys(word) for known_name in by_initial.get(key, ())
+                                     if spelling_variant(known_name, word)]):
                 app = self.appositive(n_end, hi)
                 role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
+                # a person's: said to be one, or a slip of a surname the article uses again and again
                 used = bool(self._evidence(n_start, n_end, lo, hi)
                             or verb_after().match(text, n_end, min(hi, n_end + 12))
-                            or self._object_of_verb(n_start, n_end, lo, hi))
+                            or self._object_of_verb(n_start, n_end, lo, hi)
+                            or (len(word) >= 5 and max(uses[t] for t in targets) >= REPEATED))
                 variants.append((Loose(n_start, n_end, word, role), used))
         self._sexes()
         for single, candidates in shared:

@@ -125,8 +125,8 @@ def spelling_variant(a: str, b: str) -> str | None:
 
     "accents" (Bárány/Barany, Müller/Mueller), "spacing" (de la Cruz/Dela Cruz), "doubled letter"
     (McAlister/McAllister), "transliteration" (Zhumabekov/Jumabekov), "slip" (one letter added,
-    dropped, changed or swapped, in names of five letters or more; not a final -s or -n:
-    "the Trumps", "America"/"American").
+    dropped, changed or swapped, in names of five letters or more; not a final -s, -n or -y:
+    "the Trumps", "America"/"American", "Smithy"; in four letters a vowel or a swap).
     """
     if same_spelling(a, b) or not a or not b or abs(len(a) - len(b)) > 4:
         return None
@@ -148,8 +148,8 @@ def spelling_variant(a: str, b: str) -> str | None:
         return "transliteration"
     x, y = fa[3], fb[3]
     shorter, longer = sorted((x, y), key=len)
-    if longer[:-1] == shorter and longer[-1] in "sn":
-        return None
+    if longer[:-1] == shorter and longer[-1] in "sny":
+        return None  # a plural, a demonym, a nickname: "the Trumps", "American", "Smithy"
     if x[0] == y[0] and one_edit(x, y) and (len(longer) >= 5 or _vowel_slip(x, y)):
         return "slip"
     return None
