@@ -486,13 +486,16 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
 
 
 # The text makes countries members or parties of the body named at the acronym: a cue right before
-# it ("Norway belongs to the", "within the framework of the") or a clause right after it (", to which
-# Moldova remains a party", ", whose members include").
-_MEMBER_BEFORE = re.compile(r"(?:\b(?:belongs?|belonging|members?|part|within|framework)(?:[ \t]+(?:to|of|in|into|the|framework))*[ \t]+(?:the[ \t]+)?)$",
-                            re.IGNORECASE)
-_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members\b|,[ \t]+(?:to|of|in)[ \t]+which\b|,[ \t]+whose[ \t]+members\b|"
-                           r"[ \t]+members?\b)", re.IGNORECASE)
-_MEMBER_REACH = 90  # characters either side of the acronym where the countries it is said to group stand
+# it, its subject the countries before it in the clause ("Norway belongs to the EAEU together with
+# Iceland"), or a relative clause right after it (", to which Moldova remains a party", ", whose
+# members include ...").
+_MEMBER_BEFORE = re.compile(r"\b(?:belongs?|belonging|(?:is|are|was|were|as|becomes?|became|remains?)[ \t]+(?:an?[ \t]+)?"
+                            r"(?:fellow[ \t]+|founding[ \t]+|full[ \t]+)?(?:members?|part|parties|party)|within|framework)"
+                            r"(?:[ \t]+(?:to|of|in|into|the|framework))*[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members|,[ \t]+(?:to|of|in)[ \t]+which|,[ \t]+whose[ \t]+members)\b",
+                           re.IGNORECASE)
+_TOGETHER = re.compile(r"[ \t]+(?:together|along)[ \t]+with\b|[ \t]+as[ \t]+well[ \t]+as\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:.!?()—–]")
 
 
 def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
@@ -504,10 +507,21 @@ def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organis
         return []
     text = doc.text
     lo, hi = sentence_span(doc, mention.start)
-    if not (_MEMBER_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
-            or _MEMBER_AFTER.match(text, mention.end, min(hi, mention.end + 40))):
-        return []
-    countries = set(countries_in(text, max(lo, mention.start - _MEMBER_REACH), min(hi, mention.end + _MEMBER_REACH)))
+    spans = []
+    cue = _MEMBER_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+    if cue is not None:
+        start = max([lo] + [m.end() for m in _CLAUSE.finditer(text, lo, cue.start())])
+        spans.append((start, cue.start()))
+        together = _TOGETHER.match(text, mention.end, hi)
+        if together is not None:
+            stop = _CLAUSE.search(text, together.end(), hi)
+            spans.append((together.end(), stop.start() if stop else hi))
+    after = _MEMBER_AFTER.match(text, mention.end, hi)
+    if after is not None:
+        stop = _CLAUSE.search(text, after.end(), hi)
+        spans.append((after.end(), stop.start() if stop else hi))
+    capitals = knowledge().capitals  # "Moscow has ...": a government, not a member named
+    countries = {c for a, b in spans for c, (x, y) in countries_in(text, a, b).items() if text[x:y] not in capitals}
     if not countries or not countries <= other.members:
         return []
     return sorted(c for c in countries if not any(c in o.members for o in written))

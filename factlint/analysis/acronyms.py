@@ -320,13 +320,17 @@ class AcronymAnalysis:
 # Two capitals with at most two lower-case letters between (NATO, AfDB, CoE, PhD, NGOs, OPEC+),
 # or dotted initials (U.S., U.N.).
 _MENTION = re.compile(
-    r"[A-Z](?<![\w&+][A-Z])(?:\.(?:[A-Z]\.)+(?![\w])|[a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?)")
+    r"[A-Z](?<![\w&+][A-Z])(?:\.(?:[A-Z]\.)+(?![\w])|[a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?"
+    r"|-?\d{1,2}(?![\w-])(?:['’]s\b)?)")  # ... or a capital and a number: G7, G-20, P5
 _SHOUT_WORDS = frozenset("A AN AND THE OF FOR TO IN ON AT BY IS IT AS OR NOT NO NEW NEWS BREAKING "
                          "WITH FROM THIS THAT UPDATE UPDATED EXCLUSIVE WATCH LIVE READ MORE".split())
 
 
 _LOWER_RUN = re.compile(r"[a-z]+")
 _DATELINE_TAIL = re.compile(r"\s*(?:\(|,|:|[-—–]\s)")
+
+
+_NUMBERED = re.compile(r"[A-Z]-?\d{1,2}")
 
 
 def _is_acronym_token(token: str) -> bool:
@@ -337,6 +341,8 @@ def _is_acronym_token(token: str) -> bool:
     if len(core) >= 3 and core[-1] == "s" and core[-2].isupper():
         core = core[:-1]
     core = core.rstrip("+")
+    if _NUMBERED.fullmatch(core):  # "G20", "P5": known ones only, not every road or model (M25, A1)
+        return core.replace("-", "") in knowledge().by_acronym
     if sum(c.isupper() for c in core) < 2:
         return False
     if not any(c.islower() for c in core):
