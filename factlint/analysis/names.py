@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     from factlint.document import Document
 
 
-def _load_words() -> dict[str, frozenset[str]]:
+def _load_words() -> dict:
     text = data_text("names.toml")
-    return {key: frozenset(values) for key, values in tomllib.loads(text).items()}
+    return {key: values if isinstance(values, dict) else frozenset(values) for key, values in tomllib.loads(text).items()}
 
 
 WORDS = _load_words()
@@ -197,12 +197,19 @@ class Role:
     owner: str  # the possessor named before the role: "agency" in "the agency's president"
     employer: frozenset[str]  # words of a proper name after at/of/with: "halyk", "bank" in "an analyst at Halyk Bank"
     change: bool  # the text describes a change ("former", "who was appointed ...")
+    grade: str = ""  # "vice", "deputy", "assistant", "co": the post below or beside the head's
+    office: str = ""  # a government office: "prime minister", "president", "chancellor", "portfolio:health"
+    country: frozenset[str] = frozenset()  # the countries the role names ("French President")
+    rank: str = ""  # a rank of a police or armed service: "chief superintendent", "lieutenant colonel"
+    employer_name: str = ""  # the named organisation after at/of/with, as written (lower case)
+    party: frozenset[str] = frozenset()  # the parties the role names: "labour", "snp", "citizens alliance"
 
     def to_json(self, doc: Document) -> dict:
         return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
                 "person": self.person, "head": self.head, "portfolio": sorted(self.portfolio),
                 "organisation": sorted(self.organisation), "owner": self.owner, "employer": sorted(self.employer),
-                "change": self.change}
+                "change": self.change, "grade": self.grade, "office": self.office, "country": sorted(self.country),
+                "rank": self.rank, "party": sorted(self.party)}
 
 
 @dataclass(slots=True)
@@ -503,14 +510,20 @@ def _name_tokens(run: _Run, begin: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def role_features(text: str, person: int, start: int, end: int) -> Role | None:
+def role_features(text: str, person: int, start: int, end: int, parties: frozenset[str] = frozenset()) -> Role | None:
+    """The role a text gives (``parties``: the article's own party names, to find them in it)."""
     parts = _role_parts(text)
-    return None if parts is None else Role(start, end, text, person, *parts)
+    if parts is None:
+        return None
+    role = Role(start, end, text, person, *parts[:-1])
+    role.party = party_keys(parts[-1], parties)
+    return role
 
 
 @lru_cache(maxsize=8192)
-def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, frozenset[str], bool] | None:
-    """(head, portfolio, organisation, owner, employer, change) of a role text; titles recur, so cached."""
+def _role_parts(text: str) -> tuple | None:
+    """(head, portfolio, organisation, owner, employer, change, grade, office, country, rank,
+    employer name, the words around the head) of a role text; titles recur, so cached."""
     words = [w.lower().strip("'’") for w in WORD.findall(text)]
     if not words:
         return None
@@ -557,7 +570,126 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
     named = EMPLOYER.search(text)
     employer = frozenset(w.lower() for w in LETTERS.findall(named.group(1)) if w.lower() not in GENERIC_ORG_WORDS) \
         if named else frozenset()
-    return head, frozenset(portfolio), org, owner, employer, change
+    grade = next((w for w in words[max(0, head_at - 2):head_at] if w in GRADES), "")
+    if "-" in head and head.split("-", 1)[0] in GRADES:  # "vice-president", "co-chair"
+        grade, head = head.split("-", 1)
+    places = country_of_word()
+    country = frozenset(places[w] for w in words if w in places)
+    office = _office(head, words, head_at, frozenset(portfolio), org, employer, country)
+    rank = _rank(words, head_at)
+    # the words that say whose the post is: a few before the head and after it ("the Citizens'
+    # Alliance's spokeswoman", "head of the Social Democrats' list"), not a party named further on
+    original = WORD.findall(text)
+    affiliation = " ".join(original[max(0, head_at - 4):head_at + 6])
+    return (head, frozenset(portfolio), org, owner, employer, change, grade, office, country, rank,
+            " ".join(named.group(1).lower().split()) if named else "", affiliation)
+
+
+GRADES = frozenset({"vice", "deputy", "assistant", "associate", "co", "under", "junior", "sub"})
+# Secretaries that are no minister: "press secretary", "general secretary", "permanent secretary".
+NOT_CABINET = frozenset({"press", "general", "permanent", "party", "private", "executive", "company", "cabinet",
+                         "principal", "parliamentary", "honorary", "club", "union", "organising", "organizing",
+                         "social", "personal", "communications", "council", "committee", "board", "foundation"})
+HEADS_OF_STATE = frozenset({"president", "chancellor", "premier"})
+
+
+def _office(head: str, words: list[str], head_at: int, portfolio: frozenset[str], organisation: frozenset[str],
+            employer: frozenset[str], country: frozenset[str]) -> str:
+    """The government office a title names, or "": "prime minister", "president", "chancellor",
+    "portfolio:health" for the minister or secretary of a department (a Foreign Secretary and a
+    Foreign Minister hold one office)."""
+    before = set(words[max(0, head_at - 3):head_at])
+    shadow = "shadow " if "shadow" in before else ""
+    if head == "minister" and "prime" in before:
+        return shadow + "prime minister"
+    if employer - country.union(*(w.split() for w in country)) and not employer <= country_words():
+        return ""  # "president of Kaspi Bank": a post in a body, not an office of state
+    if head in ("minister", "secretary") and portfolio and not before & NOT_CABINET and not portfolio & NOT_CABINET:
+        return shadow + "portfolio:" + "+".join(sorted(portfolio))
+    if head in HEADS_OF_STATE and organisation <= {"exchequer", "republic", "state", "government"} | country_words():
+        return shadow + head
+    return ""
+
+
+def offices_compatible(a: str, b: str) -> bool:
+    """Two offices one person may hold as the text names them: the same office, overlapping
+    portfolios ("foreign" and "foreign+commonwealth"), or a chancellor (of the Exchequer) and a
+    finance minister."""
+    if a == b:
+        return True
+    if a.startswith("portfolio:") and b.startswith("portfolio:"):
+        return bool(set(a[10:].split("+")) & set(b[10:].split("+")))
+    return {a, b} == {"chancellor", "portfolio:finance"}
+
+
+RANKS = WORDS["ranks"]
+RANK_ABBREVIATIONS = WORDS["rank_abbreviations"]
+
+
+def _rank(words: list[str], head_at: int) -> str:
+    """The rank a title gives: the longest rank phrase ending at its head word ("the force's
+    assistant chief constable", "Det Ch Supt"), not a title that ends in one ("attorney general")."""
+    if head_at >= len(words):
+        return ""
+    expanded = [RANK_ABBREVIATIONS.get(w, w) for w in words[:head_at + 1]]
+    expanded = [w for w in expanded if w not in ("detective", "det", "police")]
+    for size in (3, 2, 1):
+        phrase = " ".join(expanded[-size:])
+        if len(expanded) >= size and phrase in RANKS:
+            before = expanded[-size - 1] if len(expanded) > size else ""
+            if before in TITLES and before not in HONORIFICS and before not in RANKS:
+                return ""  # "attorney general", "inspector general"
+            return phrase
+    return ""
+
+
+@lru_cache(maxsize=1)
+def country_of_word() -> dict[str, str]:
+    """A country's one-word name, alias, demonym or capital, in lower case -> the country."""
+    try:
+        countries = data_json("organisations.json").get("countries", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    out: dict[str, str] = {}
+    for country in countries:
+        if isinstance(country, dict) and isinstance(country.get("name"), str):
+            for value in [country["name"], *country.get("aliases", []), *country.get("demonyms", [])]:
+                if isinstance(value, str) and " " not in value:
+                    out.setdefault(value.lower(), country["name"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _party_acronyms() -> frozenset[str]:
+    """Acronyms of the political parties in the organisation data (SNP, DUP, CDU), in lower case."""
+    try:
+        orgs = data_json("organisations.json").get("organisations", [])
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(a.lower() for o in orgs if "political party" in o.get("kind", ()) for a in o.get("acronyms", ()))
+
+
+PARTY_SYNONYMS = {"tory": "conservative"}  # "a Tory MP" is a Conservative MP
+PARTY_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w’'.-]*)(?![\w-])")
+
+
+def party_keys(text: str, parties: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The parties a role names: the usual party words ("Labour MP", "a Democratic senator"), party
+    acronyms from the data ("SNP leader") and the article's own party names ("the Citizens'
+    Alliance's spokeswoman"); not a party word in a compound ("the Conservative-led council")."""
+    found = {PARTY_SYNONYMS.get(w.lower(), w.lower()) for w in PARTY.findall(text) if not _in_compound(text, w)}
+    acronyms = _party_acronyms()
+    found |= {w.lower() for w in PARTY_WORD.findall(text) if w.isupper() and w.lower() in acronyms}
+    if parties:
+        lowered = " " + " ".join(w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+                                 for w in WORD.findall(text)) + " "
+        found |= {p for p in parties if f" {p} " in lowered}
+    return frozenset(found)
+
+
+def _in_compound(text: str, word: str) -> bool:
+    i = text.find(word)
+    return i >= 0 and text[i + len(word):i + len(word) + 1] == "-"
 
 
 @lru_cache(maxsize=1)
@@ -579,25 +711,74 @@ def country_words() -> frozenset[str]:
 
 def roles_conflict(a: Role, b: Role) -> bool:
     """Two roles one person cannot hold at once, as far as the text shows."""
+    return bool(conflict_kind(a, b))
+
+
+def conflict_kind(a: Role, b: Role) -> str:
+    """Why two roles cannot be one person's at once, or "" when they can: "party" (one person, one
+    party), "office" (two offices of state, or one of two countries), "grade" (a post and the post
+    below it in one body: president and vice president), "rank" (two ranks of a service), "post"
+    (two top posts of one body, or one post in two bodies)."""
     if a.change or b.change:
-        return False
+        return ""
+    if a.party and b.party and not a.party & b.party:
+        return "party"
+    if a.office and b.office:
+        if not offices_compatible(a.office, b.office):
+            return "office"
+        if a.country and b.country and not a.country & b.country:
+            return "office"
+        if a.office == b.office and a.grade != b.grade:
+            return "grade"
+    if a.rank and b.rank and a.rank != b.rank and not (a.rank.endswith(" " + b.rank) or b.rank.endswith(" " + a.rank)):
+        return "rank"  # "lieutenant colonel" and "colonel" is the usual short form, not a conflict
+    if a.grade != b.grade and TOP_ROLES.get(a.head, a.head) == TOP_ROLES.get(b.head, b.head) \
+            and a.head not in ("minister", "secretary") and _one_body(a, b):
+        return "grade"
     if a.head in ("minister", "secretary") and a.head == b.head:
-        return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
+        return "office" if a.portfolio and b.portfolio and not a.portfolio & b.portfolio else ""
     if a.head in POSTED_ROLES and b.head in POSTED_ROLES:
-        return bool(a.organisation and b.organisation and not a.organisation & b.organisation)
-    if a.head in MEMBER_ROLES and b.head in MEMBER_ROLES:
-        party_a, party_b = _parties(a.text), _parties(b.text)
-        return bool(party_a and party_b and not party_a & party_b)
+        return "post" if a.organisation and b.organisation and not a.organisation & b.organisation else ""
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
-        return bool(a.organisation and b.organisation and not a.organisation & b.organisation
-                    and POLITICAL.search(a.text) and POLITICAL.search(b.text))
+        return "post" if (a.organisation and b.organisation and not a.organisation & b.organisation
+                          and POLITICAL.search(a.text) and POLITICAL.search(b.text)) else ""
     if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head] \
             and (a.owner and a.owner == b.owner or a.employer and a.employer == b.employer) \
             and (_unit_post(a) or _unit_post(b)):
-        return True  # "the agency's director of science" / "the agency's president"
+        return "post"  # "the agency's director of science" / "the agency's president"
     # Employed by two different named organisations: "an analyst at Halyk Bank" / "of Kaspi Bank".
-    return bool(a.employer and b.employer and not a.employer & b.employer and a.head not in SIDE_ROLES
-                and b.head not in SIDE_ROLES and not (_places_only(a.employer) or _places_only(b.employer)))
+    if a.employer and b.employer and a.head not in SIDE_ROLES and b.head not in SIDE_ROLES \
+            and not (_places_only(a.employer) or _places_only(b.employer)) \
+            and (_other_bodies(a.employer_name, b.employer_name) if a.employer_name and b.employer_name
+                 else not a.employer & b.employer):
+        return "post"
+    return ""
+
+
+def _other_bodies(x: str, y: str) -> bool:
+    """Two names of bodies that cannot be one: neither contains the other nor abbreviates it."""
+    if not x or not y or x in y or y in x:
+        return False
+    short, long = sorted((x, y), key=len)
+    initials = "".join(w[0] for w in long.split() if w not in ("of", "the", "for", "and"))
+    return short.replace(".", "").replace(" ", "") != initials
+
+
+def _institution(role: Role) -> tuple[str, bool]:
+    """(the body a role is in, whether the text names it only by a common noun: "the institution")."""
+    if role.employer_name:
+        return role.employer_name, False
+    words = role.organisation | ({role.owner} if role.owner else set())
+    return " ".join(sorted(words)), bool(words) and words <= ORG_WORDS
+
+
+def _one_body(a: Role, b: Role) -> bool:
+    """Two roles in one body: the same named body, or one named and the other the common noun for
+    it ("the president of Club Atlético Río Seco" ... "the vice president of the institution")."""
+    (x, x_generic), (y, y_generic) = _institution(a), _institution(b)
+    if not x or not y:
+        return False
+    return x == y or (x_generic != y_generic)
 
 
 def _places_only(words: frozenset[str]) -> bool:
@@ -624,6 +805,23 @@ def roles_match(a: Role, b: Role) -> bool:
     return not (a.organisation and b.organisation and not a.organisation & b.organisation)
 
 
+PARTY_NOUN = re.compile(r"\b(?:Party|Alliance|Front|Movement|Coalition|Greens|Democrats|Socialists|Conservatives|"
+                        r"Liberals|Independents)\b")
+
+
+def _party_names(entities: list[Entity]) -> frozenset[str]:
+    """The parties the article names by a name of its own: "the Progressive Party" -> "progressive",
+    "the Citizens' Alliance" -> "citizens alliance"."""
+    out = set()
+    for e in entities:
+        if e.kind == "organisation" and PARTY_NOUN.search(e.text):
+            words = [w.lower().strip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(e.text)]
+            key = " ".join(w for w in words if w not in ("the", "party"))
+            if key:
+                out.add(key)
+    return frozenset(out)
+
+
 def _multipart(family: str) -> bool:
     return any(c in family for c in " -'’")
 
@@ -641,6 +839,7 @@ class _Builder:
         self.by_surname: dict[str, list[int]] = {}
         self.multipart: dict[str, list[int]] = {}  # people whose family name has several parts, by first letter
         self.multipart_ids: set[int] = set()
+        self.parties: frozenset[str] = frozenset()  # the article's own party names ("citizens alliance")
         self.full_starts: dict[int, list[int]] = {}  # person -> starts of full-name mentions, in order
 
     def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str,
@@ -724,7 +923,7 @@ class _Builder:
             start += 1
         if end - start < 2:
             return
-        role = role_features(self.text[start:end], person, start, end)
+        role = role_features(self.text[start:end], person, start, end, self.parties)
         if role is not None:
             self.out.roles.append(role)
             self.out.people[person].roles.append(role)
@@ -786,6 +985,7 @@ class _Builder:
                     tokens = [(offset + s, offset + e, w) for s, e, w in tokens]
                     run = _Run(tokens[0][0], tokens[-1][1], tokens, joins)
                     pending.append((run, title_at, lo, hi, tokens[name_at:name_end]))
+        self.parties = _party_names(entities)
         # Full names first, so that a surname later (or earlier, in a headline) links to them.
         singles = []
         for run, title_at, lo, hi, name in pending:
