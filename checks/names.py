@@ -46,7 +46,7 @@ def _spellings(names: NameAnalysis, text: str) -> Iterator[tuple[str, Spans, str
                     or gendered_surnames(p.surname, lo.text):
                 continue
             if lo.role is not None and p.roles and not any(roles_match(lo.role, r) for r in p.roles):
-                continue  # introduced with another post: someone else
+                continue  # introduced with a post of its own ("Smyth, a retired teacher,"): someone else
             loose.setdefault(lo.text, []).append((lo.start, lo.end))
         for word, other in loose.items():
             if not _unique_match(word, p, people):
@@ -63,8 +63,10 @@ def _spellings(names: NameAnalysis, text: str) -> Iterator[tuple[str, Spans, str
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
-            if p.roles and q.roles and not any(roles_match(a, b) for a in p.roles for b in q.roles):
-                continue  # two names with different posts: two people the text keeps apart
+            if any(roles_conflict(a, b) for a in p.roles for b in q.roles) or (
+                    any(r.introduced for r in p.roles) and any(r.introduced for r in q.roles)
+                    and not any(roles_match(a, b) for a in p.roles for b in q.roles)):
+                continue  # each introduced with a post of its own, or with posts one person cannot hold: two people
             if p.sex and q.sex and p.sex != q.sex:
                 continue  # "Mr Smith" and "Mrs Smyth"
             yield p.family, spans, q.family, [(m.surname_start, m.surname_end) for m in q.mentions

@@ -91,7 +91,7 @@ APPOSITIVE = re.compile(
 # where any ``search`` hit ends, and costs a third less.
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
-    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
+    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+){{0,4}})?(?:['’]s)?,?\s+$",
     regex.REVERSE | regex.IGNORECASE)  # "Scottish Finance Minister, Tom McCabe"
 
 
@@ -203,6 +203,7 @@ class Role:
     rank: str = ""  # a rank of a police or armed service: "chief superintendent", "lieutenant colonel"
     employer_name: str = ""  # the named organisation after at/of/with, as written (lower case)
     party: frozenset[str] = frozenset()  # the parties the role names: "labour", "snp", "citizens alliance"
+    introduced: bool = True  # said in a phrase of its own ("BP chief executive", ", a teacher,"), not a title
 
     def to_json(self, doc: Document) -> dict:
         return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
@@ -683,7 +684,8 @@ def party_keys(text: str, parties: frozenset[str] = frozenset()) -> frozenset[st
     if parties:
         lowered = " " + " ".join(w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
                                  for w in WORD.findall(text)) + " "
-        found |= {p for p in parties if f" {p} " in lowered}
+        named = {p for p in parties if f" {p} " in lowered}
+        found |= named | {i for p in named if (i := _party_initials(p))}  # "Scottish National Party" is the SNP
     return frozenset(found)
 
 
@@ -822,6 +824,12 @@ def _party_names(entities: list[Entity]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _party_initials(key: str) -> str:
+    """"scottish national" -> "snp": the acronym a party name of several words is known by."""
+    words = key.split()
+    return "".join(w[0] for w in words if w not in ("of", "and", "for")) + "p" if len(words) >= 2 else ""
+
+
 def _multipart(family: str) -> bool:
     return any(c in family for c in " -'’")
 
@@ -916,7 +924,7 @@ class _Builder:
         self.out.mentions.append(m)
         return m
 
-    def role(self, person: int, start: int, end: int) -> None:
+    def role(self, person: int, start: int, end: int, introduced: bool = True) -> None:
         while end > start and self.text[end - 1] in " ,":
             end -= 1
         while start < end and self.text[start] in " ,":
@@ -925,6 +933,7 @@ class _Builder:
             return
         role = role_features(self.text[start:end], person, start, end, self.parties)
         if role is not None:
+            role.introduced = introduced
             self.out.roles.append(role)
             self.out.people[person].roles.append(role)
 
@@ -936,7 +945,9 @@ class _Builder:
             return None
         base = start - len(window)
         words = list(LETTERS.finditer(window, 0, m.end()))
-        first = len(words) - 1
+        # from the role word the pattern found ("president" in "president of Club Atlético Río Seco"),
+        # then left over its modifiers ("state party chair")
+        first = next((k for k, w in enumerate(words) if w.start() >= m.start()), len(words) - 1)
         while first > 0:
             prev = words[first - 1]
             gap = window[prev.end():words[first].start()]
@@ -1017,7 +1028,7 @@ class _Builder:
                 self.out.people[pid].confirmed |= evidence
                 self.mention(pid, n_start, n_end, form, (n_start if form == "surname" else family_start, n_end))
                 if evidence:
-                    self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
+                    self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi, full=True)
         surnames: dict[str, list[int]] = {}
         for i, p in enumerate(self.out.people):
             surnames.setdefault(p.surname, []).append(i)
@@ -1147,20 +1158,21 @@ class _Builder:
     def _evidence(self, start: int, end: int, lo: int, hi: int) -> bool:
         text = self.text
         end = _past_post_nominals(text, end, hi)
-        before = text[max(lo, start - 30):start]
-        if SPEECH_BEFORE.match(before) or ROLE_BEFORE.match(before):
+        if SPEECH_BEFORE.match(text[max(lo, start - 30):start]) or ROLE_BEFORE.match(text[max(lo, start - 60):start]):
             return True
         return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60))
                     or AGE_OR_SCORE.match(text, end, min(hi, end + 6)))
 
     def _roles_and_speech(self, pid: int, run: _Run, title_at: int, n_start: int, n_end: int, lo: int,
-                          hi: int) -> None:
+                          hi: int, full: bool = False) -> None:
+        """The roles and the speech around one mention; a title introduces a post only before a
+        full name ("Chancellor Gordon Brown"), not in a short reference ("Councillor Gallaher")."""
         text = self.text
         title_start = run.tokens[title_at][0] if title_at >= 0 else n_start
         if title_at >= 0:
             title_words = [t[2].rstrip(".").lower() for t in run.tokens[title_at:] if t[1] <= n_start]
             if any(w not in HONORIFICS for w in title_words):
-                self.role(pid, title_start, n_start)
+                self.role(pid, title_start, n_start, introduced=full)
             sex = next((SEX_OF_HONORIFIC[w] for w in title_words if w in SEX_OF_HONORIFIC), "")
             if sex:
                 self.out.people[pid].sex = sex
