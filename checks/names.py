@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.analysis.names import (ORG_WORDS, NameAnalysis, Person, Role, country_words, given_compatible,
-                                     given_variant, roles_conflict, roles_match, spelling_variant)
+from factlint.analysis.names import (ORG_WORDS, TOP_ROLES, NameAnalysis, Person, Role, conflict_kind, country_words,
+                                     given_compatible, given_variant, institution_of, roles_conflict, roles_match,
+                                     spelling_variant)
 from factlint.analysis.spelling import forms as spelling_forms
 from factlint.analysis.spelling import gendered_surnames, index_keys
 from factlint.api import Check, Issue, Related
@@ -252,15 +253,22 @@ class RoleConflict(Check):
     """One person is given two incompatible titles, roles or affiliations.
 
     What it checks:
-        Two roles for one person that cannot both hold: ministers of two portfolios, leaders
-        of two different parties or groups, two top posts of the same organisation.
+        Each role the text gives a person (a title, a role phrase before the name, an appositive,
+        "who heads ...", "whose leader, X", "X, whose party ...") is read as a post in a body:
+        its party, its office of state and country, its grade (vice, deputy), its rank, the body
+        named. Two roles of one person conflict when they name two parties, two offices of state
+        (or one office of two countries), a post and the post below it in one body, two ranks of
+        a service, or one post in two bodies; and a person given a second top post of a body whose
+        holder the article names as someone else.
     Why an editor cares:
         One of the two is wrong, and a wrong title misinforms readers about who speaks for whom.
     Fires on:
-        "German Development Minister Julia Brandt ... Brandt, who heads the German health ministry"
+        "German Development Minister Julia Brandt ... Brandt, who heads the German health ministry";
+        "Labour MP Jo Hale ... Hale, a Conservative MP, said"
     Passes:
         A shortened second reference ("the minister"), a change the text describes ("the former
-        minister", "who was appointed last week"), roles that can be held together.
+        minister", "who was appointed last week"), roles that can be held together ("chairman and
+        chief executive", "Lieutenant Colonel" and "Colonel").
     """
 
     code = "E302"
@@ -269,18 +277,72 @@ class RoleConflict(Check):
     summary = "one person is given two incompatible titles or roles"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        for person in doc.names.people:
-            distinct: dict[tuple, Role] = {}
-            for r in person.roles:
-                distinct.setdefault((r.head, r.portfolio, r.organisation, r.owner, r.employer, r.change), r)
-            roles = list(distinct.values())
+        people = doc.names.people
+        flagged: set[int] = set()
+        for person in people:
+            roles = _distinct_roles(person)
             for j, later in enumerate(roles):
-                earlier = next((r for r in roles[:j] if roles_conflict(r, later)), None)
-                if earlier is None:
+                found = next(((r, kind) for r in roles[:j] if not _overlap(r, later) and (kind := conflict_kind(r, later))),
+                             None)
+                if found is None:
                     continue
+                earlier, kind = found
+                flagged.add(later.start)
                 yield Issue(later.start, later.end,
-                            f'{person.surname} is "{_role_label(later)}" here but "{_role_label(earlier)}" earlier',
+                            f'{person.surname} is "{_role_label(later)}" here but "{_role_label(earlier)}" earlier: '
+                            f"{CONFLICT_TEXT[kind]}",
                             (Related(earlier.start, earlier.end, f'"{_role_label(earlier)}"'),))
+        yield from self._post_held_by_another(people, flagged)
+
+    @staticmethod
+    def _post_held_by_another(people: list[Person], flagged: set[int]) -> Iterator[Issue]:
+        """A person with two top posts, the second of which the article gives to someone else in the
+        same body: "Chief executive Sandra Pilling" ... "the trust's chair, Professor Alan Rudd" ...
+        "Pilling, who has chaired the trust since 2021"."""
+        holders: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
+        for p in people:
+            for r in p.roles:
+                body, _ = institution_of(r)
+                if not r.change and body and r.head in TOP_ROLES and not r.grade:
+                    holders.setdefault((TOP_ROLES[r.head], body), []).append((p, r))
+        for p in people:
+            roles = _distinct_roles(p)
+            for j, later in enumerate(roles):
+                body, _ = institution_of(later)
+                if later.start in flagged or later.change or later.grade or later.head not in TOP_ROLES or not body:
+                    continue
+                post = TOP_ROLES[later.head]
+                own = next((r for r in roles[:j] + roles[j + 1:] if r.head in TOP_ROLES and not r.change
+                            and TOP_ROLES[r.head] != post), None)
+                other = next(((q, r) for q, r in holders.get((post, body), ()) if q is not p
+                              and q.surname != p.surname), None)
+                if own is None or other is None:
+                    continue
+                q, held = other
+                flagged.add(later.start)
+                yield Issue(later.start, later.end,
+                            f'{p.surname} is "{_role_label(later)}" here but "{_role_label(own)}" elsewhere, '
+                            f'and the article gives that post to {q.name} ("{_role_label(held)}")',
+                            (Related(own.start, own.end, f'"{_role_label(own)}"'),
+                             Related(held.start, held.end, f"{q.name}: \"{_role_label(held)}\"")))
+
+
+CONFLICT_TEXT = {"party": "two parties", "office": "two offices of state that one person does not hold at once",
+                 "grade": "a post and the post below it in one body", "rank": "two ranks of one service",
+                 "post": "two posts that one person does not hold at once"}
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    """Two readings of one phrase ("deputy Conservative Chairman" and its title), not two statements."""
+    return a.start < b.end and b.start < a.end
+
+
+def _distinct_roles(person: Person) -> list[Role]:
+    distinct: dict[tuple, Role] = {}
+    for r in person.roles:
+        distinct.setdefault((r.head, r.portfolio, r.organisation, r.owner, r.employer, r.change, r.grade, r.office,
+                             r.country, r.rank, r.party), r)
+    return list(distinct.values())
 
 
 QUOTE_WORD = regex.compile(r"[\p{L}\p{M}\d]+")

@@ -124,7 +124,8 @@ def verb_after() -> regex.Pattern:
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
 ROLE_CLAUSE = re.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|"
                             r"serves\s+as|served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
-                            r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents)\b")
+                            r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents|"
+                            r"has\s+(?:led|headed|chaired|run|directed|managed|coached|captained))\b")
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
                          r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
@@ -138,7 +139,15 @@ WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
 CLAUSE_END = re.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
 ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
-              "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative"}
+              "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative",
+              # "who has led the party since 2019": the present perfect states the post held now
+              "led": "leader", "headed": "head", "chaired": "chair", "run": "head", "directed": "director",
+              "managed": "manager", "coached": "coach", "captained": "captain"}
+# "the Greens, whose leader, Petra Holub,": the body before "whose" is the post's.
+WHOSE_BEFORE = regex.compile(r"(?:^|[\s(])((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.&-]*|[\p{Ll}]+),\s+whose\s+$",
+                             regex.REVERSE)
+# "Chief Minister Rhona Teare, whose Liberal Alliance lost three seats,": the person's own party or body.
+WHOSE_BODY = regex.compile(r",\s+whose\s+((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)")
 # Posts at the top of an organisation, grouped where two words name the same post.
 TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
              "chairperson": "chair", "director": "director", "head": "director", "chief": "director",
@@ -586,6 +595,7 @@ def _role_parts(text: str) -> tuple | None:
             " ".join(named.group(1).lower().split()) if named else "", affiliation)
 
 
+ACADEMIC = frozenset({"professor", "prof", "dr", "doctor"})  # a title of a person, not of a post
 GRADES = frozenset({"vice", "deputy", "assistant", "associate", "co", "under", "junior", "sub"})
 # Secretaries that are no minister: "press secretary", "general secretary", "permanent secretary".
 NOT_CABINET = frozenset({"press", "general", "permanent", "party", "private", "executive", "company", "cabinet",
@@ -766,7 +776,7 @@ def _other_bodies(x: str, y: str) -> bool:
     return short.replace(".", "").replace(" ", "") != initials
 
 
-def _institution(role: Role) -> tuple[str, bool]:
+def institution_of(role: Role) -> tuple[str, bool]:
     """(the body a role is in, whether the text names it only by a common noun: "the institution")."""
     if role.employer_name:
         return role.employer_name, False
@@ -777,7 +787,7 @@ def _institution(role: Role) -> tuple[str, bool]:
 def _one_body(a: Role, b: Role) -> bool:
     """Two roles in one body: the same named body, or one named and the other the common noun for
     it ("the president of Club Atlético Río Seco" ... "the vice president of the institution")."""
-    (x, x_generic), (y, y_generic) = _institution(a), _institution(b)
+    (x, x_generic), (y, y_generic) = institution_of(a), institution_of(b)
     if not x or not y:
         return False
     return x == y or (x_generic != y_generic)
@@ -924,14 +934,16 @@ class _Builder:
         self.out.mentions.append(m)
         return m
 
-    def role(self, person: int, start: int, end: int, introduced: bool = True) -> None:
+    def role(self, person: int, start: int, end: int, introduced: bool = True, said: str = "") -> None:
+        """A role of ``person`` at ``start``..``end``; ``said`` is what it says when the span alone
+        does not ("Greens leader" for "leader" after "the Greens, whose")."""
         while end > start and self.text[end - 1] in " ,":
             end -= 1
         while start < end and self.text[start] in " ,":
             start += 1
         if end - start < 2:
             return
-        role = role_features(self.text[start:end], person, start, end, self.parties)
+        role = role_features(said or self.text[start:end], person, start, end, self.parties)
         if role is not None:
             role.introduced = introduced
             self.out.roles.append(role)
@@ -1169,6 +1181,7 @@ class _Builder:
         full name ("Chancellor Gordon Brown"), not in a short reference ("Councillor Gallaher")."""
         text = self.text
         title_start = run.tokens[title_at][0] if title_at >= 0 else n_start
+        title_words: list[str] = []
         if title_at >= 0:
             title_words = [t[2].rstrip(".").lower() for t in run.tokens[title_at:] if t[1] <= n_start]
             if any(w not in HONORIFICS for w in title_words):
@@ -1177,14 +1190,21 @@ class _Builder:
             if sex:
                 self.out.people[pid].sex = sex
         before = self.preceding_role(title_start, lo)
-        if before is not None:
-            self.role(pid, before[0], before[1] if title_at < 0 else n_start)
+        if before is not None and title_at >= 0 and "," in text[before[1]:title_start] \
+                and any(w not in HONORIFICS and w not in ACADEMIC for w in title_words):
+            before = None  # "Secretary of State Condoleezza Rice, UN Secretary General Kofi Annan": a list
+        if before is not None:  # "deputy" + "Conservative Chairman": one post; "the trust's chair, Professor": two
+            end = before[1] if title_at < 0 or "," in text[before[1]:title_start] else n_start
+            whose = WHOSE_BEFORE.match(text[max(lo, before[0] - 60):before[0]])
+            self.role(pid, before[0], end, said=f"{whose.group(1)} {text[before[0]:end]}" if whose else "")
         limit = hi
         n_end = _past_post_nominals(text, n_end, hi)
         after_name = n_end + (len(m.group()) if (m := POSSESSIVE.match(text, n_end, limit)) else 0)
         app = self.appositive(after_name, limit)
         if app is not None:
             self.role(pid, app[0], app[1])
+        elif (body := WHOSE_BODY.match(text, after_name, limit)) is not None:
+            self.role(pid, body.start(1), body.end(1), said=f"member of the {body.group(1)}")
         speech = SPEECH_AFTER.match(text, n_end, min(limit, n_end + 40))
         if speech is not None:
             self.out.attributions.append(Attribution(n_start, speech.end(), n_start, n_end, pid))
