@@ -571,9 +571,11 @@ def _role_parts(text: str) -> tuple | None:
         source = organisation if "ministry" in organisation else words
         countries = country_words()
         portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
-                     and w not in countries} - {""}
+                     and w not in countries and not w.endswith(("'s", "’s")) and not PARTY.fullmatch(w)} - {""}
         if not portfolio and "state" in words[head_at + 1:head_at + 3]:
             portfolio = {"state"}  # "Secretary of State" with no department named
+        if not portfolio and head == "secretary":  # "Scottish Secretary", "Welsh Secretary": the nation is the department
+            portfolio = {w for w in words[max(0, head_at - 2):head_at] if w in countries}
     organisation = [w.removesuffix("'s").removesuffix("’s") for w in organisation]
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP and w != owner
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
@@ -613,10 +615,14 @@ def _office(head: str, words: list[str], head_at: int, portfolio: frozenset[str]
     shadow = "shadow " if "shadow" in before else ""
     if head == "minister" and "prime" in before:
         return shadow + "prime minister"
-    if employer - country.union(*(w.split() for w in country)) and not employer <= country_words():
+    of_state = words[head_at:head_at + 3] == ["secretary", "of", "state"]  # the UK's formal title
+    if not of_state and employer - country.union(*(w.split() for w in country)) and not employer <= country_words():
         return ""  # "president of Kaspi Bank": a post in a body, not an office of state
     if head in ("minister", "secretary") and portfolio and not before & NOT_CABINET and not portfolio & NOT_CABINET:
-        return shadow + "portfolio:" + "+".join(sorted(portfolio))
+        # "Secretary of State for Exiting the EU" is the "Brexit Secretary": the formal title's
+        # department is compared only with another formal title
+        form = "portfolio-of:" if of_state and portfolio != {"state"} else "portfolio:"
+        return shadow + form + "+".join(sorted(portfolio))
     if head in HEADS_OF_STATE and organisation <= {"exchequer", "republic", "state", "government"} | country_words():
         return shadow + head
     return ""
@@ -628,9 +634,13 @@ def offices_compatible(a: str, b: str) -> bool:
     finance minister."""
     if a == b:
         return True
-    if a.startswith("portfolio:") and b.startswith("portfolio:"):
-        return bool(set(a[10:].split("+")) & set(b[10:].split("+")))
-    return {a, b} == {"chancellor", "portfolio:finance"}
+    if a.startswith("shadow ") != b.startswith("shadow "):
+        return False
+    a, b = a.removeprefix("shadow "), b.removeprefix("shadow ")
+    if a.startswith("portfolio") and b.startswith("portfolio"):
+        (form_a, rest_a), (form_b, rest_b) = a.split(":", 1), b.split(":", 1)
+        return form_a != form_b or bool(set(rest_a.split("+")) & set(rest_b.split("+")))
+    return {a, b} <= {"chancellor", "portfolio:finance", "portfolio-of:finance"}
 
 
 RANKS = WORDS["ranks"]
@@ -748,7 +758,8 @@ def conflict_kind(a: Role, b: Role) -> str:
             and a.head not in ("minister", "secretary") and _one_body(a, b):
         return "grade"
     if a.head in ("minister", "secretary") and a.head == b.head:
-        return "office" if a.portfolio and b.portfolio and not a.portfolio & b.portfolio else ""
+        return "office" if (a.portfolio and b.portfolio and not a.portfolio & b.portfolio
+                            and not (a.office and b.office)) else ""  # two offices were compared above
     if a.head in POSTED_ROLES and b.head in POSTED_ROLES:
         return "post" if a.organisation and b.organisation and not a.organisation & b.organisation else ""
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
