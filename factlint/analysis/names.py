@@ -731,6 +731,9 @@ def country_words() -> frozenset[str]:
     return frozenset(words | {"us", "u.s.", "uk", "eu"})
 
 
+CONCURRENT = re.compile(r"\b(?:also|as well as|additionally|at the same time|concurrently)\b", re.IGNORECASE)
+
+
 def roles_conflict(a: Role, b: Role) -> bool:
     """Two roles one person cannot hold at once, as far as the text shows."""
     return bool(conflict_kind(a, b))
@@ -741,8 +744,8 @@ def conflict_kind(a: Role, b: Role) -> str:
     party), "office" (two offices of state, or one of two countries), "grade" (a post and the post
     below it in one body: president and vice president), "rank" (two ranks of a service), "post"
     (two top posts of one body, or one post in two bodies)."""
-    if a.change or b.change:
-        return ""
+    if a.change or b.change or CONCURRENT.search(a.text) or CONCURRENT.search(b.text):
+        return ""  # a change described, or a post held beside the other ("who is also finance minister")
     if a.party and b.party and not a.party & b.party:
         return "party"
     if a.office and b.office:

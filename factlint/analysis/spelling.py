@@ -11,7 +11,7 @@ they differ:
 3. doubled letters written once (McAlister/McAllister): "doubled letter".
 4. ``skeleton``: the spelling families of romanisation folded together (zh/j, kh/h, ks/x, y/i,
    ye/e, iy/ii/i, w/v, ph/f, ou/u, tch/ch, shch/sch/sh, Mac/Mc, -off/-ow/-ev/-ov), or, for a
-   name of three consonants or more, the same consonants with the same number of vowel groups
+   name of three consonants or more, the same consonants with vowels in the same places
    (Mohammed/Muhammad, Abdulrahman/Abdelrahman): "transliteration".
 5. one letter added, dropped, changed or two neighbours swapped, anywhere after the first
    letter, in names of five letters or more: "slip".
@@ -39,9 +39,11 @@ _TRANSLIT = (("shch", "sh"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("dj", "j
              ("ks", "x"), ("ye", "e"), ("yi", "i"), ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"),
              ("ie", "e"), ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f"), ("ue", "u"), ("oe", "o"),
              ("ae", "a"), ("ck", "k"))
-_ENDING = re.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
+_ENDING = re.compile(r"(?:ow|ev|ew)$")  # -ow, -ev: -ov (doubled letters are folded first)
+_FINAL_F = re.compile(r"f$")  # -off, -eff: -ov, -ev (Smirnoff, Smirnov)
 _HARD_C = re.compile(r"c(?![ehiy])")  # Victor/Viktor, Nicolai/Nikolai: c and k for one sound
 _VOWELS = re.compile(r"[aeiou]+")
+_CONSONANT = re.compile(r"[^aeiou]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u052f]")  # Greek, Cyrillic
 
 
@@ -70,15 +72,16 @@ def forms(word: str) -> tuple[str, str, str, str, str, str]:
 def _skeleton(s: str) -> str:
     for a, b in _TRANSLIT:
         s = s.replace(a, b)
-    s = _ENDING.sub("ov", _DOUBLE.sub(_FIRST_GROUP, s))
+    s = _ENDING.sub("ov", _FINAL_F.sub("v", _DOUBLE.sub(_FIRST_GROUP, s)))
     if s.startswith("mac"):
         s = "mc" + s[3:]
     return _HARD_C.sub("k", s)
 
 
-def _consonants(skeleton: str) -> tuple[str, int]:
-    """The skeleton's first letter and consonants, and how many vowel groups it has."""
-    return skeleton[:1] + _VOWELS.sub("", skeleton[1:]), len(_VOWELS.findall(skeleton))
+def _consonants(skeleton: str) -> tuple[str, str]:
+    """The skeleton's first letter and consonants, and where its vowels stand: only the vowels
+    differ between Mohammed and Muhammad, while Pemberton and Pembreton move one."""
+    return skeleton[:1] + _VOWELS.sub("", skeleton[1:]), _VOWELS.sub("v", _CONSONANT.sub("c", skeleton))
 
 
 def one_edit(a: str, b: str) -> bool:
