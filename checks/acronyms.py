@@ -324,7 +324,8 @@ class AcronymContext(Check):
                 reasons.append(f"none of the countries named ({', '.join(sorted(countries)[:4])}) belongs to it")
             elif len(other_members) >= 2 and all(
                     len(org.members & other.members) * 2 < min(len(org.members), len(other.members))
-                    for org in written if org.members is not None):
+                    for org in written if org.members is not None) \
+                    and not _members_of_another(doc, mention, other, other_members):
                 # the sentence must present the countries as members ("within", "members", "bloc"):
                 # an organisation named as an outside party ("Russia warned the X") proves nothing
                 by_members = any(local[w] for w in _MEMBERSHIP_CUES) or bool(
@@ -373,6 +374,16 @@ def _name_pattern(name: str) -> re.Pattern:
     return re.compile(r"\b" + r"[\s-]+".join(words) + r"\b", re.IGNORECASE)
 
 
+def _members_of_another(doc: Document, mention: AcronymMention, other: Organisation, members: set[str]) -> bool:
+    """Another body the sentence names has all these countries as members: they are its members
+    ("Norway, Iceland and Liechtenstein are in the EEA, and the EU is their largest market")."""
+    kb = knowledge()
+    lo, hi = sentence_span(doc, mention.start)
+    return any(o.id != other.id and o.members is not None and members <= o.members
+               for m in doc.acronyms.mentions_between(lo, hi) if m.key != mention.key
+               for o in kb.by_acronym.get(m.key, ()))
+
+
 def _named_in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
     """The sentence names ``other`` too: the writer tells the two apart ("the FBI and others were
     involved, CIA were involved")."""
@@ -408,12 +419,17 @@ def _written_has_a_sign(doc: Document, mention: AcronymMention, written: tuple[O
     return False
 
 
+_PLACE_OF_SEAT = re.compile(r"\b(?:in|at|from)\s+$")  # "headquartered in Luxembourg": where it sits
+
+
 def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:
     """The countries the words written on the acronym name: by name or demonym, or by the adjective
     of a region ("Asian", "Nordic", "West African")."""
     start, end = gloss.attached_span
     capitals = knowledge().capitals  # a capital in a gloss is a seat ("its Paris headquarters"), not a member
-    found = {c for c, (a, b) in countries_in(doc.text, start, end).items() if doc.text[a:b] not in capitals}
+    text = doc.text
+    found = {c for c, (a, b) in countries_in(text, start, end).items()
+             if text[a:b] not in capitals and not _PLACE_OF_SEAT.search(text, max(start, a - 6), a)}
     for region, adjective in knowledge().region_adjectives.items():
         if gloss.hits((adjective,), True) or gloss.hits((region.lower(),), True):
             found |= knowledge().region_countries[region]
@@ -473,6 +489,9 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
                 attached.append(max(named, key=len))
                 words.append(max(named, key=len))
         words = list({phrase_key(w): w for w in words}.values())  # "free-trade zone" and "free trade zone" once
+        # a word of the written body's inside a longer one of the other's ("lender" in "multilateral lender")
+        own_attached = [p for p in own_attached if not any(phrase_key(p) in phrase_key(q) for q in words)]
+        own = [p for p in own if not any(phrase_key(p) in phrase_key(q) for q in words)]
         if own_attached or (not members and len(own) >= max(1, len(words))):
             return -1, []  # the text says what the written organisation is or does: it is meant
         score = 2 if attached or len(words) >= 2 else len(words)
@@ -492,8 +511,8 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
 _MEMBER_BEFORE = re.compile(r"\b(?:belongs?|belonging|(?:is|are|was|were|as|becomes?|became|remains?)[ \t]+(?:an?[ \t]+)?"
                             r"(?:fellow[ \t]+|founding[ \t]+|full[ \t]+)?(?:members?|part|parties|party)|within|framework)"
                             r"(?:[ \t]+(?:to|of|in|into|the|framework))*[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
-_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members|,[ \t]+(?:to|of|in)[ \t]+which|,[ \t]+whose[ \t]+members)\b",
-                           re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members|(?:[ \t]+[\w-]+){0,6}?,[ \t]+(?:to|of|in)[ \t]+which|"
+                           r",[ \t]+whose[ \t]+members)\b", re.IGNORECASE)  # "the CSTO free trade zone, to which ..."
 _TOGETHER = re.compile(r"[ \t]+(?:together|along)[ \t]+with\b|[ \t]+as[ \t]+well[ \t]+as\b", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:.!?()—–]")
 

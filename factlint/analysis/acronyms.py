@@ -878,9 +878,10 @@ class Gloss:
     attached_span: tuple[int, int]
 
     def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
-        """The phrases found (a plural of the last word counts)."""
+        """The phrases found (a plural or a possessive of the last word counts)."""
         where = self.attached if attached_only else self.sentence
-        return [p for p in phrases if phrase_key(p) in where or phrase_key(p + "s") in where]
+        return [p for p in phrases if phrase_key(p) in where or phrase_key(p + "s") in where
+                or phrase_key(p + "'s") in where]
 
 
 def _normalise(text: str) -> str:
