@@ -1,4 +1,4 @@
-"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``.
+"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``, ``serve``.
 
 Exit codes: 0 nothing reaches the failing severity, 1 something does,
 2 usage, config or input errors. Imports stay inside functions so that a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "serve")
 
 
 class UsageError(Exception):
@@ -40,7 +40,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
                                      "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
-                                     "analyze FILE. Run 'factlint COMMAND --help' for each.")
+                                     "analyze FILE, serve. Run 'factlint COMMAND --help' for each.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command")
 
@@ -75,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(analyze)
     analyze.add_argument("--format", choices=("text", "json"), default="text")
     analyze.add_argument("--stdin-filename")
+
+    serve = sub.add_parser("serve", help="the editors' page: a local web page to lint and fix an article (serve extra)")
+    from factlint.serve import add_arguments as serve_arguments  # argparse only: the server loads on 'serve'
+
+    serve_arguments(serve)
     return parser
 
 
@@ -94,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "serve":
+            from factlint.serve import main as serve
+
+            return serve(args)
         return cmd_check(args)
     except UsageError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
