@@ -170,7 +170,7 @@ def cli_findings(files: list[Path], cwd: Path, *extra: str) -> dict[str, list[di
         raise RuntimeError(f"factlint failed ({done.returncode}): {done.stderr[-2000:]}")
     by_path: dict[str, list[dict[str, Any]]] = {str(p): [] for p in files}
     for f in json.loads(done.stdout)["findings"]:
-        by_path[f["path"]].append(f)
+        by_path[str((cwd / f["path"]).resolve())].append(f)  # paths under cwd come back relative
     return {path: unpathed(found) for path, found in by_path.items()}
 
 
