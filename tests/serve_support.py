@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -49,3 +52,30 @@ def client(server):
     c = server.client()
     yield c
     c.close()
+
+
+@dataclass
+class Case:
+    path: Path
+    published: str | None  # the case's --published, if it has one
+    findings: list[dict[str, Any]]  # what `factlint --format json --no-cache` reports, paths left out
+
+
+@pytest.fixture(scope="session")
+def cases(tmp_path_factory) -> list[Case]:
+    """Every article of ../shared/cases with the CLI's findings for it (one CLI run per publication date)."""
+    folder = ROOT.parent / "shared" / "cases"
+    if not folder.is_dir():
+        pytest.skip("../shared/cases is not here")
+    workdir = tmp_path_factory.mktemp("serve-cases")  # no config: the default checks, as the server's
+    paths = sorted(p.resolve() for p in folder.iterdir() if p.suffix in (".md", ".txt", ".html"))
+    published = {}
+    for path in paths:
+        expect = path.with_name(path.stem + ".expect.toml")
+        args = tomllib.loads(expect.read_text(encoding="utf-8")).get("args", []) if expect.exists() else []
+        published[path] = args[args.index("--published") + 1] if "--published" in args else None
+    found: dict[str, list[dict[str, Any]]] = {}
+    for date in set(published.values()):
+        group = [p for p in paths if published[p] == date]
+        found.update(cli_findings(group, workdir, *(["--published", date] if date else [])))
+    return [Case(p, published[p], found[str(p)]) for p in paths]

@@ -15,6 +15,7 @@ import pytest
 from tests.serve_support import (  # noqa: F401 (fixtures)
     SEED,
     SEED_PUBLISHED,
+    cases,
     cli_findings,
     client,
     server,
@@ -334,3 +335,15 @@ def test_nothing_is_written_in_the_servers_folder(client, workdir):
     client.post("/api/open?name=x.md", b"The the port.\n")
     assert sorted(p.name for p in workdir.rglob("*")) == before
     assert not (workdir / ".factlint_cache").exists()
+
+
+def test_every_case_gets_the_clis_json_findings(client, cases):
+    """The page's request for an opened file (/api/open) gives exactly the CLI's JSON findings, field for field."""
+    wrong = []
+    for case in cases:
+        query = f"name={case.path.name}" + (f"&published={case.published}" if case.published else "")
+        answer = client.post(f"/api/open?{query}", case.path.read_bytes(), {"Content-Type": "application/octet-stream"})
+        if answer.status != 200 or unpathed(answer.json()["findings"]) != case.findings:
+            wrong.append(case.path.name)
+    assert not wrong, wrong
+    assert client.get("/health").json()["restarts"] == 0

@@ -17,7 +17,7 @@
   const state = {
     result: null, // the last answer of the server
     linted: "", // the text that answer is about
-    seq: 0, controller: null, timer: 0, round: 0, applying: false,
+    seq: 0, controller: null, timer: 0, inflight: 0, round: 0, applying: false,
     name: "", checks: new Map(), selected: -1,
   };
 
@@ -46,6 +46,11 @@
     target.replaceChildren(fragment);
   }
 
+  // body[data-busy] is "1" while a check is scheduled or on its way (tests and styles read it).
+  function busy() {
+    document.body.dataset.busy = state.timer || state.inflight ? "1" : "0";
+  }
+
   function setStatus(message, kind) {
     ui.status.textContent = message;
     ui.status.dataset.state = kind;
@@ -70,9 +75,12 @@
 
   async function send(path, body, headers) {
     clearTimeout(state.timer);
+    state.timer = 0;
     if (state.controller) state.controller.abort();
     const controller = state.controller = new AbortController();
     const seq = ++state.seq;
+    state.inflight++;
+    busy();
     setStatus("Checking…", "busy");
     try {
       const answer = await post(path, body, controller.signal, headers);
@@ -81,6 +89,10 @@
       if (err.name === "AbortError") return null;
       if (seq === state.seq) fail(`the server could not be reached (${err.message}); is factlint serve running?`);
       return null;
+    } finally {
+      state.inflight--;
+      // The answer is shown (or the error) by the caller right after this: leave busy for a tick.
+      setTimeout(busy, 0);
     }
   }
 
@@ -99,7 +111,8 @@
 
   function schedule() {
     clearTimeout(state.timer);
-    if (ui.live.checked) state.timer = setTimeout(lintNow, DEBOUNCE_MS);
+    state.timer = ui.live.checked ? setTimeout(() => { state.timer = 0; lintNow(); }, DEBOUNCE_MS) : 0;
+    busy();
   }
 
   function show(data, text, note) {
@@ -323,4 +336,5 @@
     ui.foot.textContent = `${on} of ${checks.length} checks on. The server keeps nothing you send it: no file is written.`;
   }).catch(() => {});
   setStatus("Paste or open an article.", "idle");
+  busy();
 })();
