@@ -249,27 +249,34 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--workers", type=int, default=0, help="factlint serve --workers (default: its own)")
-    parser.add_argument("--articles", type=int, default=0, help="use only the first N articles")
+    parser.add_argument("--articles", type=int, default=0, help="use only the first N articles (default: as many as requests)")
     args = parser.parse_args()
     folder = args.folder or (SHARED / "corpus" / "real" if (SHARED / "corpus" / "real").is_dir() else
                              ROOT / "fixtures")
-    files = articles(folder, args.articles or None)
+    files = articles(folder, args.articles or args.requests)
     if not files:
         print(f"no articles in {folder}")
         return 2
     bodies = [json.dumps(lint_request(p)).encode("utf-8") for p in files]
     with tempfile.TemporaryDirectory(prefix="factlint-serve-bench-") as tmp:
+        started = time.perf_counter()
         expected = cli_findings(files, Path(tmp))
+        cli_seconds = time.perf_counter() - started
         extra = ["--workers", str(args.workers)] if args.workers else []
         with serving(*extra, cwd=Path(tmp)) as server:
             health = server.client().get("/health").json()
             outcome = load(server.url, bodies, args.clients, args.requests)
-    bad = mismatches(outcome, files, expected)
+            alone = load(server.url, bodies, 1, min(50, args.requests))  # one editor typing: nothing queues
+    bad = mismatches(outcome, files, expected) + mismatches(alone, files, expected)
     size = statistics.mean(len(b) for b in bodies) / 1024
     print(f"{len(outcome.results)} requests of {len(files)} articles from {folder} (mean {size:.1f} KB), "
           f"{args.clients} clients, {health['workers']} lint workers, {os.cpu_count()} cores:")
     print(f"  {outcome.per_second:.1f} requests/s; latency p50 {outcome.percentile(50) * 1000:.0f} ms, "
           f"p99 {outcome.percentile(99) * 1000:.0f} ms, max {outcome.latencies[-1] * 1000:.0f} ms")
+    print(f"  one client alone: latency p50 {alone.percentile(50) * 1000:.0f} ms, "
+          f"p99 {alone.percentile(99) * 1000:.0f} ms")
+    print(f"  the CLI on the same {len(files)} articles in one run (--no-cache, every core, start to exit): "
+          f"{len(files) / cli_seconds:.1f} articles/s; the server gives {outcome.per_second * cli_seconds / len(files):.2f}x that")
     print(f"  {len(bad)} errors or answers that differ from the CLI's" + (":" if bad else ""))
     for line in bad[:20]:
         print(f"    {line}")

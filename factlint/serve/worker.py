@@ -33,6 +33,10 @@ from factlint.findings import Finding
 API_KINDS = {"markdown": "md", "text": "txt", "html": "html"}  # factlint.lint's names for a source kind
 EXTENSIONS = {"md": ".md", "txt": ".txt", "html": ".html"}
 READY = b"ready\n"
+_SENTENCE = ('On Tuesday, 20 May 2025, the Harbour Board (HB) said exports rose 5% to $2.1 billion, "a record", '
+             "according to its chair, Anna Berg.")
+WARM_UP = {"md": f"---\ndate: 2025-05-21\n---\n\n# Exports\n\n{_SENTENCE}\n", "txt": f"{_SENTENCE}\n",
+           "html": f"<html><body><article><p>{_SENTENCE}</p></article></body></html>"}
 
 
 class Session:
@@ -47,8 +51,8 @@ class Session:
         self.facts = cli._facts(args, self.settings)
         if options.get("check_time_limit"):
             engine.CHECKS_TIME_LIMIT = float(options["check_time_limit"])
-        self._lint({"text": "A short article, to compile the patterns once.\n", "kind": "txt",
-                    "published": None, "name": "<warm-up>"})
+        for kind, text in WARM_UP.items():  # compile the readers' and analysers' patterns before the first request
+            self._lint({"text": text, "kind": kind, "published": None, "name": "<warm-up>"})
 
     def answer(self, line: bytes) -> tuple[int, dict[str, Any]]:
         from factlint.api_text import InputError
