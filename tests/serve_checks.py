@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from factlint.api import Check
 
 DOCSTRING = """
@@ -46,4 +48,18 @@ class Unstoppable(Check):
                     pass
             except BaseException:  # noqa: BLE001 (the point: only ending the process stops it)
                 continue
+        return ()
+
+
+class Crashes(Check):
+    """Stands for a crash of the worker process (a segfault in an extension, the out-of-memory killer)."""
+
+    __doc__ = DOCSTRING
+    code = "Z953"
+    name = "crashes"
+    summary = "ends its process on its marker (test check)"
+
+    def run(self, doc):
+        if "CRASH-THE-WORKER" in doc.text:
+            os._exit(3)
         return ()

@@ -11,6 +11,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.serve_support import (  # noqa: F401 (fixtures)
     SEED,
@@ -347,3 +349,57 @@ def test_every_case_gets_the_clis_json_findings(client, cases):
             wrong.append(case.path.name)
     assert not wrong, wrong
     assert client.get("/health").json()["restarts"] == 0
+
+
+# --- robustness: any bytes in, a JSON answer out -----------------------------------------------------
+
+ROBUST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+MARKUP = st.sampled_from(["<", ">", "&amp;", "&#", "\"", "'", "---\n", "\n\n", "*", "[", "](", "<!--", "—", "\r\n",
+                          "\ufeff", "\u2028", "𝔘", "14 May 2025", "the the", "<script>", "</p>"])
+
+
+def _is_json_answer(answer, statuses) -> bool:
+    body = answer.json()
+    return answer.status in statuses and ("findings" in body if answer.status == 200 else "error" in body)
+
+
+@ROBUST
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.md", "a.txt", "a.html", "a"]))
+def test_any_bytes_opened(server, data, name):
+    c = server.client()
+    try:
+        answer = c.post(f"/api/open?name={name}", data, {"Content-Type": "application/octet-stream"})
+        assert _is_json_answer(answer, {200, 422}), answer.body[:300]
+    finally:
+        c.close()
+
+
+@ROBUST
+@given(text=st.lists(st.one_of(MARKUP, st.text(max_size=40)), max_size=40).map("".join),
+       kind=st.sampled_from(["md", "txt", "html"]))
+def test_any_text_linted_and_its_spans_inside_it(server, text, kind):
+    c = server.client()
+    try:
+        answer = c.post("/api/lint", {"text": text, "kind": kind, "published": None})
+        assert _is_json_answer(answer, {200, 422}), answer.body[:300]
+        if answer.status == 200:
+            for f in answer.json()["findings"]:
+                assert 0 <= f["start"] <= f["end"] <= len(text)
+    finally:
+        c.close()
+
+
+@ROBUST
+@given(body=st.one_of(st.binary(max_size=500), st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.sampled_from(
+        ["text", "kind", "published", "name", "finding", "code", "start", "end", "x"]), inner, max_size=5),
+    max_leaves=12).map(lambda v: json.dumps(v).encode())),
+    path=st.sampled_from(["/api/lint", "/api/accept", "/api/fix"]))
+def test_any_json_posted(server, body, path):
+    c = server.client()
+    try:
+        answer = c.post(path, body, {"Content-Type": "application/json"})
+        assert _is_json_answer(answer, {200, 400, 409, 422}), answer.body[:300]
+    finally:
+        c.close()

@@ -134,18 +134,33 @@ def test_a_runaway_check_is_stopped_and_the_rest_reported(slow_server):
     assert not data["complete"] and any("checks stopped after" in w for w in data["warnings"])
 
 
+def _replaced(client, restarts: int) -> dict:
+    for _ in range(100):  # a new worker is on its way
+        health = client.get("/health").json()
+        if health["idle"] == 1 and health["restarts"] == restarts:
+            break
+        time.sleep(0.1)
+    return health
+
+
 def test_a_check_no_signal_stops_ends_its_worker_not_the_server(slow_server):
     client = slow_server.client()
+    restarts = client.get("/health").json()["restarts"]
     started = time.monotonic()
     answer = client.post("/api/lint", {"text": "UNSTOPPABLE: the port.", "kind": "txt", "published": None})
     assert answer.status == 503 and "longer than the server's limit of 2 s" in answer.json()["error"]
     assert time.monotonic() - started < 10
-    for _ in range(100):  # a new worker is on its way
-        health = client.get("/health").json()
-        if health["idle"] == 1:
-            break
-        time.sleep(0.1)
-    assert health["restarts"] == 1 and health["idle"] == 1
+    health = _replaced(client, restarts + 1)
+    assert health["restarts"] == restarts + 1 and health["idle"] == 1
     after = client.post("/api/lint", {"text": "The the port.", "kind": "txt", "published": None})
     assert after.status == 200 and [f["code"] for f in after.json()["findings"]] == ["T506"]
     assert "Traceback" not in slow_server.stderr()
+
+
+def test_a_crashing_worker_is_replaced(slow_server):
+    client = slow_server.client()
+    restarts = client.get("/health").json()["restarts"]
+    answer = client.post("/api/lint", {"text": "CRASH-THE-WORKER", "kind": "txt", "published": None})
+    assert answer.status == 500 and "ended while checking this article" in answer.json()["error"]
+    assert _replaced(client, restarts + 1)["idle"] == 1
+    assert client.post("/api/lint", {"text": "The the port.", "kind": "txt", "published": None}).status == 200
