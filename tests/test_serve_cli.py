@@ -164,3 +164,11 @@ def test_a_crashing_worker_is_replaced(slow_server):
     assert answer.status == 500 and "ended while checking this article" in answer.json()["error"]
     assert _replaced(client, restarts + 1)["idle"] == 1
     assert client.post("/api/lint", {"text": "The the port.", "kind": "txt", "published": None}).status == 200
+
+
+def test_the_server_is_an_extra_not_a_dependency():
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not [d for d in project["dependencies"] if d.split(">")[0].split("<")[0].strip() in ("starlette", "uvicorn")]
+    assert {d.split(">")[0].split("<")[0] for d in project["optional-dependencies"]["serve"]} == {"starlette", "uvicorn"}
