@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze", "serve")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp", "serve")
 
 
 class UsageError(Exception):
@@ -40,7 +40,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
                                      "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
-                                     "analyze FILE, serve. Run 'factlint COMMAND --help' for each.")
+                                     "analyze FILE, lsp, serve. Run 'factlint COMMAND --help' for each.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command")
 
@@ -75,12 +75,48 @@ def build_parser() -> argparse.ArgumentParser:
     _common(analyze)
     analyze.add_argument("--format", choices=("text", "json"), default="text")
     analyze.add_argument("--stdin-filename")
+    _archive_parser(sub)
 
-    serve = sub.add_parser("serve", help="the editors' page: a local web page to lint and fix an article (serve extra)")
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs the lsp extra)")
+    lsp.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
+    lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on (default 127.0.0.1)")
+    lsp.add_argument("--port", type=int, default=2087, help="TCP port (default 2087)")
+
+    serve = sub.add_parser("serve", help="the editors' page: a local web page to lint and fix articles (serve extra)")
     from factlint.serve import add_arguments as serve_arguments  # argparse only: the server loads on 'serve'
 
     serve_arguments(serve)
     return parser
+
+
+def _archive_parser(sub) -> None:
+    archive = sub.add_parser("archive", help="audit a whole archive on Dask (the 'archive' extra)",
+                             description="Lint a folder or glob of articles, or JSON Lines / Parquet exports, on a "
+                             "Dask cluster, and write one Parquet row per finding (and per article that could "
+                             "not be linted) to a folder of parts.")
+    archive.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a folder or glob of article files, or .jsonl/.ndjson/.parquet files")
+    archive.add_argument("--out", required=True, metavar="FINDINGS.parquet",
+                         help="the output folder (a Parquet dataset, one part per partition)")
+    _common(archive)
+    archive.add_argument("--workers", type=int, default=0,
+                         help="worker processes of the local cluster (default: every core available)")
+    archive.add_argument("--scheduler", metavar="ADDRESS",
+                         help="an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
+    archive.add_argument("--resume", action="store_true", help="skip partitions already written to --out")
+    archive.add_argument("--overwrite", action="store_true", help="replace the findings already in --out")
+    archive.add_argument("--partition-size", type=int, default=500, metavar="N",
+                         help="article files per partition (default: 500)")
+    archive.add_argument("--block-size", type=int, default=16, metavar="MB",
+                         help="megabytes of JSON Lines per partition (default: 16); Parquet: one row group each")
+    archive.add_argument("--id-column", default="id", help="record field of the article id (default: id)")
+    archive.add_argument("--text-column", default="text", help="record field of the article text (default: text)")
+    archive.add_argument("--format-column", default="format",
+                         help="record field of the format, md, txt or html (default: format)")
+    archive.add_argument("--published-column", default="published",
+                         help="record field of the publication date, YYYY-MM-DD (default: published)")
+    archive.add_argument("--default-format", default="md", help="format of records without one (default: md)")
+    archive.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,7 +135,17 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "analyze":
             return cmd_analyze(args)
-        if args.command == "serve":
+        if args.command == "archive":
+            from factlint.archive import main as archive_main
+
+            settings = _settings(args)
+            _registry(settings)  # a selector typo or a plugin that fails stops the run here, not on every worker
+            return archive_main(args, settings)
+        if args.command == "lsp":  # imported only here: a check run never loads the server
+            from factlint.lsp import main as lsp_main
+
+            return lsp_main(args)
+        if args.command == "serve":  # imported only here, like lsp
             from factlint.serve import main as serve
 
             return serve(args)

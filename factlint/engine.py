@@ -196,9 +196,15 @@ class TimeUp(BaseException):
 
 @contextlib.contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
-    """Raise TimeUp in the running code after ``seconds`` (main thread with SIGALRM only; else no limit)."""
+    """Raise TimeUp in the running code after ``seconds``.
+
+    On the main thread a SIGALRM timer does it; on any other thread (a Dask
+    worker, a server's request thread) a timer thread raises TimeUp in this
+    thread asynchronously, which takes effect at its next Python instruction.
+    """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
+        with _thread_deadline(seconds):
+            yield
         return
 
     def time_up(signum: int, frame: object) -> None:
@@ -211,6 +217,33 @@ def _deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_deadline(seconds: float) -> Iterator[None]:
+    import ctypes
+
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def time_up() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeUp))
+
+    timer = threading.Timer(seconds, time_up)
+    timer.daemon = True
+    try:
+        timer.start()
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # not yet delivered when the body ended: withdraw it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        timer.cancel()
 
 
 def _reason(exc: BaseException) -> str:
