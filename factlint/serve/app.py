@@ -91,7 +91,7 @@ def error(status: int, message: str, headers: dict[str, str] | None = None) -> J
 
 
 def _sized(n: int) -> str:
-    return f"{n / 1048576:.1f} MB" if n >= 104858 else f"{n / 1024:.0f} KB"
+    return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{n / 1024:.0f} KB"
 
 
 class Guard:
