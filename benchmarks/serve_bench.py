@@ -59,8 +59,10 @@ def serving(*args: str, cwd: Path, env: dict[str, str] | None = None, start_time
             ) -> Iterator[Running]:
     """Run ``factlint serve --port 0 ARGS`` in ``cwd`` until the block ends (then Ctrl+C, as a user would)."""
     log = Path(tempfile.mkstemp(prefix="factlint-serve-", suffix=".log")[1])
+    script = Path(sys.executable).with_name("factlint")  # the console script, as a user runs it
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "factlint"]
     with log.open("w") as err:
-        process = subprocess.Popen([sys.executable, "-m", "factlint", "serve", "--port", "0", *args], cwd=cwd,
+        process = subprocess.Popen([*command, "serve", "--port", "0", *args], cwd=cwd,
                                    stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL, text=True, env=env)
     try:
         line = _first_line(process, start_timeout)

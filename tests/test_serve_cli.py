@@ -62,6 +62,17 @@ def test_a_busy_port_is_one_line(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_a_factlint_folder_where_it_starts_does_not_shadow_the_package(tmp_path):
+    """Started in a checkout (a folder holding factlint/), the workers still lint with the installed package."""
+    need_serve_extra()
+    (tmp_path / "factlint").mkdir()
+    (tmp_path / "factlint" / "__init__.py").write_text('raise ImportError("a shadow of the package")\n')
+    with serving("--workers", "1", cwd=tmp_path) as server:
+        answer = server.client().post("/api/lint", {"text": "The the port reopened.", "kind": "txt",
+                                                    "published": None})
+        assert [f["code"] for f in answer.json()["findings"]] == ["T506"], answer.body
+
+
 def test_a_bad_config_stops_the_start(tmp_path):
     (tmp_path / "factlint.toml").write_text('select = ["Q999"]\n')
     done = run_cli("serve", "--port", "0", cwd=tmp_path)

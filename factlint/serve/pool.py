@@ -61,8 +61,10 @@ class Pool:
             raise failed
 
     async def _spawn(self) -> _Worker:
+        # -P: the server's working folder is not put on sys.path, so a checkout of factlint (or any folder
+        # named factlint) there cannot shadow the installed package in the worker.
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "factlint.serve.worker", json.dumps(self.options),
+            sys.executable, "-P", "-m", "factlint.serve.worker", json.dumps(self.options),
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
             limit=LINE_LIMIT)
         worker = _Worker(process)
