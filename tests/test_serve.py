@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import socket
-from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,6 +23,7 @@ from tests.serve_support import (  # noqa: F401 (fixtures)
     unpathed,
     workdir,
 )
+from tests.test_html_report import _Elements
 
 HOSTILE = ('# Notes <script>alert("title")</script>\n\n'
            'The minister said the the plan "><img src=x onerror=alert(1)> was ready &amp; fine.\n\n'
@@ -33,15 +33,6 @@ HOSTILE = ('# Notes <script>alert("title")</script>\n\n'
 def seed_request(**more) -> dict:
     return {"text": SEED.read_text(encoding="utf-8"), "kind": "txt", "published": SEED_PUBLISHED,
             "name": SEED.name, **more}
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
 
 
 def elements(html: str) -> list[tuple[str, dict]]:

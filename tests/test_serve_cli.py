@@ -17,7 +17,7 @@ import pytest
 
 from tests.serve_support import ROOT, need_serve_extra, serving
 
-SERVE_CHECKS = ROOT / "tests" / "serve_checks.py"
+MISBEHAVING = ROOT / "tests" / "lsp_checks.py"  # checks that raise, linger, ignore the time limit, print, crash
 
 
 def run_cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedProcess:
@@ -26,15 +26,7 @@ def run_cli(*args: str, cwd: Path, timeout: float = 60) -> subprocess.CompletedP
 
 
 def children(pid: int) -> list[int]:
-    out = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == pid:
-            out.append(int(stat.parent.name))
-    return out
+    return [int(n) for n in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
 
 def test_a_host_that_is_not_loopback_needs_a_flag(tmp_path):
@@ -132,17 +124,32 @@ def test_ctrl_c_stops_the_server_and_its_workers(tmp_path):
 def slow_server(tmp_path_factory):
     need_serve_extra()
     folder = tmp_path_factory.mktemp("serve-slow")
-    (folder / "factlint.toml").write_text(f"plugins = [{json.dumps(str(SERVE_CHECKS))}]\n")
+    (folder / "factlint.toml").write_text(f"plugins = [{json.dumps(str(MISBEHAVING))}]\n")
     with serving("--workers", "1", "--time-limit", "2", cwd=folder) as server:
         yield server
 
 
-def test_a_runaway_check_is_stopped_and_the_rest_reported(slow_server):
-    client = slow_server.client()
-    answer = client.post("/api/lint", {"text": "SPIN-IN-PYTHON: the the port.", "kind": "txt", "published": None})
+def lint(client, text: str):
+    return client.post("/api/lint", {"text": text, "kind": "txt", "published": None})
+
+
+def test_a_slow_check_is_stopped_by_the_engine_and_the_rest_reported(slow_server):
+    answer = lint(slow_server.client(), "They linger: the the port.")
     assert answer.status == 200, answer.body
     data = answer.json()
     assert not data["complete"] and any("checks stopped after" in w for w in data["warnings"])
+
+
+def test_a_failing_check_is_a_warning(slow_server):
+    data = lint(slow_server.client(), "It may explode: the the port.").json()
+    assert not data["complete"] and any("Z911 explodes failed" in w for w in data["warnings"])
+    assert "T506" in [f["code"] for f in data["findings"]]
+
+
+def test_a_check_that_prints_cannot_break_the_answer(slow_server):
+    data = lint(slow_server.client(), "A chat: the the port.").json()
+    assert {"Z914", "T506"} <= {f["code"] for f in data["findings"]}
+    assert slow_server.client().get("/health").json()["restarts"] == 0
 
 
 def _replaced(client, restarts: int) -> dict:
@@ -158,12 +165,12 @@ def test_a_check_no_signal_stops_ends_its_worker_not_the_server(slow_server):
     client = slow_server.client()
     restarts = client.get("/health").json()["restarts"]
     started = time.monotonic()
-    answer = client.post("/api/lint", {"text": "UNSTOPPABLE: the port.", "kind": "txt", "published": None})
+    answer = lint(client, "A stubborn port.")
     assert answer.status == 503 and "longer than the server's limit of 2 s" in answer.json()["error"]
     assert time.monotonic() - started < 10
     health = _replaced(client, restarts + 1)
     assert health["restarts"] == restarts + 1 and health["idle"] == 1
-    after = client.post("/api/lint", {"text": "The the port.", "kind": "txt", "published": None})
+    after = lint(client, "The the port.")
     assert after.status == 200 and [f["code"] for f in after.json()["findings"]] == ["T506"]
     assert "Traceback" not in slow_server.stderr()
 
@@ -171,10 +178,10 @@ def test_a_check_no_signal_stops_ends_its_worker_not_the_server(slow_server):
 def test_a_crashing_worker_is_replaced(slow_server):
     client = slow_server.client()
     restarts = client.get("/health").json()["restarts"]
-    answer = client.post("/api/lint", {"text": "CRASH-THE-WORKER", "kind": "txt", "published": None})
+    answer = lint(client, "Ports vanish.")
     assert answer.status == 500 and "ended while checking this article" in answer.json()["error"]
     assert _replaced(client, restarts + 1)["idle"] == 1
-    assert client.post("/api/lint", {"text": "The the port.", "kind": "txt", "published": None}).status == 200
+    assert lint(client, "The the port.").status == 200
 
 
 def test_the_server_is_an_extra_not_a_dependency():

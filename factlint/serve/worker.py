@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from argparse import Namespace
 from collections import Counter
@@ -169,6 +170,10 @@ def summary(findings: list[Finding]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    # The answers go out on a copy of standard output; what a check prints (Python or C) goes to standard
+    # error, so it can never be taken for an answer.
+    out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     try:
         session = Session(json.loads(argv[0]) if argv else {})
     except KeyboardInterrupt:
@@ -176,7 +181,6 @@ def main(argv: list[str] | None = None) -> int:
     except BaseException as exc:  # a bad config or fact base: the server says so and stops
         print(f"factlint serve: {exc}", file=sys.stderr)
         return 2
-    out = sys.stdout.buffer
     out.write(READY)
     out.flush()
     try:
