@@ -19,16 +19,17 @@ MAX_ACTIVE = 64  # requests handled at once; more get a 503 (each waits for a wo
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback only)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0 picks a free one)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on; one that is not loopback needs --allow-remote")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help="port; 0 picks a free one")
     p.add_argument("--open", action="store_true", help="open the page in the web browser once it is up")
     p.add_argument("--allow-remote", action="store_true",
                    help="allow a --host that is not a loopback address (anyone who can reach it can use the page)")
-    p.add_argument("--workers", type=int, default=0, help="lint worker processes (default: one per core, at most 4)")
+    p.add_argument("--workers", type=int, metavar="N", help="lint worker processes (default: one per core, at most 4)")
     p.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="SECONDS",
-                   help=f"longest one request may lint before it is stopped (default {DEFAULT_TIME_LIMIT:g})")
+                   help="longest one request may lint before it is stopped")
     p.add_argument("--max-body-mb", type=float, default=DEFAULT_MAX_BODY_MB, metavar="MB",
-                   help=f"largest request accepted, in MB (default {DEFAULT_MAX_BODY_MB:g}); larger ones get 413")
+                   help="largest request accepted, in MB; a larger one gets 413")
     p.add_argument("--access-log", action="store_true", help="log every request on standard error")
     p.add_argument("--config", type=_path, help="config file (default: the nearest one, as for 'factlint check')")
     p.add_argument("--facts", action="append", type=_path, default=[], metavar="FILE",
@@ -65,8 +66,9 @@ def main(args: argparse.Namespace) -> int:
     if not loopback and not args.allow_remote:
         raise UsageError(f"--host {args.host} is not a loopback address, so anyone who can reach this machine could "
                          "use the page; add --allow-remote to listen there anyway")
-    if args.workers < 0 or args.time_limit <= 0 or args.max_body_mb <= 0 or not 0 <= args.port <= 65535:
-        raise UsageError("--workers, --time-limit, --max-body-mb and --port need positive values")
+    if (args.workers is not None and args.workers < 1) or args.time_limit <= 0 or args.max_body_mb <= 0 or \
+            not 0 <= args.port <= 65535:
+        raise UsageError("--workers, --time-limit and --max-body-mb need positive values, --port 0 to 65535")
     settings = _settings(args)  # a bad config, selector or fact base stops here, as it stops 'factlint check'
     checks = _checks(settings, _registry(settings))
     _facts(args, settings)
