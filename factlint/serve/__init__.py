@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: 'factlint check' loads this module
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_PORT = 8765
 DEFAULT_TIME_LIMIT = 20.0  # seconds for one request's linting (and fixing) in a worker

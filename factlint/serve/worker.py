@@ -41,7 +41,7 @@ WARM_UP = {"md": f"---\ndate: 2025-05-21\n---\n\n# Exports\n\n{_SENTENCE}\n", "t
 
 
 class Session:
-    """The settings, registry and fact base of one worker, loaded once as ``factlint check`` loads them."""
+    """The settings and fact base of one worker, loaded once as ``factlint check`` loads them."""
 
     def __init__(self, options: dict[str, Any]) -> None:
         from factlint import cli, engine
