@@ -278,10 +278,20 @@ def test_body_limit_without_a_declared_length(server):
         try:
             for _ in range(40):  # 2.5 MB
                 s.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            s.sendall(b"0\r\n\r\n")
         except (BrokenPipeError, ConnectionResetError):
             pass  # the server answered and closed before the rest arrived
         reply = _read_reply(s)
     assert reply.startswith(b"HTTP/1.1 413") and b'"error"' in reply
+
+
+def test_an_absurd_declared_length_is_refused_before_reading(server):
+    host, port = urlsplit(server.url).hostname, urlsplit(server.url).port
+    with socket.create_connection((host, port), timeout=30) as s:
+        s.sendall(b"POST /api/lint HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  b"Content-Length: 1000000000000\r\n\r\n{")
+        reply = _read_reply(s)
+    assert reply.startswith(b"HTTP/1.1 413") and b"Connection: close" in reply.replace(b"connection", b"Connection")
 
 
 def _read_reply(s: socket.socket) -> bytes:

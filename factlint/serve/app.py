@@ -46,6 +46,7 @@ SECURITY_HEADERS = [
 ]
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "[::1]", "::1"}
 BODY_TIME_LIMIT = 30.0  # seconds to receive a request body (a client that stalls is cut off)
+DRAIN_LIMIT = 32 * 1048576  # bytes past the body limit still read, to answer 413 to a client still sending
 ASSETS = {"app.js": "text/javascript; charset=utf-8", "page.css": "text/css; charset=utf-8",
           "index.html": "text/html; charset=utf-8", "icon.svg": "image/svg+xml"}
 
@@ -136,25 +137,35 @@ class Guard:
 
 
 async def read_body(request: Request, limit: int) -> bytes:
-    """The request body, refused with 413 once it passes ``limit`` bytes (before reading, when declared)."""
+    """The request body, refused with 413 when it passes ``limit`` bytes.
+
+    A body somewhat over the limit is still read to its end (and dropped) before the answer, so that the
+    client, still sending, gets the 413 and its message rather than a connection reset; past
+    ``DRAIN_LIMIT`` the connection is closed at once.
+    """
     declared = request.headers.get("content-length", "")
-    too_large = (f"the request is over this server's limit of {_sized(limit)} (factlint serve --max-body-mb); "
-                 "split the article or raise the limit")
-    if declared.isdigit() and int(declared) > limit:
-        raise Failure(413, too_large, {"Connection": "close"})
+    too_large = Failure(413, f"the request is over this server's limit of {_sized(limit)} (factlint serve "
+                             "--max-body-mb); split the article or raise the limit", {"Connection": "close"})
+    over = declared.isdigit() and int(declared) > limit
+    if over and int(declared) > limit + DRAIN_LIMIT:
+        raise too_large
     chunks, size = [], 0
     try:
         async with asyncio.timeout(BODY_TIME_LIMIT):
             async for chunk in request.stream():
                 size += len(chunk)
-                if size > limit:
-                    raise Failure(413, too_large, {"Connection": "close"})
-                chunks.append(chunk)
+                over = over or size > limit
+                if not over:
+                    chunks.append(chunk)
+                elif size > limit + DRAIN_LIMIT:
+                    break
     except TimeoutError:
         raise Failure(408, f"the request body did not arrive within {BODY_TIME_LIMIT:g} s",
                       {"Connection": "close"}) from None
     except ClientDisconnect:
         raise Failure(400, "the client went away before the request body arrived") from None
+    if over:
+        raise too_large
     return b"".join(chunks)
 
 
