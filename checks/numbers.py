@@ -34,7 +34,7 @@ from factlint.document import Document
 SCALE_WORDS = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion", 1e7: "crore", 1e5: "lakh"}
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 LOOSE = 0.06  # relative slack an "about" adds to a figure
-PARTS_OF_TOTAL = frozenset({"money", "count", "percent"})
+PARTS_OF_TOTAL = frozenset({"money", "count", "percent", "measure"})
 
 
 def fmt(value: float, scale: float = 1.0) -> str:
@@ -76,7 +76,7 @@ def slack(q: Quantity) -> float:
 def figure(doc: Document, q: Quantity) -> str:
     """A figure as the article writes it, with the noun it counts: "360 MW", "12.9 million bags"."""
     words = q.noun.split()
-    return f"{text_of(doc, q)} {words[0]}" if q.kind == "count" and words else text_of(doc, q)
+    return f"{text_of(doc, q)} {words[0]}" if q.kind in ("count", "measure") and words else text_of(doc, q)
 
 
 def loose(q: Quantity) -> float:

@@ -21,6 +21,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factlint.analysis.units import (
+    CURRENCY_ADJECTIVE_WORDS,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    ISO_CODES,
+    SYMBOLS,
+    currency_of,
+    unit_of,
+)
+
 if TYPE_CHECKING:
     from factlint.document import Document
 
@@ -45,45 +55,39 @@ SCALES = {
     "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
     "trn": 1e12, "crore": 1e7, "crores": 1e7, "lakh": 1e5, "lakhs": 1e5,
 }
-CURRENCY_SIGNS = {
-    "$": "USD", "us$": "USD", "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "rs": "INR", "rs.": "INR", "₽": "RUB", "₩": "KRW", "₺": "TRY", "₦": "NGN",
-}
-ISO_CODES = ("USD EUR GBP JPY CNY INR RUB CHF SEK NOK DKK KZT KGS UZS TJS AED SAR NZD AUD CAD HKD SGD "
-             "BRL ZAR PLN TRY KES NGN MXN IDR").split()
-CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "dlrs": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
-    "sterling": "GBP", "stg": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR",
-    "roubles": "RUB", "rubles": "RUB", "kronor": "SEK", "krona": "SEK", "kroner": "NOK", "krone": "NOK",
-    "francs": "CHF", "soms": "KGS", "som": "KGS", "tenge": "KZT", "pesos": "MXN", "rand": "ZAR",
-    "dirhams": "AED", "riyals": "SAR", "lira": "TRY", "zlotys": "PLN", "zloty": "PLN", "shillings": "KES",
-    "naira": "NGN", "rupiah": "IDR", "won": "KRW",
-}
 WORD_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "zero": 0,
 }
-FRACTIONS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
-             "sixth": 6, "tenth": 10, "tenths": 10}
+# Nouns that name a number of members ("a trio of provinces"): a closed class of English.
+COLLECTIVE_VALUES = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4, "quintet": 5, "sextet": 6, "septet": 7,
+                     "octet": 8}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+             "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10}
 MULTIPLES = {"doubled": 2, "doubling": 2, "tripled": 3, "trebled": 3, "tripling": 3, "quadrupled": 4,
-             "twice": 2}
-UNIT_ALIASES = {"mw": "megawatt", "gw": "gigawatt", "km": "kilometre", "kilometer": "kilometre",
-                "kw": "kilowatt", "kg": "kilogram", "t": "tonne", "ton": "tonne", "metric": "tonne",
-                "person": "people", "barrel": "barrel", "bpd": "barrel"}
+             "twice": 2, "halved": 0.5, "halving": 0.5}
+IRREGULAR_UNITS = {"person": "people", "barrel": "barrel", "bpd": "barrel", "metric": "tonne"}
 
 _SMALL = "one|two|three|four|five|six|seven|eight|nine"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_WORD_NUMBER = rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_TEENS}|{_SMALL}|a\s+dozen|dozens?|a\s+hundred|hundreds?)"
-_SIGN = r"(?:US\$|NZ\$|AU?\$|CA?\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦|Rs\.?\s?|(?:" + "|".join(ISO_CODES) + r")\s?)"
+_BELOW_HUNDRED = rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_TEENS}|{_SMALL})"
+# "twenty-five", "three hundred and twelve", "one point two" (before a scale), "a hundred", "a dozen"
+_WORD_NUMBER = (rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
+                rf"|{_BELOW_HUNDRED}(?:\s+point(?:\s+(?:zero|{_SMALL}))+(?=\s+(?:thousand|million|billion|trillion)))?"
+                rf"|a(?=\s+(?:thousand|million|billion|trillion)\b)|a\s+dozen|dozens?|hundreds?)")
+_SIGN = (r"(?:US\$|NZ\$|NT\$|AU?\$|CA?\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦|₱|₴|₪|₫|฿|₸|₼|₾|₵|₲|Rs\.?\s?|(?:"
+         + "|".join(ISO_CODES) + r")\s?)")
 _SCALE = r"(?:thousand|millions?|billions?|trillion|mn|mln|bln|bn|trn|tn|crores?|lakhs?)"
 _SHORT_SCALE = r"(?:bn|mn|m|b|k|tn)"
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
-_CURRENCY_WORD = r"(?:(?:US|Hong Kong|New Zealand|Australian|Canadian|Singapore)\s+)?(?:" + "|".join(
-    sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b"
+_CURRENCY_WORD = (r"(?:(?P<cur_adj>" + "|".join(w.title() if w != "us" and w != "cfa" else w.upper()
+                                              for w in CURRENCY_ADJECTIVE_WORDS) + r")\s+)?(?P<cur_noun>"
+                  + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b")
+_SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 
 
 def _number_pattern(decimal_comma: bool) -> str:
@@ -96,9 +100,9 @@ def _master(decimal_comma: bool) -> LazyPattern:
     number = _number_pattern(decimal_comma)
     return LazyPattern(
         rf"""
-        (?<![\w$€£¥₹.,/:+#@])(?<![A-Za-z]-)
+        (?<![\w$€£¥₹.,/:+#@−±])(?<![A-Za-z]-)
         (?:(?P<sign>{_SIGN})(?P<num_s>{number})(?:(?P<short>{_SHORT_SCALE})\b|[\s-]?(?P<scale_s>{_SCALE})\b)?
-          |(?P<num>{number})(?:\s?(?P<scale>{_SCALE})\b|(?P<short_n>bn|mn|mln)\b)?
+          |(?P<num>{number})(?:\s?(?P<scale>{_SCALE})\b|(?P<short_n>bn|mn|mln)\b|\s?(?P<sym>{_SYMBOL})(?![\w/²³]))?
           |(?P<word>(?i:{_WORD_NUMBER}))\b(?:\s(?P<scale_w>{_SCALE})\b)?)
         (?P<pct>{_PERCENT})?
         (?:\s(?P<points>(?i:percentage\s+points?|basis\s+points?|points?))\b)?
@@ -109,12 +113,13 @@ def _master(decimal_comma: bool) -> LazyPattern:
 MASTER = _master(False)
 MASTER_COMMA = _master(True)
 # Scanners open on a fixed set of characters so that the engine skips straight to them.
-DIGIT_RUN = re.compile(r"[$€£¥₹₽₩₺₦\d](?:\d|[,.]\d)*")
-DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|AU?|CA?|HK|S|R)$")
+DIGIT_RUN = re.compile(r"[$€£¥₹₽₩₺₦₱₴₪₫฿₸₼₾₵₲\d](?:\d|[,.]\d)*")
+DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|NT|AU?|CA?|HK|S|R)$")
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s?$")
 WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?<![\w].)(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
                                r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
-                               r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
+                               r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred|\s+thousand|\s+million|\s+billion|"
+                               r"\s+trillion)\b")
 DURATION = re.compile(r"\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
@@ -142,6 +147,10 @@ AFTER_NOT_QUANTITY = re.compile(
     r"\s?[ap]\.?m\.?(?![a-z])|\s?(?:GMT|BST|CET|UTC|EST|PST|hrs|hours\s+GMT)\b|s\b|'s\b|[-–]\d|/\d|\s?°|-[a-z]|"
     r"-(?:year|month|week|day|hour|minute|second|man|member|strong|seat|page|point|mile|storey|story|yard|"
     r"metre|meter|game|match|nation|party|country)\b)")
+PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z]+(?<!s)s|people|children|men|women|staff|police|cattle|sheep|fish)\b")
+COMPOUND_AFTER = re.compile(r"-(?P<noun>[a-z]+)\b")
+COMPOUND_WHOLES = {"seat": "seat", "member": "member", "strong": "member", "nation": "nation",
+                   "country": "country", "party": "party", "team": "team", "club": "club"}
 DASH_RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<sign>US\$|NZ\$|[$€£¥₹])?(?P<low>\d+(?:[.,]\d+)?)\s?[-–]\s?$")
 NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s$")
 SCORE_OR_PHONE = re.compile(r"[-–]\d|\s?\d{3,}|\.\d+\.\d")
@@ -207,7 +216,11 @@ last next previous earlier later ago
 """.split())
 IRREGULAR_PLURALS = frozenset("people children men women staff police cattle sheep fish data media personnel "
                               "troops crew livestock".split())
+WORD_SPLIT = re.compile(r"[\s-]+")
 LIST_CONNECTOR = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwith\b|\bversus\b|\bvs\.?|\bthen\b|\bor\b|\bto\b|—|–)")
+
+FIGURE_KINDS = frozenset({"money", "count", "percent", "measure"})
+
 
 @dataclass(slots=True, eq=False)
 class Quantity:
@@ -236,6 +249,8 @@ class Quantity:
     of_whole: str = ""  # "38% of the total" -> "total"
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
     whole: Quantity | None = None  # "35 of the 90 seats": the 90
+    dimension: str = ""  # for a measure: "speed", "mass", ... (see ``units``)
+    factor: float = 1.0  # for a measure: the size of its unit in the dimension's base unit
     described: bool = False  # measure, subject and period are read on first use (see ``describe``)
     plural: bool = False  # the noun after it is a plural ("14 medals"), not an adjective ("five gold")
 
@@ -264,11 +279,24 @@ def parse_number(raw: str, decimal_comma: bool = False) -> tuple[float, int]:
     return float(raw), decimals
 
 
-def word_value(raw: str) -> int:
-    """Value of a number written in words: "twenty-five", "a dozen", "hundreds"."""
-    parts = raw.lower().replace("a ", "").split("-")
-    return sum(WORD_VALUES.get(p.rstrip("s") if p.endswith("s") and p not in WORD_VALUES else p, 0)
-               for p in parts)
+def word_value(raw: str) -> tuple[float, int]:
+    """(value, decimals) of a number written in words: "twenty-five", "three hundred and twelve",
+    "one point two" (1.2, one decimal), "a dozen", "a" (before a scale: "a million")."""
+    tokens = WORD_SPLIT.split(raw.lower().strip())
+    if "point" in tokens:
+        at = tokens.index("point")
+        digits = "".join(str(WORD_VALUES.get(t, 0)) for t in tokens[at + 1:])
+        whole, _ = word_value(" ".join(tokens[:at]))
+        return whole + float("0." + digits), len(digits)
+    total = 0
+    for i, token in enumerate(tokens):
+        if token == "hundred" or token == "hundreds":
+            total = (total or 1) * 100
+        elif token == "a":
+            total += 0 if i + 1 < len(tokens) else 1  # "a dozen" is 12; "a" alone stands before a scale
+        elif token != "and":
+            total += WORD_VALUES.get(token, WORD_VALUES.get(token.rstrip("s"), 0))
+    return float(total), 0
 
 
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
@@ -308,8 +336,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
 def singular(word: str) -> str:
     """A crude singular for matching units: "seats" -> "seat", "tonnes" -> "tonne"; aliases folded."""
     w = word.lower()
-    if w in UNIT_ALIASES:
-        return UNIT_ALIASES[w]
+    if w in IRREGULAR_UNITS:
+        return IRREGULAR_UNITS[w]
     if w in IRREGULAR_PLURALS:
         return w
     if w.endswith("ies") and len(w) > 4:
@@ -318,7 +346,7 @@ def singular(word: str) -> str:
         w = w[:-2]
     elif w.endswith("s") and not w.endswith("ss") and len(w) > 2:
         w = w[:-1]
-    return UNIT_ALIASES.get(w, w)
+    return IRREGULAR_UNITS.get(w, w)
 
 
 def _precision(decimals: int, raw_digits: str, scale: float, has_scale: bool) -> float:
@@ -514,32 +542,39 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
     start, end = m.start(), m.end()
     before = text[max(0, start - 30):start]
     after = text[end:end + 16]
-    sign, cur, pct, points = m.group("sign"), m.group("cur"), m.group("pct"), m.group("points")
+    sign, cur, pct, points, sym = m.group("sign"), m.group("cur"), m.group("pct"), m.group("points"), m.group("sym")
     raw = m.group("num_s") or m.group("num")
     word = m.group("word")
     scale_word = m.group("short") or m.group("scale_s") or m.group("scale") or m.group("short_n") or m.group(
         "scale_w")
+    compound = None
+    if sym in ("m", "k") and not (pct or cur) and (n := PLURAL_NOUN_AFTER.match(text, end)) is not None:
+        scale_word, sym = sym, None  # "9.6m tonnes", "1.2m customers": a scale, not metres
     if word:
         lw = word.lower()
         if lw == "one" and not (scale_word or pct or cur):
             return None  # "one of", "no one": a pronoun far more often than a count
         if lw.startswith(("dozens", "hundreds")) and not scale_word:
             return None  # "dozens of": not a number
-        value, decimals = float(word_value(word)), 0
+        value, decimals = word_value(word)
     else:
         if raw is None:
             return None
-        if AFTER_NOT_QUANTITY.match(after) and not (scale_word or pct or cur):
+        if not sym and (compound := COMPOUND_AFTER.match(text, end)) is not None and not (
+                compound.group("noun") in COMPOUND_WHOLES or unit_of(compound.group("noun"))):
+            compound = None
+        if AFTER_NOT_QUANTITY.match(after) and not (scale_word or pct or cur or sym or compound):
             return None
-        if _is_year(raw, m):
+        if _is_year(raw, m) and not sym:
             return None
-        if not (sign or scale_word or pct or cur) and (_identifier_before(before)
-                                                       or SCORE_OR_PHONE.match(text, end, end + 5)):
+        if not (sign or scale_word or pct or cur or sym) and (_identifier_before(before)
+                                                              or SCORE_OR_PHONE.match(text, end, end + 5)):
             return None
         if after.startswith(", ") and raw.isdigit() and int(raw) < 120 and NAME_COMMA_BEFORE.search(before):
             return None  # an age after a name: "Birgitta Holm, 58, a physicist"
         value, decimals = parse_number(raw, comma)
     scale = SCALES.get(scale_word.lower(), 1.0) if scale_word else 1.0
+    measure = None
     if pct:
         kind, unit = "percent", "%"
     elif points and not (sign or cur):
@@ -555,8 +590,11 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         code = sign.strip().lower() if sign else ""
         unit = CURRENCY_SIGNS.get(code) or (sign.strip().upper() if sign else "")
         if cur:
-            word_code = CURRENCY_WORDS.get(cur.split()[-1].lower(), "")
+            word_code = currency_of(m.group("cur_adj") or "", m.group("cur_noun"))
             unit = unit if unit and word_code == "USD" else (word_code or unit)
+    elif sym:
+        measure = unit_of(sym)
+        kind, unit = "measure", measure[0]
     else:
         kind, unit = "count", ""
     value *= scale
@@ -566,9 +604,9 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
     if kind == "points" and points.lower().startswith("basis"):
         precision = precision / 100
     if word:
-        precision = 0.0 if not scale_word else 0.5 * scale
+        precision = 0.5 * 10 ** -decimals * scale if scale_word else 0.0
     q = Quantity(start, end, value, unit, kind, scale, "exact", precision, words=bool(word))
-    if (low := DASH_RANGE_BEFORE.search(before)) is not None and (sign or scale_word or pct or cur):
+    if (low := DASH_RANGE_BEFORE.search(before)) is not None and (sign or scale_word or pct or cur or sym):
         # "10-15%", "$5-6bn": the first number takes the unit and scale of the second
         q.start -= len(before) - low.start()
         q.bound, q.high = "range", value
@@ -576,14 +614,42 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         if low.group("sign") and kind == "count":
             kind, unit = "money", CURRENCY_SIGNS[low.group("sign").lower()]
             q.kind, q.unit = kind, unit
+    if compound is not None:
+        # "the 40-seat assembly", "a 4.2-mile diversion", "the 46-strong team": a whole, or a measure
+        noun = compound.group("noun")
+        q.end = compound.end()
+        q.attributive = True
+        if noun in COMPOUND_WHOLES:
+            q.unit = COMPOUND_WHOLES[noun]
+            q.noun, _, q.plural = _noun_after(text, q.end, limit)
+            q.noun = q.noun or q.unit
+            return q
+        measure = unit_of(noun)
+        kind = q.kind = "measure"
+        q.unit = measure[0]
     if kind == "count" and unit != "point":
         q.noun, q.unit, q.plural = _noun_after(text, end, limit)
         head = q.unit
         if word and not head and not OF_FOLLOWS.match(text, end):
             return None  # a lone number word ("two of them", "the three") is no measurable quantity
-    elif kind in ("money", "percent"):
+        if (named := _unit_named(q.noun)) is not None:
+            measure = named  # "41.3 terawatt hours", "240,000 tonnes"
+            q.kind, q.unit = "measure", named[0]
+    elif kind in ("money", "percent", "measure"):
         q.noun, _, q.plural = _noun_after(text, end, limit)
+    if measure is not None:
+        q.dimension, q.factor = measure[1], measure[2]
     return q
+
+
+def _unit_named(noun: str) -> tuple[str, str, float] | None:
+    """The unit a noun phrase names by its first one or two words: "terawatt hours", "tonnes of wheat"."""
+    words = noun.split()
+    if not words:
+        return None
+    if len(words) >= 2 and (found := unit_of(" ".join(words[:2]))) is not None:
+        return found
+    return unit_of(words[0]) if len(words[0]) > 3 else None
 
 
 def _annotate(doc: Document, quantities: list[Quantity]) -> None:
@@ -697,8 +763,9 @@ def _ranges(text: str, quantities: list[Quantity]) -> None:
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 9):a.start].lower()
         if a.role == "from":  # "from 40 to 50 units" is a change, not a range; the 40 are units too
-            if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == b.kind == "count":
-                a.unit, a.noun = b.unit, b.noun
+            if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == "count" and b.kind in ("count", "measure"):
+                _inherit(a, b)
+                a.noun = b.noun
             continue
         if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == "count" or (
                 AND_GAP.fullmatch(gap) and before.endswith("between ")):
@@ -712,9 +779,21 @@ def _ranges(text: str, quantities: list[Quantity]) -> None:
             b.bound, b.role = "range", "range-end"
 
 
+def _inherit(q: Quantity, model: Quantity) -> None:
+    """A bare figure takes the kind and unit of the figure it is read with ("from 20 to 45 tonnes"), and
+    its scale when it has none ("£2.1bn, £1.35bn and 780"... "9.6m tonnes, maize 8.2")."""
+    q.kind, q.unit, q.dimension, q.factor = model.kind, model.unit, model.dimension, model.factor
+    if q.kind in ("money", "measure") and q.scale == 1.0 and model.scale != 1.0 and q.value < 1000:
+        q.scale = model.scale
+        q.value *= model.scale
+        q.precision = q.precision * model.scale if q.precision else 0.5 * model.scale
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
+    if a.kind == "points" and b.kind == "count" and b.unit == "point":
+        return True  # "1.1 percentage points ..., energy at 1.4 points"
     if a.kind != b.kind:
-        return b.kind == "count" and not b.unit and a.kind in ("money", "percent")
+        return b.kind == "count" and not b.unit and a.kind in ("money", "percent", "measure")
     if a.kind == "money":
         return a.unit == b.unit or not b.unit
     return True
@@ -732,7 +811,7 @@ def _group(text: str, quantities: list[Quantity]) -> None:
             continue
         key_kind = q.kind if q.unit or q.kind != "count" else "bare"
         candidates = [last_of_kind.get((q.sentence, k)) for k in
-                      ((key_kind,) if key_kind != "bare" else ("count", "money", "percent"))]
+                      ((key_kind,) if key_kind != "bare" else ("count", "money", "percent", "measure"))]
         present = [c for c in candidates if c is not None]
         if key_kind == "bare" and q.scale != 1.0 and any(c.scale == q.scale for c in present):
             present = [c for c in present if c.scale == q.scale]  # "0.9 billion" goes with the billions
@@ -742,12 +821,8 @@ def _group(text: str, quantities: list[Quantity]) -> None:
             if len(gap) <= 120 and LIST_CONNECTOR.search(gap):
                 q.group = prev.group if prev.group >= 0 else prev.start
                 prev.group = q.group
-                if not q.unit and prev.unit and q.kind == "count":
-                    q.kind, q.unit = prev.kind, prev.unit
-                    if q.kind in ("money",) and q.scale == 1.0 and prev.scale != 1.0 and q.value < 1000:
-                        q.scale = prev.scale
-                        q.value *= prev.scale
-                        q.precision = q.precision * prev.scale if q.precision else 0.5 * prev.scale
+                if (not q.unit or q.unit == "point" and prev.kind == "points") and prev.unit and q.kind == "count":
+                    _inherit(q, prev)
                 elif q.kind == "money" and not q.unit:
                     q.unit = prev.unit
         if q.kind == "count" and not q.unit:
@@ -1026,7 +1101,7 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     if cached is not None:
         return cached
     text = doc.text
-    by_sentence = {i: [q for q in qs if q.kind in ("money", "count", "percent") and q.role != "range-end"]
+    by_sentence = {i: [q for q in qs if q.kind in FIGURE_KINDS and q.role != "range-end"]
                    for i, qs in figures_by_sentence(doc).items()}
     superlatives: list[Superlative] = []
     comparisons: list[Comparison] = []
@@ -1334,9 +1409,9 @@ def _change_target(q: Quantity, by_sentence: dict[int, list[Quantity]]) -> bool:
 def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     """Pairs of figures in one unit tied to the same thing: the second names it with "the", or both
     share the words that frame them; a different year or a change between them rules a pair out."""
-    candidates = [q for q in doc.quantities if q.kind in ("money", "count") and q.role in ("", "of", "to")
+    candidates = [q for q in doc.quantities if q.kind in ("money", "count", "measure") and q.role in ("", "of", "to")
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
-                  and (q.kind == "money" or q.value >= 1000) and not q.total_cue
+                  and (q.kind != "count" or q.value >= 1000) and not q.total_cue
                   or q.kind == "percent" and q.role in ("", "of") and q.bound in ("exact", "about")
                   and q.group < 0 and describe(doc, q).measure]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
@@ -1402,7 +1477,7 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             continue
         if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
             part = quantities[index - 1]
-            if part.sentence != q.sentence or part.kind not in ("money", "count") or not SHARE_GAP().fullmatch(
+            if part.sentence != q.sentence or part.kind not in ("money", "count", "measure") or not SHARE_GAP().fullmatch(
                     text, part.end, q.start):
                 continue
             whole = _whole_of(doc, q, part, quantities, index)
@@ -1485,7 +1560,7 @@ def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> b
 
 def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     """(old, new) of the change ``q`` states: the "from" figure and the "to" figure or the one before."""
-    olds = [o for o in inside if o.role == "from" and o.kind in ("money", "count", "percent") and o is not q]
+    olds = [o for o in inside if o.role == "from" and o.kind in FIGURE_KINDS and o is not q]
     if len(olds) != 1:
         return None
     old = olds[0]
@@ -1528,7 +1603,7 @@ def _figure_of_name(doc: Document, sup: Superlative, quantities: list[Quantity])
         if at < 0:
             break
         i = bisect.bisect_left(starts, at + len(sup.name))
-        q = next((o for o in quantities[i:i + 4] if o.kind in ("money", "count")), None)
+        q = next((o for o in quantities[i:i + 4] if o.kind in ("money", "count", "measure")), None)
         if q is not None and q.start - at <= 80 and q.bound == "exact" and q.sentence >= 0 and q not in found:
             sentence = doc.sentences[q.sentence]
             if sentence.start <= at and not sentence.start <= sup.start < sentence.end:
@@ -1540,7 +1615,7 @@ def _figure_of_name(doc: Document, sup: Superlative, quantities: list[Quantity])
 def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Quantity]] | None:
     """The figure a superlative speaks of and the figures it is measured against, when they are clear."""
     figure = sup.quantity
-    quantities = [q for q in doc.quantities if q.kind in ("money", "count", "percent")]
+    quantities = [q for q in doc.quantities if q.kind in FIGURE_KINDS]
     if figure is None:
         figure = _figure_of_name(doc, sup, quantities)
         if figure is None:
