@@ -212,8 +212,10 @@ it its their his her our your my them they he she we you i each every per a year
 week weeks day days times time more less most least some all any other another such so up down out
 over under about around into onto after before since while if when where there here also only just
 still yet already more than nearly almost roughly respectively including included while
-last next previous earlier later ago
+last next previous earlier later ago between among amongst against across through via per cent percent
 """.split())
+NOUNS_IN_LY = frozenset("family families supply supplies assembly assemblies rally rallies ally allies anomaly "
+                        "monopoly reply replies belly jelly".split())
 IRREGULAR_PLURALS = frozenset("people children men women staff police cattle sheep fish data media personnel "
                               "troops crew livestock".split())
 WORD_SPLIT = re.compile(r"[\s-]+")
@@ -249,6 +251,7 @@ class Quantity:
     of_whole: str = ""  # "38% of the total" -> "total"
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
     whole: Quantity | None = None  # "35 of the 90 seats": the 90
+    compound: bool = False  # written as a compound adjective: "the 40-seat assembly", "a 4.2-mile diversion"
     dimension: str = ""  # for a measure: "speed", "mass", ... (see ``units``)
     factor: float = 1.0  # for a measure: the size of its unit in the dimension's base unit
     described: bool = False  # measure, subject and period are read on first use (see ``describe``)
@@ -312,7 +315,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, bool]:
         w = m.group()
         lower = w.lower()
         acronym = w.isupper() and len(w) > 1  # "14.3 million TEU"
-        if not (w[0].islower() or acronym) or lower in FUNCTION_WORDS and lower != "more":
+        if not (w[0].islower() or acronym) or lower in FUNCTION_WORDS and lower != "more" or (
+                lower.endswith("ly") and len(lower) > 4 and lower not in NOUNS_IN_LY):  # "shortly", "daily"
             break
         words.append(w)
         pos = m.end()
@@ -400,6 +404,12 @@ def _strip_bound(words: list[str]) -> tuple[str, list[str]]:
     return "exact", words
 
 
+def _modifiers_only(words: list[str]) -> bool:
+    """Words that can stand between a preposition and its figure: a determiner, a possessive, an adjective."""
+    return all(w in DETERMINERS or w.endswith(("'s", "’s")) or w in ("last", "previous", "this", "a", "year")
+               or "-" in w or w.endswith(("ed", "al", "ous", "ive")) for w in words)
+
+
 def _change_direction(words: list[str]) -> int:
     """+1 / -1 when the words end in a change ("rose by", "up", "a drop of"), else 0."""
     if len(words) >= 2 and words[-1] == "by" and words[-2] in CHANGE_WORDS:
@@ -452,7 +462,7 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
         if m is None:
             continue
         last_end = m.end()
-        q = _from_match(text, m, comma, block.end)
+        q = _from_match(text, m, comma, block.end, block.start)
         if q is not None:
             q.block = block.index
             out.append(q)
@@ -538,9 +548,9 @@ def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
     return kept
 
 
-def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantity | None:
+def _from_match(text: str, m: re.Match[str], comma: bool, limit: int, floor: int = 0) -> Quantity | None:
     start, end = m.start(), m.end()
-    before = text[max(0, start - 30):start]
+    before = text[max(floor, start - 30):start]
     after = text[end:end + 16]
     sign, cur, pct, points, sym = m.group("sign"), m.group("cur"), m.group("pct"), m.group("points"), m.group("sym")
     raw = m.group("num_s") or m.group("num")
@@ -554,8 +564,8 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         lw = word.lower()
         if lw == "one" and not (scale_word or pct or cur):
             return None  # "one of", "no one": a pronoun far more often than a count
-        if lw.startswith(("dozens", "hundreds")) and not scale_word:
-            return None  # "dozens of": not a number
+        if lw.startswith(("dozens", "hundreds")) and not scale_word or lw == "hundred":
+            return None  # "dozens of", "his third hundred": not a number
         value, decimals = word_value(word)
     else:
         if raw is None:
@@ -618,7 +628,7 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int) -> Quantit
         # "the 40-seat assembly", "a 4.2-mile diversion", "the 46-strong team": a whole, or a measure
         noun = compound.group("noun")
         q.end = compound.end()
-        q.attributive = True
+        q.attributive = q.compound = True
         if noun in COMPOUND_WHOLES:
             q.unit = COMPOUND_WHOLES[noun]
             q.noun, _, q.plural = _noun_after(text, q.end, limit)
@@ -671,6 +681,8 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             q.role = rest[-1]
         elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
             q.role = rest[-2]
+        elif "from" in rest[-4:-1] and _modifiers_only(rest[len(rest) - rest[::-1].index("from"):]):
+            q.role = "from"  # "from last year's drought-hit 16.9 million tonnes"
         if q.kind in ("percent", "points", "multiple", "money", "fraction") or q.unit == "point":
             if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
@@ -684,7 +696,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             q.total_cue = (t.group("cue") or t.group("near")).lower()
         if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
             q.of_whole = w.group("whole").lower()
-        q.attributive = bool(q.noun) and bool(rest) and rest[-1] in DETERMINERS
+        q.attributive = q.attributive or bool(q.noun) and bool(rest) and rest[-1] in DETERMINERS
     _mark_wholes(text, quantities)
     _ranges(text, quantities)
     _group(text, quantities)
@@ -1181,7 +1193,6 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
 
 # --- what the number checks ask of the text around the figures -------------------------------------
 
-CUE_REACH = 160  # how far before a list its partition cue may stand
 MAX_FIGURES_PER_SENTENCE = 60  # a "sentence" with more figures is a table or debris: no prose check applies
 MAX_BREAKDOWN = 12  # a breakdown of one whole into more parts than this is not a sentence's list
 
@@ -1197,137 +1208,11 @@ def figures_by_sentence(doc: Document) -> dict[int, list[Quantity]]:
         doc.__dict__["_figures_by_sentence"] = cached
     return cached
 
-PARTITION_CUES = (
-    ("of", re.compile(r"^\W*of\s+(?:this|that|these|those|the|which|it|them)\b|\bof\s+which\b", re.I)),
-    ("split", re.compile(r"\b(?:split|divided|shared|distributed)\s+(?:\w+\s+)?(?:between|among|into)\b", re.I)),
-    ("breakdown", re.compile(r"\bbr(?:eaks?|oken)\s+down\b|\bcompris(?:es|ing)\b|\bconsist(?:s|ing)?\s+of\b|"
-                             r"\bmade\s+up\s+of\b", re.I)),
-    ("instalments", re.compile(r"\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b", re.I)),
-    ("list", re.compile(r":\s+[^:;,]{0,40}$")),
-)
-OF_WHICH = re.compile(r"\bof\s+which\b", re.I)
-PARTS_PARTIAL = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+|including|"
-                           r"such\s+as|among\s+them|etc|main)\b", re.I)
-FULL_BREAKDOWN = LazyPattern(r"\b(?:remaining|the\s+rest|remainder|others?|other\s+\w+)\s*(?:of\s+the\s+\w+\s+)?"
-                            r"(?:\w+\s+)?$", re.I)
 DEFINITE = re.compile(r"\bthe\s+$", re.I)
 SHARE_GAP = LazyPattern(r"(?:\s+[a-z]+){0,3},?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
                        r"more\s+than\s+|less\s+than\s+)?")
 TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".split())
 TIME_UNITS = frozenset("year month week day hour minute second decade".split())
-
-
-def partition_cue_of(doc: Document, first: Quantity) -> str:
-    """ "Of this amount", "split between", "breaks down into", "in three instalments": words before a list
-    of parts, in its sentence, that present it as the division of a total."""
-    if first.sentence < 0:
-        return ""
-    start = doc.sentences[first.sentence].start
-    if first.start - start > CUE_REACH:  # "Of this amount" opens the sentence; other cues sit near the list
-        return partition_cue_in(doc, first.start - CUE_REACH, first.start, between=True)
-    return partition_cue_in(doc, start, first.start)
-
-
-def partition_cue_in(doc: Document, start: int, end: int, between: bool = False) -> str:
-    """The partition cue in ``doc.text[start:end]``; ``between`` a total and its first part, "of the"
-    is a share ("38% of the total, ..."), and only "of which" divides."""
-    lead = doc.text[start:end]
-    for name, pattern in PARTITION_CUES:
-        if name == "of" and between:
-            if OF_WHICH.search(lead):
-                return name
-        elif pattern.search(lead):
-            return name
-    return ""
-
-
-COMPLEMENTS = tuple(re.compile(rf"\b{a}\b.*\b{b}\b|\b{b}\b.*\b{a}\b", re.I | re.S) for a, b in (
-    ("exports", "imports"), ("men", "women"), ("male", "female"), ("public", "private"),
-    ("domestic", "foreign"), ("boys", "girls"), ("urban", "rural")))
-
-
-def complementary_parts(doc: Document, parts: list[Quantity]) -> bool:
-    """Two parts named as the two halves of a whole ("exports ... imports"): together they are all of it."""
-    if len(parts) != 2:
-        return False
-    start = doc.sentences[parts[0].sentence].start
-    end = doc.sentences[parts[-1].sentence].end
-    return any(p.search(doc.text, start, end) for p in COMPLEMENTS)
-
-
-CONTINUATION = re.compile(r"\s*(?:The|Another|A\s+further|The\s+(?:other|remaining|last|final))\s+$")
-
-
-def continuation_parts(doc: Document, parts: list[Quantity]) -> list[Quantity]:
-    """Parts the next sentence adds by opening on them: "... and the National Party 12. The two seats
-    reserved for minorities went to independents." """
-    last = parts[-1]
-    following = [q for q in doc.quantities if q.sentence == last.sentence + 1 and q.kind == last.kind
-                 and q.unit == last.unit]
-    if len(following) != 1:
-        return []
-    q = following[0]
-    sentence = doc.sentences[q.sentence]
-    if not CONTINUATION.fullmatch(doc.text, sentence.start, q.start) or any(p.value == q.value for p in parts):
-        return []
-    return [q]
-
-
-def breakdown_follows(doc: Document, total: Quantity, first: Quantity) -> bool:
-    """ "won 14 medals: five gold, ...": the parts open right behind a colon after the total and its noun."""
-    gap = doc.text[total.end:first.start].strip()
-    if total.noun and gap.startswith(total.noun):
-        gap = gap[len(total.noun):].strip()
-    return gap == ":"
-
-
-def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
-    """ "the rest", "others", "including", "main items": the list leaves part of the total out by design."""
-    first, last = parts[0], parts[-1]
-    start = max(doc.sentences[first.sentence].start, first.start - CUE_REACH)
-    end = min(doc.sentences[min(len(doc.sentences) - 1, last.sentence + 1)].end, last.end + 2 * CUE_REACH)
-    return bool(PARTS_PARTIAL.search(doc.text, start, end))
-
-
-def share_runs(doc: Document) -> Iterator[tuple[list[Quantity], bool]]:
-    """Runs of three or more shares in one paragraph that read as a breakdown of one whole, and whether
-    the run closes with "the remaining ..." (a full breakdown)."""
-    text = doc.text
-    groups_with_change = {q.group for q in doc.quantities if q.group >= 0 and q.role in ("change", "from", "to")}
-    shares = [q for q in doc.quantities if q.kind == "percent" and q.role in ("", "of") and not q.attributive
-              and q.bound != "range" and q.group not in groups_with_change or q.kind == "percent" and q.group < 0
-              and q.role in ("", "of") and not q.attributive and q.bound != "range"]
-    run: list[Quantity] = []
-
-    def flush() -> Iterator[tuple[list[Quantity], bool]]:
-        if 3 <= len(run) <= MAX_BREAKDOWN:
-            wholes = {q.of_whole for q in run if q.of_whole}
-            if len(wholes) <= 1 and not _has_subtotal(run):
-                full = any(FULL_BREAKDOWN().search(text, max(0, q.start - 30), q.start) for q in run)
-                yield list(run), full
-
-    for q in shares:
-        if run and (q.block != run[-1].block or q.sentence - run[-1].sentence > 1):
-            yield from flush()
-            run = []
-        run.append(q)
-    yield from flush()
-
-
-def _has_subtotal(run: list[Quantity]) -> bool:
-    """The first share is the sum of the rest ("more than 60%: 28%, 25% and 8%"), or the last is the sum of
-    the ones just before it ("45% ... 23% ... a total of 68%"): a subtotal, not one more share."""
-    def adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
-        total = sum(p.value for p in parts)
-        if whole.bound == "min":
-            tolerance = whole.precision + sum(p.precision for p in parts) + 1e-9
-            return whole.value - tolerance <= total <= whole.value * 1.1 + tolerance
-        if whole.total_cue or whole.bound == "about":
-            return abs(total - whole.value) <= whole.precision + sum(p.precision for p in parts) + 1e-9
-        return abs(total - whole.value) <= 1e-9
-    if adds_up(run[0], run[1:]):
-        return True
-    return any(adds_up(run[-1], run[-1 - k:-1]) for k in range(2, len(run)))
 
 
 def _frame_words(doc: Document, q: Quantity) -> set[str]:
