@@ -235,8 +235,14 @@ class QuantityConflict(Check):
 class ArithmeticMismatch(Check):
     """A stated change, ratio, share or multiple disagrees with the figures it derives from.
 
+    Mechanism: ``derivations`` reads each change from its from/to/by structure (a "from" figure, a "to"
+    figure or the subject's, and a "by" amount, percentage, points, multiple or fraction; or two figures
+    and a change stated after them in its own clause), each share with its part and whole (a named whole
+    may stand earlier: "a third of group sales"), and each rate with its base; this check recomputes
+    the derived figure within the precision of every input.
+
     What it checks:
-        "up 18% from $4.9bn" against the new figure; "fell to 2.4% from 3.1%, a drop of 0.5
+        "up 18% from $4.9bn" against the new figure; "from 11,480 to 12,930, an increase of 1,540"; "fell to 2.4% from 3.1%, a drop of 0.5
         percentage points"; "fell by a third to £150m from £300m"; "doubled to €200m from €120m";
         "€120m, a third of the total"; "$45bn, or 30% of the $100bn total"; a rate against what it
         brings in ("duties of 25% ... apply to $3.2bn of imports, so buyers pay $1.1bn in duty").
@@ -280,6 +286,14 @@ class ArithmeticMismatch(Check):
                 stated_slack += 0.5
             stated = stated * (derived.direction or (1 if actual >= 0 else -1))
             shown = f"from {text_of(doc, a)} to {text_of(doc, b)} is a change of {actual:+.1f}%"
+            if a.kind == "percent" and abs(abs(b.value - a.value) - derived.value) <= derived.precision + \
+                    a.precision + b.precision:
+                shown += f" ({fmt(abs(b.value - a.value))} percentage points: the difference is not a percentage)"
+        elif relation == "amount-change":
+            low, high = lo_b - hi_a, hi_b - lo_a
+            actual = b.value - a.value
+            stated = stated * (derived.direction or (1 if actual >= 0 else -1))
+            shown = f"{text_of(doc, b)} - {text_of(doc, a)} = {show(actual, b)}"
         elif relation == "point-change":
             low, high = lo_b - hi_a, hi_b - lo_a
             actual = b.value - a.value

@@ -683,7 +683,10 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             q.role = rest[-2]
         elif "from" in rest[-4:-1] and _modifiers_only(rest[len(rest) - rest[::-1].index("from"):]):
             q.role = "from"  # "from last year's drought-hit 16.9 million tonnes"
-        if q.kind in ("percent", "points", "multiple", "money", "fraction") or q.unit == "point":
+        if q.role == "of" and len(rest) >= 4 and rest[-4] in ("from", "to") and rest[-3] in DETERMINERS:
+            q.role = rest[-4]  # "fell from an average of 9.4", "rose to a record of 12"
+        if q.kind in ("percent", "points", "multiple", "money", "fraction") or q.unit == "point" or (
+                q.kind in ("count", "measure") and rest and rest[-1] in ("of", "by")):  # "an increase of 1,540"
             if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
                 q.direction = direction
@@ -1338,15 +1341,16 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
     for index, q in enumerate(quantities):
         if q.sentence not in by_sentence:
             continue
-        inside = by_sentence[q.sentence]
+        inside = [o for o in by_sentence[q.sentence] if ";" not in text[min(o.end, q.end):max(o.start, q.start)]]
         is_points = q.kind == "points" or q.kind == "count" and q.unit == "point"  # "a fall of 1.8 points"
         if q.kind == "multiple" and TIMES_WORD.search(text, q.start, q.end):
             compared = _times_pair(text, q, inside)
             if compared is not None:
                 yield q, compared, "multiple"
             continue
-        if (q.kind in ("percent", "fraction") or is_points) and q.role == "change" or q.kind == "multiple":
-            pair = _change_pair(q, inside)
+        if q.role == "change" and q.kind in ("percent", "fraction", "points", "count", "money", "measure") \
+                or q.kind == "multiple":
+            pair = _change_pair(q, inside) or _compared_pair(text, q, inside)
             if pair is not None and q.kind == "multiple" and not _multiple_tied(text, q, pair):
                 continue
             if pair is not None:
@@ -1355,10 +1359,12 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
                     yield q, (old, new), "multiple"
                 elif is_points and old.kind == "percent":
                     yield q, (old, new), "point-change"
-                elif q.kind == "percent" and old.kind != "percent":
-                    yield q, (old, new), "percent-change"
+                elif q.kind == "percent":
+                    yield q, (old, new), "percent-change"  # of percentages too: "from 22% to 27%, up 5%" is not 5%
                 elif q.kind == "fraction" and old.kind != "percent":
                     yield q, (old, new), "fraction-change"
+                elif q.kind in ("count", "money", "measure") and not is_points and _same_unit(q, old):
+                    yield q, (old, new), "amount-change"
             continue
         if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
             part = quantities[index - 1]
@@ -1443,13 +1449,22 @@ def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> b
     return new.value > old.value and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP.fullmatch(gap))
 
 
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    """One kind and unit, or a bare count read with a count or measure that names the unit ("to 2,960
+    offences from 2,590")."""
+    if a.kind == b.kind and a.unit == b.unit:
+        return True
+    return a.kind in ("count", "measure") and b.kind in ("count", "measure") and (not a.unit or not b.unit) \
+        and "point" not in (a.unit, b.unit)
+
+
 def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
     """(old, new) of the change ``q`` states: the "from" figure and the "to" figure or the one before."""
     olds = [o for o in inside if o.role == "from" and o.kind in FIGURE_KINDS and o is not q]
     if len(olds) != 1:
         return None
     old = olds[0]
-    news = [n for n in inside if n is not old and n is not q and n.kind == old.kind and n.unit == old.unit
+    news = [n for n in inside if n is not old and n is not q and _same_unit(n, old)
             and n.role in ("to", "", "of") and n.bound in ("exact", "about")]
     tos = [n for n in news if n.role == "to"]
     if len(tos) == 1:
@@ -1460,6 +1475,27 @@ def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantit
     return None
 
 
+COMPARED_GAP = re.compile(r"[^,;:()—–]*?[,;:(—–]\s*(?:[\w'’]+\s+){0,3}?(?:(?:that|this|it)\s+(?:is|was|'s)\s+)?"
+                          r"(?:an?\s+(?:rise|increase|drop|fall|gain|decline)\s+of\s+)?$")
+COMPARED_BASE_AFTER = re.compile(r"[^,.;]{0,40}\b(?:than|on\s+the|from|compared|against|year[-\s]on[-\s]year|"
+                                 r"a\s+year\s+(?:earlier|ago|before))\b", re.I)
+
+
+def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """ "62 points last season, now 71 — that is a quarter more": a change stated in its own clause after
+    the two figures it compares, with no other base named ("than", "from a year earlier"); the base is
+    the smaller figure for "more", the larger for "less"."""
+    if not q.direction or any(o.role in ("from", "to") for o in inside if o is not q):
+        return None
+    before = [o for o in inside if o.end <= q.start and o.kind in ("count", "money", "measure", "percent")]
+    if len(before) != 2 or not _same_unit(before[0], before[1]) or before[0].kind != before[1].kind:
+        return None
+    if not COMPARED_GAP.match(text, before[1].end, q.start) or COMPARED_BASE_AFTER.match(text, q.end):
+        return None
+    low, high = sorted(before, key=lambda o: o.value)
+    return (low, high) if q.direction > 0 else (high, low)
+
+
 def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Quantity],
               index: int) -> Quantity | None:
     """The whole a share is taken of: the figure named after "of the", or "the total" stated before."""
@@ -1468,7 +1504,7 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
             nxt.start - share.end <= 12:
         return nxt
     if share.of_whole.split()[0] not in TOTAL_WORDS:
-        return None
+        return _named_whole(doc, share, part, quantities[:index - 1])
     earlier = [q for q in quantities[:index - 1] if q.kind == part.kind and q.unit == part.unit
                and q.role not in ("change", "from", "range-end") and part.sentence - 3 <= q.sentence
                and q.value > part.value]
@@ -1476,6 +1512,30 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
     if cued:
         return cued[-1]
     return max(earlier, key=lambda q: q.value) if len(earlier) == 1 else None
+
+
+NAMED_WHOLE_REACH = 3000  # characters back where the whole a share names may be stated ("of group sales")
+
+
+def _named_whole(doc: Document, share: Quantity, part: Quantity, earlier: list[Quantity]) -> Quantity | None:
+    """ "£820m, or almost a third of group sales": the nearest larger earlier figure in the part's unit whose
+    own words name the whole ("Group revenue rose 4.3% to £3.69bn")."""
+    wanted = {singular(w) for w in WORD.findall(share.of_whole.lower()) if w not in FUNCTION_WORDS}
+    if not wanted:
+        return None
+    text = doc.text
+    for q in reversed(earlier):
+        if q.start < part.start - NAMED_WHOLE_REACH:
+            break
+        if q.kind != part.kind or q.unit != part.unit or q.value <= part.value or q.role in ("change", "from") \
+                or q.sentence < 0:
+            continue
+        block = doc.blocks[q.block]
+        cell = not text[block.start:q.start].strip()  # a table cell: its row's label stands before it
+        lead = text[max(0 if cell else doc.sentences[q.sentence].start, q.start - 60):q.start].lower()
+        if wanted & {singular(w) for w in WORD.findall(lead)}:
+            return q
+    return None
 
 
 def _figure_of_name(doc: Document, sup: Superlative, quantities: list[Quantity]) -> Quantity | None:
