@@ -192,7 +192,7 @@ OF_WHOLE = re.compile(r"\s*(?:--|—|–|\))?\s+of\s+(?:the\s+|all\s+|its\s+|the
 PERIOD = re.compile(
     r"\b(?:in|for|during|since|of|by)\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<rel>last|this|next|previous|the\s+previous|a|per|each|every)\s+(?P<unit>year|month|week|day|quarter|"
-    r"season|decade)\b", re.IGNORECASE)
+    r"season|decade)\b|\b(?P<year2>(?:19|20)\d\d)(?=\s+[a-z])", re.IGNORECASE)
 _LINK_VERBS = (r"was|were|is|are|stood|remained|reached|hit|totalled|totaled|amounted|came|rose|fell|grew|climbed|"
                r"dropped|increased|decreased|surged|jumped|declined|traded|raised|cut|set|put|spent|paid|received")
 _NOT_MEASURE = rf"(?!(?:the|its|their|his|her|a|an|our|this|that|these|those|will|would|to|and|or|{_LINK_VERBS})\b)"
@@ -751,7 +751,7 @@ def _period(text: str, s_start: int, s_end: int, q: Quantity) -> str:
             continue
         if distance < best_distance:
             best_distance = distance
-            best = m.group("year") or f"{m.group('rel').lower()} {m.group('unit').lower()}"
+            best = m.group("year") or m.group("year2") or f"{m.group('rel').lower()} {m.group('unit').lower()}"
     return best
 
 
@@ -1258,34 +1258,41 @@ YEAR_OR_RELATIVE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:a|one|two|three)\s+years?
                               r"\byear[-\s](?:earlier|ago)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|"
                               r"\b(?:quarter|half-year|nine\s+months|six\s+months|three\s+months|fiscal\s+year)\b",
                               re.I)
+NAME_REACH = 50  # characters around a figure whose names say whose or where it is ("Carrick Point's 124 km/h gust")
+POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]+")
 CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 
 
 def _setting(doc: Document, q: Quantity) -> tuple[set[str], set[str]]:
-    """The years of a figure's sentence and the names of its paragraph: the frame a restatement shares."""
+    """The years of a figure's sentence and the names right around it: the frame a restatement shares."""
     sentence = doc.sentences[q.sentence]
     years = {_period_key(doc, m.group().lower()) for m in YEAR_OR_RELATIVE.finditer(doc.text, sentence.start,
                                                                                     sentence.end)}
+    start, end = max(sentence.start, q.start - NAME_REACH), min(sentence.end, q.end + NAME_REACH)
+    names = {POSSESSIVE.sub("", m.group()) for m in CAPITALISED.finditer(doc.text, start, end)}
+    names -= CALENDAR_WORDS
     block = doc.blocks[q.block]
-    names = {m.group() for m in CAPITALISED.finditer(doc.text, block.start, block.end)} - CALENDAR_WORDS
-    return years, names
+    around = {POSSESSIVE.sub("", m.group()) for m in CAPITALISED.finditer(doc.text, block.start, block.end)}
+    return years, names, around
 
 
-def _same_setting(doc: Document, a: Quantity, b: Quantity, cache: dict[int, tuple[set[str], set[str]]]) -> bool:
+def _same_setting(doc: Document, a: Quantity, b: Quantity, cache: dict[int, tuple]) -> bool:
+    """No other year, and no other place or body: the names right around each figure do not appear
+    anywhere in the other's paragraph."""
     for q in (a, b):
         if q.start not in cache:
             cache[q.start] = _setting(doc, q)
-    years_a, names_a = cache[a.start]
-    years_b, names_b = cache[b.start]
+    years_a, names_a, around_a = cache[a.start]
+    years_b, names_b, around_b = cache[b.start]
     period_a, period_b = _period_key(doc, a.period), _period_key(doc, b.period)
     if period_a and period_b:
         if period_a != period_b:
             return False
     elif years_a and years_b and years_a != years_b:
         return False
-    return not (names_a and names_b and not names_a & names_b)
+    return not (names_a and names_b and not names_a & around_b and not names_b & around_a)
 
 
 def _change_target(q: Quantity, by_sentence: dict[int, list[Quantity]]) -> bool:
@@ -1294,42 +1301,180 @@ def _change_target(q: Quantity, by_sentence: dict[int, list[Quantity]]) -> bool:
                                   if o is not q)
 
 
+SKIP_BEFORE_MEASURE = frozenset("""
+of at to for in on by with from around about over under than as near nearly almost some roughly approximately
+just only an a the its their his her our this that these those last next previous year years month months
+quarter week day season was were is are be been being has have had will would stood remained reached hit
+totalled totaled amounted came rose fell grew put set average estimated estimate record new total put
+""".split())
+LABELS = (("forecast", re.compile(r"\b(?:forecasts?|projections?|projected|predict(?:s|ed|ion)?|expects?|expected|"
+                                  r"outlook|target(?:s|ed)?|estimates?)\b", re.I)),
+          ("revision", re.compile(r"\b(?:revis(?:ed|es|ion)|upgraded|downgraded|restated|corrected|previously|"
+                                  r"originally|initially|earlier\s+(?:estimate|figure|forecast)|now\s+(?:puts|says|"
+                                  r"expects|estimates))\b", re.I)))
+RESTRICTION_AFTER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+)?(?:with|in|of|for|from|at|under|across)\s+"
+                               r"(?:the\s+|its\s+|their\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
+PERIOD_WORDS = frozenset("january february march april may june july august september october november december "
+                         "year years month months week weeks day days quarter quarters season time".split())
+
+
+def measure_head(doc: Document, q: Quantity) -> str:
+    """The noun a figure measures, read by structure: the noun it modifies ("the 18 million franc fund",
+    "a 124 km/h gust"), else the nearest noun before it in its clause, past prepositions, determiners,
+    periods and verb forms ("a gust of 142 km/h", "inflation averaging 1.8%", "putting inflation for this
+    year at 1.6%"); with a noun before it when they form a compound ("interest rate")."""
+    text = doc.text
+    if q.kind == "count":
+        return ""  # a count's measure is its unit: "1.2 million customers"
+    words = q.noun.split()
+    if q.kind == "measure" and words and unit_of(words[0]) is not None:
+        words = []  # "240,000 tonnes": the noun is the unit's name, not what is measured
+    inside_phrase = NOUN_PHRASE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    if words and inside_phrase and not words[0].endswith(("ed", "ing")) and words[0] not in ("of", "a"):
+        return " ".join(singular(w) for w in words[:2])  # "fund", "fund open", "rail project"
+    sentence = doc.sentences[q.sentence]
+    start = max(sentence.start, q.start - 90)
+    clause = text[start:q.start]
+    marks = [m.end() for m in CLAUSE_MARK.finditer(clause)]
+    words = WORD.findall(clause[marks[-1] if marks else 0:])
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        lw = w.lower()
+        if lw in RELATIVES or lw in WORD_VALUES or lw in FRACTIONS:
+            return ""  # "where 62% of voters", "a third -- 32%": no measure named
+        if lw in SKIP_BEFORE_MEASURE or lw in FUNCTION_WORDS or lw.endswith(("ing", "ed", "ly")):
+            continue
+        if w[0].isupper() and i > 0:
+            return ""
+        head = singular(lw)
+        if i > 0 and words[i - 1].islower() and words[i - 1] not in SKIP_BEFORE_MEASURE \
+                and words[i - 1] not in FUNCTION_WORDS and not words[i - 1].endswith(("ing", "ed", "ly", "'s", "’s")):
+            return f"{singular(words[i - 1])} {head}"
+        return head
+    return ""
+
+
+RELATIVES = frozenset("where when which who whom whose that what said says".split())
+# A figure inside a noun phrase ("the 18 million franc fund", "Carrick Point's 124 km/h gust", "a 9% rise").
+NOUN_PHRASE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+(?:\w+\s+)?$", re.I)
+CLAUSE_MARK = re.compile(r"[,;:()—–\"“”]|\s(?:and|but|while|whereas|which|who|that)\s")
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """ "inflation" and "annual inflation" name one measure; "interest rate" and "mortgage rate" do not."""
+    if not a or not b:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return bool(set(wa) & set(wb))  # "fund" / "fund open", "inflation" / "annual inflation"
+    return wa == wb or wa[-1] == wb[-1] and wa[0] == wb[0]
+
+
+def _labels(doc: Document, q: Quantity) -> set[str]:
+    """ "forecast", "revision": what the words around a figure say it is, besides a plain statement."""
+    sentence = doc.sentences[q.sentence]
+    start, end = max(sentence.start, q.start - 80), min(sentence.end, q.end + 40)
+    return {name for name, pattern in LABELS if pattern.search(doc.text, start, end)}
+
+
+def _restriction(doc: Document, q: Quantity) -> str:
+    """A restrictive modifier after the figure's noun ("hectares sown with oilseeds", "a fund for schools"):
+    a different set from the same noun said without it. A comma before it makes it an aside."""
+    after = q.end + (len(q.noun) + 1 if q.noun else 0)
+    m = RESTRICTION_AFTER.match(doc.text, after, min(after + 40, doc.sentences[q.sentence].end))
+    if m is None:
+        return ""
+    noun = m.group("noun").lower()
+    if noun in FUNCTION_WORDS or noun in PERIOD_WORDS or noun in SKIP_BEFORE_MEASURE or noun[0].isdigit():
+        return ""
+    return noun
+
+
+def one_slip(a: float, b: float) -> bool:
+    """Two figures one typing slip apart: two adjacent digits swapped ("1.2" / "2.1", "142" / "124")."""
+    (ma, ea), (mb, eb) = (f"{abs(v):.6e}".split("e") for v in (a, b))
+    da, db = ma.replace(".", "").rstrip("0"), mb.replace(".", "").rstrip("0")
+    width = max(len(da), len(db))
+    da, db = da.ljust(width, "0"), db.ljust(width, "0")
+    if ea != eb and not (len(da) >= 2 and da[:2] != db[:2]) or da == db:
+        return False
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
+
+
 def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
-    """Pairs of figures in one unit tied to the same thing: the second names it with "the", or both
-    share the words that frame them; a different year or a change between them rules a pair out."""
-    candidates = [q for q in doc.quantities if q.kind in ("money", "count", "measure") and q.role in ("", "of", "to")
+    """Pairs of figures in one unit that the text ties to one quantity: the same measure (by structure, see
+    ``measure_head``), or the same noun framed by the same words and named again with "the"; kept apart when
+    they belong to different years, places (the names of their paragraphs), sets (a restrictive modifier),
+    labels (a forecast against an outturn, a revision) or to a stated change, and when they differ by more
+    than half unless one typing slip turns one into the other."""
+    by_sentence = figures_by_sentence(doc)
+    changing = {i for i, qs in by_sentence.items() if any(q.role in ("to", "change") or q.direction for q in qs)}
+    candidates = [q for q in doc.quantities if q.kind in ("money", "count", "measure")
+                  and (q.role in ("", "of", "to") or q.role == "from" and q.sentence not in changing)
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
                   and (q.kind != "count" or q.value >= 1000) and not q.total_cue
                   or q.kind == "percent" and q.role in ("", "of") and q.bound in ("exact", "about")
-                  and q.group < 0 and describe(doc, q).measure]
+                  and (q.group < 0 and describe(doc, q).measure or measure_head(doc, q))]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
-    settings: dict[int, tuple[set[str], set[str]]] = {}
-    by_sentence = figures_by_sentence(doc)
+    heads: dict[int, str] = {}
+    settings: dict[int, tuple] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
-            if a.kind != b.kind or a.block == b.block:
+            if a.kind != b.kind or a.block == b.block or a.kind == "measure" and a.dimension != b.dimension:
                 continue
             deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
-            if not deed and (unit_a != unit_b or not frame_a & frame_b):
+            if not deed and unit_a != unit_b:
                 continue
-            if max(a.value, b.value) > 1.5 * min(a.value, b.value):
-                continue  # a restated figure that drifted by half is a different figure, not a slip
+            for q in (a, b):
+                if q.start not in heads:
+                    heads[q.start] = measure_head(doc, q)
+            head = _same_measure(heads[a.start], heads[b.start]) and heads[b.start]
+            definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
+            if head and not (definite or _shared_names(doc, a, b)
+                             or describe(doc, a).period and a.period == describe(doc, b).period):
+                head = ""  # one measure name needs one more tie: "the", the same place or the same period
+            if not (deed or head or frame_a & frame_b or definite and a.kind == "count"):
+                continue
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value):
+                continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
             if a.subject and b.subject and a.subject != b.subject or not _same_setting(doc, a, b, settings):
                 continue
-            definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
-            if not (definite or measure or deed) or a.kind == "percent" and not measure:
+            if not (definite or measure or deed or head) or a.kind == "percent" and not (measure or head):
+                continue
+            restriction_a, restriction_b = _restriction(doc, a), _restriction(doc, b)
+            if restriction_b and not _mentions(doc, a, restriction_b) or restriction_a and restriction_b and \
+                    restriction_a != restriction_b:
+                continue  # "the 1.8 million hectares sown with oilseeds" is not the land under wheat
+            if _labels(doc, a) != _labels(doc, b) or "revision" in _labels(doc, a):
                 continue
             if _change_target(a, by_sentence) and _change_target(b, by_sentence):
                 continue  # "fell 151 points to 35,527" ... "fell 149 points to 35,378": two days, not a slip
-            if measure:
+            if head:
+                key = head
+            elif measure:
                 key = a.measure.split()[-1]
             else:
                 key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
+
+
+def _shared_names(doc: Document, a: Quantity, b: Quantity) -> bool:
+    """The two figures' sentences name the same place, body or person ("Carrick Point")."""
+    def names(q: Quantity) -> set[str]:
+        sentence = doc.sentences[q.sentence]
+        return {POSSESSIVE.sub("", m.group()) for m in CAPITALISED.finditer(doc.text, sentence.start, sentence.end)}
+    return bool((names(a) & names(b)) - CALENDAR_WORDS)
+
+
+def _mentions(doc: Document, q: Quantity, word: str) -> bool:
+    sentence = doc.sentences[q.sentence]
+    stem = word[:5]
+    return any(w.lower().startswith(stem) for w in WORD.findall(doc.text, sentence.start, sentence.end))
 
 
 def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quantity], str]]:
