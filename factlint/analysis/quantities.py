@@ -221,7 +221,7 @@ IRREGULAR_PLURALS = frozenset("people children men women staff police cattle she
 WORD_SPLIT = re.compile(r"[\s-]+")
 LIST_CONNECTOR = re.compile(r"(?:,|;|\band\b|\bwhile\b|\bwith\b|\bversus\b|\bvs\.?|\bthen\b|\bor\b|\bto\b|—|–)")
 
-FIGURE_KINDS = frozenset({"money", "count", "percent", "measure"})
+FIGURE_KINDS = frozenset({"money", "count", "percent", "measure", "points"})
 
 
 @dataclass(slots=True, eq=False)
@@ -825,8 +825,9 @@ def _group(text: str, quantities: list[Quantity]) -> None:
         if q.role in ("whole", "range-end") or q.kind in ("fraction", "multiple"):
             continue
         key_kind = q.kind if q.unit or q.kind != "count" else "bare"
-        candidates = [last_of_kind.get((q.sentence, k)) for k in
-                      ((key_kind,) if key_kind != "bare" else ("count", "money", "percent", "measure"))]
+        kinds = ("count", "money", "percent", "measure") if key_kind == "bare" else (
+            ("count", "points") if q.unit == "point" else (key_kind,))  # "1.1 percentage points, ... 1.4 points"
+        candidates = [last_of_kind.get((q.sentence, k)) for k in kinds]
         present = [c for c in candidates if c is not None]
         if key_kind == "bare" and q.scale != 1.0 and any(c.scale == q.scale for c in present):
             present = [c for c in present if c.scale == q.scale]  # "0.9 billion" goes with the billions
@@ -1066,10 +1067,40 @@ MAX_NAME_MENTIONS = 50  # a name mentioned more often than this is not looked up
 MAX_RESTATEMENT_REACH = 60  # each figure is compared with this many later candidates at most
 MARGIN_AFTER = re.compile(r"\s+(?P<dir>slower|faster|quicker|behind|ahead|clear)\b")
 TIME_UNITS_SECONDS = {"second": 1.0, "sec": 1.0, "minute": 60.0, "min": 60.0, "hour": 3600.0}
-SUPERLATIVE = re.compile(
-    r"\b(?:the|its|their)\s+(?P<word>largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)"
-    r"(?:\s+(?:single|individual))?(?:\s+of\s+the\s+(?P<among>\w+)(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?",
-    re.IGNORECASE)
+# Gradable adjectives and the direction of their scale (a closed class of English): +1 when the
+# superlative or comparative names the larger figure, -1 the smaller. Of a time, "fast" means small.
+POLARITY = {
+    "big": 1, "large": 1, "high": 1, "great": 1, "heavy": 1, "busy": 1, "long": 1, "wide": 1, "deep": 1,
+    "tall": 1, "strong": 1, "rich": 1, "wealthy": 1, "costly": 1, "expensive": 1, "dear": 1, "popular": 1,
+    "many": 1, "much": 1, "generous": 1, "valuable": 1, "profitable": 1, "hot": 1, "warm": 1, "wet": 1,
+    "crowded": 1, "successful": 1, "productive": 1, "severe": 1, "powerful": 1, "lucrative": 1,
+    "small": -1, "low": -1, "little": -1, "few": -1, "light": -1, "quiet": -1, "short": -1, "narrow": -1,
+    "shallow": -1, "weak": -1, "poor": -1, "cheap": -1, "cold": -1, "cool": -1, "dry": -1, "slim": -1,
+    "tiny": -1, "thin": -1, "modest": -1,
+}
+TIME_POLARITY = {"fast": -1, "quick": -1, "slow": 1}
+ORDINAL_BEFORE = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+                            r"[\s-]$", re.I)
+ONE_OF_BEFORE = re.compile(r"\b(?:one|some|two|three|four|five|among)\s+of\s+$", re.I)
+SUPERLATIVE_TAIL = re.compile(r"(?:\s+(?:single|individual))?(?:\s+of\s+(?:the|its|their|all)\s+(?P<among>\w+)"
+                              r"(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?", re.I)
+
+
+def adjective_polarity(word: str) -> int:
+    """+1 / -1 for a gradable adjective in its base, comparative or superlative form ("busiest",
+    "bigger", "larger", "cheapest"); 0 for any other word ("interest", "forest", "offer")."""
+    w = word.lower()
+    for ending in ("est", "er"):
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            stem = w[:-len(ending)]
+            for base in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "",
+                         stem[:-1] + "y" if stem.endswith("i") else ""):
+                if base and (base in POLARITY or base in TIME_POLARITY):
+                    return POLARITY.get(base) or TIME_POLARITY[base]
+            return 0
+    return POLARITY.get(w, 0)
+
+
 NAME_BEFORE_WHICH = LazyPattern(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}),\s+(?:which|who)\s+"
                                r"(?:\w+\s+){1,3}$")
 COMPARATIVE_VERB = LazyPattern(
@@ -1077,11 +1108,10 @@ COMPARATIVE_VERB = LazyPattern(
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
     r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
     r"less\s+than|more\s+than))\b", re.I)
-SUPERLATIVE_WORD = re.compile(r"(?:largest|biggest|highest|greatest|most|smallest|lowest|least|fewest)\b")
-DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|The|Its|Their)\s+$")
+SUPERLATIVE_WORD = re.compile(r"\b(?:[a-z]{1,10}est|most\s+[a-z]+|least\s+[a-z]+)\b")
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|The|Its|Their|His|Her|Our)|\w['’]s)\s+$")
 COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead",
                     "behind", "than", "below", "above")
-SUPERLATIVE_UP = frozenset("largest biggest highest greatest most".split())
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
 
@@ -1122,26 +1152,29 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     comparisons: list[Comparison] = []
     starts = [s.start for s in doc.sentences]
     for word in SUPERLATIVE_WORD.finditer(text):
-        det = DETERMINER_BEFORE.search(text, max(0, word.start() - 7), word.start())
+        direction = _superlative_direction(word.group())
+        det = DETERMINER_BEFORE.search(text, max(0, word.start() - 14), word.start()) if direction else None
         index = bisect.bisect_right(starts, word.start()) - 1
-        if det is None or index < 0:
-            continue
+        if det is None or index < 0 or ORDINAL_BEFORE.search(text, max(0, word.start() - 8), word.start()) \
+                or ONE_OF_BEFORE.search(text, max(0, det.start() - 12), det.start()):
+            continue  # "the second-largest", "one of the biggest": no claim to be the largest
         sentence = doc.sentences[index]
         inside = by_sentence.get(index, [])
-        m = SUPERLATIVE.match(text, det.start(), sentence.end)
-        if m is not None:
-            direction = 1 if m.group("word").lower() in SUPERLATIVE_UP else -1
-            among = m.group("among") or ""
-            count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
-            if among and not count:
+        m = SUPERLATIVE_TAIL.match(text, word.end(), sentence.end)
+        among = m.group("among") or ""
+        count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
+        if among and not count:
+            continue
+        figure = _bound_figure(text, det.start(), m.end(), sentence.start, inside)
+        if figure is not None and figure.dimension == "speed" and _speed_word(word.group()):
+            direction = -direction  # the fastest time is the smallest, the fastest speed the largest
+        name = ""
+        if figure is None:
+            if (n := NAME_BEFORE_WHICH().search(text, sentence.start, det.start())) is None or not count:
                 continue
-            figure = _apposed_figure(text, m.end(), inside)
-            name = ""
-            if figure is None:
-                if (n := NAME_BEFORE_WHICH().search(text, sentence.start, m.start())) is None or not count:
-                    continue
-                name = n.group("name")
-            superlatives.append(Superlative(m.start(), m.end(), direction, figure, name, count))
+            name = n.group("name")
+        start = word.start() if text[det.start() + 1:det.start() + 2] in ("'", "’") else det.start()
+        superlatives.append(Superlative(start, m.end(), direction, figure, name, count))
     for index, inside in sorted(by_sentence.items()):
         if index < 0:
             continue
@@ -1164,14 +1197,41 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
 
 
 APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:(?:at|with|the|of|worth|giving|receiving|totalling|valued\s+at|"
-                         r"[a-z]+ed)\s+)?|\s+(?:at|with|of|worth)\s+")
+                         r"[a-z]+ed|[a-z]+ing)\s+)?(?:(?:about|some|nearly|almost|around|roughly|just\s+over)\s+)?"
+                         r"|\s+(?:at|with|of|worth)\s+(?:(?:about|some|nearly|almost|around|roughly)\s+)?")
+SUBJECT_GAP = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:was|is|were|are|became|becomes|remains|remained|stood|stands)"
+                         r"\s+(?:by\s+far\s+|easily\s+|now\s+)?$")
+PREDICATE_GAP = re.compile(r"[^,;:()—–]{0,50},\s+(?:[a-z]+\s+){1,2}?(?:(?:about|some|nearly|almost|around|roughly)\s+)?$")
 
 
-def _apposed_figure(text: str, pos: int, inside: list[Quantity]) -> Quantity | None:
-    """The figure set beside a superlative: "the largest award, $6 million"; "the biggest of the three, the 360 MW"."""
+def _speed_word(word: str) -> bool:
+    return word.lower().startswith(("fast", "quick", "slow"))
+
+
+def _superlative_direction(phrase: str) -> int:
+    """+1 / -1 for "largest", "busiest", "most expensive", "most votes", "least", "fewest"; 0 otherwise."""
+    words = phrase.lower().split()
+    if words[0] in ("most", "least"):
+        sign = 1 if words[0] == "most" else -1
+        adjective = POLARITY.get(words[1], 0)
+        return sign * (adjective or 1)
+    return adjective_polarity(words[0]) if words[0].endswith("est") else 0
+
+
+def _bound_figure(text: str, start: int, end: int, sentence_start: int, inside: list[Quantity]) -> Quantity | None:
+    """The figure a superlative is said of, in its clause, in either order: set beside it ("the largest award,
+    $6 million", "the biggest contributor, adding 1.1 points"), its subject ("Mistry's 104 was the highest
+    score"), or the predicate of the name it describes ("The 22, the busiest route, carries 1,900 people")."""
     for q in inside:
-        if q.start >= pos and APPOSED_GAP.fullmatch(text, pos, q.start):
+        if q.start >= end and APPOSED_GAP.fullmatch(text, end, q.start):
             return q
+    before = [q for q in inside if q.end <= start]
+    if before and SUBJECT_GAP.fullmatch(text, before[-1].end, start):
+        return before[-1]
+    if text[max(sentence_start, start - 2):start] == ", ":
+        after = next((q for q in inside if q.start >= end), None)
+        if after is not None and PREDICATE_GAP.fullmatch(text, end, after.start):
+            return after
     return None
 
 
