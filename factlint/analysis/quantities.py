@@ -1106,12 +1106,12 @@ NAME_BEFORE_WHICH = LazyPattern(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)
 COMPARATIVE_VERB = LazyPattern(
     r"\b(?P<verb>surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|beat|overtook|overtaken|"
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
-    r"(?:higher|lower|larger|smaller|bigger|greater)\s+than|(?:was|were|is|are)\s+(?:below|above|"
-    r"less\s+than|more\s+than))\b", re.I)
+    r"second\s+only\s+to|out(?:spent|sold|scored|numbered|performed|earned|paced)|"
+    r"(?P<adj>[a-z]{2,12}er)\s+than|(?:was|were|is|are)\s+(?:below|above|less\s+than|more\s+than))\b", re.I)
 SUPERLATIVE_WORD = re.compile(r"\b(?:[a-z]{1,10}est|most\s+[a-z]+|least\s+[a-z]+)\b")
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|The|Its|Their|His|Her|Our)|\w['’]s)\s+$")
 COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead",
-                    "behind", "than", "below", "above")
+                    "behind", "than", "below", "above", "only to", "out")
 PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
 
@@ -1186,12 +1186,13 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
             right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
             if right is None or right.bound == "range" or CLAUSE_BREAK.search(text, m.end(), right.start):
                 continue  # the figure after the verb must be its object, not the start of another clause
+            direction = _comparative_direction(m, right)
+            if not direction:
+                continue  # "rather than", "later than": no comparison of size
             left = _comparison_left(doc, index, m.start(), right, by_sentence)
             if left is None:
                 continue
-            verb = m.group("verb").lower()
-            down = any(w in verb for w in ("below", "lower", "smaller", "less", "short", "trail", "behind"))
-            comparisons.append(Comparison(m.start(), m.end(), -1 if down else 1, left, right))
+            comparisons.append(Comparison(m.start(), m.end(), direction, left, right))
     doc.__dict__["_comparisons"] = (superlatives, comparisons)
     return superlatives, comparisons
 
@@ -1202,6 +1203,17 @@ APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:(?:at|with|the|of|worth|giving|rece
 SUBJECT_GAP = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:was|is|were|are|became|becomes|remains|remained|stood|stands)"
                          r"\s+(?:by\s+far\s+|easily\s+|now\s+)?$")
 PREDICATE_GAP = re.compile(r"[^,;:()—–]{0,50},\s+(?:[a-z]+\s+){1,2}?(?:(?:about|some|nearly|almost|around|roughly)\s+)?$")
+
+
+def _comparative_direction(m: re.Match[str], right: Quantity) -> int:
+    """+1 when the subject is said to be larger, -1 smaller: by the comparative's polarity ("busier than",
+    "cheaper than"), or the verb's ("trails", "second only to"); of a speed, "faster" means larger."""
+    verb = m.group("verb").lower()
+    if m.group("adj"):
+        direction = adjective_polarity(m.group("adj"))
+        return -direction if right.dimension == "speed" and _speed_word(verb) else direction
+    down = any(w in verb for w in ("below", "less", "short", "trail", "behind", "only to"))
+    return -1 if down else 1
 
 
 def _speed_word(word: str) -> bool:
