@@ -200,6 +200,11 @@ class PercentSum(Check):
 class QuantityConflict(Check):
     """The same measure of the same subject is stated twice with different values.
 
+    Mechanism: ``restatements`` pairs figures of one kind and unit that the text ties to one quantity
+    (the noun they measure, read by structure, plus "the", a shared place or the same period; or the
+    same framing words) and keeps apart those of other years, places, sets, forecasts or revisions;
+    this check compares their values within their precision and bounds.
+
     What it checks:
         Two figures in one unit that the article ties to the same thing: the same noun they
         qualify ("a NZ$400 million fund" ... "the NZ$450 million fund"), the same measure
@@ -328,6 +333,11 @@ class ArithmeticMismatch(Check):
 class CountMismatch(Check):
     """A count disagrees with the items listed.
 
+    Mechanism: ``analyze_enumerations`` reads a count (digits, number words, collective nouns such as
+    "trio") and the list it announces behind a colon, a dash, brackets, an apposition or in the next
+    sentence, split by the list's own punctuation (a serial "and" closes it); this check compares the
+    two, unless the list says it is partial ("including") or its items cannot be told apart.
+
     What it checks:
         A count followed by the items it announces behind a colon or a dash ("the eight
         governments: Denmark, Estonia, ..."), or in the next sentence ("named four new players.
@@ -352,7 +362,8 @@ class CountMismatch(Check):
         for e in analyze_enumerations(doc):
             count = int(e.count.value)
             listed = len(e.items)
-            if listed == count or e.ambiguous or (e.partial and listed < count):
+            if listed == count or e.ambiguous == "split" or e.ambiguous == "long" and listed > count or (
+                    e.partial and listed < count):
                 continue
             if e.following and abs(listed - count) != 1:
                 continue  # a list in the next sentence may name a subset; only a list one off is a slip
@@ -364,6 +375,11 @@ class CountMismatch(Check):
 
 class ComparisonMismatch(Check):
     """A comparative or superlative contradicts the figures.
+
+    Mechanism: ``analyze_comparisons`` finds superlatives and comparatives by morphology ("-est", "most",
+    "-er than", "out-" verbs) with the direction of a table of gradable adjectives, binds each to its
+    figure in its clause in either order, and finds the figures it is measured against (the same kind
+    and unit in its paragraph, or the "three" it names); this check compares them.
 
     What it checks:
         A superlative set beside a figure ("the largest award, $6 million") or said of a name

@@ -470,6 +470,7 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
         out.extend(_durations(text, block.start, block.end, block.index))
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
+        out.extend(_collectives(text, block.start, block.end, block.index))
     out.sort(key=lambda q: q.start)
     out = _drop_overlaps(out)
     _annotate(doc, out)
@@ -511,6 +512,20 @@ def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity
         if numerator < den:
             yield Quantity(n.start(), m.end(), numerator / den, "fraction", "fraction", 1.0, "exact", 0.0,
                            words=True, block=block)
+
+
+COLLECTIVE = re.compile(r"\b(?P<word>(?i:pair|duo|trio|quartet|quintet|sextet|septet|octet))\s+(?P<noun>of\s+"
+                        r"(?:the\s+)?[a-z][a-z-]+s)\b")
+
+
+def _collectives(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+    """ "a trio of provinces", "the quartet of lenders": a count named by a collective noun."""
+    for m in COLLECTIVE.finditer(text, start, end):
+        noun = m.group("noun")
+        q = Quantity(m.start(), m.end("word"), float(COLLECTIVE_VALUES[m.group("word").lower()]),
+                     singular(noun.split()[-1]), "count", 1.0, "exact", 0.0, words=True, block=block)
+        q.noun, q.plural = noun, True
+        yield q
 
 
 def _multiples(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
@@ -858,7 +873,7 @@ class Enumeration:
     count: Quantity
     items: tuple[tuple[int, int], ...]
     partial: bool  # "including", "such as", "and others": fewer items than the count is by design
-    ambiguous: bool  # the items cannot be told apart for certain ("A and B and C" without commas)
+    ambiguous: str  # "split": the items cannot be told apart ("A and B and C"); "long": an item may hold an apposition
     following: bool = False  # listed in the next sentence ("The newcomers are ..."), not behind a colon
 
 
@@ -877,7 +892,7 @@ BRACKET_OPENER = re.compile(r"\s*\(\s*")
 BRACKET_CLOSE = re.compile(r"\)")
 LIST_TAIL_STOP = re.compile(r"\s[—–]\s|\s--\s?|;|\.\s*$|\?|!")
 CLAUSE_START = re.compile(r"(?:Both|They|It|He|She|We|I|You|All|Each|Neither|None|This|These|Those|There|"
-                          r"the\s+others?)\b")
+                          r"the\s+others?|that|this|these|those|which|it|they|we|he|she|there)\b")
 COUNTABLE_TIME = frozenset("year month week day hour minute second decade century time".split())
 
 
@@ -948,7 +963,7 @@ COMMA_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?")
 AND_OR = re.compile(r"\s(?:and|or)\s")
 
 
-def split_items(body: str) -> tuple[list[tuple[int, int]], bool]:
+def split_items(body: str) -> tuple[list[tuple[int, int]], str]:
     """Spans of the items of a list: serial commas, "as well as", names that contain "and"."""
     cleaned = PARENTHESES.sub(lambda m: " " * len(m.group()), body)
     if (tail := ATTRIBUTION_TAIL.search(cleaned)) is not None:
@@ -966,21 +981,25 @@ def split_items(body: str) -> tuple[list[tuple[int, int]], bool]:
     return _split_plain(cleaned, 0, len(cleaned))
 
 
-def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, int]], bool]:
+def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, int]], str]:
     text = cleaned[:end].rstrip(" ,")
     end = len(text)
     serial = bool(SERIAL_COMMA.search(text, start))
     separators = [(m.start(), m.end()) for m in COMMA_SEPARATOR.finditer(text, start)]
-    ambiguous = False
+    ambiguous = ""
+    if serial:
+        # "A, B, and C, D": the serial "and" closes the list; what follows C is said of C (an apposition)
+        closing = [m.start() for m in SERIAL_COMMA.finditer(text, start)][-1]
+        separators = [sep for sep in separators if sep[0] <= closing]
     if not serial:
         last_start = separators[-1][1] if separators else start
         ands = [m for m in AND_OR.finditer(text, start) if m.start() >= last_start]
         if len(ands) == 1:
             separators.append((ands[0].start(), ands[0].end()))
         elif len(ands) > 1:
-            ambiguous = True
+            ambiguous = "split"
         if any(AND_OR.search(text, a, b) for a, b in _between(separators, start, end)[:-1]):
-            ambiguous = True
+            ambiguous = "split"
     items = []
     for a, b in _between(sorted(separators), start, end):
         chunk = text[a:b]
@@ -989,8 +1008,8 @@ def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, in
             continue
         lead = len(chunk) - len(chunk.lstrip())
         items.append((a + lead, a + lead + len(stripped)))
-        if len(stripped.split()) > 9:
-            ambiguous = True
+        if len(stripped.split()) > 9 and not ambiguous:
+            ambiguous = "long"  # an item this long may hold an apposition: the list may seem one too long
     return items, ambiguous
 
 
