@@ -116,9 +116,10 @@ class Layout:
     tables: list[Table]
 
 
-MD_LIST_PREFIX = re.compile(r"[ \t]*(?:>[ \t]*)*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
-TEXT_LIST_ITEM = re.compile(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+")
-HTML_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
+MD_LIST_PREFIX = LazyPattern(r"[ \t]*(?:>[ \t]*)*(?:[-*+•]|\d{1,3}[.)])[ \t]+$")
+TEXT_LIST_ITEM = LazyPattern(r"(?:[-*+•]|\d{1,3}[.)])[ \t]+")
+LIST_LINE = re.compile(r"^[ \t>]*(?:[-*+•]|\d{1,3}[.)])[ \t]", re.M)
+HTML_TAG = LazyPattern(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 
 
 def layout(doc: Document) -> Layout:
@@ -129,8 +130,9 @@ def layout(doc: Document) -> Layout:
     source = doc.source.text
     out = Layout({}, [])
     if doc.segments is not None:
-        _html_layout(doc, source, out)
-    else:
+        if "<li" in source or "<td" in source or "<th" in source:
+            _html_layout(doc, source, out)
+    elif "|" in source or LIST_LINE.search(source):
         _text_layout(doc, source, out)
     doc.__dict__["_layout"] = out
     return out
@@ -144,7 +146,7 @@ def _text_layout(doc: Document, source: str, out: Layout) -> None:
     for block in doc.blocks:
         line_start = source.rfind("\n", 0, block.start) + 1
         prefix = source[line_start:block.start]
-        if MD_LIST_PREFIX.fullmatch(prefix) or not prefix.strip() and TEXT_LIST_ITEM.match(doc.text, block.start):
+        if MD_LIST_PREFIX().fullmatch(prefix) or not prefix.strip() and TEXT_LIST_ITEM().match(doc.text, block.start):
             if previous_item != block.index - 1:
                 list_number += 1
             out.list_of[block.index] = list_number
@@ -184,7 +186,7 @@ def _html_layout(doc: Document, source: str, out: Layout) -> None:
     for block in doc.blocks:
         start = doc.to_source(block.start)
         gap = source[previous_end:start]
-        tags = [(m.group(1), m.group(2).lower()) for m in HTML_TAG.finditer(gap)]
+        tags = [(m.group(1), m.group(2).lower()) for m in HTML_TAG().finditer(gap)]
         opened = [name for closing, name in tags if not closing]
         if "table" in opened or any(closing and name == "table" for closing, name in tags):
             if rows:
@@ -215,38 +217,40 @@ def _html_layout(doc: Document, source: str, out: Layout) -> None:
 
 # Words that tie a list of parts to the whole before it (closed classes of English).
 DIVISION_CUES = (
-    ("of-which", re.compile(r"\bof\s+(?:which|whom|these|those|this|that|it|them)\b", re.I), False),
-    ("division", re.compile(r"\b(?:split|divided|shared|distributed|apportioned|allocated|broken\s+down)\s+"
+    ("of-which", LazyPattern(r"\bof\s+(?:which|whom|these|those|this|that|it|them)\b", re.I), False),
+    ("division", LazyPattern(r"\b(?:split|divided|shared|distributed|apportioned|allocated|broken\s+down)\s+"
                             r"(?:\w+\s+){0,2}?(?:between|among|amongst|into|across|as\s+follows)\b"
                             r"|\bbr(?:eaks?|oken)\s+down\b|\bcompris(?:es|ed|ing)\b|\bconsist(?:s|ed|ing)?\s+of\b"
                             r"|\bmade\s+up\s+of\b|\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b"
                             r"|\bas\s+follows\b", re.I), True),
-    ("provenance", re.compile(r"\b(?:met|paid|funded|financed|covered|shared|provided|contributed|put\s+up|"
+    ("provenance", LazyPattern(r"\b(?:met|paid|funded|financed|covered|shared|provided|contributed|put\s+up|"
                               r"borne|underwritten|raised)\s+(?:\w+\s+){0,2}?(?:by|from)\b"
                               r"|\b(?:comes?|came|coming)\s+from\b", re.I), True),
-    ("colon", re.compile(r":\s+[^:;]{0,60}$"), False),
-    ("including", re.compile(r"\b(?:including|includes|included|such\s+as|among\s+them|among\s+which)\b", re.I),
+    ("colon", LazyPattern(r":\s+[^:;]{0,60}$"), False),
+    ("including", LazyPattern(r"\b(?:including|includes|included|such\s+as|among\s+them|among\s+which)\b", re.I),
      False),
 )
-PARTIAL_WORDS = re.compile(r"\b(?:including|includes|such\s+as|among\s+(?:them|others|which)|etc|e\.g|for\s+example|"
+PARTIAL_WORDS = LazyPattern(r"\b(?:including|includes|such\s+as|among\s+(?:them|others|which)|etc|e\.g|for\s+example|"
                            r"notably|mainly|mostly|main|chiefly|largely|principal|biggest|largest)\b", re.I)
 # A part that is what is left of the whole: the breakdown claims to be complete.
-RESIDUAL = re.compile(r"\b(?:the\s+)?(?:remaining|remainder|rest|balance|others?)\b(?!\s+(?:hand|words|side|"
+RESIDUAL = LazyPattern(r"\b(?:the\s+)?(?:remaining|remainder|rest|balance|others?)\b(?!\s+(?:hand|words|side|"
                       r"than|day|way|week|year|time)\b)", re.I)
+RESIDUAL_HINTS = ("emain", "rest", "alance", "ther", "Rest", "Other")
 # A part, not a whole: "the bulk of", "a further", "followed by", "the largest share".
-PART_CUE = re.compile(r"\b(?:bulk|share|portion|part|slice|further|another|additional|followed\s+by|remaining|"
+PART_CUE = LazyPattern(r"\b(?:bulk|share|portion|part|slice|further|another|additional|followed\s+by|remaining|"
                       r"remainder|rest|balance|other|majority|most\s+of|each)\b", re.I)
-SENTENCE_OPENER_OF = re.compile(r"\W*(?:Of|Out\s+of)\s+(?P<what>this|that|these|those|it|them|the|its|their|all)\b",
+SENTENCE_OPENER_OF = LazyPattern(r"\W*(?:Of|Out\s+of)\s+(?P<what>this|that|these|those|it|them|the|its|their|all)\b",
                                 re.I)
-CLAUSE_START = re.compile(r"[;:(—–]|,\s+(?:and|while|with|but)\s|\s(?:and|while|whereas|but)\s")
+CLAUSE_START = LazyPattern(r"[;:(—–]|,\s+(?:and|while|with|but)\s|\s(?:and|while|whereas|but)\s")
 NAMED_CUE = LazyPattern(r"\s*,?\s*(?P<cue>covering|including|spanning|comprising|made\s+up\s+of|consisting\s+of|"
                         r"(?:split|divided|shared)\s+(?:between|among|into))\s+"
                         r"(?P<items>(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}"
                         r"(?:,\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})*"
                         r",?\s+and\s+(?:the\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})(?=[.;,]|\s+(?:was|were|is|are)\b|$)",
                         re.I)
+NAMED_HINTS = ("covering", "including", "spanning", "compris", "made up", "consisting", "split", "divided", "shared")
 NAMED_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
-TOTAL_LABEL = re.compile(r"\W*(?:total|totals|all|overall|combined|sum|grand\s+total|in\s+total|altogether)\b", re.I)
+TOTAL_LABEL = LazyPattern(r"\W*(?:total|totals|all|overall|combined|sum|grand\s+total|in\s+total|altogether)\b", re.I)
 COUNT_HEADER = re.compile(r"[A-Za-z][\w-]*")
 WORDS = re.compile(r"[a-z]+")
 
@@ -292,7 +296,7 @@ def _groups(quantities: list[Quantity]) -> dict[int, list[Quantity]]:
 def cue_between(doc: Document, start: int, end: int) -> tuple[str, bool]:
     """(the division cue in ``doc.text[start:end]``, whether it presents the parts as all of the whole)."""
     for name, pattern, complete in DIVISION_CUES:
-        if pattern.search(doc.text, start, end):
+        if pattern().search(doc.text, start, end):
             return name, complete
     return "", False
 
@@ -334,7 +338,7 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
         elif cue and _bracketed(doc, rest):
             cue = "brackets"  # "the £3.6m cost is met by the council (£2.1m), the fund (£0.9m) and ..."
         if cue and first.value > max(m.value for m in rest) and comparable(first, rest[0]):
-            partial = cue in ("of-which", "including") or bool(PARTIAL_WORDS.search(doc.text, first.end, rest[0].start))
+            partial = cue in ("of-which", "including") or bool(PARTIAL_WORDS().search(doc.text, first.end, rest[0].start))
             yield Breakdown(first, rest, cue if cue in ("of-which", "colon", "brackets") else "division",
                             complete and not partial or _complementary(doc, rest), partial, cue)
             continue
@@ -345,7 +349,7 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
             announced = _announced(whole, by_sentence)
             complete = _complementary(doc, members) or how in ("division", "provenance") or how == "colon" and (
                 announced == len(members) or _colon_after(doc, whole, first) and not announced)
-            if how == "of-which" and len(members) >= 3 and SENTENCE_OPENER_OF.match(
+            if how == "of-which" and len(members) >= 3 and SENTENCE_OPENER_OF().match(
                     doc.text, doc.sentences[first.sentence].start, first.start):
                 complete = True  # "Of the ₱4.6 billion, A ..., B ... and C ...": a list that divides it all
             partial = how in ("of-which", "including") and not complete
@@ -360,7 +364,7 @@ def _whole_before(doc: Document, members: list[Quantity], by_sentence: dict[int,
     first = members[0]
     sentence = doc.sentences[first.sentence]
     largest = max(m.value for m in members)
-    opener = SENTENCE_OPENER_OF.match(doc.text, sentence.start, first.start)
+    opener = SENTENCE_OPENER_OF().match(doc.text, sentence.start, first.start)
     if opener is not None and not doc.text[opener.end():first.start].strip():
         return first, "of-which"  # "Of the 120 passengers, 80 ... and 50 ...": the opener's figure is the whole
     if opener is not None:
@@ -412,7 +416,7 @@ def _complementary(doc: Document, parts: list[Quantity]) -> bool:
     return any(p.search(doc.text, start, end) for p in COMPLEMENTS)
 
 
-CONTINUATION = re.compile(r"\s*(?:The|Another|A\s+further|The\s+(?:other|remaining|last|final))\s+$")
+CONTINUATION = LazyPattern(r"\s*(?:The|Another|A\s+further|The\s+(?:other|remaining|last|final))\s+$")
 
 
 def _continuation(doc: Document, parts: list[Quantity]) -> list[Quantity]:
@@ -424,7 +428,7 @@ def _continuation(doc: Document, parts: list[Quantity]) -> list[Quantity]:
         return []
     q = following[0]
     sentence = doc.sentences[q.sentence]
-    if not CONTINUATION.fullmatch(doc.text, sentence.start, q.start) or any(p.value == q.value for p in parts):
+    if not CONTINUATION().fullmatch(doc.text, sentence.start, q.start) or any(p.value == q.value for p in parts):
         return []
     return [q]
 
@@ -478,7 +482,10 @@ def _spread(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[B
         if q.kind == "percent" or index in used:
             continue
         floor = figures[index - 1].end if index and figures[index - 1].sentence == q.sentence else 0
-        residual = RESIDUAL.search(_lead(doc, q, floor))
+        lead = _lead(doc, q, floor)
+        if not any(word in lead for word in RESIDUAL_HINTS):
+            continue
+        residual = RESIDUAL().search(lead)
         if residual is None:
             continue
         parts = [q] + [o for o in figures[index + 1:index + 4] if o.sentence == q.sentence and comparable(o, q)]
@@ -487,7 +494,7 @@ def _spread(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[B
             if not comparable(o, q) or o.block < q.block - SPREAD_REACH - WHOLE_REACH:
                 continue
             larger = all(value_in(o, q) > value_in(p, q) for p in parts)
-            if larger and len(parts) >= 2 and not PART_CUE.search(_lead(doc, o)):
+            if larger and len(parts) >= 2 and not PART_CUE().search(_lead(doc, o)):
                 whole = o
                 break
             if o.block >= q.block - SPREAD_REACH:
@@ -515,6 +522,9 @@ def _named_parts(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Itera
         after = whole.end + (len(whole.noun) + 1 if whole.noun else 0)
         tail = text[after:sentence.end]
         if "," not in tail and " and " not in tail:
+            continue
+        window = text[after:min(sentence.end, after + 160)]
+        if not any(cue in window for cue in NAMED_HINTS):
             continue
         m = NAMED_CUE().search(text, after, min(sentence.end, after + 160))
         if m is None or any(whole.end < q.start < m.end() for q in by_sentence.get(whole.sentence, []) if q is not whole):
@@ -554,6 +564,10 @@ def _items_and_tables(doc: Document) -> Iterator[Breakdown]:
     """The items of a list under a line that announces them ("breaks down as follows:"), and the columns
     of a table against its total row or against a whole written as a compound ("the 40-seat assembly")."""
     text = doc.text
+    source = doc.source.text
+    if "|" not in source and "<t" not in source and not any(
+            text[b.start:b.end].rstrip().endswith(":") for b in doc.blocks):
+        return  # no table, and no line that announces a list
     grid = layout(doc)
     by_list: dict[int, list[int]] = {}
     for block, number in grid.list_of.items():
@@ -568,9 +582,9 @@ def _items_and_tables(doc: Document) -> Iterator[Breakdown]:
             continue
         cue_text = text[doc.blocks[lead].start:doc.blocks[lead].end]
         whole = [q for q in doc.quantities if q.block == lead and comparable(q, parts[0]) and _usable(q)]
-        complete = bool(DIVISION_CUES[1][1].search(cue_text)) or bool(RESIDUAL.search(
+        complete = bool(DIVISION_CUES[1][1]().search(cue_text)) or bool(RESIDUAL().search(
             text, doc.blocks[blocks[-1]].start, doc.blocks[blocks[-1]].end))
-        partial = bool(PARTIAL_WORDS.search(cue_text))
+        partial = bool(PARTIAL_WORDS().search(cue_text))
         if parts[0].kind == "percent" and not whole:
             yield Breakdown(None, parts, "items", complete and not partial, partial, "list under: " + cue_text[-40:])
         elif len(whole) == 1:
@@ -588,7 +602,7 @@ def _table_columns(doc: Document, table: Table) -> Iterator[Breakdown]:
     header = rows[0] if all(_one_figure(doc, b) is None for b in rows[0]) else None
     body = rows[1:] if header is not None else rows
     last = body[-1]
-    total_row = table.bold_last or bool(TOTAL_LABEL.match(text, doc.blocks[last[0]].start))
+    total_row = table.bold_last or bool(TOTAL_LABEL().match(text, doc.blocks[last[0]].start))
     if total_row:
         body = body[:-1]
     for column in range(1, width):
@@ -627,8 +641,8 @@ def _shares(doc: Document) -> list[Quantity]:
             and q.bound != "range" and (q.group < 0 or q.group not in groups_with_change)]
 
 
-PARTS_LEFT_OUT = re.compile(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+)\b", re.I)
-LIST_PARTIAL = re.compile(r"\b(?:including|such\s+as|among\s+them|etc|main|mainly|chiefly|largest|biggest|"
+PARTS_LEFT_OUT = LazyPattern(r"\b(?:the\s+rest|the\s+remainder|remaining|others|other\s+(?!than\b)\w+)\b", re.I)
+LIST_PARTIAL = LazyPattern(r"\b(?:including|such\s+as|among\s+them|etc|main|mainly|chiefly|largest|biggest|"
                           r"principal|notably)\b", re.I)
 
 
@@ -638,9 +652,9 @@ def list_is_partial(doc: Document, parts: list[Quantity]) -> bool:
     first, last = parts[0], parts[-1]
     text = doc.text
     start, end = doc.sentences[first.sentence].start, doc.sentences[last.sentence].end
-    return bool(PARTS_LEFT_OUT.search(text, start, end) or LIST_PARTIAL.search(text, max(start, first.start - 160),
+    return bool(PARTS_LEFT_OUT().search(text, start, end) or LIST_PARTIAL().search(text, max(start, first.start - 160),
                                                                               first.start)
-                or LIST_PARTIAL.search(text, last.end, end))
+                or LIST_PARTIAL().search(text, last.end, end))
 
 
 def _share_runs(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[Breakdown]:

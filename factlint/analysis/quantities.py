@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factlint.analysis.units import (
-    CURRENCY_ADJECTIVE_WORDS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     ISO_CODES,
@@ -76,16 +75,17 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _BELOW_HUNDRED = rf"(?:(?:{_TENS})(?:-(?:{_SMALL}))?|{_TEENS}|{_SMALL})"
 # "twenty-five", "three hundred and twelve", "one point two" (before a scale), "a hundred", "a dozen"
-_WORD_NUMBER = (rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?"
-                rf"|{_BELOW_HUNDRED}(?:\s+point(?:\s+(?:zero|{_SMALL}))+(?=\s+(?:thousand|million|billion|trillion)))?"
-                rf"|a(?=\s+(?:thousand|million|billion|trillion)\b)|a\s+dozen|dozens?|hundreds?)")
+_WORD_NUMBER = (rf"(?:(?:{_BELOW_HUNDRED}|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+                rf"(?:\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?)?"
+                rf"(?:\s+point(?:\s+(?:zero|{_SMALL}))+(?=\s+(?:thousand|million|billion|trillion)))?"
+                rf"|a\s+dozen|dozens?|hundreds?)")
 _SIGN = (r"(?:US\$|NZ\$|NT\$|AU?\$|CA?\$|HK\$|S\$|R\$|\$|€|£|¥|₹|₽|₩|₺|₦|₱|₴|₪|₫|฿|₸|₼|₾|₵|₲|Rs\.?\s?|(?:"
          + "|".join(ISO_CODES) + r")\s?)")
 _SCALE = r"(?:thousand|millions?|billions?|trillion|mn|mln|bln|bn|trn|tn|crores?|lakhs?)"
 _SHORT_SCALE = r"(?:bn|mn|m|b|k|tn)"
 _PERCENT = r"(?:\s?%|\s?per\s?cent\b|\s?percent\b|\s?pct\b)"
-_CURRENCY_WORD = (r"(?:(?P<cur_adj>" + "|".join(w.title() if w != "us" and w != "cfa" else w.upper()
-                                              for w in CURRENCY_ADJECTIVE_WORDS) + r")\s+)?(?P<cur_noun>"
+# A currency's name, after an adjective that may say whose it is ("Swiss francs", "Hong Kong dollars")
+_CURRENCY_WORD = (r"(?:(?P<cur_adj>US|CFA|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+)?(?P<cur_noun>"
                   + "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True)) + r")\b")
 _SYMBOL = "|".join(re.escape(s) for s in sorted(SYMBOLS, key=len, reverse=True))
 
@@ -125,7 +125,7 @@ DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
 MULTIPLE_WORD = re.compile(r"[dDtTqQfF](?:oubled|oubling|ripled|rebled|ripling|uadrupled|old|wice|imes)")
-FACTOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<factor>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+FACTOR_BEFORE = LazyPattern(r"(?<![A-Za-z])(?P<factor>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
                            r"[Nn]ine|[Tt]en|\d+)[-\s]?$")
 COMPARISON_AFTER = re.compile(r"\s+(?:as|the|more|higher|larger|bigger|that|its|their|[A-Z][\w-]*['’]s)\b")
 DECIMAL_COMMA_HINT = re.compile(r"\d,\d{1,2}(?!\d)\s?(?:%|(?:millions?|milliards?|bn|mn|Mrd)\b)|\d\.\d{3},\d")
@@ -174,7 +174,7 @@ BOUND_BY_LAST_WORD: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 for _phrase, _kind in _BOUND_PHRASES:
     BOUND_BY_LAST_WORD.setdefault(_phrase[-1], []).append((_phrase, _kind))
 TOTAL_KEYS = ("combined", "together", "in all", "overall", "aggregate", "all told", "total", "sum of")
-CHANGE_AFTER = re.compile(
+CHANGE_AFTER = LazyPattern(
     r"\s+(?P<dir>increase|rise|jump|gain|growth|drop|fall|decline|decrease|cut|reduction|higher|lower|more|"
     r"less|fewer|up|down|surge|slump|plunge|hike|boost|rebound|contraction|expansion|premium|discount)\b",
     re.IGNORECASE)
@@ -182,7 +182,7 @@ NEGATIVE_DIRECTIONS = frozenset(
     "down fell falling fallen falls dropped drops decreased decrease decreases declined decline declines slipped "
     "slid slumped plunged lost shed cut lowered lower drop fall reduction less fewer slump plunge contraction "
     "discount".split())
-TOTAL_CUE_BEFORE = re.compile(
+TOTAL_CUE_BEFORE = LazyPattern(
     r"\b(?P<cue>combined|together|altogether|in\s+all|in\s+total|overall|aggregate|all\s+told)\b,?[^.;,]{0,60}$"
     r"|\b(?P<near>a\s+total\s+of|total(?:led|ed|ling|ing|s)?|sum\s+of)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 TOTAL_CUE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
@@ -470,7 +470,8 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
         out.extend(_durations(text, block.start, block.end, block.index))
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
-        out.extend(_collectives(text, block.start, block.end, block.index))
+    if COLLECTIVE_HINT.search(text):
+        out.extend(_collectives(doc, text))
     out.sort(key=lambda q: q.start)
     out = _drop_overlaps(out)
     _annotate(doc, out)
@@ -514,16 +515,22 @@ def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity
                            words=True, block=block)
 
 
-COLLECTIVE = re.compile(r"\b(?P<word>(?i:pair|duo|trio|quartet|quintet|sextet|septet|octet))\s+(?P<noun>of\s+"
+COLLECTIVE = LazyPattern(r"\b(?P<word>(?i:pair|duo|trio|quartet|quintet|sextet|septet|octet))\s+(?P<noun>of\s+"
                         r"(?:the\s+)?[a-z][a-z-]+s)\b")
 
 
-def _collectives(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+COLLECTIVE_HINT = re.compile(r"(?:air|uo|rio|tet)\s+of\s")
+
+
+def _collectives(doc: Document, text: str) -> Iterator[Quantity]:
     """ "a trio of provinces", "the quartet of lenders": a count named by a collective noun."""
-    for m in COLLECTIVE.finditer(text, start, end):
+    for m in COLLECTIVE().finditer(text):
+        block = doc.block_at(m.start())
+        if block is None or m.end() > block.end:
+            continue
         noun = m.group("noun")
         q = Quantity(m.start(), m.end("word"), float(COLLECTIVE_VALUES[m.group("word").lower()]),
-                     singular(noun.split()[-1]), "count", 1.0, "exact", 0.0, words=True, block=block)
+                     singular(noun.split()[-1]), "count", 1.0, "exact", 0.0, words=True, block=block.index)
         q.noun, q.plural = noun, True
         yield q
 
@@ -542,7 +549,7 @@ def _multiples(text: str, start: int, end: int, block: int) -> Iterator[Quantity
             yield Quantity(s, e, float(MULTIPLES[word]), "times", "multiple", 1.0, "exact", 0.0, words=True,
                            block=block)
             continue
-        n = FACTOR_BEFORE.search(text, max(start, s - 8), s)
+        n = FACTOR_BEFORE().search(text, max(start, s - 8), s)
         if n is None or word == "times" and not COMPARISON_AFTER.match(text, e):
             continue
         factor = n.group("factor").lower()
@@ -705,11 +712,11 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
                 q.direction = direction
-            elif (c := CHANGE_AFTER.match(text, q.end, s_end)) is not None:
+            elif (c := CHANGE_AFTER().match(text, q.end, s_end)) is not None:
                 q.role = "change"
                 q.direction = -1 if c.group("dir").lower() in NEGATIVE_DIRECTIONS else 1
         lowered = before.lower()
-        if any(key in lowered for key in TOTAL_KEYS) and (t := TOTAL_CUE_BEFORE.search(before)) is not None or (
+        if any(key in lowered for key in TOTAL_KEYS) and (t := TOTAL_CUE_BEFORE().search(before)) is not None or (
                 t := TOTAL_CUE_AFTER.match(text, q.end, s_end)) is not None:
             q.total_cue = (t.group("cue") or t.group("near")).lower()
         if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
@@ -878,7 +885,7 @@ class Enumeration:
 
 
 LIST_OPENER = re.compile(r"\s*(?::|\s[—–]\s?|\s--\s)\s*")
-NEXT_SENTENCE_LIST = re.compile(r"(?:The|These|Those|Their|Its|His|Her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+NEXT_SENTENCE_LIST = LazyPattern(r"(?:The|These|Those|Their|Its|His|Her)\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?P<verb>are|were|include|includes|included)\s*:?\s+")
 LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among\s+others|etc\b|and\s+others|"
                           r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
@@ -928,7 +935,7 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         if opener is None and q.value <= 12 and q.sentence + 1 < len(sentences):
             # "named four uncapped players ... The newcomers are Skov, Dahl and Vang."
             nxt = sentences[q.sentence + 1]
-            opener, following = NEXT_SENTENCE_LIST.match(text, nxt.start, nxt.end), True
+            opener, following = NEXT_SENTENCE_LIST().match(text, nxt.start, nxt.end), True
             sentence = nxt
         if opener is None or CLAUSE_START.match(text, opener.end()):
             continue
@@ -945,7 +952,7 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
         body = text[opener.end():body_end]
         items, ambiguous = split_items(body)
         items = _merge_figure_items(body, items)
-        if len(items) < 2 or sum(bool(COUNT_START.match(body, a)) for a, _ in items) >= 2:
+        if len(items) < 2 or sum(bool(COUNT_START().match(body, a)) for a, _ in items) >= 2:
             continue  # "14 medals: five gold, four silver and three bronze" is a breakdown, not a list
         if (following or apposed) and not all(NAME_ITEM.fullmatch(body, a, b) and not DIGIT.search(body, a, b)
                                               for a, b in items):
@@ -1013,14 +1020,14 @@ def _split_plain(cleaned: str, start: int, end: int) -> tuple[list[tuple[int, in
     return items, ambiguous
 
 
-COUNT_START = re.compile(r"(?:\d[\d,.]*|" + _WORD_NUMBER + r")\s+[a-z]", re.IGNORECASE)
-FIGURE_START = re.compile(r"(?:US|NZ|A|C|HK)?[$€£¥₹]?\d|(?:" + _WORD_NUMBER + r")\s", re.IGNORECASE)
+COUNT_START = LazyPattern(r"(?:\d[\d,.]*|" + _WORD_NUMBER + r")\s+[a-z]", re.IGNORECASE)
+FIGURE_START = LazyPattern(r"(?:US|NZ|A|C|HK)?[$€£¥₹]?\d|(?:" + _WORD_NUMBER + r")\s", re.IGNORECASE)
 
 
 def _merge_figure_items(body: str, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """In a list of figures ("€200m for track, lines and stations, €150m for trams") an item is what
     starts with a figure; the words between belong to the figure before them."""
-    starts = [bool(FIGURE_START.match(body, a)) for a, _ in items]
+    starts = [bool(FIGURE_START().match(body, a)) for a, _ in items]
     if sum(starts) < 2 or not starts[0]:
         return items
     merged: list[tuple[int, int]] = []
@@ -1098,10 +1105,10 @@ POLARITY = {
     "tiny": -1, "thin": -1, "modest": -1,
 }
 TIME_POLARITY = {"fast": -1, "quick": -1, "slow": 1}
-ORDINAL_BEFORE = re.compile(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+ORDINAL_BEFORE = LazyPattern(r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
                             r"[\s-]$", re.I)
-ONE_OF_BEFORE = re.compile(r"\b(?:one|some|two|three|four|five|among)\s+of\s+$", re.I)
-SUPERLATIVE_TAIL = re.compile(r"(?:\s+(?:single|individual))?(?:\s+of\s+(?:the|its|their|all)\s+(?P<among>\w+)"
+ONE_OF_BEFORE = LazyPattern(r"\b(?:one|some|two|three|four|five|among)\s+of\s+$", re.I)
+SUPERLATIVE_TAIL = LazyPattern(r"(?:\s+(?:single|individual))?(?:\s+of\s+(?:the|its|their|all)\s+(?P<among>\w+)"
                               r"(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?", re.I)
 
 
@@ -1127,11 +1134,15 @@ COMPARATIVE_VERB = LazyPattern(
     r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
     r"second\s+only\s+to|out(?:spent|sold|scored|numbered|performed|earned|paced)|"
     r"(?P<adj>[a-z]{2,12}er)\s+than|(?:was|were|is|are)\s+(?:below|above|less\s+than|more\s+than))\b", re.I)
-SUPERLATIVE_WORD = re.compile(r"\b(?:[a-z]{1,10}est|most\s+[a-z]+|least\s+[a-z]+)\b")
+# Superlatives are found by literal scans (the engine skips ahead to a literal): an ending, read back to
+# the word's start, and "most"/"least" before a word.
+SUPERLATIVE_ENDING = re.compile(r"est\b")
+MOST_LEAST = (re.compile(r"most\s+[a-z]+\b"), re.compile(r"least\s+[a-z]+\b"))
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|The|Its|Their|His|Her|Our)|\w['’]s)\s+$")
 COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead",
-                    "behind", "than", "below", "above", "only to", "out")
-PRONOUN_SUBJECT = re.compile(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
+                    "behind", "than", "below", "above", "only to", "outspen", "outsol", "outscor", "outnumb",
+                    "outperf", "outearn", "outpac")
+PRONOUN_SUBJECT = LazyPattern(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
                              r"number|sum|volume|result|tally|count)\b")
 
 
@@ -1170,16 +1181,16 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     superlatives: list[Superlative] = []
     comparisons: list[Comparison] = []
     starts = [s.start for s in doc.sentences]
-    for word in SUPERLATIVE_WORD.finditer(text):
+    for word in _superlative_words(text):
         direction = _superlative_direction(word.group())
         det = DETERMINER_BEFORE.search(text, max(0, word.start() - 14), word.start()) if direction else None
         index = bisect.bisect_right(starts, word.start()) - 1
-        if det is None or index < 0 or ORDINAL_BEFORE.search(text, max(0, word.start() - 8), word.start()) \
-                or ONE_OF_BEFORE.search(text, max(0, det.start() - 12), det.start()):
+        if det is None or index < 0 or ORDINAL_BEFORE().search(text, max(0, word.start() - 8), word.start()) \
+                or ONE_OF_BEFORE().search(text, max(0, det.start() - 12), det.start()):
             continue  # "the second-largest", "one of the biggest": no claim to be the largest
         sentence = doc.sentences[index]
         inside = by_sentence.get(index, [])
-        m = SUPERLATIVE_TAIL.match(text, word.end(), sentence.end)
+        m = SUPERLATIVE_TAIL().match(text, word.end(), sentence.end)
         among = m.group("among") or ""
         count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
         if among and not count:
@@ -1216,12 +1227,12 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
     return superlatives, comparisons
 
 
-APPOSED_GAP = re.compile(r"(?:\s+\w+)?,\s+(?:(?:at|with|the|of|worth|giving|receiving|totalling|valued\s+at|"
+APPOSED_GAP = LazyPattern(r"(?:\s+\w+)?,\s+(?:(?:at|with|the|of|worth|giving|receiving|totalling|valued\s+at|"
                          r"[a-z]+ed|[a-z]+ing)\s+)?(?:(?:about|some|nearly|almost|around|roughly|just\s+over)\s+)?"
                          r"|\s+(?:at|with|of|worth)\s+(?:(?:about|some|nearly|almost|around|roughly)\s+)?")
-SUBJECT_GAP = re.compile(r"(?:\s+[\w'’-]+){0,2}?\s+(?:was|is|were|are|became|becomes|remains|remained|stood|stands)"
+SUBJECT_GAP = LazyPattern(r"(?:\s+[\w'’-]+){0,2}?\s+(?:was|is|were|are|became|becomes|remains|remained|stood|stands)"
                          r"\s+(?:by\s+far\s+|easily\s+|now\s+)?$")
-PREDICATE_GAP = re.compile(r"[^,;:()—–]{0,50},\s+(?:[a-z]+\s+){1,2}?(?:(?:about|some|nearly|almost|around|roughly)\s+)?$")
+PREDICATE_GAP = LazyPattern(r"[^,;:()—–]{0,50},\s+(?:[a-z]+\s+){1,2}?(?:(?:about|some|nearly|almost|around|roughly)\s+)?$")
 
 
 def _comparative_direction(m: re.Match[str], right: Quantity) -> int:
@@ -1233,6 +1244,21 @@ def _comparative_direction(m: re.Match[str], right: Quantity) -> int:
         return -direction if right.dimension == "speed" and _speed_word(verb) else direction
     down = any(w in verb for w in ("below", "less", "short", "trail", "behind", "only to"))
     return -1 if down else 1
+
+
+def _superlative_words(text: str) -> list[re.Match[str]]:
+    """Every word ending in "-est" and every "most"/"least" + word, in text order."""
+    found = []
+    for m in SUPERLATIVE_ENDING.finditer(text):
+        begin = m.start()
+        while begin > 0 and text[begin - 1].islower() and m.start() - begin < 10:
+            begin -= 1
+        if begin < m.start() and not text[begin - 1:begin].isalpha():
+            found.append(WORD.match(text, begin))
+    for pattern in MOST_LEAST:
+        found.extend(m for m in pattern.finditer(text) if not text[m.start() - 1:m.start()].isalpha())
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 def _speed_word(word: str) -> bool:
@@ -1254,14 +1280,14 @@ def _bound_figure(text: str, start: int, end: int, sentence_start: int, inside: 
     $6 million", "the biggest contributor, adding 1.1 points"), its subject ("Mistry's 104 was the highest
     score"), or the predicate of the name it describes ("The 22, the busiest route, carries 1,900 people")."""
     for q in inside:
-        if q.start >= end and APPOSED_GAP.fullmatch(text, end, q.start):
+        if q.start >= end and APPOSED_GAP().fullmatch(text, end, q.start):
             return q
     before = [q for q in inside if q.end <= start]
-    if before and SUBJECT_GAP.fullmatch(text, before[-1].end, start):
+    if before and SUBJECT_GAP().fullmatch(text, before[-1].end, start):
         return before[-1]
     if text[max(sentence_start, start - 2):start] == ", ":
         after = next((q for q in inside if q.start >= end), None)
-        if after is not None and PREDICATE_GAP.fullmatch(text, end, after.start):
+        if after is not None and PREDICATE_GAP().fullmatch(text, end, after.start):
             return after
     return None
 
@@ -1278,7 +1304,7 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
         if gap.count(",") <= 1 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 3:
             return same[-1]
         return None
-    if PRONOUN_SUBJECT.match(text, sentence.start, verb_start) and index > 0:
+    if PRONOUN_SUBJECT().match(text, sentence.start, verb_start) and index > 0:
         for q in reversed(by_sentence.get(index - 1, [])):
             if q.unit == right.unit and q.kind == right.kind and q.role not in ("from", "change"):
                 return q
@@ -1403,7 +1429,7 @@ LABELS = (("forecast", re.compile(r"\b(?:forecasts?|projections?|projected|predi
           ("revision", re.compile(r"\b(?:revis(?:ed|es|ion)|upgraded|downgraded|restated|corrected|previously|"
                                   r"originally|initially|earlier\s+(?:estimate|figure|forecast)|now\s+(?:puts|says|"
                                   r"expects|estimates))\b", re.I)))
-RESTRICTION_AFTER = re.compile(r"\s+(?:[a-z]+(?:ed|en)\s+)?(?:with|in|of|for|from|at|under|across)\s+"
+RESTRICTION_AFTER = LazyPattern(r"\s+(?:[a-z]+(?:ed|en)\s+)?(?:with|in|of|for|from|at|under|across)\s+"
                                r"(?:the\s+|its\s+|their\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
 PERIOD_WORDS = frozenset("january february march april may june july august september october november december "
                          "year years month months week weeks day days quarter quarters season time".split())
@@ -1420,7 +1446,7 @@ def measure_head(doc: Document, q: Quantity) -> str:
     words = q.noun.split()
     if q.kind == "measure" and words and unit_of(words[0]) is not None:
         words = []  # "240,000 tonnes": the noun is the unit's name, not what is measured
-    inside_phrase = NOUN_PHRASE_BEFORE.search(text, max(0, q.start - 40), q.start) is not None
+    inside_phrase = NOUN_PHRASE_BEFORE().search(text, max(0, q.start - 40), q.start) is not None
     if words and inside_phrase and not words[0].endswith(("ed", "ing")) and words[0] not in ("of", "a"):
         return " ".join(singular(w) for w in words[:2])  # "fund", "fund open", "rail project"
     sentence = doc.sentences[q.sentence]
@@ -1447,7 +1473,7 @@ def measure_head(doc: Document, q: Quantity) -> str:
 
 RELATIVES = frozenset("where when which who whom whose that what said says".split())
 # A figure inside a noun phrase ("the 18 million franc fund", "Carrick Point's 124 km/h gust", "a 9% rise").
-NOUN_PHRASE_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+(?:\w+\s+)?$", re.I)
+NOUN_PHRASE_BEFORE = LazyPattern(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+(?:\w+\s+)?$", re.I)
 CLAUSE_MARK = re.compile(r"[,;:()—–\"“”]|\s(?:and|but|while|whereas|which|who|that)\s")
 
 
@@ -1472,7 +1498,7 @@ def _restriction(doc: Document, q: Quantity) -> str:
     """A restrictive modifier after the figure's noun ("hectares sown with oilseeds", "a fund for schools"):
     a different set from the same noun said without it. A comma before it makes it an aside."""
     after = q.end + (len(q.noun) + 1 if q.noun else 0)
-    m = RESTRICTION_AFTER.match(doc.text, after, min(after + 40, doc.sentences[q.sentence].end))
+    m = RESTRICTION_AFTER().match(doc.text, after, min(after + 40, doc.sentences[q.sentence].end))
     if m is None:
         return ""
     noun = m.group("noun").lower()
@@ -1655,11 +1681,11 @@ def _rate_application(doc: Document, rate: Quantity, by_sentence: dict[int, list
     return None
 
 
-TIED_GAP = re.compile(r"[^,;]{0,30},\s+(?:from|to)\s+")
+TIED_GAP = LazyPattern(r"[^,;]{0,30},\s+(?:from|to)\s+")
 
 
 TIMES_WORD = re.compile(r"times|twice", re.I)
-TIMES_GAP = re.compile(r"\s+(?:(?:as\s+(?:much|many|large|big|high)\s+as|the|that\s+of|more\s+than|higher\s+than|"
+TIMES_GAP = LazyPattern(r"\s+(?:(?:as\s+(?:much|many|large|big|high)\s+as|the|that\s+of|more\s+than|higher\s+than|"
                        r"larger\s+than|bigger\s+than)\s+)?(?:[\w'’-]+\s+){0,3}?")
 
 
@@ -1667,7 +1693,7 @@ def _times_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quantit
     """ "China's $66bn is three times Russia's $22bn": (the smaller figure, the larger one)."""
     after = next((o for o in inside if o.start >= q.end), None)
     before = [o for o in inside if o.end <= q.start and 0 <= q.start - o.end <= 40]
-    if after is None or not before or not (gap := TIMES_GAP.fullmatch(text, q.end, after.start)):
+    if after is None or not before or not (gap := TIMES_GAP().fullmatch(text, q.end, after.start)):
         return None
     if "than" in gap.group():
         return None  # "three times more than" reads as 3x or 4x: no firm ratio to check
@@ -1682,7 +1708,7 @@ def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> b
     old, new = pair
     first = min(old.start, new.start)
     gap = text[q.end:first]
-    return new.value > old.value and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP.fullmatch(gap))
+    return new.value > old.value and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP().fullmatch(gap))
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -1711,9 +1737,9 @@ def _change_pair(q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantit
     return None
 
 
-COMPARED_GAP = re.compile(r"[^,;:()—–]*?[,;:(—–]\s*(?:[\w'’]+\s+){0,3}?(?:(?:that|this|it)\s+(?:is|was|'s)\s+)?"
+COMPARED_GAP = LazyPattern(r"[^,;:()—–]*?[,;:(—–]\s*(?:[\w'’]+\s+){0,3}?(?:(?:that|this|it)\s+(?:is|was|'s)\s+)?"
                           r"(?:an?\s+(?:rise|increase|drop|fall|gain|decline)\s+of\s+)?$")
-COMPARED_BASE_AFTER = re.compile(r"[^,.;]{0,40}\b(?:than|on\s+the|from|compared|against|year[-\s]on[-\s]year|"
+COMPARED_BASE_AFTER = LazyPattern(r"[^,.;]{0,40}\b(?:than|on\s+the|from|compared|against|year[-\s]on[-\s]year|"
                                  r"a\s+year\s+(?:earlier|ago|before))\b", re.I)
 
 
@@ -1726,7 +1752,7 @@ def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quan
     before = [o for o in inside if o.end <= q.start and o.kind in ("count", "money", "measure", "percent")]
     if len(before) != 2 or not _same_unit(before[0], before[1]) or before[0].kind != before[1].kind:
         return None
-    if not COMPARED_GAP.match(text, before[1].end, q.start) or COMPARED_BASE_AFTER.match(text, q.end):
+    if not COMPARED_GAP().match(text, before[1].end, q.start) or COMPARED_BASE_AFTER().match(text, q.end):
         return None
     low, high = sorted(before, key=lambda o: o.value)
     return (low, high) if q.direction > 0 else (high, low)
