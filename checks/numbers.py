@@ -92,10 +92,10 @@ class TotalMismatch(Check):
 
     What it checks:
         A whole and its parts, wherever they stand: a list in one sentence after a colon, in brackets,
-        after "of which" or a verb of division or provenance ("split between", "met by"); parts spread
+        after "of which" or a verb of division or provenance ("split between", "paid by"); parts spread
         over paragraphs that close on "the remaining ..." or "the rest"; parts the whole names ("covering
         A and B") given later; list items under a line that announces them; a table's column against its
-        total row or a whole written as a compound ("the 40-seat assembly").
+        total row or a whole written as a compound ("the 65-seat chamber").
     Why an editor cares:
         Parts that do not add up are the most visible arithmetic error in a news story and usually
         mean a figure was mistyped or an item dropped.
@@ -243,11 +243,11 @@ class ArithmeticMismatch(Check):
     Mechanism: ``derivations`` reads each change from its from/to/by structure (a "from" figure, a "to"
     figure or the subject's, and a "by" amount, percentage, points, multiple or fraction; or two figures
     and a change stated after them in its own clause), each share with its part and whole (a named whole
-    may stand earlier: "a third of group sales"), and each rate with its base; this check recomputes
+    may stand earlier: "a fifth of total turnover"), and each rate with its base; this check recomputes
     the derived figure within the precision of every input.
 
     What it checks:
-        "up 18% from $4.9bn" against the new figure; "from 11,480 to 12,930, an increase of 1,540"; "fell to 2.4% from 3.1%, a drop of 0.5
+        "up 18% from $4.9bn" against the new figure; "from 8,100 to 9,300, a rise of 1,200"; "fell to 2.4% from 3.1%, a drop of 0.5
         percentage points"; "fell by a third to £150m from £300m"; "doubled to €200m from €120m";
         "€120m, a third of the total"; "$45bn, or 30% of the $100bn total"; a rate against what it
         brings in ("duties of 25% ... apply to $3.2bn of imports, so buyers pay $1.1bn in duty").
@@ -383,7 +383,7 @@ class ComparisonMismatch(Check):
 
     What it checks:
         A superlative set beside a figure ("the largest award, $6 million") or said of a name
-        ("Waterloo, which received the smallest of the three grants") against the other figures of
+        ("Leiden, which won the smallest of the four awards") against the other figures of
         the same unit around it; a comparative ("surpassed the peak of 13.1 million", "ahead of
         Russia at $66bn") against the figure it compares; a margin between two timed results ("27
         seconds slower, in 2:03:14") against the times.

@@ -4,12 +4,12 @@ A breakdown is read from structure, never from a stock phrase:
 - a list in one sentence, tied to its whole by a colon, brackets, "of which", a verb of division
   ("split between", "made up of") or of provenance ("met by", "paid by"), or by the whole's own count
   ("14 medals, five gold, ..."; "35 of the 90 seats, the Greens 27, ...");
-- parts spread over sentences and paragraphs that close on what is left ("the remaining £74m",
-  "the rest", "other cereals"), whose whole is the last figure before them that is larger than each;
-- a whole that names its parts ("totalling 6.8 billion yuan, covering A and B") and figures given
+- parts spread over sentences and paragraphs that close on what is left ("the remaining €12m",
+  "the rest", "other fruit"), whose whole is the last figure before them that is larger than each;
+- a whole that names its parts ("worth $2bn in all, covering A and B") and figures given
   for those parts later, matched by the head noun of each name;
 - the items of a list or the rows of a table under a line that announces them, against the table's
-  total row or a whole written as a compound ("the 40-seat assembly");
+  total row or a whole written as a compound ("the 65-seat chamber");
 - runs of shares of one whole (percentages, fractions in words), read as parts of 100%.
 
 Each record says what the parts count (their unit and scale), how it was read (``structure``), and
@@ -336,7 +336,7 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
         if _bracketed(doc, members):
             cue = ""  # every figure in brackets: all are parts, the whole stands before them
         elif cue and _bracketed(doc, rest):
-            cue = "brackets"  # "the £3.6m cost is met by the council (£2.1m), the fund (£0.9m) and ..."
+            cue = "brackets"  # "the €9m bill is paid by the state (€5m), the city (€3m) and ..."
         if cue and first.value > max(m.value for m in rest) and comparable(first, rest[0]):
             partial = cue in ("of-which", "including") or bool(PARTIAL_WORDS().search(doc.text, first.end, rest[0].start))
             yield Breakdown(first, rest, cue if cue in ("of-which", "colon", "brackets") else "division",
@@ -351,14 +351,14 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
                 announced == len(members) or _colon_after(doc, whole, first) and not announced)
             if how == "of-which" and len(members) >= 3 and SENTENCE_OPENER_OF().match(
                     doc.text, doc.sentences[first.sentence].start, first.start):
-                complete = True  # "Of the ₱4.6 billion, A ..., B ... and C ...": a list that divides it all
+                complete = True  # "Of the $80m, A ..., B ... and C ...": a list that divides it all
             partial = how in ("of-which", "including") and not complete
             yield Breakdown(whole, members, "of-which" if how == "of-which" else "list", complete and not partial,
                             partial, how)
 
 
 def _whole_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
-    """The whole a sentence divides when it opens on "Of the ₱4.6 billion ..." (the figure inside the opener),
+    """The whole a sentence divides when it opens on "Of the $80m ..." (the figure inside the opener),
     "Of this amount" or "Of the total" (the last fitting figure before), or a cue such as "breaks down into".
     Shares of a whole named without a figure ("Of the homes finished, 61% ...") are shares of 100%."""
     first = members[0]
@@ -473,8 +473,8 @@ def _lead(doc: Document, q: Quantity, floor: int = 0) -> str:
 
 
 def _spread(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[Breakdown]:
-    """Parts over sentences and paragraphs that close on what is left ("The remaining £74m goes on ...",
-    "and other cereals to 540,000 tonnes", "The rest of the order added 156"): a complete breakdown of
+    """Parts over sentences and paragraphs that close on what is left ("The remaining €12m pays for ...",
+    "and other fruit to 90,000 tonnes", "The rest of the team scored 41"): a complete breakdown of
     the nearest larger figure before them that is not itself presented as a part."""
     figures = [q for i in sorted(by_sentence) if i >= 0 for q in by_sentence[i] if _usable(q) and q.role != "whole"]
     used: set[int] = set()
@@ -511,8 +511,8 @@ def _head(phrase: str) -> str:
 
 
 def _named_parts(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[Breakdown]:
-    """A whole that names its parts ("intended deals totalling 6.8 billion yuan, covering export orders and
-    domestic purchases") and the figures given later for each name, found by its head noun."""
+    """A whole that names its parts ("bids worth $2bn, covering office towers and
+    retail parks") and the figures given later for each name, found by its head noun."""
     text = doc.text
     figures = [q for i in sorted(by_sentence) if i >= 0 for q in by_sentence[i]]
     for index, whole in enumerate(figures):
@@ -562,7 +562,7 @@ def _one_figure(doc: Document, block: int) -> Quantity | None:
 
 def _items_and_tables(doc: Document) -> Iterator[Breakdown]:
     """The items of a list under a line that announces them ("breaks down as follows:"), and the columns
-    of a table against its total row or against a whole written as a compound ("the 40-seat assembly")."""
+    of a table against its total row or against a whole written as a compound ("the 65-seat chamber")."""
     text = doc.text
     source = doc.source.text
     if "|" not in source and "<t" not in source and not any(

@@ -60,7 +60,7 @@ WORD_VALUES = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "zero": 0,
 }
-# Nouns that name a number of members ("a trio of provinces"): a closed class of English.
+# Nouns that name a number of members ("a trio of judges"): a closed class of English.
 COLLECTIVE_VALUES = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4, "quintet": 5, "sextet": 6, "septet": 7,
                      "octet": 8}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
@@ -251,7 +251,7 @@ class Quantity:
     of_whole: str = ""  # "38% of the total" -> "total"
     attributive: bool = False  # "the 4% threshold", "a $2.4 billion expansion": modifies a noun
     whole: Quantity | None = None  # "35 of the 90 seats": the 90
-    compound: bool = False  # written as a compound adjective: "the 40-seat assembly", "a 4.2-mile diversion"
+    compound: bool = False  # written as a compound adjective: "the 65-seat chamber", "a 7.5-mile bypass"
     dimension: str = ""  # for a measure: "speed", "mass", ... (see ``units``)
     factor: float = 1.0  # for a measure: the size of its unit in the dimension's base unit
     described: bool = False  # measure, subject and period are read on first use (see ``describe``)
@@ -523,7 +523,7 @@ COLLECTIVE_HINT = re.compile(r"(?:air|uo|rio|tet)\s+of\s")
 
 
 def _collectives(doc: Document, text: str) -> Iterator[Quantity]:
-    """ "a trio of provinces", "the quartet of lenders": a count named by a collective noun."""
+    """ "a trio of judges", "the quartet of lenders": a count named by a collective noun."""
     for m in COLLECTIVE().finditer(text):
         block = doc.block_at(m.start())
         if block is None or m.end() > block.end:
@@ -581,7 +581,7 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int, floor: int
         "scale_w")
     compound = None
     if sym in ("m", "k") and not (pct or cur) and (n := PLURAL_NOUN_AFTER.match(text, end)) is not None:
-        scale_word, sym = sym, None  # "9.6m tonnes", "1.2m customers": a scale, not metres
+        scale_word, sym = sym, None  # "3.4m tonnes", "2.7m voters": a scale, not metres
     if word:
         lw = word.lower()
         if lw == "one" and not (scale_word or pct or cur):
@@ -647,7 +647,7 @@ def _from_match(text: str, m: re.Match[str], comma: bool, limit: int, floor: int
             kind, unit = "money", CURRENCY_SIGNS[low.group("sign").lower()]
             q.kind, q.unit = kind, unit
     if compound is not None:
-        # "the 40-seat assembly", "a 4.2-mile diversion", "the 46-strong team": a whole, or a measure
+        # "the 65-seat chamber", "a 7.5-mile bypass", "the 30-strong squad": a whole, or a measure
         noun = compound.group("noun")
         q.end = compound.end()
         q.attributive = q.compound = True
@@ -704,11 +704,11 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
             q.role = rest[-2]
         elif "from" in rest[-4:-1] and _modifiers_only(rest[len(rest) - rest[::-1].index("from"):]):
-            q.role = "from"  # "from last year's drought-hit 16.9 million tonnes"
+            q.role = "from"  # "from last year's flood-hit 4.3 million tonnes"
         if q.role == "of" and len(rest) >= 4 and rest[-4] in ("from", "to") and rest[-3] in DETERMINERS:
             q.role = rest[-4]  # "fell from an average of 9.4", "rose to a record of 12"
         if q.kind in ("percent", "points", "multiple", "money", "fraction") or q.unit == "point" or (
-                q.kind in ("count", "measure") and rest and rest[-1] in ("of", "by")):  # "an increase of 1,540"
+                q.kind in ("count", "measure") and rest and rest[-1] in ("of", "by")):  # "an increase of 2,310"
             if direction := _change_direction(rest):
                 q.role = q.role if q.role in ("from", "to") else "change"
                 q.direction = direction
@@ -795,7 +795,7 @@ AND_GAP = re.compile(r"\s+and\s+")
 
 
 def _ranges(text: str, quantities: list[Quantity]) -> None:
-    """ "between 12.5 million and 13 million bags", "10-15%": the first value takes the second's unit."""
+    """ "between 4 million and 4.5 million crates", "10-15%": the first value takes the second's unit."""
     for a, b in zip(quantities, quantities[1:]):
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 9):a.start].lower()
@@ -1052,8 +1052,8 @@ def _between(separators: list[tuple[int, int]], start: int, end: int) -> list[tu
 
 @dataclass(slots=True)
 class Superlative:
-    """A superlative tied to a figure ("the largest award, $6 million") or to a name ("Waterloo, which
-    received the smallest of the three grants")."""
+    """A superlative tied to a figure ("the largest award, $6 million") or to a name ("Leiden, which
+    won the smallest of the four awards")."""
 
     start: int
     end: int
@@ -1076,7 +1076,7 @@ class Comparison:
 
 @dataclass(slots=True)
 class Margin:
-    """ "finished second, 27 seconds slower, in 2:03:14": ``figure`` should be ``reference`` plus
+    """ "came second, 14 seconds back, in 2:11:50": ``figure`` should be ``reference`` plus
     ``direction`` times ``margin``."""
 
     start: int
@@ -1277,8 +1277,8 @@ def _superlative_direction(phrase: str) -> int:
 
 def _bound_figure(text: str, start: int, end: int, sentence_start: int, inside: list[Quantity]) -> Quantity | None:
     """The figure a superlative is said of, in its clause, in either order: set beside it ("the largest award,
-    $6 million", "the biggest contributor, adding 1.1 points"), its subject ("Mistry's 104 was the highest
-    score"), or the predicate of the name it describes ("The 22, the busiest route, carries 1,900 people")."""
+    $6 million", "the largest lender, providing $2bn"), its subject ("Okafor's 88 was the best round"), or
+    the predicate of the name it describes ("Line 4, the busiest line, carries 9,000 riders")."""
     for q in inside:
         if q.start >= end and APPOSED_GAP().fullmatch(text, end, q.start):
             return q
@@ -1364,7 +1364,7 @@ ACRONYM_IN_BRACKETS = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
 def _acronym_unit(doc: Document, q: Quantity) -> str:
-    """ "13.8 million twenty-foot equivalent units (TEU)": the unit is known by its acronym too."""
+    """ "2.2 million gross registered tonnes (GRT)": the unit is known by its acronym too."""
     after_noun = q.end + len(q.noun) + 1
     m = ACRONYM_IN_BRACKETS.match(doc.text, after_noun, after_noun + 11)
     return m.group(1).lower() if m and len(q.noun.split()) >= 2 else q.unit
@@ -1375,7 +1375,7 @@ YEAR_OR_RELATIVE = re.compile(r"\b(?:19|20)\d\d\b|\b(?:a|one|two|three)\s+years?
                               r"\byear[-\s](?:earlier|ago)\b|\b(?:first|second|third|fourth)\s+(?:quarter|half)\b|"
                               r"\b(?:quarter|half-year|nine\s+months|six\s+months|three\s+months|fiscal\s+year)\b",
                               re.I)
-NAME_REACH = 50  # characters around a figure whose names say whose or where it is ("Carrick Point's 124 km/h gust")
+NAME_REACH = 50  # characters around a figure whose names say whose or where it is ("Hollin Ridge's 97 mph wind")
 POSSESSIVE = re.compile(r"['’]s?$")
 CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][\w'’-]+")
 CALENDAR_WORDS = frozenset("January February March April May June July August September October November December "
@@ -1436,13 +1436,13 @@ PERIOD_WORDS = frozenset("january february march april may june july august sept
 
 
 def measure_head(doc: Document, q: Quantity) -> str:
-    """The noun a figure measures, read by structure: the noun it modifies ("the 18 million franc fund",
-    "a 124 km/h gust"), else the nearest noun before it in its clause, past prepositions, determiners,
-    periods and verb forms ("a gust of 142 km/h", "inflation averaging 1.8%", "putting inflation for this
-    year at 1.6%"); with a noun before it when they form a compound ("interest rate")."""
+    """The noun a figure measures, read by structure: the noun it modifies ("the 40 million krona grant",
+    "a 97 mph wind"), else the nearest noun before it in its clause, past prepositions, determiners,
+    periods and verb forms ("a wind of 97 mph", "unemployment running at 5.2%", "leaving unemployment for
+    next year at 5%"); with a noun before it when they form a compound ("interest rate")."""
     text = doc.text
     if q.kind == "count":
-        return ""  # a count's measure is its unit: "1.2 million customers"
+        return ""  # a count's measure is its unit: "3.1 million voters"
     words = q.noun.split()
     if q.kind == "measure" and words and unit_of(words[0]) is not None:
         words = []  # "240,000 tonnes": the noun is the unit's name, not what is measured
@@ -1472,7 +1472,7 @@ def measure_head(doc: Document, q: Quantity) -> str:
 
 
 RELATIVES = frozenset("where when which who whom whose that what said says".split())
-# A figure inside a noun phrase ("the 18 million franc fund", "Carrick Point's 124 km/h gust", "a 9% rise").
+# A figure inside a noun phrase ("the 40 million krona grant", "Hollin Ridge's 97 mph wind", "a 9% rise").
 NOUN_PHRASE_BEFORE = LazyPattern(r"(?:\b(?:the|a|an|its|their|his|her|this|that)|['’]s)\s+(?:\w+\s+)?$", re.I)
 CLAUSE_MARK = re.compile(r"[,;:()—–\"“”]|\s(?:and|but|while|whereas|which|who|that)\s")
 
@@ -1495,7 +1495,7 @@ def _labels(doc: Document, q: Quantity) -> set[str]:
 
 
 def _restriction(doc: Document, q: Quantity) -> str:
-    """A restrictive modifier after the figure's noun ("hectares sown with oilseeds", "a fund for schools"):
+    """A restrictive modifier after the figure's noun ("acres planted with barley", "a grant for museums"):
     a different set from the same noun said without it. A comma before it makes it an aside."""
     after = q.end + (len(q.noun) + 1 if q.noun else 0)
     m = RESTRICTION_AFTER().match(doc.text, after, min(after + 40, doc.sentences[q.sentence].end))
@@ -1565,7 +1565,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             restriction_a, restriction_b = _restriction(doc, a), _restriction(doc, b)
             if restriction_b and not _mentions(doc, a, restriction_b) or restriction_a and restriction_b and \
                     restriction_a != restriction_b:
-                continue  # "the 1.8 million hectares sown with oilseeds" is not the land under wheat
+                continue  # "the acres planted with barley" are not the acres under rye
             if _labels(doc, a) != _labels(doc, b) or "revision" in _labels(doc, a):
                 continue
             if _change_target(a, by_sentence) and _change_target(b, by_sentence):
@@ -1581,7 +1581,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
 
 
 def _shared_names(doc: Document, a: Quantity, b: Quantity) -> bool:
-    """The two figures' sentences name the same place, body or person ("Carrick Point")."""
+    """The two figures' sentences name the same place, body or person ("Hollin Ridge")."""
     def names(q: Quantity) -> set[str]:
         sentence = doc.sentences[q.sentence]
         return {POSSESSIVE.sub("", m.group()) for m in CAPITALISED.finditer(doc.text, sentence.start, sentence.end)}
@@ -1622,7 +1622,7 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
                 elif is_points and old.kind == "percent":
                     yield q, (old, new), "point-change"
                 elif q.kind == "percent":
-                    yield q, (old, new), "percent-change"  # of percentages too: "from 22% to 27%, up 5%" is not 5%
+                    yield q, (old, new), "percent-change"  # of percentages too: "from 40% to 44%, up 4%" is not 4%
                 elif q.kind == "fraction" and old.kind != "percent":
                     yield q, (old, new), "fraction-change"
                 elif q.kind in ("count", "money", "measure") and not is_points and _same_unit(q, old):
@@ -1653,7 +1653,7 @@ BASE_WORDS = frozenset({"on", "to"})
 
 
 def _word_before(text: str, q: Quantity) -> str:
-    """The word right before a figure once its bound is set aside: "pay roughly $1.1bn" -> "pay"."""
+    """The word right before a figure once its bound is set aside: "collect about $40m" -> "collect"."""
     rest = _strip_bound(tail_words(text[max(0, q.start - 30):q.start]))[1]
     return rest[-1] if rest else ""
 
@@ -1668,7 +1668,7 @@ def _is_rate(text: str, q: Quantity) -> bool:
 
 def _rate_application(doc: Document, rate: Quantity, by_sentence: dict[int, list[Quantity]]):
     """The amount a rate applies to and the amount it is said to bring in, in one of the next two sentences:
-    "The duties apply to about $3.2bn of imports, so buyers pay roughly $1.1bn a year in duty"."""
+    "A levy of 5% on $800m of fuel sales will raise $40m in tax"."""
     text = doc.text
     for index in (rate.sentence, rate.sentence + 1):
         money = [q for q in by_sentence.get(index, []) if q.kind == "money" and q.block == rate.block
@@ -1712,8 +1712,8 @@ def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> b
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
-    """One kind and unit, or a bare count read with a count or measure that names the unit ("to 2,960
-    offences from 2,590")."""
+    """One kind and unit, or a bare count read with a count or measure that names the unit ("to 7,400
+    arrests from 6,900")."""
     if a.kind == b.kind and a.unit == b.unit:
         return True
     return a.kind in ("count", "measure") and b.kind in ("count", "measure") and (not a.unit or not b.unit) \
@@ -1744,7 +1744,7 @@ COMPARED_BASE_AFTER = LazyPattern(r"[^,.;]{0,40}\b(?:than|on\s+the|from|compared
 
 
 def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
-    """ "62 points last season, now 71 — that is a quarter more": a change stated in its own clause after
+    """ "40 wins last year, 50 this year, a quarter more": a change stated in its own clause after
     the two figures it compares, with no other base named ("than", "from a year earlier"); the base is
     the smaller figure for "more", the larger for "less"."""
     if not q.direction or any(o.role in ("from", "to") for o in inside if o is not q):
@@ -1776,12 +1776,12 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
     return max(earlier, key=lambda q: q.value) if len(earlier) == 1 else None
 
 
-NAMED_WHOLE_REACH = 3000  # characters back where the whole a share names may be stated ("of group sales")
+NAMED_WHOLE_REACH = 3000  # characters back where the whole a share names may be stated ("of total turnover")
 
 
 def _named_whole(doc: Document, share: Quantity, part: Quantity, earlier: list[Quantity]) -> Quantity | None:
-    """ "£820m, or almost a third of group sales": the nearest larger earlier figure in the part's unit whose
-    own words name the whole ("Group revenue rose 4.3% to £3.69bn")."""
+    """ "$90m, or about a fifth of total turnover": the nearest larger earlier figure in the part's unit whose
+    own words name the whole ("Turnover climbed to $470m")."""
     wanted = {singular(w) for w in WORD.findall(share.of_whole.lower()) if w not in FUNCTION_WORDS}
     if not wanted:
         return None
