@@ -238,7 +238,8 @@ RESIDUAL = LazyPattern(r"\b(?:the\s+)?(?:remaining|remainder|rest|balance|others
 RESIDUAL_HINTS = ("emain", "rest", "alance", "ther", "Rest", "Other")
 # A part, not a whole: "the bulk of", "a further", "followed by", "the largest share".
 PART_CUE = LazyPattern(r"\b(?:bulk|share|portion|part|slice|further|another|additional|followed\s+by|remaining|"
-                      r"remainder|rest|balance|other|majority|most\s+of|each)\b", re.I)
+                      r"remainder|rest|balance|other|majority|most\s+of|each|first|second|third|initial|final)\b",
+                      re.I)
 SENTENCE_OPENER_OF = LazyPattern(r"\W*(?:Of|Out\s+of)\s+(?P<what>this|that|these|those|it|them|the|its|their|all)\b",
                                 re.I)
 CLAUSE_START = LazyPattern(r"[;:(—–]|,\s+(?:and|while|with|but)\s|\s(?:and|while|whereas|but)\s")
@@ -346,7 +347,7 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
         if whole is first:
             members = rest
         if whole is not None:
-            announced = _announced(whole, by_sentence)
+            announced = _announced(whole, by_sentence) or _announced_before(members[0], whole, by_sentence)
             complete = _complementary(doc, members) or how in ("division", "provenance") or how == "colon" and (
                 announced == len(members) or _colon_after(doc, whole, first) and not announced)
             if how == "of-which" and len(members) >= 3 and SENTENCE_OPENER_OF().match(
@@ -404,7 +405,8 @@ def _colon_after(doc: Document, total: Quantity, first: Quantity) -> bool:
 
 COMPLEMENTS = tuple(re.compile(rf"\b{a}\b.*\b{b}\b|\b{b}\b.*\b{a}\b", re.I | re.S) for a, b in (
     ("exports", "imports"), ("men", "women"), ("male", "female"), ("public", "private"),
-    ("domestic", "foreign"), ("boys", "girls"), ("urban", "rural")))
+    ("domestic", "foreign"), ("boys", "girls"), ("urban", "rural"), ("abroad", "home"),
+    ("full-time", "part-time"), ("adults", "children"), ("online", "offline")))
 
 
 def _complementary(doc: Document, parts: list[Quantity]) -> bool:
@@ -438,6 +440,13 @@ def _announced(total: Quantity, by_sentence: dict[int, list[Quantity]]) -> int:
     counts = [q for q in by_sentence.get(total.sentence, []) if q.kind == "count" and q.unit != total.unit
               and q.words and q.value == int(q.value) and 2 <= q.value <= 12 and q.start < total.start
               and q.unit not in ("year", "month", "week", "day")]
+    return int(counts[-1].value) if counts else 0
+
+
+def _announced_before(first: Quantity, whole: Quantity, by_sentence: dict[int, list[Quantity]]) -> int:
+    """ "9,000 staff work in three cities: 4,500 in ...": the count written between a whole and its list."""
+    counts = [q for q in by_sentence.get(first.sentence, []) if q.kind == "count" and q.words and whole.end <= q.start
+              and q.end <= first.start and q.value == int(q.value) and 2 <= q.value <= 12]
     return int(counts[-1].value) if counts else 0
 
 
@@ -494,15 +503,29 @@ def _spread(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[B
             if not comparable(o, q) or o.block < q.block - SPREAD_REACH - WHOLE_REACH:
                 continue
             larger = all(value_in(o, q) > value_in(p, q) for p in parts)
-            if larger and len(parts) >= 2 and not PART_CUE().search(_lead(doc, o)):
-                whole = o
+            in_list = o.group >= 0 and o.group == q.group  # one list's members are parallel parts
+            if larger and len(parts) >= 2 and not in_list and not PART_CUE().search(_lead(doc, o)):
+                if whole is None:
+                    whole = o
+                    if _adds_up(o, parts):
+                        break
+                    continue  # a larger figure further back may be the whole these and this one divide
+                if _adds_up(o, parts + [whole]):
+                    parts.append(whole)
+                    whole = o
                 break
-            if o.block >= q.block - SPREAD_REACH:
+            if o.block >= q.block - SPREAD_REACH and whole is None:
                 parts.append(o)
         if whole is not None and 2 <= len(parts) <= MAX_BREAKDOWN:
             parts.sort(key=lambda p: p.start)
             used.update(figures.index(p) for p in parts)
             yield Breakdown(whole, parts, "spread", True, cue=residual.group().lower())
+
+
+def _adds_up(whole: Quantity, parts: list[Quantity]) -> bool:
+    """The parts make the whole within the rounding of the figures (the reading a careful editor prefers)."""
+    total = sum(value_in(p, whole) for p in parts)
+    return abs(total - whole.value) <= whole.precision + sum(slack_in(p, whole) for p in parts) + 1e-9 * whole.value
 
 
 def _head(phrase: str) -> str:

@@ -188,7 +188,7 @@ TOTAL_CUE_BEFORE = LazyPattern(
 TOTAL_CUE_AFTER = re.compile(r"[^.;,]{0,30}?\b(?P<cue>in\s+total|in\s+all|altogether|combined|overall|total)\b",
                              re.IGNORECASE)
 OF_FOLLOWS = re.compile(r"\s+(?:more\s+)?(?:of|out\s+of)\s+(?:the|its|their|all)\s")
-OF_WHOLE = re.compile(r"\s*(?:--|—|–|\))?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
+OF_WHOLE = re.compile(r"\s*(?:--|—|–|\))?\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|this\s+|that\s+|these\s+)*(?P<whole>[\w$€£]+(?:\s[a-z]+)?)")
 PERIOD = re.compile(
     r"\b(?:in|for|during|since|of|by)\s+(?:(?:fiscal|the\s+(?:fiscal\s+)?year)\s+)?(?P<year>(?:19|20)\d\d)\b"
     r"|\b(?P<rel>last|this|next|previous|the\s+previous|a|per|each|every)\s+(?P<unit>year|month|week|day|quarter|"
@@ -854,6 +854,8 @@ def _group(text: str, quantities: list[Quantity]) -> None:
         if key_kind == "bare" and q.scale != 1.0 and any(c.scale == q.scale for c in present):
             present = [c for c in present if c.scale == q.scale]  # "0.9 billion" goes with the billions
         prev = max(present, key=lambda c: c.start, default=None)
+        if prev is not None and (prev.role == "change") != (q.role == "change"):
+            prev = None  # "rose 8% to 7,400": a change and the level it reaches are no list
         if prev is not None and _compatible(prev, q):
             gap = text[prev.end:q.start]
             if len(gap) <= 120 and LIST_CONNECTOR.search(gap):
@@ -1562,6 +1564,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
             if not (definite or measure or deed or head) or a.kind == "percent" and not (measure or head):
                 continue
+            scope = _scope(doc, b)
+            if scope and not _mentions(doc, a, scope):
+                continue  # "In the capital, the average rent is ...": a narrower place than the first figure's
             restriction_a, restriction_b = _restriction(doc, a), _restriction(doc, b)
             if restriction_b and not _mentions(doc, a, restriction_b) or restriction_a and restriction_b and \
                     restriction_a != restriction_b:
@@ -1578,6 +1583,22 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
+
+
+SCOPE_OPENER = LazyPattern(r"\W*(?:In|Across|Outside|Within|For|Among)\s+(?:the\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
+
+
+def _scope(doc: Document, q: Quantity) -> str:
+    """The place or group a sentence opens on ("In the capital, ...", "Among renters, ..."), unless it
+    is a period ("In 2024", "In May")."""
+    sentence = doc.sentences[q.sentence]
+    m = SCOPE_OPENER().match(doc.text, sentence.start, q.start)
+    if m is None:
+        return ""
+    noun = POSSESSIVE.sub("", m.group("noun")).lower()
+    if noun in PERIOD_WORDS or noun in FUNCTION_WORDS or noun in SKIP_BEFORE_MEASURE:
+        return ""
+    return noun
 
 
 def _shared_names(doc: Document, a: Quantity, b: Quantity) -> bool:
@@ -1829,6 +1850,8 @@ def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Q
             return None
     if figure.role in ("change", "from") or figure.bound not in ("exact", "about"):
         return None
+    if not figure.unit and DEFINITE.search(doc.text, max(0, figure.start - 6), figure.start):
+        return None  # a bare number after "the" ("its smallest airliner, the 717") is a name, not a figure
     def around(reach: int) -> list[Quantity]:
         return [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
                 and abs(q.block - figure.block) <= reach and q.role not in ("change", "from", "whole", "range-end")
