@@ -224,7 +224,7 @@ DIVISION_CUES = (
                             r"|\bmade\s+up\s+of\b|\bin\s+\w+\s+(?:instalments|installments|tranches|annual\s+payments)\b"
                             r"|\bas\s+follows\b", re.I), True),
     ("provenance", LazyPattern(r"\b(?:met|paid|funded|financed|covered|shared|provided|contributed|put\s+up|"
-                              r"borne|underwritten|raised)\s+(?:\w+\s+){0,2}?(?:by|from)\b"
+                              r"borne|underwritten)\s+(?:\w+\s+){0,2}?(?:by|from)\b"
                               r"|\b(?:comes?|came|coming)\s+from\b", re.I), True),
     ("colon", LazyPattern(r":\s+[^:;]{0,60}$"), False),
     ("including", LazyPattern(r"\b(?:including|includes|included|such\s+as|among\s+them|among\s+which)\b", re.I),
@@ -380,7 +380,8 @@ def _whole_before(doc: Document, members: list[Quantity], by_sentence: dict[int,
         how, _ = cue_between(doc, sentence.start, first.start)
         if how in ("", "including") and not _complementary(doc, members):
             return None, ""
-    for i in range(first.sentence - (opener is not None), max(-1, first.sentence - 3), -1):
+    reach = 1 if first.kind == "percent" else 3  # a percentage's whole is stated with it, never sentences before
+    for i in range(first.sentence - (opener is not None), max(-1, first.sentence - reach), -1):
         for q in reversed(by_sentence.get(i, [])):
             if q.start >= first.start or q in members or not _usable(q):
                 continue
@@ -638,10 +639,10 @@ def _table_columns(doc: Document, table: Table) -> Iterator[Breakdown]:
         label = text[doc.blocks[header[column]].start:doc.blocks[header[column]].end] if header and column < len(
             header) else ""
         if whole is not None and comparable(whole, parts[0]):
-            yield Breakdown(whole, parts, "table", True, cue="total row", counts=label or whole.unit)
+            yield Breakdown(whole, parts, "table", True, cue=f"total row of the {label or 'figures'} column")
             continue
         if parts[0].kind == "percent":
-            yield Breakdown(None, parts, "table", False, cue="share column", counts=label or "%")
+            yield Breakdown(None, parts, "table", False, cue=f"share column {label}".strip(), counts="%")
             continue
         heads = COUNT_HEADER.findall(label)
         unit = singular(heads[-1]) if heads else ""
@@ -713,6 +714,6 @@ def _has_subtotal(run: list[Quantity]) -> bool:
         if whole.total_cue or whole.bound == "about":
             return abs(total - whole.value) <= whole.precision + sum(p.precision for p in parts) + 1e-9
         return abs(total - whole.value) <= 1e-9
-    if adds_up(run[0], run[1:]):
+    if adds_up(run[0], run[1:]) and (run[0].bound != "exact" or run[0].total_cue):
         return True
-    return any(adds_up(run[-1], run[-1 - k:-1]) for k in range(2, len(run)))
+    return bool(run[-1].total_cue) and any(adds_up(run[-1], run[-1 - k:-1]) for k in range(2, len(run)))

@@ -124,7 +124,7 @@ DURATION = re.compile(r"\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
 HALF_OF = re.compile(r"\s+(?:of|the|a|its|their|his|her|all)\b")
-MULTIPLE_WORD = re.compile(r"[dDtTqQfF](?:oubled|oubling|ripled|rebled|ripling|uadrupled|old|wice|imes)")
+MULTIPLE_WORD = re.compile(r"[dDtTqQfFhH](?:oubled|oubling|ripled|rebled|ripling|uadrupled|old|wice|imes|alved|alving)")
 FACTOR_BEFORE = LazyPattern(r"(?<![A-Za-z])(?P<factor>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
                            r"[Nn]ine|[Tt]en|\d+)[-\s]?$")
 COMPARISON_AFTER = re.compile(r"\s+(?:as|the|more|higher|larger|bigger|that|its|their|[A-Z][\w-]*['’]s)\b")
@@ -213,6 +213,7 @@ week weeks day days times time more less most least some all any other another s
 over under about around into onto after before since while if when where there here also only just
 still yet already more than nearly almost roughly respectively including included while
 last next previous earlier later ago between among amongst against across through via per cent percent
+now then today again apiece overall
 """.split())
 NOUNS_IN_LY = frozenset("family families supply supplies assembly assemblies rally rallies ally allies anomaly "
                         "monopoly reply replies belly jelly".split())
@@ -412,8 +413,8 @@ def _modifiers_only(words: list[str]) -> bool:
 
 def _change_direction(words: list[str]) -> int:
     """+1 / -1 when the words end in a change ("rose by", "up", "a drop of"), else 0."""
-    if len(words) >= 2 and words[-1] == "by" and words[-2] in CHANGE_WORDS:
-        word = words[-2]
+    if len(words) >= 2 and words[-1] == "by" and any(w in CHANGE_WORDS for w in words[-4:-1]):
+        word = next(w for w in reversed(words[-4:-1]) if w in CHANGE_WORDS)  # "raised its rate by"
     elif len(words) >= 2 and words[-1] == "of" and words[-2] in CHANGE_NOUNS:
         word = words[-2]
     elif words and words[-1] in CHANGE_WORDS:
@@ -470,6 +471,8 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
         out.extend(_durations(text, block.start, block.end, block.index))
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
+        if " in " in text[block.start:block.end] or " out of " in text[block.start:block.end]:
+            out.extend(_ratios(text, block.start, block.end, block.index))
     if COLLECTIVE_HINT.search(text):
         out.extend(_collectives(doc, text))
     out.sort(key=lambda q: q.start)
@@ -513,6 +516,19 @@ def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity
         if numerator < den:
             yield Quantity(n.start(), m.end(), numerator / den, "fraction", "fraction", 1.0, "exact", 0.0,
                            words=True, block=block)
+
+
+ONE_IN = LazyPattern(rf"\b(?P<n>{_SMALL}|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_SMALL}|ten|\d{{1,2}})\b(?!\s*%)",
+                     re.I)
+
+
+def _ratios(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
+    """ "one in three", "nine out of ten": a share written as a ratio of small numbers."""
+    for m in ONE_IN().finditer(text, start, end):
+        n, d = (int(g) if g.isdigit() else WORD_VALUES[g.lower()] for g in (m.group("n"), m.group("d")))
+        if 0 < n < d:
+            yield Quantity(m.start(), m.end(), n / d, "fraction", "fraction", 1.0, "exact", 0.0, words=True,
+                           block=block)
 
 
 COLLECTIVE = LazyPattern(r"\b(?P<word>(?i:pair|duo|trio|quartet|quintet|sextet|septet|octet))\s+(?P<noun>of\s+"
@@ -699,6 +715,10 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         bound, rest = _strip_bound(words)
         if q.bound != "range":
             q.bound = bound
+        while rest and rest[-1] in ("another", "further", "additional", "extra"):
+            rest = rest[:-1]  # "by another two pct", "a further $96m"
+        if rest and rest[-1] in ("a", "an") and len(rest) >= 2 and rest[-2] in ROLE_WORDS:
+            rest = rest[:-1]
         if rest and rest[-1] in ROLE_WORDS:
             q.role = rest[-1]
         elif len(rest) >= 2 and rest[-1] in DETERMINERS and rest[-2] in ROLE_WORDS:
@@ -799,6 +819,8 @@ def _ranges(text: str, quantities: list[Quantity]) -> None:
     for a, b in zip(quantities, quantities[1:]):
         gap = text[a.end:b.start]
         before = text[max(0, a.start - 9):a.start].lower()
+        if a.role == "change":
+            continue  # "rose by 190 to 1,100": a change and the level it reaches, not a range
         if a.role == "from":  # "from 40 to 50 units" is a change, not a range; the 40 are units too
             if RANGE_GAP.fullmatch(gap) and not a.unit and a.kind == "count" and b.kind in ("count", "measure"):
                 _inherit(a, b)
@@ -894,7 +916,7 @@ LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among
 ATTRIBUTION_TAIL = re.compile(r",\s+(?:[\w-]+\s+){0,4}(?:said|says|added|announced|reported|told\s+\w+)\s*$")
 PARENTHESES = re.compile(r"\s*\([^()]{0,200}\)")
 DIGIT = re.compile(r"\d")
-NAME_APPOSITION = re.compile(r",\s+(?=(?:the\s+)?[A-Z])")
+NAME_APPOSITION = re.compile(r",\s+(?:namely\s+|that\s+is,?\s+|i\.e\.,?\s+)?(?=(?:the\s+)?[A-Z])")
 APPOSITION_END = re.compile(r",\s+(?=[a-z])|\s[—–]\s|\s--\s?|;|\.\s*$|\?|!")
 NAME_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}")  # "Brøndby defender Oliver Dahl"
 BRACKET_OPENER = re.compile(r"\s*\(\s*")
@@ -1649,6 +1671,10 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
                 elif q.kind in ("count", "money", "measure") and not is_points and _same_unit(q, old):
                     yield q, (old, new), "amount-change"
             continue
+        if q.kind in ("fraction", "percent") and q.role in ("", "of") and not q.of_whole and index > 1 and \
+                (found := _opener_share(doc, q, quantities[index - 1], quantities[index - 2])) is not None:
+            yield q, found, "share"  # "Of the €600m, €200m, or a third, is for rail"
+            continue
         if q.kind in ("fraction", "percent") and q.role in ("", "of") and q.of_whole and index > 0:
             part = quantities[index - 1]
             if part.sentence != q.sentence or part.kind not in ("money", "count", "measure") or not SHARE_GAP().fullmatch(
@@ -1729,7 +1755,8 @@ def _multiple_tied(text: str, q: Quantity, pair: tuple[Quantity, Quantity]) -> b
     old, new = pair
     first = min(old.start, new.start)
     gap = text[q.end:first]
-    return new.value > old.value and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP().fullmatch(gap))
+    grows = new.value > old.value if q.value > 1 else new.value < old.value  # "doubled", "halved"
+    return grows and 0 <= first - q.end <= 50 and ("," not in gap or TIED_GAP().fullmatch(gap))
 
 
 def _same_unit(a: Quantity, b: Quantity) -> bool:
@@ -1777,6 +1804,22 @@ def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quan
         return None
     low, high = sorted(before, key=lambda o: o.value)
     return (low, high) if q.direction > 0 else (high, low)
+
+
+OPENER_BEFORE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the|this|its|their)\s+$")
+
+
+def _opener_share(doc: Document, share: Quantity, part: Quantity, whole: Quantity) -> tuple[Quantity, Quantity] | None:
+    """(part, whole) of a share whose whole opens the sentence: "Of the €600m, €200m, or a third, ..."."""
+    text = doc.text
+    sentence = doc.sentences[share.sentence]
+    if not (part.sentence == whole.sentence == share.sentence and part.kind == whole.kind and part.unit == whole.unit
+            and part.kind in ("money", "count", "measure") and whole.value > part.value):
+        return None
+    if OPENER_BEFORE.fullmatch(text, sentence.start, whole.start) and SHARE_GAP().fullmatch(text, part.end, share.start) \
+            and text[whole.end:part.start].strip(" ") in (",", ""):
+        return part, whole
+    return None
 
 
 def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Quantity],
