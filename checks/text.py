@@ -12,6 +12,7 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 
 import regex
@@ -56,12 +57,13 @@ def _mark_name(stray: StrayMark) -> str:
 class UnbalancedQuotes(Check):
     """
     What it checks:
-        Quotation marks (straight, curly, guillemets, '' typed for a double mark) and brackets
-        ( ) [ ] that have no partner in their paragraph, when something shows the quote really
-        ended or began there: an attribution ("..., the mayor said") inside a quote that never
-        closes or right after a closing mark that never opened, a dialogue dash that opened the
-        speech, a single mark on the other side, a second quote opening before the first closes,
-        or the end of the article.
+        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark)
+        and brackets ( ) [ ], paired per paragraph; a mark left without a partner is reported
+        unless a convention recognised by its shape leaves it open: a quotation that runs on into
+        the next paragraph, which reopens it in the same style; apostrophes, elisions ('til,
+        rock 'n' roll), plural possessives and primes (5' 11"). The message names the missing
+        mark and where the quotation most likely closes: before the attribution inside it, at the
+        single mark that closes it by mistake, or at the end of its paragraph.
 
     Why an editor cares:
         A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -72,13 +74,13 @@ class UnbalancedQuotes(Check):
         "We are raising the dikes, the engineer told reporters. The work starts in May.
         — The region is a partner," Ivan Petrov told the paper.   (opened with a dash)
         The fund (about $4 billion will open in March.
+        He said: "The plan will work.  /  He asked for a vote.   (the next paragraph does not reopen)
 
     Passes:
         It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall; a 24" screen.
         A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
         A quote interrupted by a crosshead or a caption, or whose next paragraph closes it.
-        A quote that runs to the end of its paragraph with no sign that it ended (it may go on).
         List numbering: the plan has a) roads and b) rail.
     """
 
@@ -120,8 +122,17 @@ class UnbalancedQuotes(Check):
         elif stray.close_at >= 0:
             message += f"; the quote seems to end before the attribution '{_excerpt(text, stray.close_at, block.end)}'"
             related = (Related(stray.close_at - 1, stray.close_at, "the closing mark probably belongs here"),)
-        elif stray.block == len(doc.blocks) - 1 and stray.kind != "bracket":
+        elif stray.kind != "bracket" and stray.next_block < 0 and second is None:
             message += "; the article ends before it closes"
+        elif stray.next_block >= 0 and second is None:
+            nxt = doc.blocks[stray.next_block]
+            message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
+                        "paragraph")
+            end = block.end
+            while end > stray.end and text[end - 1].isspace():
+                end -= 1
+            related = (Related(end - 1, end, "the closing mark probably belongs after this"),
+                       Related(nxt.start, min(nxt.end, nxt.start + 1), "the next paragraph does not reopen the quotation"))
         elif second is not None:
             message += f"; another quotation opens with {second.open_mark} before it closes"
             related = (Related(second.start, second.end, "a second quotation opens here"),)
@@ -146,36 +157,32 @@ class UnbalancedQuotes(Check):
 
 # --- T502 mixed-script -----------------------------------------------------------------------
 
-CYRILLIC_LOOKALIKES = {
-    "а": "a", "в": "B", "е": "e", "к": "k", "м": "M", "н": "H", "о": "o", "р": "p", "с": "c", "т": "T",
-    "у": "y", "х": "x", "ѕ": "s", "і": "i", "ј": "j", "ԁ": "d", "ӏ": "l", "һ": "h", "ԛ": "q", "ԝ": "w",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T",
-    "Х": "X", "У": "Y", "Ѕ": "S", "І": "I", "Ј": "J", "Ԛ": "Q", "Ԝ": "W", "Ү": "Y", "ү": "y",
-}
-GREEK_LOOKALIKES = {
-    "ο": "o", "ν": "v", "ρ": "p", "ι": "i", "κ": "k", "υ": "u", "α": "a",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-}
-LATIN_TO_CYRILLIC = {
-    "a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "y": "у", "x": "х", "i": "і", "j": "ј", "s": "ѕ",
-    "A": "А", "B": "В", "E": "Е", "K": "К", "M": "М", "H": "Н", "O": "О", "P": "Р", "C": "С", "T": "Т",
-    "X": "Х", "Y": "У",
-}
+@cache
+def _confusables() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """(foreign letter → Latin look-alike, script → Latin letter → look-alike in that script): the
+    Latin/Cyrillic/Greek pairs of Unicode's confusables data (UTS #39), in factlint/data/confusables.json
+    (generated by tools/confusables_table.py), read when a Cyrillic or Greek letter is first met."""
+    from factlint.analysis.bundled import data_json
+
+    data = data_json("confusables.json")
+    return data["to_latin"], data["from_latin"]
+
+
 # Cyrillic letters on the keys that type punctuation in the Latin (US) layout.
 PUNCTUATION_KEYS = {"ю": ".", "б": ",", "ж": ";", "э": "'"}
 FOREIGN_LETTER = _on_first_use(r"[\p{Cyrillic}\p{Greek}]")
-CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+CYRILLIC_OR_GREEK = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1d00-\u1dbf\u1f00-\u1fff\ua640-\ua69f]")
+CYRILLIC_LETTER = _on_first_use(r"\p{Cyrillic}")
+GREEK_LETTER = _on_first_use(r"\p{Greek}")
 WORD_AT = _on_first_use(r"[\p{L}\p{M}]+")
 
 
 def _script(ch: str) -> str:
     if "a" <= ch.lower() <= "z":
         return "Latin"
-    code = ord(ch)
-    if 0x0400 <= code <= 0x052F:
+    if CYRILLIC_LETTER().match(ch):
         return "Cyrillic"
-    if 0x0370 <= code <= 0x03FF:
+    if GREEK_LETTER().match(ch):
         return "Greek"
     return "other"
 
@@ -187,8 +194,10 @@ def _letter_name(ch: str) -> str:
 class MixedScript(Check):
     """
     What it checks:
-        A word whose letters come from two alphabets: Latin with Cyrillic or Greek look-alikes
-        (a Cyrillic "а" inside "uranium"), or a Russian word typed with a Latin "o".
+        A word whose letters come from two alphabets, where the odd letters are look-alikes in
+        Unicode's confusables data (UTS #39) for every Latin/Cyrillic/Greek pair: a Cyrillic "а"
+        inside "uranium", a Greek capital alpha in "AI", a Russian word typed with a Latin "o".
+        Greek letters used as symbols (at a word's edge or in a short word) are told by shape.
 
     Why an editor cares:
         The word looks right on screen but is misspelt for every search engine, spell-checker,
@@ -199,9 +208,9 @@ class MixedScript(Check):
         stabilityю (a Cyrillic letter typed on the "." key with the Russian layout on).
 
     Passes:
-        β-blocker, 10 μm, NF-κB, Tα (Greek letters used as symbols at the edge of a word or in a
-        short one), Москва, Moscow, and a word whose foreign letters have no Latin look-alike
-        inside it (the likely intent is unknown).
+        β-blocker, 10 μm, NF-κB, Tα, α-synuclein (Greek letters used as symbols at the edge of a
+        word or in a short one), Москва, Moscow, and a word whose foreign letters have no Latin
+        look-alike inside it (the likely intent is unknown).
     """
 
     code = "T502"
@@ -231,6 +240,7 @@ class MixedScript(Check):
 
     @staticmethod
     def _word_issue(text: str, start: int, word: str) -> Issue | None:
+        to_latin, from_latin = _confusables()
         scripts = [_script(ch) for ch in word]
         latin = scripts.count("Latin")
         foreign_scripts = {s for s in scripts if s in ("Cyrillic", "Greek")}
@@ -239,30 +249,33 @@ class MixedScript(Check):
         foreign_script = foreign_scripts.pop()
         foreign = len(word) - latin
         if latin >= foreign:
-            table = CYRILLIC_LOOKALIKES if foreign_script == "Cyrillic" else GREEK_LOOKALIKES
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == foreign_script]
-            if foreign_script == "Cyrillic" and len(odd) == 1 and odd[0][1] not in table and latin >= 4 \
+            if foreign_script == "Cyrillic" and len(odd) == 1 and odd[0][1] not in to_latin and latin >= 4 \
                     and odd[0][0] in (0, len(word) - 1):
                 return MixedScript._stray_letter(start, word, *odd[0])
-            if latin < 2 or any(ch not in table for _, ch in odd):
+            if any(ch not in to_latin for _, ch in odd):
+                return None  # a foreign letter with no Latin look-alike: the intent is unknown
+            acronym = word.isupper()
+            if latin < 2 and not acronym:
                 return None
-            if foreign_script == "Greek" and any((i in (0, len(word) - 1) and ch.islower()) or len(word) <= 3
+            if foreign_script == "Greek" and any(ch.islower() and (i in (0, len(word) - 1) or len(word) <= 3)
                                                  for i, ch in odd):
-                return None  # a Greek letter used as a symbol: κB, Tα, β-blocker
-            fixed = "".join(table.get(ch, ch) if _script(ch) == foreign_script else ch for ch in word)
-            target, lookalike = "Latin", {ch: table[ch] for _, ch in odd}
+                return None  # a Greek letter used as a symbol: κB, Tα, α-synuclein, μg
+            fixed = "".join(to_latin[ch] if _script(ch) == foreign_script else ch for ch in word)
+            target, lookalike = "Latin", {ch: to_latin[ch] for _, ch in odd}
         else:
-            if foreign_script != "Cyrillic" or foreign < 2:
+            table = from_latin[foreign_script]
+            if foreign < 2:
                 return None
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == "Latin"]
-            if any(ch not in LATIN_TO_CYRILLIC for _, ch in odd):
+            if any(ch not in table for _, ch in odd):
                 return None
-            fixed = "".join(LATIN_TO_CYRILLIC.get(ch, ch) if _script(ch) == "Latin" else ch for ch in word)
-            target, lookalike = "Cyrillic", {ch: LATIN_TO_CYRILLIC[ch] for _, ch in odd}
+            fixed = "".join(table.get(ch, ch) if _script(ch) == "Latin" else ch for ch in word)
+            target, lookalike = foreign_script, {ch: table[ch] for _, ch in odd}
         letters = ", ".join(
-            f"'{ch}' ({_letter_name(ch)}, looks like {'Latin' if target == 'Latin' else 'Cyrillic'} "
+            f"'{ch}' ({_letter_name(ch)}, looks like {'Latin' if target == 'Latin' else target} "
             f"'{lookalike[ch]}')" for ch in dict.fromkeys(ch for _, ch in odd))
-        source_script = "Latin" if target == "Cyrillic" else foreign_script
+        source_script = "Latin" if target != "Latin" else foreign_script
         message = (f"'{word}' mixes alphabets: the {source_script} letter{'s' if len(odd) > 1 else ''} {letters} "
                    f"in an otherwise {target} word; an all-{target} spelling is '{fixed}'")
         return Issue(start, start + len(word), message, suggestion=fixed)
@@ -324,9 +337,63 @@ LATIN = _on_first_use(r"\p{Latin}")
 NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
                 "tn:", "t.n.")
 SENTENCE_STOPS = ".!?。！？"
+OPENING_BRACKETS = " \u00a0([（【「『"
+CLOSING_BRACKETS = " \u00a0)]）】」』"
 OPENING_MARKS = ("(", "«", "“", '"', "„", "‘", "'")
 CLOSING_MARKS = ")»”\"’'"
 SENTENCE_START_BEFORE = re.compile(r"(?:[.!?)]\s+|^\s*[(\[])$")
+
+
+# The commonest English function words; a sentence of English has one every few words.
+ENGLISH_FUNCTION = ("the of and to is was for that with by from has have are were will said this which who their its "
+                    "been would at it be as he she they we not but").split()
+ENGLISH_WORDS = frozenset(ENGLISH_FUNCTION)
+ENGLISH_WORD = re.compile(rf"\b(?:{'|'.join(ENGLISH_FUNCTION)})\b")  # searched in the lower-cased text
+BRACKETED = re.compile(r"[(（][^()（）\n]{20,400}[)）]")
+LATIN_WORD = _on_first_use(r"[^\W\d_]+")
+# A source-site line opens with a label of up to three words and a colon: a link, a credit, a note.
+LABEL_LINE = _on_first_use(r"[(\[（]?\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*[:：]")
+
+
+@cache
+def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
+    """CLD2 through pycld2, imported only when a passage may be in another language; None when it
+    is not installed (the Latin-script path is then skipped)."""
+    try:
+        import pycld2
+    except ImportError:
+        return None
+
+    def detect(piece: str) -> tuple[str, str] | None:
+        """(language name, code) when CLD2 is sure of one language for most of the piece; English
+        is its hint, so a headline in plain English words is not taken for Scots."""
+        try:
+            reliable, _, details = pycld2.detect(piece, hintLanguage="en")
+        except pycld2.error:
+            return None
+        name, code, percent, _ = details[0]
+        if not reliable or code in ("un", "xxx") or percent < 80:
+            return None
+        return name.title(), code
+
+    return detect
+
+
+def _latin_candidates(doc: Document) -> list[tuple[int, int, int]]:
+    """(start, end, block) of the sentences and brackets of four words or more in which no English
+    function word stands: the only places a language identifier is asked about."""
+    text = doc.text
+    lowered = text.lower()
+    search, count, english = ENGLISH_WORD.search, text.count, ENGLISH_WORDS.isdisjoint
+    out = [(s.start, s.end, s.block) for s in doc.sentences
+           if s.end - s.start >= 20 and english(lowered[s.start:s.end].split()) and count(" ", s.start, s.end) >= 3
+           and not search(lowered, s.start, s.end)]
+    if "(" in text or "（" in text:
+        block_starts = [b.start for b in doc.blocks]
+        for m in BRACKETED.finditer(text):
+            if count(" ", m.start(), m.end()) >= 3 and not search(lowered, m.start(), m.end()):
+                out.append((m.start(), m.end(), bisect.bisect_right(block_starts, m.start()) - 1))
+    return sorted(out)
 
 
 def _mostly_latin(text: str) -> bool:
@@ -337,8 +404,12 @@ def _mostly_latin(text: str) -> bool:
 class TranslationResidue(Check):
     """
     What it checks:
-        What a translation left behind in an English article: a machine-translation service's
-        notice (in any language), a sentence or line still in another script, a translator's note.
+        What a translation left behind in an English article, in any language and script: a
+        machine-translation service's notice, a translator's note, a run of another script (by
+        Unicode script properties) that reads as a sentence or a line, and a sentence, bracket or
+        source-site line (a "Read also" link, a photo or editor credit, an editor's note) in
+        another Latin-script language: a sentence with no English function word in it, whose
+        language CLD2 names with its proper names left out.
 
     Why an editor cares:
         It tells readers the copy was machine-translated and not edited, and an untranslated
@@ -349,6 +420,7 @@ class TranslationResidue(Check):
         Translated from Russian by Google Translate.
         The ministry said it would act. Отдельно стороны обсудили проблему обмеления моря.
         (Translator's note: the original says "oblast".)
+        Lire aussi : les salariés du port votent la reprise du travail
 
     Passes:
         The newspaper Izvestia («Известия») reported ...; their motto «Мир и труд» (peace and
@@ -364,6 +436,13 @@ class TranslationResidue(Check):
     summary = "machine-translation notices, untranslated passages, translator's notes"
 
     def run(self, doc: Document) -> Iterator[Issue]:
+        found: list[tuple[int, int]] = []
+        for issue in self._notices_and_scripts(doc):
+            found.append((issue.start, issue.end))
+            yield issue
+        yield from self._latin_passages(doc, found)
+
+    def _notices_and_scripts(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
         other_script = NON_LATIN_SCRIPT.search(text) is not None
         lowered = text.lower()
@@ -400,6 +479,56 @@ class TranslationResidue(Check):
                         yield issue
 
     @staticmethod
+    def _latin_passages(doc: Document, found: list[tuple[int, int]]) -> Iterator[Issue]:
+        """Sentences, source-site lines and bracketed notes in another Latin-script language: a
+        sentence or bracket of four words or more with no English function word among them is a
+        candidate, and a language identifier (CLD2) decides its language."""
+        text = doc.text
+        candidates = _latin_candidates(doc)
+        if not candidates:
+            return
+        detect = _language_identifier()
+        if detect is None:
+            return
+        article_language: list[tuple[str, str] | None] = []
+        done = sorted(found)
+        for start, end, b in candidates:
+            block = doc.blocks[b]
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            k = bisect.bisect_right(done, (end, end))
+            if k and done[k - 1][1] > start:
+                continue  # already reported (a bracket inside a reported sentence)
+            piece = text[start:end]
+            words = LATIN_WORD().findall(piece)
+            if len(words) < 4:
+                continue
+            label = LABEL_LINE().match(piece)
+            line = start == block.start and end >= block.end - 1 and len(words) <= 30
+            if not (line and label) and sum(w[0].isupper() for w in words) * 2 > len(words):
+                continue  # a run of names or a title, not a sentence
+            quote = doc.quotes.quote_at(start)
+            if quote is not None and quote.inner_end >= end - 1:
+                continue  # quoted words in the original language
+            # Judged without its names, which carry another language into English text ("AirAsia").
+            plain = [w for n, w in enumerate(piece.split()) if n == 0 or not w[:1].isupper()]
+            language = detect(" ".join(plain) if len(plain) >= 3 or not (line and label) else piece)
+            if language is None or language[1] == "en":
+                continue
+            if not article_language:
+                article_language.append(detect(text[:2000]))
+            if article_language[0] is not None and article_language[0][1] != "en":
+                return  # an article in another language: its sentences are not residue
+            bisect.insort(done, (start, end))
+            shown = _excerpt(text, start, end, 60)
+            if line and label:
+                message = (f"a line of the source site in {language[0]} (a link, credit or note) left in the "
+                           f"English text: '{shown}'")
+            else:
+                message = f"untranslated passage in {language[0]} left in the English text: '{shown}'"
+            yield Issue(start, end, message)
+
+    @staticmethod
     def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
         """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
         if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
@@ -423,7 +552,8 @@ class TranslationResidue(Check):
         else:
             sentence = before.endswith(":")
         after = after.lstrip()
-        line = start == block.start and not after  # the whole paragraph: a caption, a credit, a notice
+        # the whole paragraph, perhaps in brackets: a caption, a credit, a notice
+        line = not text[block.start:start].strip(OPENING_BRACKETS) and not after.strip(CLOSING_BRACKETS)
         needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence or line else 8)
         if count < needed:
             return None
@@ -437,85 +567,237 @@ class TranslationResidue(Check):
 
 # --- T504 dash-in-word ----------------------------------------------------------------------
 
-EM_DASH_IN_WORD = regex.compile(r"(?<![\p{L}\d-])([\p{L}]+)—([\p{L}]+)(?![\p{L}\d])")
-# Prefixes that never stand alone as words in running prose: "multi—vector" can only be a compound.
-BOUND_PREFIXES = frozenset("""
-multi anti non co pre post semi sub inter intra ultra mid counter ex vice bi tri mini mega micro macro
-neo pan quasi pseudo socio geo bio agro petro cyber self cross hyper infra extra trans re de un
+# An em or en dash (or its entity, when a plain-text or Markdown file keeps it literally) with no
+# space between two word pieces; a piece may itself be hyphenated ("father—in-law").
+DASH_ENTITY = r"&mdash;|&ndash;|&#8212;|&#8211;|&#x2014;|&#x2013;"
+DASH_IN_WORD = _on_first_use(
+    rf"(?<![\p{{L}}\p{{M}}\d-])((?:\p{{L}}+-)*\p{{L}}+)(—|–|{DASH_ENTITY})(\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}\p{{M}}\d])")
+DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W\d_](?:{DASH_ENTITY})[^\W\d_]")
+# Any em dash, en dash or double hyphen: the partner of a parenthetical dash.
+ANY_DASH = re.compile(rf"—|–|--|{DASH_ENTITY}")
+EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
+NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
+NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
+# A dash set apart with spaces: the article's habit for an aside, when it has one.
+SPACED_DASH = re.compile(rf"\s(?:—|–|--?|{DASH_ENTITY})\s")
+RELATION_EN_DASH = _on_first_use(r"\p{Lu}\p{L}*(?:–|&ndash;|&#8211;)\p{Lu}")
+# An em dash closed up between a word and what follows, as US style sets a parenthetical.
+CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
+# English function words (a closed class). An aside set off by a dash opens with one ("the
+# plan—which failed—was"); a compound never has one as a part, except a particle ("sell-on").
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every either neither no all both such what which whose
+who whom whoever whatever whichever when where while why how whether if unless because since though
+although as than until till so and but or nor yet not even only just also too very quite rather
+perhaps maybe then there here now still already ago i me my mine we us our ours you your yours he him
+his she her hers it its they them their theirs one
+is are was were be been being am has have had having do does did doing will would shall should can
+could may might must
+of to for with at from into onto upon about above across after against along among around before
+behind below beneath beside besides between beyond despite during except inside like near off
+outside over past per through throughout toward towards under underneath unlike via within without
+in on up down out by back away
 """.split())
-# Free words that form compounds with a participle or a measure: "long—term", "state—owned".
-COMPOUND_SECOND = frozenset("""
-term range scale level based owned run led related funded backed controlled made built known friendly
-wide sized sided sighted minded standing lasting ranking profile income class quality speed style
-free proof oriented driven focused wing time year month day party border state
+# Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
+PARTICLES = frozenset("up off on in out down over back away by through about around".split())
+# Quantifiers and numbers, which begin compounds (all-time, one-off, no-go, two-year) as well as phrases.
+QUANTIFIERS = frozenset("all one no any both half two three four five six seven eight nine ten".split())
+# Function words that also begin compounds: all-time, in-depth, off-ramp, over-optimistic.
+COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then"}
+DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
+# English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
+# ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
+PREFIXES = frozenset("""
+ante anti bi bio co counter cross cyber ex extra hyper infra inter intra macro mega meta micro mid
+mini multi neo non pan para post pre pro proto pseudo quasi self semi sub super supra trans tri ultra
+vice
 """.split())
-# Second parts that make a compound adjective with almost any first word: "Kremlin—backed".
-COMPOUND_HEADS = frozenset("""
-owned based led run backed funded controlled related oriented driven focused intensive friendly sponsored
-affiliated linked made born
-""".split())
-# Adverbs that form compounds with any past participle: "long—awaited", "well—established".
-ADVERB_FIRST = frozenset("long well short high low hard half full far newly widely".split())
-# After a participle, a word that starts a phrase, as in an aside: "the firm—owned by the state—was".
-ASIDE_OPENER = regex.compile(r"\s+(?:by|in|at|with|from|to|for|of|on|under|through|since|until)\b")
-FREE_FIRST = frozenset("""
-long short high low well state full half all large small wide old new far near top hard soft one two
-three four five six seven eight nine ten left right first second third part
-""".split())
+# The shape of an adjective or a participle: economic, military, effective, lasting, reviewed.
+ADJECTIVE_SHAPE = re.compile(r"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ed|ing)$")
 
 
 class DashInWord(Check):
     """
     What it checks:
-        An em dash inside a hyphenated compound, where a hyphen belongs ("multi—vector",
-        "cross—border", "state—owned").
+        An em or en dash with no spaces inside a compound, where a hyphen belongs. A dash between
+        two word pieces is a compound when the article hyphenates the same pair elsewhere, or by
+        its form: a prefix or combining form (multi—vector, socio–economic), a doubled word
+        (win—win), a piece already hyphenated (father—in-law), two adjectives
+        (military—industrial), a modifier before its noun (an open—air stage, a peer–reviewed
+        study). A parenthetical dash closed up in US style is told apart by its partner in the
+        same sentence, by the function word that opens the aside ("the plan—which failed—was")
+        and by the article's own habit of closing up its dashes. An en dash between two nouns
+        of equal rank ("cost–benefit", "north–south") is correct.
 
     Why an editor cares:
         The compound reads as two words broken by an aside; search and hyphenation break too.
         It is a common slip of machine translation and of keyboards that auto-convert "--".
 
     Fires on:
-        a multi—vector approach, post—Soviet states (a prefix that never stands alone);
-        long—term planning, a long—awaited deal, a state—owned company (a compound adjective);
+        a multi—vector approach, post—Soviet states, a long—term contract, a state—owned
+        company, the most cost–effective option, an open—air stage, his father—in-law;
         follow—up, when "follow-up" is spelt with a hyphen elsewhere in the article.
 
     Passes:
-        the Jackson–Vanik amendment; 2024–25; pages 5–7 (en dashes between names and numbers);
+        the Jackson–Vanik amendment; 2024–25; pages 5–7; a cost–benefit analysis;
         the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
-        state—was sold (an unspaced em dash used as a parenthetical).
+        state—was sold; he wanted one thing—money.
     """
 
     code = "T504"
     name = "dash-in-word"
     severity = "warning"
-    summary = "an em dash inside a hyphenated compound"
+    summary = "an em or en dash inside a hyphenated compound"
 
     def run(self, doc: Document) -> Iterator[Issue]:
         text = doc.text
-        if "—" not in text:
-            return
+        if not _dash_between_letters(text):
+            return  # no dash between two letters (a cheap test that skips most articles)
         lowered: str | None = None
-        spelt_with_hyphen: dict[tuple[str, str], bool] = {}
+        habits = _DashHabits(0, False, False)
+        sentence_starts: list[int] = []
         for block in doc.blocks:
-            for m in EM_DASH_IN_WORD.finditer(text, block.start, block.end):
-                first, second = m.group(1), m.group(2)
-                a, b = first.lower(), second.lower()
-                hyphenated = f"{first}-{second}"
+            for m in DASH_IN_WORD().finditer(text, block.start, block.end):
+                first, dash, second = m.group(1), m.group(2), m.group(3)
+                if first[0].isupper() and (second[0].isupper() or first[-1].isupper()):
+                    continue  # names: Jackson–Vanik, Ireland–France, US–China
                 if lowered is None:
                     lowered = text.lower()
-                if (a, b) not in spelt_with_hyphen:
-                    spelt_with_hyphen[a, b] = f"{a}-{b}" in lowered
-                evidence = None
-                if spelt_with_hyphen[a, b]:
-                    evidence = f"'{hyphenated}' is spelt with a hyphen elsewhere in the article"
-                elif a in BOUND_PREFIXES:
-                    evidence = f"'{first}' is a prefix that joins its word with a hyphen"
-                elif second.islower() and (b in COMPOUND_HEADS or (a in FREE_FIRST and b in COMPOUND_SECOND) or (
-                        a in ADVERB_FIRST and b.endswith("ed"))) and not ASIDE_OPENER.match(text, m.end()):
-                    evidence = f"'{hyphenated}' is a compound adjective"
+                    habits = _DashHabits(_closed_asides(text), SPACED_DASH.search(text) is not None,
+                                         RELATION_EN_DASH().search(text) is not None)
+                    sentence_starts = [s.start for s in doc.sentences]
+                em = dash.lower() in EM_DASHES
+                evidence = self._evidence(doc, lowered, m, em, habits, sentence_starts)
                 if evidence:
-                    yield Issue(m.start(), m.end(), f"em dash inside the compound '{m.group()}': {evidence}; "
-                                f"use a hyphen", suggestion=hyphenated)
+                    kind = "em dash" if em else "en dash"
+                    hyphenated = f"{first}-{second}"
+                    yield Issue(m.start(), m.end(), f"{kind} inside the compound '{m.group()}': {evidence}; "
+                                f"use a hyphen: '{hyphenated}'", suggestion=hyphenated)
+
+    @staticmethod
+    def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, habits: _DashHabits,
+                  sentence_starts: list[int]) -> str | None:
+        """Why the dash joins a compound, or None when it may be a parenthetical or a range dash."""
+        text = doc.text
+        other_closed, spaced_habit = habits.closed_asides, habits.spaced
+        first, second = m.group(1), m.group(3)
+        a, b = first.lower(), second.lower()
+        if f"{a}-{b}" in lowered:
+            return f"the article spells '{first}-{second}' with a hyphen elsewhere"
+        a_last, b_first = a.rsplit("-", 1)[-1], b.split("-", 1)[0]
+        if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
+            return "the rest of the compound is hyphenated"  # father—in-law, mother-in—law, up—to-date
+        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS or first[0].isupper() and a not in PREFIXES:
+            return None  # "and—finally", "Washington—which": an aside or a name before the dash
+        if b in FUNCTION_WORDS and b not in PARTICLES:
+            return None  # "the plan—which failed": the aside opens with a function word
+        after = text[m.end():m.end() + 40]
+        next_word = NEXT_WORD.match(after)
+        followed = next_word.group(1).lower() if next_word else None
+        if a == b:
+            return f"'{first}-{second}' is a doubled compound"
+        if second[0].isupper():
+            if not em and NEXT_WORD_CAPITALISED.match(after):
+                return None  # post–World War II: an en dash joins a prefix to an open compound
+            return f"'{first}' is a prefix that joins its word with a hyphen" if a in PREFIXES else None
+        if b.endswith("ly"):
+            return None  # "over—finally": an adverb opens an aside
+        if a in PREFIXES:
+            return f"'{first}' is a prefix that joins its word with a hyphen"
+        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
+        if adjective_b and a.endswith("o") and len(a) > 2:
+            return f"'{first}' is a combining form that joins its word with a hyphen"
+        if adjective_a and adjective_b and not a.endswith(("ed", "ing")):
+            return f"'{first}-{second}' joins two adjectives"
+        if a.endswith("ly") and b.endswith(("ed", "ing")) and len(a) > 4:
+            return f"'{first}-{second}' joins an adverb to its participle"  # newly—elected, specially—designated
+        if _has_partner(doc, m, em, sentence_starts):
+            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+        before = text[max(0, m.start() - 30):m.start()].split()[-2:]
+        noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
+        modifies = followed is not None and followed not in FUNCTION_WORDS
+        if b in PARTICLES:
+            if (not em or (noun_phrase or spaced_habit) and not other_closed) and (followed is None or modifies):
+                return f"'{first}-{second}' is a compound of a verb and its particle"
+            return None
+        if adjective_b and modifies and (noun_phrase or not em):
+            return f"'{first}-{second}' is a compound modifier before its noun"
+        if not em:
+            if modifies and not adjective_b and _both_stand_alone(lowered, a, b):
+                return None  # "the city–country gap", where the article speaks of the city and the country
+            if habits.relation and not adjective_b:
+                return None  # "cost–benefit" where the article joins names with en dashes: a relation
+            return (f"an en dash joins names, figures and ranges, and the article joins no names with one; "
+                    f"'{first}-{second}' is a compound")
+        participle = b.endswith(("ing", "ed"))
+        if em and not other_closed and (modifies and (noun_phrase or spaced_habit or not participle)
+                                        or adjective_b and spaced_habit):
+            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
+        return None
+
+
+def _dash_between_letters(text: str) -> bool:
+    """True when an em or en dash (or its entity) stands between two letters somewhere in the text."""
+    for dash in ("—", "–"):
+        i = text.find(dash)
+        while i != -1:
+            if text[i - 1:i].isalpha() and text[i + 1:i + 2].isalpha():
+                return True
+            i = text.find(dash, i + 1)
+    return "&" in text and DASH_ENTITY_BETWEEN_LETTERS.search(text) is not None
+
+
+def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[int]) -> bool:
+    """True when another dash of the same kind stands in the sentence: the two set off an aside
+    (a range between figures, 2024–25, is no partner)."""
+    text = doc.text
+    k = bisect.bisect_right(sentence_starts, m.start()) - 1
+    sentence = doc.sentences[k] if k >= 0 else None
+    lo, hi = (sentence.start, sentence.end) if sentence and sentence.end > m.start() else (m.start(), m.end())
+    for d in ANY_DASH.finditer(text, lo, hi):
+        if d.start() == m.start(2) or (d.group().lower() in EM_DASHES) != em:
+            continue
+        before, after = text[d.start() - 1:d.start()], text[d.end():d.end() + 1]
+        if before.isspace() or after.isspace():
+            continue  # a dash set apart with spaces pairs with its like, not with a closed-up one
+        if before.isdigit() and after.isdigit():
+            continue  # a range: 2024–25
+        if before.isalpha() and after.isalpha():
+            word = NEXT_WORD.match(" " + text[d.end():d.end() + 30]).group(1)
+            left = regex.search(r"\p{L}+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
+            if left in PREFIXES or word.islower() and (word not in FUNCTION_WORDS or word in PARTICLES):
+                continue  # another dash inside a compound, not the other side of an aside
+        return True
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class _DashHabits:
+    """How the article uses its dashes: em dashes closed up around asides (US style), dashes set
+    apart with spaces, en dashes joining names (Jackson–Vanik) as typesetters mark a relation."""
+
+    closed_asides: int
+    spaced: bool
+    relation: bool
+
+
+def _both_stand_alone(lowered: str, a: str, b: str) -> bool:
+    """True when each piece is also a word on its own in the article, away from the pair: two
+    nouns of equal rank that an en dash relates (the city–country gap), not a compound's parts."""
+    def alone(word: str) -> bool:
+        return regex.search(rf"(?<![\p{{L}}\p{{M}}–—-]){regex.escape(word)}(?:s|es)?(?![\p{{L}}\p{{M}}–—-])", lowered) is not None
+    return alone(a) and alone(b)
+
+
+def _closed_asides(text: str) -> int:
+    """How many em dashes the article closes up around an aside (US style): the word after
+    the dash is a function word, a name or a figure, not the second half of a compound."""
+    count = 0
+    for d in CLOSED_EM_DASH.finditer(text):
+        word = d.group(1)
+        if not word or word[0].isupper() or (word.lower() in FUNCTION_WORDS and word.lower() not in PARTICLES):
+            count += 1
+    return count
 
 
 # --- T505 dash-quotation --------------------------------------------------------------------
@@ -527,9 +809,13 @@ INNER_QUOTES = str.maketrans({'"': "'", "“": "‘", "”": "’"})
 class DashQuotation(Check):
     """
     What it checks:
-        Speech marked with a dialogue dash, the Russian or French convention, in English text: a
-        paragraph that opens with "— " and is attributed to a speaker, or a quote continued after
-        "she said. — ...".
+        Speech marked with a dialogue dash (—, –, -- or a spaced hyphen), the Russian, French or
+        Spanish convention, in English text, told from ordinary dashes by the structure around
+        it: a paragraph that opens with a dash and names a speaker (", — said the minister",
+        "—assured Ruiz—."), or follows a paragraph that introduces it ("Orlov told reporters:");
+        a dash after an introducing colon or after "she said." inside a paragraph; a dash after a
+        sentence that opens words in the first person; an interview of dash-led questions and
+        answers (reported once).
 
     Why an editor cares:
         English marks speech with quotation marks; with a dash the reader cannot tell where the
@@ -560,7 +846,19 @@ class DashQuotation(Check):
         text = doc.text
         curly = text.count("“") + text.count("”") > text.count('"')
         open_mark, close_mark = ("“", "”") if curly else ('"', '"')
+        groups: list[list] = []
         for s in speech:
+            exchange = s.start == doc.blocks[s.block].start and s.attribution is None and not s.close_mark
+            if exchange and groups and groups[-1][-1].block == s.block - 1 and len(groups[-1]) >= 1 and \
+                    groups[-1][-1].start == doc.blocks[groups[-1][-1].block].start and groups[-1][-1].attribution is None:
+                groups[-1].append(s)
+            else:
+                groups.append([s])
+        for group in groups:
+            if len(group) > 1:
+                yield self._exchange(doc, group)
+                continue
+            s = group[0]
             words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
             quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
             if s.start > doc.blocks[s.block].start and s.attribution:
@@ -573,15 +871,31 @@ class DashQuotation(Check):
                 said = f", attributed in '{_excerpt(text, *s.attribution, 50)}'" if s.attribution else ""
                 message = (f"speech opened with a dialogue dash {s.open_mark} (the Russian/French convention) "
                            f"instead of quotation marks: '{quoted}'{said}")
-            end, comma = s.end, ""
+            end, comma, space = s.end, "", ""
             if not s.close_mark and text[end:end + 1] == ",":
                 end, comma = end + 1, ","  # "We will wait," she said: the comma goes inside the marks
-            yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}")
+            gap = text[end:s.attribution[0]] if s.attribution and s.attribution[0] > end else ""
+            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–-"):
+                end, comma, space = s.attribution[0], ",", " "  # ', — said Orlov': the dash goes too
+            yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}{space}")
+
+    @staticmethod
+    def _exchange(doc: Document, group: list) -> Issue:
+        """Consecutive dash-led paragraphs with no speaker named: an interview or a dialogue."""
+        first = group[0]
+        questions = sum(doc.text[s.inner_start:s.inner_end].rstrip(" \"'”’»").endswith("?") for s in group)
+        what = "an interview (questions and answers)" if questions else "a dialogue"
+        message = (f"{what} set as {len(group)} paragraphs opened with dialogue dashes {first.open_mark} "
+                   f"(the Russian/French convention) instead of quotation marks or a Q/A layout: "
+                   f"'{_excerpt(doc.text, first.inner_start, first.inner_end, 50)}'")
+        related = tuple(Related(s.start, s.inner_end, "the dialogue goes on here with a dash") for s in group[1:])
+        return Issue(first.start, first.end, message, related=related)
 
 
 # --- T506 repeated-word ---------------------------------------------------------------------
 
-REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)[ \t\u00a0]+(\1)(?![\w'’-])", re.IGNORECASE)
+# A word and its repeat, across spaces, a line break or markup (which the readers turn into spaces).
+REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
 # Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
@@ -590,6 +904,10 @@ very so bye no yes now there well ha hah hey oh ah hear night knock many far lon
 tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
 bora ylang beri dik aye win
 """.split())
+# A past participle after "had had" shows the second "had" is a doubled auxiliary: "had had agreed".
+PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
+# What opens a clause: after "that that" it shows the conjunction was doubled ("that that it works").
+SUBJECTS = frozenset("i you he she it we they the a an this these those there his its our their my your".split())
 PUNCTUATION_AROUND_WORDS = ',.;:!?"“”'
 PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -600,7 +918,9 @@ WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|po
 class RepeatedWord(Check):
     """
     What it checks:
-        A word typed twice in a row ("the the", "to to").
+        A word typed twice in a row, across a line break, markup (a link or emphasis boundary)
+        and case ("The the"); doubles that grammar allows are told by the words around them
+        ("had had enough" but not "had had agreed"; "said that that plan" but not "that that it").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
@@ -634,13 +954,34 @@ class RepeatedWord(Check):
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)
                 lower = word.lower()
-                if again[0].isupper() or lower in GRAMMATICAL_DOUBLES or lower in EMPHATIC_DOUBLES:
+                if again[0].isupper() or lower in EMPHATIC_DOUBLES:
+                    continue
+                if lower in GRAMMATICAL_DOUBLES and self._grammatical(text, m, lower, block):
                     continue
                 if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):
                     continue
                 if self._deliberate(text, m, lower, block):
                     continue
-                yield Issue(m.start(), m.end(), f"'{word}' is repeated: '{m.group()}'", suggestion=word)
+                where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
+                shown = " ".join(m.group().split())
+                yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
+
+    @staticmethod
+    def _grammatical(text: str, m: re.Match, lower: str, block) -> bool:
+        """Whether the double is grammar, from the words around it: "had had enough" (but "had had
+        agreed" doubles the auxiliary), "said that that plan" (but "is that that it" doubles the
+        conjunction), "gave her her medal" after a verb and before a noun (but "by her her son")."""
+        after = NEXT_WORD.match(text, m.end(), block.end)
+        nxt = after.group(1).lower() if after else ""
+        if lower == "had":
+            return not PARTICIPLE_NEXT.match(text, m.end())
+        if lower == "that":
+            return nxt not in SUBJECTS
+        if lower == "her":
+            before = text[max(block.start, m.start() - 30):m.start()].split()
+            prev = before[-1].lower().strip(",;:") if before else ""
+            return bool(prev) and prev not in FUNCTION_WORDS and bool(nxt) and nxt not in FUNCTION_WORDS
+        return True
 
     @staticmethod
     def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:

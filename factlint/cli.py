@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze")
-FORMATS = ("text", "json", "sarif", "github")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp")
 
 
 class UsageError(Exception):
@@ -42,14 +40,16 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
                                      "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
-                                     "analyze FILE. Run 'factlint COMMAND --help' for each.")
+                                     "analyze FILE, lsp. Run 'factlint COMMAND --help' for each.")
     parser.add_argument("--version", action="version", version=f"factlint {__version__}")
     sub = parser.add_subparsers(dest="command")
 
     check = sub.add_parser("check", help="lint articles (the default command)")
     check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     _common(check)
-    check.add_argument("--format", choices=FORMATS, default="text")
+    from factlint.output import add_arguments
+
+    add_arguments(check)  # --format/--output-format, --output-file, --statistics, --fix, --unsafe-fixes, --diff
     check.add_argument("--stdin-filename", help="the name to report for standard input (also picks its format)")
     check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
     check.add_argument("--extend-select", help="comma-separated checks to add to the selection")
@@ -75,7 +75,43 @@ def build_parser() -> argparse.ArgumentParser:
     _common(analyze)
     analyze.add_argument("--format", choices=("text", "json"), default="text")
     analyze.add_argument("--stdin-filename")
+    _archive_parser(sub)
+
+    lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs the lsp extra)")
+    lsp.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
+    lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on (default 127.0.0.1)")
+    lsp.add_argument("--port", type=int, default=2087, help="TCP port (default 2087)")
     return parser
+
+
+def _archive_parser(sub) -> None:
+    archive = sub.add_parser("archive", help="audit a whole archive on Dask (the 'archive' extra)",
+                             description="Lint a folder or glob of articles, or JSON Lines / Parquet exports, on a "
+                             "Dask cluster, and write one Parquet row per finding (and per article that could "
+                             "not be linted) to a folder of parts.")
+    archive.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a folder or glob of article files, or .jsonl/.ndjson/.parquet files")
+    archive.add_argument("--out", required=True, metavar="FINDINGS.parquet",
+                         help="the output folder (a Parquet dataset, one part per partition)")
+    _common(archive)
+    archive.add_argument("--workers", type=int, default=0,
+                         help="worker processes of the local cluster (default: every core available)")
+    archive.add_argument("--scheduler", metavar="ADDRESS",
+                         help="an existing Dask scheduler (tcp://host:8786) instead of a local cluster")
+    archive.add_argument("--resume", action="store_true", help="skip partitions already written to --out")
+    archive.add_argument("--overwrite", action="store_true", help="replace the findings already in --out")
+    archive.add_argument("--partition-size", type=int, default=500, metavar="N",
+                         help="article files per partition (default: 500)")
+    archive.add_argument("--block-size", type=int, default=16, metavar="MB",
+                         help="megabytes of JSON Lines per partition (default: 16); Parquet: one row group each")
+    archive.add_argument("--id-column", default="id", help="record field of the article id (default: id)")
+    archive.add_argument("--text-column", default="text", help="record field of the article text (default: text)")
+    archive.add_argument("--format-column", default="format",
+                         help="record field of the format, md, txt or html (default: format)")
+    archive.add_argument("--published-column", default="published",
+                         help="record field of the publication date, YYYY-MM-DD (default: published)")
+    archive.add_argument("--default-format", default="md", help="format of records without one (default: md)")
+    archive.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,6 +130,16 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_explain(args)
         if args.command == "analyze":
             return cmd_analyze(args)
+        if args.command == "archive":
+            from factlint.archive import main as archive_main
+
+            settings = _settings(args)
+            _registry(settings)  # a selector typo or a plugin that fails stops the run here, not on every worker
+            return archive_main(args, settings)
+        if args.command == "lsp":  # imported only here: a check run never loads the server
+            from factlint.lsp import main as lsp_main
+
+            return lsp_main(args)
         return cmd_check(args)
     except UsageError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
@@ -242,6 +288,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     outcome = run(args.paths, settings, lambda: _registry(settings), args.published, facts, stdin=stdin,
                   stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
     results = outcome.results
+    if args.fix or args.diff:
+        from factlint.engine import Linter
+        from factlint.output import fix_step
+
+        results, done = fix_step(args, results, settings.root, lambda: Linter(
+            settings, outcome.registry or _registry(settings), args.published, facts),
+            (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+        if done is not None:
+            return done
     for problem in outcome.problems:
         print(f"factlint: {problem}", file=sys.stderr)
     errors = 0
@@ -266,8 +321,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 findings = []
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
-    checked = sum(1 for r in results if not r.error)
-    _print_report(args, findings, checked, lambda: outcome.registry or _registry(settings))
+    checked = [r.path for r in results if not r.error]
+    _print_report(args, findings, checked, settings, stdin, lambda: outcome.registry or _registry(settings))
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     from factlint.api import SEVERITY_RANK
@@ -276,25 +331,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if args.exit_zero or not failing else 1
 
 
-def _print_report(args: argparse.Namespace, findings, checked: int, registry) -> None:
-    """Write the report; ``registry`` is a callable, called only for SARIF's rule metadata."""
-    if args.format == "json":
-        from factlint.reporters.json import render
+def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,
+                  registry) -> None:
+    """Write the report (factlint/output.py); ``registry`` is a callable, called only for rule metadata."""
+    from factlint.output import OutputError, Report, write_report
 
-        out = render(findings)
-    elif args.format == "sarif":
-        from factlint.reporters.sarif import render
-
-        out = render(findings, registry().sorted())
-    elif args.format == "github":
-        from factlint.reporters.github import render
-
-        out = render(findings)
-    else:
-        from factlint.reporters.text import render
-
-        colour = args.color == "always" or (args.color == "auto" and sys.stdout.isatty()
-                                            and "NO_COLOR" not in os.environ)
-        out = render(findings, checked, colour)
-    sys.stdout.write(out)
-    sys.stdout.flush()
+    report = Report(findings, checked, settings.root, registry,
+                    (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+    to_stderr = args.fix and stdin is not None and args.output_file is None  # stdout holds the fixed text
+    try:
+        write_report(args.format, report, args.color, args.output_file, args.statistics,
+                     stream=sys.stderr if to_stderr else None)
+    except OutputError as exc:
+        raise UsageError(str(exc)) from None

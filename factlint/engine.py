@@ -23,7 +23,7 @@ from factlint.config import Settings
 from factlint.document import Document
 from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
-from factlint.source import SourceError, decode
+from factlint.source import Source, SourceError, decode
 
 
 # The checks of one file may take this long in all; then they are stopped and the run goes on.
@@ -111,10 +111,18 @@ class Linter:
         return self.lint_bytes(path, data)
 
     def lint_bytes(self, path: str, data: bytes, kind: str | None = None) -> FileResult:
-        from factlint.readers import read
-
         try:
             source = decode(path, data, kind)
+        except SourceError as exc:
+            return FileResult(path, error=str(exc))
+        return self.lint_source(source)
+
+    def lint_source(self, source: Source) -> FileResult:
+        """Lint decoded text (what the Python API calls: its offsets are offsets into ``source.text``)."""
+        from factlint.readers import read
+
+        path = source.path
+        try:
             doc = read(source, self.published)
         except SourceError as exc:
             return FileResult(path, error=str(exc))
@@ -157,15 +165,29 @@ class Linter:
 
     def _finding(self, doc: Document, check: Check, issue: Issue) -> Finding:
         end = max(issue.end, issue.start + 1) if doc.text else issue.end
-        line, col, end_line, end_col = doc.span_position(issue.start, end)
+        start, stop = _source_span(doc, issue.start, end)
+        line, col = doc.source.line_col(start)
+        end_line, end_col = doc.source.line_col(stop)
         related = []
         for rel in issue.related:
-            r_line, r_col, r_end_line, r_end_col = doc.span_position(rel.start, max(rel.end, rel.start + 1))
-            related.append(RelatedLocation(doc.path, r_line, r_col, r_end_line, r_end_col, rel.message))
+            r_start, r_stop = _source_span(doc, rel.start, max(rel.end, rel.start + 1))
+            related.append(RelatedLocation(doc.path, *doc.source.line_col(r_start), *doc.source.line_col(r_stop),
+                                           rel.message, r_start, r_stop))
+        fix = None
+        if issue.suggestion is not None:
+            from factlint.fixes import fix_for
+
+            fix = fix_for(doc, check.code, issue.start, issue.end, issue.suggestion)
         return Finding(path=doc.path, line=line, column=col, end_line=end_line, end_column=end_col,
                        code=check.code, name=check.name, severity=self.severities[check.code],
                        message=issue.message, related=tuple(related), suggestion=issue.suggestion,
-                       excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+                       start=start, end=stop, fix=fix, excerpt=" ".join(doc.text[issue.start:issue.end].split()))
+
+
+def _source_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """Code-point offsets into the source of the prose span (as ``Document.span_position`` maps it)."""
+    s = doc.to_source(start)
+    return s, max(doc.to_source_end(end), s)
 
 
 class TimeUp(BaseException):
@@ -174,9 +196,15 @@ class TimeUp(BaseException):
 
 @contextlib.contextmanager
 def _deadline(seconds: float) -> Iterator[None]:
-    """Raise TimeUp in the running code after ``seconds`` (main thread with SIGALRM only; else no limit)."""
+    """Raise TimeUp in the running code after ``seconds``.
+
+    On the main thread a SIGALRM timer does it; on any other thread (a Dask
+    worker, a server's request thread) a timer thread raises TimeUp in this
+    thread asynchronously, which takes effect at its next Python instruction.
+    """
     if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
+        with _thread_deadline(seconds):
+            yield
         return
 
     def time_up(signum: int, frame: object) -> None:
@@ -189,6 +217,33 @@ def _deadline(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_deadline(seconds: float) -> Iterator[None]:
+    import ctypes
+
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def time_up() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(TimeUp))
+
+    timer = threading.Timer(seconds, time_up)
+    timer.daemon = True
+    try:
+        timer.start()
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # not yet delivered when the body ended: withdraw it
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        timer.cancel()
 
 
 def _reason(exc: BaseException) -> str:

@@ -106,9 +106,18 @@ def test_quote_runs_across_a_caption():
 
 
 def test_certainty_of_stray_marks():
-    # runs to the end of its paragraph with nothing to show it ended: it may go on, so not certain
+    # runs to the end of its paragraph and the next paragraph does not reopen it: unclosed
     doc, qa = analyse('"The port will stay open.\n\nThe council met on Monday.\n')
-    assert [s.certain for s in qa.unpaired] == [False]
+    [stray] = qa.unpaired
+    assert stray.certain and stray.next_block == 1
+    # reopened in another style: a new quotation, so the first one never closed
+    doc, qa = analyse('„Die Zeit läuft, and we must hurry.\n\n"We are ready," said the engineer.\n')
+    [stray] = qa.unpaired
+    assert stray.mark == "„" and stray.certain
+    # a single mark that opens speech after a colon is a quotation mark, not an apostrophe
+    doc, qa = analyse("The judge told them: ‘You knew what you were doing.\n\nHe jailed both men.\n")
+    [stray] = qa.unpaired
+    assert stray.kind == "single" and stray.certain
     # an attribution inside shows where it ended
     doc, qa = analyse('"The port will stay open, the mayor said.\n\nThe council met on Monday.\n')
     [stray] = qa.unpaired

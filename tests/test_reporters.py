@@ -25,12 +25,19 @@ def test_json_is_exactly_version_and_findings(linked):
     assert code == 1 and list(report) == ["version", "findings"] and report["version"] == __version__
     ReportModel.model_validate(report)
     assert [set(f) for f in report["findings"]] == [{"path", "line", "column", "end_line", "end_column", "code",
-                                                     "name", "severity", "message", "related", "suggestion"}] * 3
+                                                     "name", "severity", "message", "related", "suggestion",
+                                                     "start", "end", "fix"}] * 3
     last = report["findings"][-1]
     assert (last["code"], last["line"], last["column"], last["end_column"]) == ("Z902", 4, 23, 27)
+    assert ARTICLE[last["start"]:last["end"]] == "quay"
     assert last["related"] == [{"path": "a.txt", "line": 3, "column": 11, "end_line": 3, "end_column": 15,
-                                "message": "the first 'quay'"}]
-    assert last["suggestion"] is None and report["findings"][0]["suggestion"] == "harbour"
+                                "message": "the first 'quay'", "start": 17, "end": 21}]
+    assert last["suggestion"] is None and last["fix"] is None
+    first = report["findings"][0]
+    assert first["suggestion"] == "harbour" and first["fix"] == {
+        "applicability": "unsafe", "reason": "the check does not declare that the text decides its suggestion",
+        "edits": [{"start": 17, "end": 21, "line": 3, "column": 11, "end_line": 3, "end_column": 15,
+                   "original": "quay", "replacement": "harbour"}]}
 
 
 def test_json_with_no_findings(project):
@@ -94,8 +101,8 @@ def test_github_escapes_properties_and_data():
                            "title=Z901 mark-quay::100%25 sure%0Areally\n")
 
 
-def test_text_format_with_related_and_summary(linked):
-    code, out, _ = linked.run("a.txt")
+def test_concise_format_is_the_one_line_form(linked):
+    code, out, _ = linked.run("--output-format", "concise", "a.txt")
     assert out.splitlines() == [
         "a.txt:3:11: Z901 [warning] 'quay' found",
         "    suggestion: harbour",
@@ -109,8 +116,9 @@ def test_text_format_with_related_and_summary(linked):
 
 
 def test_text_colour_only_when_asked_or_on_a_terminal(linked):
-    assert "\033[" in linked.run("--color", "always", "a.txt")[1]
-    assert "\033[" not in linked.run("--color", "auto", "a.txt")[1]  # captured output is not a terminal
+    for fmt in ("full", "concise"):
+        assert "\033[" in linked.run("--format", fmt, "--color", "always", "a.txt")[1]
+        assert "\033[" not in linked.run("--format", fmt, "--color", "auto", "a.txt")[1]  # not a terminal
 
 
 def test_exit_codes(linked):

@@ -29,14 +29,17 @@
     or "bracket". ``certain`` is True when something shows the mark really has no partner: an
     attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
     opened the speech, a single mark on the other side, a second quote opening before the first
-    closes, the end of the article; always for brackets. A single mark is certain only when it
-    opens a quote with an attribution inside (elsewhere it could be an apostrophe). A quote that
-    simply runs to the end of its paragraph may go on in a paragraph that lost its reopening
-    mark, so it is not certain.
+    closes, the end of the article, a quotation that runs to the end of its paragraph when the
+    next paragraph does not reopen it in the same style (the only convention that leaves a mark
+    open); always for brackets. A single opening mark is certain when it opens speech (after a
+    colon or a comma, or at the paragraph's start, before a capital) or an attribution follows
+    inside it; elsewhere it could be an apostrophe.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
-    it by mistake (a mismatched pair); -1 when unknown.
+    it by mistake (a mismatched pair); -1 when unknown. ``next_block``, for an opening mark whose
+    quotation runs to the end of its paragraph, is the next paragraph, which does not reopen it
+    (-1 at the end of the article or when the quotation ended inside its paragraph).
 
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
@@ -81,6 +84,7 @@ class StrayMark:
     certain: bool = True
     speech: int = -1
     close_at: int = -1
+    next_block: int = -1
 
 
 @dataclass(slots=True)
@@ -111,17 +115,21 @@ ANY_QUOTE = DOUBLE | SINGLE
 ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
 # "a)", "1)", "iv)": list numbering, not a bracket.
 LIST_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
+PRIME_BEFORE = re.compile(r"\s?\d")
 FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
 SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
 LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+STYLE = {"''": '"', '""': '"'}
+# A line that ends a sentence (a crosshead does not), closing marks aside.
+CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
 @cache
 def dialogue_dash() -> regex.Pattern:
     """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
-    return regex.compile(r"[—–-]\s*(?=[\"“«]?[\p{Lu}\d])")
+    return regex.compile(r"(?:--|[—–-])\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
@@ -136,12 +144,15 @@ SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+
 # An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
 APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
 SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
-SPEAKER_THIRD = rf"(?:the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+# The speaker in the third person: a first-person "I explained" inside a quotation is no attribution.
+SPEAKER_THIRD = rf"(?:(?:the|a|an)\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,5}}(?!I\b){NAME})"
 # A paragraph that hands over to speech: 'Orlov told reporters:', 'the minister explained:'.
 INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0,5}}:$")
 # "she said. — So far": a dialogue dash continuing speech after an attribution.
 DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
-SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
+# A dialogue dash inside a paragraph: after a sentence, an attribution or an introducing colon, a
+# dash (em, en, a double hyphen or a spaced hyphen) before a capital.
+SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
 
 # The patterns below need the ``regex`` module (\p{Lu}, right-to-left search), whose compiler is
 # slow: each is compiled on first use, so an article without quotations (or without the rare
@@ -151,7 +162,7 @@ SPACED_DASH = re.compile(r"[.,]\s+([—–])\s+(?=[^\W\d_a-z]|\d)")
 @cache
 def attribution_after() -> regex.Pattern:
     """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
-    return regex.compile(rf"\s*(?:[—–-]\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 
 
 @cache
@@ -164,15 +175,21 @@ def attribution_before() -> regex.Pattern:
 def attribution_inside() -> regex.Pattern:
     """Inside a quote that never closes: the attribution that shows where it should have closed."""
     return regex.compile(
-        rf",\s+(?:(?:he|she)\s+(?:{SPEECH_VERBS})\s*[.,]|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b"
-        rf"|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
+        rf",\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
+        rf"|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
     )
+
+
+@cache
+def said_here() -> regex.Pattern:
+    """An attribution clause starting here: 'Beridze said', 'said the minister'."""
+    return regex.compile(SAID)
 
 
 @cache
 def speech_end() -> regex.Pattern:
     """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark."""
-    return regex.compile(rf"(?:[,.!?…]\s*[—–-]\s+|,\s*)(?={SAID})")
+    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–])\s*|[,.!?…]\s*-\s+|,\s*)(?={SAID})")
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -227,7 +244,8 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
         return "open"
     if right and not left:
         if prev.isdigit():
-            return "apostrophe"  # 5' 11", the 1990s'
+            # a prime before inches (5' 11"), else a closing mark or a prime: 'Article 50'
+            return "apostrophe" if PRIME_BEFORE.match(text, i + 1, hi) else "maybe"
         if prev in "sSzZxX":
             return "maybe"  # students' books, or 'the boss'
         if prev in "”\")]»" and nxt in "sS":
@@ -352,9 +370,14 @@ def _attribution_before(text: str, start: int, lo: int) -> tuple[int, int] | Non
     return m.start(), stop
 
 
+def _dash_at(text: str, i: int) -> str:
+    return "--" if text.startswith("--", i) else text[i]
+
+
 def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: list[int], in_list: bool,
-                 introduced: tuple[str, tuple[int, int] | None]) -> list[Quote]:
-    """Speech marked with a dialogue dash in one block: at its start, or after 'she said.'.
+                 introduced: tuple[str, tuple[int, int] | None], interview: bool = False) -> list[Quote]:
+    """Speech marked with a dialogue dash in one block: at its start, after 'she said.', after a
+    colon, or after a sentence when the words are in the first person.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
     it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
@@ -362,14 +385,24 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     ("Orlov told reporters:") introduces speech; one that ends with any other colon ("Orlov was
     blunt:") does when the words are in the first person."""
     out: list[Quote] = []
-    starts: list[tuple[int, int]] = []  # (dash position, words start)
+    starts: list[tuple[int, int, str]] = []  # (dash position, words start, what comes before)
     m = dialogue_dash().match(text, lo, hi)
     if m:
-        starts.append((lo, m.end()))
+        starts.append((lo, m.end(), "start"))
     for c in SPACED_DASH.finditer(text, lo, hi):
-        if DASH_CONTINUATION.search(text, max(lo, c.start() - 100), c.start() + 1):
-            starts.append((c.start(1), c.end()))
-    for n, (dash, words) in enumerate(starts):
+        stop, before = c.group(1), max(lo, c.start() - 120)
+        if said_here().match(text, c.end(), hi):
+            continue  # ', — Beridze said': the dash that hands over to the attribution
+        if stop in ".," and DASH_CONTINUATION.search(text, before, c.start() + 1):
+            how = "attribution"  # 'she said. — So far'
+        elif stop == ":":
+            how = "speaker" if INTRODUCED_BY_SPEAKER.search(text, before, c.start() + 1) else "colon"
+        elif stop != ",":
+            how = "sentence"  # 'was unapologetic. – People ask me': speech only in the first person
+        else:
+            continue
+        starts.append((c.start(2), c.end(), how))
+    for n, (dash, words, how_before) in enumerate(starts):
         limit = starts[n + 1][0] if n + 1 < len(starts) else hi
         k = bisect.bisect_right(stray_closes, words)
         closing = stray_closes[k] if k < len(stray_closes) and stray_closes[k] < limit else None
@@ -384,20 +417,22 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             end, close_mark = inner_end, ""
             if e:
                 attribution = _attribution_after(text, e.start() + 1, hi)
-        if closing is None and dash == lo:
-            first_person = FIRST_PERSON.search(text, words, inner_end) is not None
+        first_person = FIRST_PERSON.search(text, words, inner_end) is not None
+        if closing is None and dash == lo and not interview:
             how, intro = introduced
             if attribution is None and not (how == "speaker" or (how and first_person)):
                 continue  # a dash-led line with no speaker: a list item
-            if (in_list or text[dash] == "-") and not first_person:
+            if (in_list or text[dash:dash + 2] in ("- ", "-\t")) and not first_person:
                 continue  # a list item that reports what someone said, not speech
+        elif closing is None and how_before in ("colon", "sentence") and attribution is None and not first_person:
+            continue  # a dash after a sentence or a colon, with neither a speaker nor a first person
         while inner_end > words and (text[inner_end - 1].isspace() or (text[inner_end - 1] == "," and not close_mark)):
             inner_end -= 1
         if inner_end <= words:
             continue
         if attribution is None and dash == lo:
             attribution = introduced[1]  # 'Orlov told reporters:' in the paragraph before
-        out.append(Quote(dash, max(end, inner_end), words, inner_end, text[dash], close_mark, block_index,
+        out.append(Quote(dash, max(end, inner_end), words, inner_end, _dash_at(text, dash), close_mark, block_index,
                          attribution=attribution))
     return out
 
@@ -428,9 +463,13 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _interlude(block, families: dict) -> bool:
-    """A block a quote can run across: a crosshead, or a caption (short, with no quotation marks)."""
-    return block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ())))
+def _interlude(block, families: dict, text: str = "") -> bool:
+    """A block a quote can run across: a crosshead (a heading, or a short line that ends no
+    sentence, quoted words and all: Economy 'fundamentally strong'), or a caption (short, with no
+    quotation marks)."""
+    if block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ()))):
+        return True
+    return bool(text) and block.end - block.start <= 80 and not CROSSHEAD_END.search(text, block.start, block.end)
 
 
 def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
@@ -459,12 +498,29 @@ def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
 def _dash_blocks(text: str, blocks: list) -> set[int]:
     """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
     out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
-    if "—" in text or "–" in text:
-        starts = [b.start for b in blocks]
-        for m in SPACED_DASH.finditer(text):
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.end() <= blocks[i].end:
-                out.add(i)
+    if not any(dash in text for dash in ("—", "–", ". -", ": -", ", -", "? -", "! -")):
+        return out  # no dash that could open speech inside a paragraph (a cheap test)
+    starts = [b.start for b in blocks]
+    for m in SPACED_DASH.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= blocks[i].end:
+            out.add(i)
+    return out
+
+
+def _interview(text: str, blocks: list, dash_blocks: set[int]) -> set[int]:
+    """Blocks of an interview set with dialogue dashes: a run of dash-led blocks in which a
+    question ('— How do you assess the season?') is answered by the next dash-led block."""
+    out: set[int] = set()
+    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–-")
+    run: list[int] = []
+    for i in led + [-2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if any(text[blocks[j].start:blocks[j].end].rstrip(" \"'”’»").endswith("?") for j in run[:-1]):
+            out.update(run)
+        run = [i]
     return out
 
 
@@ -535,7 +591,9 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
             said_before.setdefault(q.block, []).append(q.attribution)
     for spans in said_before.values():
         spans.sort(key=lambda span: span[1])
-    for b_index in sorted(set(block_strays) | _dash_blocks(text, blocks)):
+    dash_blocks = _dash_blocks(text, blocks)
+    interview = _interview(text, blocks, dash_blocks) if dash_blocks else set()
+    for b_index in sorted(set(block_strays) | dash_blocks):
         block = blocks[b_index]
         own = block_strays.get(b_index, [])
         closes = [s.start for s in own if s.role == "close" and s.kind == "double"]
@@ -544,7 +602,8 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
         said = said_before.get(b_index, [])
         said_ends = [end for _, end in said]
         speech = [_speaker_from_before(q, said, said_ends)
-                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced)]
+                  for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced,
+                                        b_index in interview)]
         speech_starts = [q.inner_start for q in speech]
         single_open = min((o.start for o in own if o.kind == "single" and o.role == "open"), default=block.end)
         for s in own:
@@ -557,7 +616,7 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                 certain = owner >= 0 or single_open < s.start or _attribution_after(text, s.end, block.end) is not None
             if owner >= 0 or certain != s.certain:
                 s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
-                              len(result.speech) + owner if owner >= 0 else -1, s.close_at)
+                              len(result.speech) + owner if owner >= 0 else -1, s.close_at, s.next_block)
             result.unpaired.append(s)
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -565,7 +624,13 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     return result
 
 
-def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: dict, families: dict) -> tuple[int, str]:
+def _same_style(a: str, b: str) -> bool:
+    """True when two opening marks are of one style (a doubled '' or "" stands for a straight ")."""
+    return STYLE.get(a, a) == STYLE.get(b, b)
+
+
+def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: dict, families: dict,
+                  mark: str) -> tuple[int, str]:
     """Where a quote left open at the end of block ``b_index`` goes on: (block index, "reopen" | "close"),
     or (-1, "") when no later paragraph continues it. Crossheads and short captions in between are skipped."""
     j = b_index + 1
@@ -574,11 +639,13 @@ def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: d
         fam = marks[0 if kind == "double" else 1] if marks else None
         if fam is not None and fam.first_role:
             if fam.first_role == "open" and fam.openers and _starts_block(text, blocks[j], fam.openers[0]):
-                return j, "reopen"
+                if _same_style(_mark_at(text, fam.openers[0]), mark):
+                    return j, "reopen"
+                return -1, ""  # reopened in another style: a new quotation, not this one going on
             if fam.first_role == "close" and fam.stray_closes:
                 return j, "close"
             return -1, ""
-        if not _interlude(blocks[j], families):
+        if not _interlude(blocks[j], families, text):
             return -1, ""
         j += 1
     return -1, ""
@@ -597,14 +664,22 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     k = bisect.bisect_right(marks.openers, o)
     reopen = marks.openers[k] if k < len(marks.openers) else None
     if reopen is not None:
-        if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen):
+        # Paragraphs merged into one (as some sources print a multi-paragraph quote): the quote
+        # reopens after a sentence, with no attribution between to show that it ended.
+        if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen) and \
+                not attribution_inside().search(text, o, reopen):
             end = reopen
             while end > o + 1 and text[end - 1].isspace():
                 end -= 1
             return [Quote(o, end, o + len(mark), end, mark, "", b_index, continues=True)]
-        strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double"))
+        inside = attribution_inside().search(text, o, reopen)
+        strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=kind == "double",
+                                close_at=inside.start() + 1 if inside else -1))
         return []
-    j, how = _continuation(text, kind, b_index, blocks, per_block, families)
+    inside = attribution_inside().search(text, o, block.end)
+    # An attribution inside shows the quote ended in this paragraph: a reopening in the next one
+    # starts another quotation.
+    j, how = (-1, "") if inside is not None else _continuation(text, kind, b_index, blocks, per_block, families, mark)
     if how:
         out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
         if how == "close":
@@ -619,11 +694,24 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     single_closes = per_block[b_index][1].stray_closes
     k = bisect.bisect_right(single_closes, o)
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
-    inside = attribution_inside().search(text, o, block.end) if wrong_close < 0 else None
+    inside = inside if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
-    if kind == "double":
-        certain = close_at >= 0 or b_index == len(blocks) - 1
-    else:  # a single mark that opens a word is a quote only when an attribution shows the quote ended
-        certain = inside is not None
-    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at))
+    # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
+    # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
+    # apostrophe, when it opens speech: after a colon or a comma, or at the paragraph's start,
+    # before a capital; a curly or low one always.
+    lead = text[max(block.start, o - 2):o].strip()
+    speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and text[o + len(mark):o + len(mark) + 1].isupper()
+    # A curly or low opening single mark is never an apostrophe once elisions are set aside.
+    certain = kind == "double" or inside is not None or speech_like or mark in "‘‚‹"
+    strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
+                            next_block=_next_paragraph(blocks, b_index)))
     return []
+
+
+def _next_paragraph(blocks: list, b_index: int) -> int:
+    """The next block that is not a heading, or -1 at the end of the article."""
+    for j in range(b_index + 1, len(blocks)):
+        if blocks[j].kind != "heading":
+            return j
+    return -1

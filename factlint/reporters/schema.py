@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from factlint.api import Severity
@@ -44,6 +46,29 @@ class RelatedModel(BaseModel):
     end_line: int
     end_column: int
     message: str
+    start: int | None  # code-point offsets into the source text
+    end: int | None
+
+
+class EditModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    original: str
+    replacement: str
+
+
+class FixModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    applicability: Literal["safe", "unsafe", "display-only"]
+    reason: str | None
+    edits: list[EditModel]
 
 
 class FindingModel(BaseModel):
@@ -60,6 +85,9 @@ class FindingModel(BaseModel):
     message: str
     related: list[RelatedModel]
     suggestion: str | None
+    start: int | None
+    end: int | None
+    fix: FixModel | None
 
 
 class ReportModel(BaseModel):

@@ -1,4 +1,4 @@
-"""The human format: ``path:line:col: CODE [severity] message``, related places indented."""
+"""The concise human format: ``path:line:col: CODE [severity] message``, related places indented."""
 
 from __future__ import annotations
 
@@ -22,13 +22,28 @@ def render(findings: list[Finding], files_checked: int, colour: bool) -> str:
             lines.append(paint(f"    {r.path}:{r.line}:{r.column}: {r.message}", DIM))
         if f.suggestion:
             lines.append(f"    suggestion: {f.suggestion}")
+    lines.append(summary(findings, files_checked))
+    return "\n".join(lines) + "\n"
+
+
+def summary(findings: list[Finding], files_checked: int) -> str:
     counts = Counter(f.severity for f in findings)
     if findings:
         parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
                           if counts[s])
         files = len({f.path for f in findings})
-        lines.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
-                     f"{files} of {files_checked} file{'s' if files_checked != 1 else ''}.")
-    else:
-        lines.append(f"No findings in {files_checked} file{'s' if files_checked != 1 else ''}.")
-    return "\n".join(lines) + "\n"
+        return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
+                f"{files} of {files_checked} file{'s' if files_checked != 1 else ''}.")
+    return f"No findings in {files_checked} file{'s' if files_checked != 1 else ''}."
+
+
+def fixable_line(findings: list[Finding]) -> str:
+    """How many findings ``--fix`` would fix (empty when none)."""
+    fixable = sum(1 for f in findings if f.fixable)
+    unsafe = sum(1 for f in findings if f.fix is not None and f.fix.applicability == "unsafe")
+    if not fixable and not unsafe:
+        return ""
+    parts = [f"{fixable} fixable with --fix (--diff shows the changes)"] if fixable else []
+    if unsafe:
+        parts.append(f"{unsafe} more with --unsafe-fixes")
+    return "; ".join(parts) + "."

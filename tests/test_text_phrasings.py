@@ -1,0 +1,262 @@
+"""T501–T506 detection in many phrasings: the team's own sentences, varied by hypothesis.
+
+Each property states one error (or one legitimate form) in a family of forms and asserts the same
+verdict for all of them, so a rule that knows only one phrasing fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import lint_text
+
+SPEAKERS = ["the mayor", "Anna Berg", "a spokesman for the port", "the harbour master, Ivo Lind,", "she", "he"]
+VERBS = ["said", "told reporters", "added", "warned", "explained"]
+CLAUSES = [
+    "The bridge will open in May",
+    "We have waited for this decision for a decade",
+    "Nobody expected the ferries to be full every weekend",
+    "The tariffs must be aligned across all the borders",
+    "Prices will stay high until the spring",
+]
+NARRATIVE = [
+    "The council met on Monday to discuss the budget.",
+    "Traffic on the ring road fell by a fifth last year.",
+    "Work on the second pier is due to start in the autumn.",
+]
+STYLES = [('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"), ("''", "''"), ("‹", "›")]
+
+
+def found(text: str, code: str, name: str = "article.txt"):
+    return [f for f in lint_text(text, name=name, select=[code]).findings if f.code == code]
+
+
+def on_line(findings, line: int) -> bool:
+    return any(f.line <= line <= f.end_line or any(r.line == line for r in f.related) for f in findings)
+
+
+# --- T501: a closing mark removed from a balanced quotation is found -------------------------------
+
+@st.composite
+def quoted_paragraph(draw):
+    """(paragraph with one balanced quotation, offset of its closing mark, the closing mark)."""
+    opening, closing = draw(st.sampled_from(STYLES))
+    clause = draw(st.sampled_from(CLAUSES))
+    speaker, verb = draw(st.sampled_from(SPEAKERS)), draw(st.sampled_from(VERBS))
+    form = draw(st.integers(0, 2))
+    if form == 0:  # "Words," the mayor said.
+        head, tail = f"{opening}{clause},", f"{closing} {speaker} {verb}."
+    elif form == 1:  # The mayor said: "Words."
+        head, tail = f"{speaker[0].upper()}{speaker[1:]} {verb}: {opening}{clause}.", f"{closing}"
+    else:  # Words in the middle of a sentence
+        head, tail = f"Officials called it {opening}{clause.lower()}", f"{closing} in a statement on Friday."
+    before = draw(st.sampled_from(["", *NARRATIVE]))
+    lead = before + " " if before else ""
+    return lead + head + tail, len(lead) + len(head), closing
+
+
+@settings(max_examples=120, deadline=None)
+@given(quoted_paragraph(), st.sampled_from(NARRATIVE), st.booleans())
+def test_removing_a_closing_mark_is_found(quoted, after, last):
+    paragraph, at, closing = quoted
+    assert paragraph[at:at + len(closing)] == closing
+    broken = paragraph[:at] + paragraph[at + len(closing):]
+    text = f"Harbour talks resume\n\n{NARRATIVE[0]}\n\n{broken}\n\n" + ("" if last else f"{after}\n")
+    assert on_line(found(text, "T501"), 5), text
+
+
+@settings(max_examples=120, deadline=None)
+@given(quoted_paragraph(), st.sampled_from(NARRATIVE))
+def test_no_finding_when_every_mark_is_balanced(quoted, after):
+    paragraph, _, _ = quoted
+    text = f"Harbour talks resume\n\n{NARRATIVE[0]}\n\n{paragraph}\n\n{after}\n"
+    assert found(text, "T501") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # a quotation that runs on and reopens in the next paragraph, in each style
+    *[f"{o}The first part runs on.\n\n{o}And it ends here,{c} she said.\n" for o, c in STYLES if o != "''"],
+    # apostrophes, elisions, plural possessives and primes
+    "The players' wages rose 'til the '90s, and rock 'n' roll was back in the Joneses' shop.\n",
+    "The striker is 6' 2\" tall; the screen is 24\".\n",
+    "The goalkeepers’ union and the clubs’ owners met.\n",
+])
+def test_legitimate_open_marks_stay_quiet(text):
+    assert found(text, "T501") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    # the next paragraph is reported speech, not a continuation
+    'He said: "The plan will work if the council pays its share.\n\nHe asked for a vote in June.\n',
+    # reopened in another style: a new quotation
+    "The motto read „Arbeit und Ruhe, and he would repeat it.\n\n\"He was stubborn,\" his son said.\n",
+    # a single mark that opens speech after a colon
+    "The judge told them: ‘You knew what you were doing.\n\nShe jailed both men for a year.\n",
+    # a closing guillemet with no opening one before the attribution
+    "The last word belongs to the shipping lines», added the union leader.\n",
+])
+def test_unclosed_forms_are_found(text):
+    assert found(text, "T501"), text
+
+
+# --- T504: the hyphen of a compound replaced by a dash ----------------------------------------------
+
+COMPOUNDS = ["long-term", "state-owned", "cost-effective", "open-air", "follow-up", "cross-border",
+             "peer-reviewed", "socio-economic", "last-minute", "centre-right", "high-profile", "win-win"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(COMPOUNDS), st.sampled_from(["—", "–", "&mdash;", "&ndash;"]),
+       st.sampled_from(["plan", "deal", "study", "review"]))
+def test_dash_in_a_compound_the_article_hyphenates_is_found(compound, dash, noun):
+    first, second = compound.split("-", 1)
+    text = (f"The council backed the {compound} {noun} on Monday.\n\n"
+            f"Critics said the {first}{dash}{second} {noun} would cost too much.\n")
+    assert on_line(found(text, "T504"), 3), text
+
+
+@pytest.mark.parametrize("text", [
+    "The open—air stage was built into the slope.\n",
+    "She thanked her father—in-law, a carpenter.\n",
+    "A multi—vector policy and a post—Soviet economy.\n",
+    "The most cost–effective scheme won.\n",
+    "A newly—elected mayor took office.\n",
+    "They struck a win—win deal.\n",
+])
+def test_compound_shapes_are_found(text):
+    assert found(text, "T504"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The plan—which had failed twice—was dropped.\n",
+    "The cycle—the first in a decade—opens in May. Results came years later—raising hopes.\n",
+    "The Jackson–Vanik amendment and the 2024–25 season.\n",
+    "The city–country gap widened: the city gained and the country lost.\n",
+    "He wanted only one thing—money.\n",
+    "The post–World War II order.\n",
+])
+def test_dashes_that_are_not_in_compounds_stay_quiet(text):
+    assert found(text, "T504") == [], text
+
+
+# --- T505: dialogue dashes in every position -------------------------------------------------------
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["—", "–", "--"]), st.sampled_from(CLAUSES), st.sampled_from(["Ivan Orlov", "the minister"]),
+       st.integers(0, 3))
+def test_dialogue_dash_is_found_in_every_position(dash, clause, speaker, form):
+    if form == 0:  # paragraph start, attribution after a comma
+        text = f"The talks ended late.\n\n{dash} {clause}, {speaker} said.\n"
+    elif form == 1:  # attribution between dashes
+        text = f"The talks ended late.\n\n{dash} {clause}, {dash} said {speaker}.\n"
+    elif form == 2:  # after a colon inside a paragraph, first person
+        text = f"After the talks {speaker} said: {dash} We will come back. {clause}.\n"
+    else:  # introduced by the paragraph before
+        text = f"{speaker[0].upper()}{speaker[1:]} told reporters:\n\n{dash} {clause}.\n"
+    assert found(text, "T505"), text
+
+
+def test_an_interview_is_reported_once():
+    text = ("The coach spoke to us after training.\n\n— How do you judge the season?\n\n"
+            "— We did well, but we can do better.\n\n— What changed?\n\n— The defence. We concede less.\n")
+    [finding] = found(text, "T505")
+    assert "interview" in finding.message and len(finding.related) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "The result — a draw — pleased nobody, the coach said.\n",
+    "Agenda:\n\n— Roads in the north.\n\n— Two schools.\n\n— A hospital wing.\n",
+    "AMSTERDAM — The port handled a record 2.3 million containers, its operator said.\n",
+    "Prices rose 3–4% in the year to March, the bank said.\n",
+])
+def test_ordinary_dashes_are_not_dialogue(text):
+    assert found(text, "T505") == [], text
+
+
+# --- T503: residue in any language and script -------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Leer también: Los precios del cobre vuelven a subir en el mercado de Londres",
+    "Lire aussi : les salariés du port votent la reprise du travail",
+    "Czytaj także: Radni miasta przyjęli nowy budżet na przyszły rok",
+    "Fotoğraf: Belediye Basın ve Halkla İlişkiler Müdürlüğü",
+    "(Nota del redactor: el precio mínimo era de 300 pesos por kilo en la campaña anterior.)",
+    "Las autoridades confirmaron que la reunión se celebrará el próximo martes en la capital.",
+    "（记者：王明）",
+])
+def test_source_language_lines_are_found(line):
+    if "：" not in line:
+        pytest.importorskip("pycld2")  # the Latin-script path names the language with CLD2
+    text = f"The port reopened on Monday after a week of strikes.\n\n{line}\n\nShips queued outside the harbour.\n"
+    assert found(text, "T503"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd sang «La vie en rose» as the ship left.\n",
+    "The firm, Compañía Minera del Norte Sociedad Anónima, denied it.\n",
+    "The motto of the city, 'Fluctuat nec mergitur', is painted on the quay.\n",
+    "Google Translate now covers more than 200 languages, the company said.\n",
+])
+def test_foreign_words_in_an_english_sentence_stay_quiet(text):
+    assert found(text, "T503") == [], text
+
+
+# --- T502: every confusable pair, in words of either script -----------------------------------------
+
+def _pairs():
+    from factlint.analysis.bundled import data_json
+    return sorted(data_json("confusables.json")["to_latin"].items())
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(_pairs()), st.sampled_from(["harbour", "minister", "PROJECT", "tariff"]), st.data())
+def test_a_look_alike_letter_in_a_latin_word_is_found(pair, word, data):
+    foreign, latin = pair
+    assume(latin.lower() != latin or word.islower())
+    assume(latin.upper() != latin or word.isupper())
+    at = data.draw(st.integers(1, len(word) - 2))
+    spelt = word[:at] + foreign + word[at + 1:]
+    assert foreign in spelt
+    [finding] = found(f"The {spelt} was late again.\n", "T502")
+    assert finding.suggestion == word[:at] + latin + word[at + 1:]
+
+
+@pytest.mark.parametrize("text", [
+    "Levels of α-synuclein rose; the dose was 5 μg.\n",
+    "The NF-κB pathway and the β-blockers.\n",
+    "Москва and Athens (Αθήνα) signed.\n",
+])
+def test_greek_symbols_and_real_words_stay_quiet(text):
+    assert found(text, "T502") == [], text
+
+
+# --- T506: repeated words across line breaks, markup and case --------------------------------------
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["the", "to", "of", "has", "and"]), st.sampled_from([" ", "\n", "  ", " \n"]),
+       st.booleans(), st.sampled_from(["article.txt", "article.md"]))
+def test_a_doubled_word_is_found_across_breaks_and_case(word, gap, capital, name):
+    first = word.capitalize() if capital else word
+    second = f"**{word}**" if name.endswith(".md") else word
+    text = f"Budget\n\nThe council said {first}{gap}{second} plan would be ready by May.\n"
+    assert found(text, "T506", name), text
+
+
+@pytest.mark.parametrize("text", [
+    "She had had enough of the delays.\n",
+    "He said that that plan would fail.\n",
+    "They gave her her medal on Friday.\n",
+])
+def test_grammatical_doubles_stay_quiet(text):
+    assert found(text, "T506") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "The two sides had had agreed to meet.\n",
+    "The first reason is that that it works.\n",
+    "She was joined by her her son.\n",
+])
+def test_doubles_that_break_the_grammar_are_found(text):
+    assert found(text, "T506"), text
