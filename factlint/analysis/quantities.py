@@ -1133,7 +1133,8 @@ ORDINAL_BEFORE = LazyPattern(r"(?:second|third|fourth|fifth|sixth|seventh|eighth
                             r"[\s-]$", re.I)
 ONE_OF_BEFORE = LazyPattern(r"\b(?:one|some|two|three|four|five|among)\s+of\s+$", re.I)
 SUPERLATIVE_TAIL = LazyPattern(r"(?:\s+(?:single|individual))?(?:\s+of\s+(?:the|its|their|all)\s+(?P<among>\w+)"
-                              r"(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+))?", re.I)
+                              r"(?:\s+(?P<noun>[a-z]+))?|\s+(?P<head>[a-z]+)(?:\s+of\s+(?:the|all)\s+"
+                              r"(?P<among2>two|three|four|five|six|seven|eight|nine|ten|\d+)\b)?)?", re.I)
 
 
 def adjective_polarity(word: str) -> int:
@@ -1155,19 +1156,32 @@ NAME_BEFORE_WHICH = LazyPattern(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)
                                r"(?:\w+\s+){1,3}$")
 COMPARATIVE_VERB = LazyPattern(
     r"\b(?P<verb>surpass(?:ed|es|ing)?|exceed(?:ed|s|ing)?|topp(?:ed|ing)|tops|beat|overtook|overtaken|"
-    r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|behind|"
+    r"outstripp(?:ed|ing)|fell\s+short\s+of|trail(?:ed|s|ing)|ahead\s+of|in\s+front\s+of|behind|"
     r"second\s+only\s+to|out(?:spent|sold|scored|numbered|performed|earned|paced)|"
     r"(?P<adj>[a-z]{2,12}er)\s+than|(?:was|were|is|are)\s+(?:below|above|less\s+than|more\s+than))\b", re.I)
 # Superlatives are found by literal scans (the engine skips ahead to a literal): an ending, read back to
 # the word's start, and "most"/"least" before a word.
 SUPERLATIVE_ENDING = re.compile(r"est\b")
-MOST_LEAST = (re.compile(r"most\s+[a-z]+\b"), re.compile(r"least\s+[a-z]+\b"))
+MOST_LEAST = (re.compile(r"most(?:\s+[a-z]+)?\b"), re.compile(r"least(?:\s+[a-z]+)?\b"))
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|its|their|his|her|our|The|Its|Their|His|Her|Our)|\w['’]s)\s+$")
-COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead",
+COMPARATIVE_KEYS = ("surpass", "exceed", "top", "beat", "overt", "outstrip", "short of", "trail", "ahead", "front",
                     "behind", "than", "below", "above", "only to", "outspen", "outsol", "outscor", "outnumb",
                     "outperf", "outearn", "outpac")
-PRONOUN_SUBJECT = LazyPattern(r"\s*(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
-                             r"number|sum|volume|result|tally|count)\b")
+PRONOUN_SUBJECT = LazyPattern(r"\s*(?:(?:The|This|That|Its|Their)\s+(?:\w+\s+){0,2}?(?P<noun>total|figure|amount|"
+                             r"number|sum|volume|result|tally|count)\b|(?:That|This|It)\s+(?=(?:was|is|were|are|came|"
+                             r"stood|fell|remained)\b))")
+# "with $430m to $650m", ": $1.0bn against $2.3bn": the two figures compared, in the order of the names
+RESPECTIVE_GAP = LazyPattern(r"\s*(?:to|against|versus|vs\.?|compared\s+with)\s*")
+RESPECTIVE_LEAD = LazyPattern(r"[^;]{0,40}?(?:\bwith|:)\s*$")
+# the object of a comparison and the figure given for it: "the UK, at £3,700", "Japan on 6,500", "imports of $5bn"
+RIGHT_GAP = LazyPattern(r"(?:\s*(?:the\s+)?[A-Za-z][\w'’.-]*(?:\s+[A-Za-z][\w'’.-]*){0,3}?)?,?\s*"
+                        r"(?:(?:at|on|with|of|for|'s|’s)\s+)?(?:the\s+|about\s+|some\s+)?")
+# "Cherkasky was the larger of the two": a comparative said of one of two named figures
+OF_THE_TWO = re.compile(r"the\s+(?P<adj>[a-z]{2,12}er)\s+of\s+the\s+two\b")
+NAME_SUBJECT = LazyPattern(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s+(?:was|is|were|are|came|ranked)\s+$")
+FIGURE_NOUNS = frozenset("amount figure share sum total number portion payment grant award fee contribution donation "
+                         "budget allocation pledge stake slice bill price cost salary bonus fine deficit surplus loss "
+                         "profit rise increase gain fall drop".split())
 
 
 def analyze_margins(doc: Document) -> list[Margin]:
@@ -1215,11 +1229,11 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         sentence = doc.sentences[index]
         inside = by_sentence.get(index, [])
         m = SUPERLATIVE_TAIL().match(text, word.end(), sentence.end)
-        among = m.group("among") or ""
+        among = m.group("among") or m.group("among2") or ""
         count = WORD_VALUES.get(among.lower(), int(among) if among.isdigit() else 0)
-        if among and not count:
-            continue
         figure = _bound_figure(text, det.start(), m.end(), sentence.start, inside)
+        if figure is None and (count or (m.group("head") or "").lower() in FIGURE_NOUNS):
+            figure = _figure_in_clause(text, m.end(), inside)  # "The smallest share went to Arn, at £38,000"
         if figure is not None and figure.dimension == "speed" and _speed_word(word.group()):
             direction = -direction  # the fastest time is the smallest, the fastest speed the largest
         name = ""
@@ -1229,6 +1243,14 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
             name = n.group("name")
         start = word.start() if text[det.start() + 1:det.start() + 2] in ("'", "’") else det.start()
         superlatives.append(Superlative(start, m.end(), direction, figure, name, count))
+    for m in OF_THE_TWO.finditer(text):
+        direction = adjective_polarity(m.group("adj"))
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if not direction or index < 0:
+            continue
+        sentence = doc.sentences[index]
+        if (n := NAME_SUBJECT().search(text, sentence.start, m.start())) is not None:
+            superlatives.append(Superlative(m.start(), m.end(), direction, None, n.group("name"), 2))
     for index, inside in sorted(by_sentence.items()):
         if index < 0:
             continue
@@ -1237,15 +1259,17 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         if not any(key in lowered for key in COMPARATIVE_KEYS):
             continue
         for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
-            right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
-            if right is None or right.bound == "range" or CLAUSE_BREAK.search(text, m.end(), right.start):
-                continue  # the figure after the verb must be its object, not the start of another clause
+            pair = _respective_pair(text, m.end(), sentence.end, inside)
+            if pair is not None:
+                left, right = pair  # "A came in bigger than B, with $430m to $650m"
+            else:
+                right = next((q for q in inside if q.start >= m.end() and q.start - m.end() <= 60), None)
+                if right is None or right.bound == "range" or not RIGHT_GAP().fullmatch(text, m.end(), right.start):
+                    continue  # the figure after the verb must be its object's, not the start of another clause
+                left = _comparison_left(doc, index, m.start(), right, by_sentence)
             direction = _comparative_direction(m, right)
-            if not direction:
+            if not direction or left is None:
                 continue  # "rather than", "later than": no comparison of size
-            left = _comparison_left(doc, index, m.start(), right, by_sentence)
-            if left is None:
-                continue
             comparisons.append(Comparison(m.start(), m.end(), direction, left, right))
     doc.__dict__["_comparisons"] = (superlatives, comparisons)
     return superlatives, comparisons
@@ -1268,6 +1292,15 @@ def _comparative_direction(m: re.Match[str], right: Quantity) -> int:
         return -direction if right.dimension == "speed" and _speed_word(verb) else direction
     down = any(w in verb for w in ("below", "less", "short", "trail", "behind", "only to"))
     return -1 if down else 1
+
+
+def _figure_in_clause(text: str, pos: int, inside: list[Quantity]) -> Quantity | None:
+    """The first figure after ``pos`` in the same clause (up to a semicolon), within a short reach."""
+    after = next((q for q in inside if q.start >= pos), None)
+    if after is None or after.start - pos > 60 or ";" in text[pos:after.start] or CLAUSE_WORD.search(
+            text, pos, after.start):
+        return None
+    return after
 
 
 def _superlative_words(text: str) -> list[re.Match[str]]:
@@ -1294,7 +1327,7 @@ def _superlative_direction(phrase: str) -> int:
     words = phrase.lower().split()
     if words[0] in ("most", "least"):
         sign = 1 if words[0] == "most" else -1
-        adjective = POLARITY.get(words[1], 0)
+        adjective = POLARITY.get(words[1], 0) if len(words) > 1 else 0
         return sign * (adjective or 1)
     return adjective_polarity(words[0]) if words[0].endswith("est") else 0
 
@@ -1316,6 +1349,18 @@ def _bound_figure(text: str, start: int, end: int, sentence_start: int, inside: 
     return None
 
 
+def _respective_pair(text: str, pos: int, end: int, inside: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """The two figures a comparison gives after its names, in their order: "with 80,000 to 170,000"."""
+    after = [q for q in inside if q.start >= pos]
+    for first, second in zip(after, after[1:]):
+        if first.start - pos > 60:
+            break
+        if first.kind == second.kind and first.unit == second.unit and \
+                RESPECTIVE_GAP().fullmatch(text, first.end, second.start) and RESPECTIVE_LEAD().match(text, pos, first.start):
+            return first, second
+    return None
+
+
 def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity,
                      by_sentence: dict[int, list[Quantity]]) -> Quantity | None:
     """The figure the comparison's subject stands for: one in the clause, or "the total" from before."""
@@ -1325,8 +1370,8 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
             and verb_start - q.end <= 40]
     if same:
         gap = text[same[-1].end:verb_start]
-        if gap.count(",") <= 1 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 3:
-            return same[-1]
+        if gap.count(",") <= 2 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 5:
+            return same[-1]  # "Germany, at £2,200, was ahead of", "With 4,000, Germany finished in front of"
         return None
     if PRONOUN_SUBJECT().match(text, sentence.start, verb_start) and index > 0:
         for q in reversed(by_sentence.get(index - 1, [])):
@@ -1895,10 +1940,14 @@ def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Q
         return None
     if not figure.unit and DEFINITE.search(doc.text, max(0, figure.start - 6), figure.start):
         return None  # a bare number after "the" ("its smallest airliner, the 717") is a name, not a figure
-    def around(reach: int) -> list[Quantity]:
+    from factlint.analysis.breakdowns import analyze_breakdowns
+
+    wholes = {id(b.whole) for b in analyze_breakdowns(doc) if b.whole is not None and figure in b.parts}
+
+    def around(reach: int) -> list[Quantity]:  # the whole the figure is a part of is no rival ("the largest share")
         return [q for q in quantities if q is not figure and q.kind == figure.kind and q.unit == figure.unit
                 and abs(q.block - figure.block) <= reach and q.role not in ("change", "from", "whole", "range-end")
-                and not q.total_cue and q.bound == "exact"]
+                and not q.total_cue and q.bound == "exact" and id(q) not in wholes]
     peers = around(0)
     if sup.among and len(peers) + 1 < sup.among:
         peers = around(1)  # "the smallest of the three grants": the three may span paragraphs
