@@ -7,6 +7,7 @@ for "about", "nearly", "some", and one-sided for "more than" and "up to".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator, Sequence
 
 from factlint.analysis.breakdowns import Breakdown, analyze_breakdowns, list_is_partial, slack_in, value_in
@@ -16,6 +17,7 @@ from factlint.analysis.quantities import (
     analyze_enumerations,
     analyze_margins,
     derivations,
+    headline_restatements,
     restatements,
     superlative_peers,
 )
@@ -224,7 +226,7 @@ class QuantityConflict(Check):
     summary = "the same measure of the same subject is stated twice with different values"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        for first, second, key in restatements(doc):
+        for first, second, key in itertools.chain(restatements(doc), headline_restatements(doc)):
             if abs(first.value - second.value) <= slack(first) + slack(second):
                 continue
             if first.bound == "min" and second.value > first.value or first.bound == "max" and \

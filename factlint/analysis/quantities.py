@@ -1576,8 +1576,9 @@ def _restriction(doc: Document, q: Quantity) -> str:
     return noun
 
 
-def one_slip(a: float, b: float) -> bool:
-    """Two figures one typing slip apart: two adjacent digits swapped ("1.2" / "2.1", "142" / "124")."""
+def one_slip(a: float, b: float, changed: bool = False) -> bool:
+    """Two figures one typing slip apart: two adjacent digits swapped ("1.2" / "2.1", "142" / "124"), or, with
+    ``changed``, one digit typed for another ("6.5" / "1.5", "3,217" / "6,217")."""
     (ma, ea), (mb, eb) = (f"{abs(v):.6e}".split("e") for v in (a, b))
     da, db = ma.replace(".", "").rstrip("0"), mb.replace(".", "").rstrip("0")
     width = max(len(da), len(db))
@@ -1585,6 +1586,8 @@ def one_slip(a: float, b: float) -> bool:
     if ea != eb and not (len(da) >= 2 and da[:2] != db[:2]) or da == db:
         return False
     diff = [i for i in range(len(da)) if da[i] != db[i]]
+    if changed and len(diff) == 1:
+        return True
     return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
@@ -1620,16 +1623,20 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             if head and not (definite or _shared_names(doc, a, b)
                              or describe(doc, a).period and a.period == describe(doc, b).period):
                 head = ""  # one measure name needs one more tie: "the", the same place or the same period
-            if not (deed or head or frame_a & frame_b or definite and a.kind == "count"):
+            demonstrative = DEMONSTRATIVE().search(doc.text, max(0, b.start - 8), b.start) is not None
+            if not (deed or head or frame_a & frame_b or definite and a.kind == "count" or demonstrative and (
+                    a.kind != "percent" and _same_noun(a, b))):
                 continue
-            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value):
+            anaphoric = demonstrative or definite and a.kind == "count"
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
             if a.subject and b.subject and a.subject != b.subject or not _same_setting(doc, a, b, settings):
                 continue
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
-            if not (definite or measure or deed or head) or a.kind == "percent" and not (measure or head):
+            anaphoric = anaphoric and (head or unit_a == unit_b and a.kind != "percent")
+            if not (definite or measure or deed or head or anaphoric) or a.kind == "percent" and not (measure or head):
                 continue
             scope = _scope(doc, b)
             if scope and not _mentions(doc, a, scope):
@@ -1674,6 +1681,32 @@ def _shared_names(doc: Document, a: Quantity, b: Quantity) -> bool:
         sentence = doc.sentences[q.sentence]
         return {POSSESSIVE.sub("", m.group()) for m in CAPITALISED.finditer(doc.text, sentence.start, sentence.end)}
     return bool((names(a) & names(b)) - CALENDAR_WORDS)
+
+
+def _same_noun(a: Quantity, b: Quantity) -> bool:
+    """ "2,200 employees" ... "those 7,200 employees": the figures count or name the same noun."""
+    wa, wb = a.noun.split(), b.noun.split()
+    return bool(wa and wb and singular(wa[0]) == singular(wb[0]))
+
+
+DEMONSTRATIVE = LazyPattern(r"\b(?:[Tt]hose|[Tt]hat|[Tt]hese|[Tt]he\s+same)\s+$")
+
+
+def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
+    """A figure of the headline that the body gives one typing slip away and nowhere as written: the body is
+    where the figure is stated in full, the headline restates it ("seeks $680bn" over "$280bn in damages")."""
+    if not doc.blocks or doc.blocks[0].kind != "heading":
+        return
+    head = [q for q in doc.quantities if q.block == 0 and q.kind in ("money", "percent", "count", "measure")
+            and q.bound in ("exact", "about") and q.role not in ("change", "range-end")]
+    body = [q for q in doc.quantities if q.block > 0 and q.bound in ("exact", "about")]
+    for h in head:
+        same = [q for q in body if q.kind == h.kind and q.unit == h.unit and (h.kind != "count" or h.unit)]
+        if any(abs(q.value - h.value) <= q.precision + h.precision + 1e-9 for q in same):
+            continue
+        slips = [q for q in same if one_slip(q.value, h.value, changed=True) and q.scale == h.scale]
+        if len(slips) == 1:
+            yield slips[0], h, "headline figure"
 
 
 def _mentions(doc: Document, q: Quantity, word: str) -> bool:
