@@ -1602,7 +1602,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     candidates = [q for q in doc.quantities if q.kind in ("money", "count", "measure")
                   and (q.role in ("", "of", "to") or q.role == "from" and q.sentence not in changing)
                   and q.bound in ("exact", "about") and q.unit and q.unit not in TIME_UNITS
-                  and (q.kind != "count" or q.value >= 1000) and not q.total_cue
+                  and (q.kind != "count" or q.value >= 100) and not q.total_cue
                   or q.kind == "percent" and q.role in ("", "of") and q.bound in ("exact", "about")
                   and (q.group < 0 and describe(doc, q).measure or measure_head(doc, q))]
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
@@ -1627,7 +1627,9 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             if not (deed or head or frame_a & frame_b or definite and a.kind == "count" or demonstrative and (
                     a.kind != "percent" and _same_noun(a, b))):
                 continue
-            anaphoric = demonstrative or definite and a.kind == "count"
+            anaphoric = demonstrative or definite and (a.kind == "count" or bool(head))
+            if a.kind == "count" and min(a.value, b.value) < 1000 and not anaphoric:
+                continue  # a small count is the same one only when the text points back to it
             if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
