@@ -451,6 +451,9 @@ def _announced_before(first: Quantity, whole: Quantity, by_sentence: dict[int, l
     return int(counts[-1].value) if counts else 0
 
 
+SUM_CUES = frozenset({"combined", "together", "in all", "in total", "altogether", "all told", "total"})
+
+
 def _cued_totals(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterator[Breakdown]:
     """A figure presented as a total ("combined", "in all", "together") and the parts around it: as many
     as it announces, the two halves of a whole, or the list just before it."""
@@ -464,6 +467,11 @@ def _cued_totals(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Itera
                          and q.role != "whole"]
                 if _complementary(doc, parts):
                     yield Breakdown(total, parts, "list", True, cue="complementary parts")
+                    continue
+                before = [q for q in figures if q.end <= total.start and _usable(q) and q.role != "whole"
+                          and q.group >= 0 and (comparable(q, total) or _fits(total, q, ""))]
+                if len(before) >= 2 and len({q.group for q in before}) == 1 and total.total_cue in SUM_CUES:
+                    yield Breakdown(total, before, "list", True, cue=total.total_cue)  # "..., for a combined £149bn"
                     continue
                 listed = [q for q in by_sentence.get(i - 1, []) if comparable(q, total) and q.group >= 0
                           and _usable(q) and q.role != "whole" and q.bound == "exact"]
@@ -694,6 +702,7 @@ def _share_runs(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterat
                 full = any(FULL_BREAKDOWN().search(text, max(0, q.start - 30), q.start) for q in run)
                 yield Breakdown(None, list(run), "shares", full, cue="shares of one whole", counts="%")
 
+    yield from _two_way_splits(doc)
     for q in _shares(doc):
         if run and (q.block != run[-1].block or q.sentence - run[-1].sentence > 1 or
                     q.sentence != run[-1].sentence and q.of_whole and q.of_whole not in {r.of_whole for r in run}):
@@ -701,6 +710,28 @@ def _share_runs(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterat
             run = []
         run.append(q)
     yield from flush()
+
+
+OPPOSITES = tuple(LazyPattern(rf"\b(?:{a})\b[^.;]*\b(?:{b})\b|\b(?:{b})\b[^.;]*\b(?:{a})\b", re.I) for a, b in (
+    ("backed|supported|favoured|favored|for|in\s+favour", "opposed|against|rejected"),
+    ("yes", "no"), ("approved|approve", "disapproved|disapprove"), ("agreed|agree", "disagreed|disagree"),
+    ("men", "women"), ("won", "lost")))
+
+
+def _two_way_splits(doc: Document) -> Iterator[Breakdown]:
+    """Two shares of one list named as the two sides of one question ("backed by 54% and opposed by 41%"):
+    together they can be no more than 100%."""
+    groups: dict[int, list[Quantity]] = {}
+    for q in doc.quantities:
+        if q.kind == "percent" and q.role in ("", "of", "by") and not q.attributive and q.bound != "range" \
+                and q.sentence >= 0:
+            groups.setdefault(q.sentence, []).append(q)
+    for members in groups.values():
+        if len(members) != 2 or any(m.of_whole for m in members):
+            continue
+        a, b = members
+        if any(p().search(doc.text, a.start - 40 if a.start > 40 else 0, b.end + 30) for p in OPPOSITES):
+            yield Breakdown(None, members, "shares", False, cue="two sides of one question", counts="%")
 
 
 def _has_subtotal(run: list[Quantity]) -> bool:

@@ -909,7 +909,7 @@ class Enumeration:
 
 
 LIST_OPENER = re.compile(r"\s*(?::|\s[—–]\s?|\s--\s)\s*")
-NEXT_SENTENCE_LIST = LazyPattern(r"(?:The|These|Those|Their|Its|His|Her)\s+(?:[a-z][\w-]*\s+){0,2}?"
+NEXT_SENTENCE_LIST = LazyPattern(r"(?:The|These|Those|Their|Its|His|Her|They)\s+(?:[a-z][\w-]*\s+){0,2}?"
                                 r"(?P<verb>are|were|include|includes|included)\s*:?\s+")
 LIST_PARTIAL = re.compile(r"\b(?:including|includes|such\s+as|among\s+them|among\s+others|etc\b|and\s+others|"
                           r"and\s+other|and\s+more|e\.g\.|for\s+example|notably|mainly|mostly|led\s+by)", re.I)
@@ -1398,7 +1398,7 @@ def figures_by_sentence(doc: Document) -> dict[int, list[Quantity]]:
     return cached
 
 DEFINITE = re.compile(r"\bthe\s+$", re.I)
-SHARE_GAP = LazyPattern(r"(?:\s+[a-z]+){0,3},?\s*(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
+SHARE_GAP = LazyPattern(r"(?:\s+[a-z]+){0,3},?\s*\(?(?:or\s+)?(?:about\s+|roughly\s+|nearly\s+|almost\s+|some\s+|just\s+(?:over|under)\s+|"
                        r"more\s+than\s+|less\s+than\s+)?")
 TOTAL_WORDS = frozenset("total budget amount sum fund package overall whole".split())
 TIME_UNITS = frozenset("year month week day hour minute second decade".split())
@@ -1759,6 +1759,12 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             part = quantities[index - 1]
             if part.sentence != q.sentence or part.kind not in ("money", "count", "measure") or not SHARE_GAP().fullmatch(
                     text, part.end, q.start):
+                continue
+            before = quantities[index - 2] if index > 1 else None
+            if part.role == "whole" or before is not None and before.sentence == q.sentence and \
+                    before.kind == part.kind and before.unit == part.unit and PART_OF_GAP.fullmatch(text, before.end,
+                                                                                                  part.start):
+                yield q, (before, part), "share"  # "£10.7bn of the £26.7bn, or 40% of it"
                 continue
             whole = _whole_of(doc, q, part, quantities, index)
             if whole is not None:
