@@ -283,6 +283,14 @@ class ArithmeticMismatch(Check):
             return None
         stated = derived.value
         stated_slack = slack(derived)
+        if relation.startswith("direction"):
+            direction = int(relation.split(":")[1])
+            if (b.value - a.value) * direction >= -(slack(a) + slack(b)):
+                return None
+            verb = "rise" if direction > 0 else "fall"
+            message = (f"from {text_of(doc, a)} to {text_of(doc, b)} is a {'fall' if direction > 0 else 'rise'}, "
+                       f"not the {verb} the verb states")
+            return Issue(derived.start, derived.end, message, related=(Related(a.start, a.end, text_of(doc, a)),))
         if relation in ("percent-change", "fraction-change"):
             low, high = (lo_b - hi_a) / hi_a * 100, (hi_b - lo_a) / lo_a * 100
             actual = (b.value - a.value) / a.value * 100

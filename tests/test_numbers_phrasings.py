@@ -156,6 +156,7 @@ def test_a_partial_breakdown_may_fall_short(values, data) -> None:
 # --- shares of 100% ----------------------------------------------------------------------------------
 
 SHARE_FORMS = {
+    "further": lambda s: f"{s[0]}% of the total goes to Lima. A further {s[1]}% goes to Quito, and {s[2]}% to Cali.",
     "list": lambda s: f"Of the pupils asked, {s[0]}% walk to school, {s[1]}% take the bus and {s[2]}% are driven.",
     "sentences": lambda s: f"The Greens took {s[0]}% of the vote. The Reds won {s[1]}%. The Blues got {s[2]}%.",
     "items": lambda s: "The mix breaks down as follows:\n\n" + "\n".join(
@@ -180,6 +181,7 @@ CHANGE_FORMS = [
     "Fares rose {pct}% to {new} from {old}.",
     "Fares climbed to {new}, up {pct}% from {old}.",
     "Fares went up by {pct}% to {new}, from {old} a year earlier.",
+    "Fares rose {pct}% from {old} to {new}.",
 ]
 AMOUNT_FORMS = [
     "Members rose from {old:,} to {new:,}, an increase of {by:,}.",
@@ -207,6 +209,9 @@ def test_an_amount_change_is_checked_in_every_phrasing(form, old, by) -> None:
 
 
 CHANGES = [
+    ("Fares were cut from £2.50 to £4 this year.", True),
+    ("Fares were cut from £4 to £2.50 this year.", False),
+    ("Jobs rose to 77,000, from 85,000.", True),
     ("The bank raised its rate by 50 basis points to 4.75% from 4.5%.", True),
     ("The bank raised its rate by 25 basis points to 4.75% from 4.5%.", False),
     ("Support rose from 30% to 36%, an increase of 6 percentage points.", False),

@@ -715,6 +715,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
         bound, rest = _strip_bound(words)
         if q.bound != "range":
             q.bound = bound
+        modifiers = rest
         while rest and rest[-1] in ("another", "further", "additional", "extra"):
             rest = rest[:-1]  # "by another two pct", "a further $96m"
         if rest and rest[-1] in ("a", "an") and len(rest) >= 2 and rest[-2] in ROLE_WORDS:
@@ -741,7 +742,7 @@ def _annotate(doc: Document, quantities: list[Quantity]) -> None:
             q.total_cue = (t.group("cue") or t.group("near")).lower()
         if q.kind in ("percent", "fraction") and (w := OF_WHOLE.match(text, q.end, s_end)) is not None:
             q.of_whole = w.group("whole").lower()
-        q.attributive = q.attributive or bool(q.noun) and bool(rest) and rest[-1] in DETERMINERS
+        q.attributive = q.attributive or bool(q.noun) and bool(modifiers) and modifiers[-1] in DETERMINERS
     _mark_wholes(text, quantities)
     _ranges(text, quantities)
     _group(text, quantities)
@@ -1769,6 +1770,8 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
             whole = _whole_of(doc, q, part, quantities, index)
             if whole is not None:
                 yield q, (part, whole), "share"
+        if q.role == "from" and (found := _verb_direction(text, q, inside)) is not None:
+            yield found  # "rose from 7,613 to 6,630": the verb says one way, the figures the other
         if q.kind == "percent" and q.role in ("", "of") and _is_rate(text, q):
             found = _rate_application(doc, q, by_sentence)
             if found is not None:
@@ -1890,6 +1893,25 @@ def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quan
         return None
     low, high = sorted(before, key=lambda o: o.value)
     return (low, high) if q.direction > 0 else (high, low)
+
+
+def _verb_direction(text: str, old: Quantity, inside: list[Quantity]):
+    """(new, (old, new), "direction:+1"/"-1") when a change verb governs "from old to new" ("fell from £340m to
+    £400m", "rose to 77,000, from 85,000")."""
+    news = [n for n in inside if n.role == "to" and _same_unit(n, old) and n.kind == old.kind and n is not old
+            and abs(n.start - old.start) <= 60]
+    if len(news) != 1:
+        return None
+    new = news[0]
+    direction = 0
+    for figure in (old, new):
+        words = tail_words(text[max(0, figure.start - 40):figure.start])
+        if len(words) >= 2 and words[-1] in ("from", "to") and words[-2] in CHANGE_WORDS and words[-2] not in (
+                "up", "down", "higher", "lower"):
+            direction = -1 if words[-2] in NEGATIVE_DIRECTIONS else 1
+    if not direction:
+        return None
+    return new, (old, new), f"direction:{direction:+d}"
 
 
 OPENER_BEFORE = re.compile(r"\W*(?:Of|Out\s+of)\s+(?:the|this|its|their)\s+$")
