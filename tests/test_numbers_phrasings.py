@@ -328,6 +328,8 @@ def test_a_count_is_checked_against_its_list_in_every_layout(form, count, off) -
 
 
 COLLECTIVES = [
+    ("They met in Lima, Quito and Cali (three cities) last week.", False),
+    ("They met in Lima, Quito, Cali and Oruro (three cities) last week.", True),
     ("The trio of lenders — Alpha, Beta, Gamma and Delta — signed.", True),
     ("The trio of lenders — Alpha, Beta and Gamma — signed.", False),
     ("The four towns, including Arn and Bel, signed.", False),

@@ -943,6 +943,14 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
                 and q.unit not in COUNTABLE_TIME):
             continue
         sentence = sentences[q.sentence]
+        if q.plural and q.words and text[max(sentence.start, q.start - 1):q.start] == "(":
+            named = NAMES_BEFORE_BRACKET().search(text, max(sentence.start, q.start - 200), q.start - 1)
+            if named is not None:  # "Iran, Iraq and China (two countries in all)": the count follows its list
+                items, ambiguous = split_items(named.group("list"))
+                spans = tuple((named.start("list") + a, named.start("list") + b) for a, b in items)
+                if len(spans) >= 2:
+                    out.append(Enumeration(q.start, q.end, q, spans, False, ambiguous))
+                continue
         phrase_end = q.end + 1 + len(q.noun) if q.noun else q.end
         window_end = min(sentence.end, phrase_end + 70)
         opener = None
@@ -989,6 +997,8 @@ def analyze_enumerations(doc: Document) -> list[Enumeration]:
     return out
 
 
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+NAMES_BEFORE_BRACKET = LazyPattern(rf"(?P<list>(?:{_NAME},\s+)+{_NAME},?\s+and\s+{_NAME})\s*$")
 AS_WELL_AS = re.compile(r"\s+as\s+well\s+as\s+")
 SERIAL_COMMA = re.compile(r",\s+(?:and|or)\s")
 COMMA_SEPARATOR = re.compile(r",\s+(?:(?:and|or)\s+)?")
