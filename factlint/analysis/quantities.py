@@ -1634,7 +1634,7 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             if head and not (definite or _shared_names(doc, a, b)
                              or describe(doc, a).period and a.period == describe(doc, b).period):
                 head = ""  # one measure name needs one more tie: "the", the same place or the same period
-            demonstrative = DEMONSTRATIVE().search(doc.text, max(0, b.start - 8), b.start) is not None
+            demonstrative = _demonstrative(doc, b)
             if not (deed or head or frame_a & frame_b or definite and a.kind == "count" or demonstrative and (
                     a.kind != "percent" and _same_noun(a, b))):
                 continue
@@ -1702,7 +1702,19 @@ def _same_noun(a: Quantity, b: Quantity) -> bool:
     return bool(wa and wb and singular(wa[0]) == singular(wb[0]))
 
 
-DEMONSTRATIVE = LazyPattern(r"\b(?:[Tt]hose|[Tt]hat|[Tt]hese|[Tt]he\s+same)\s+$")
+# "Those 6,200 jobs", "of that $40m": a demonstrative opening a sentence or after a preposition (not the
+# conjunction of "adding that 20 dlrs was possible")
+DEMONSTRATIVE_OPENING = LazyPattern(r"\W*(?:Those|That|These|The\s+same)\s+")
+DEMONSTRATIVE_AFTER = LazyPattern(r"(?:[;:,]|\b(?:of|for|in|on|to|from|with|by|at|about|over))\s+"
+                                  r"(?:those|that|these|the\s+same)\s+$")
+
+
+def _demonstrative(doc: Document, q: Quantity) -> bool:
+    """The figure is introduced by "those", "that", "these" as a determiner ("Those 6,200 jobs", "of that
+    $40m"), not by the conjunction of "adding that 20 dlrs was possible"."""
+    start = doc.sentences[q.sentence].start
+    return DEMONSTRATIVE_OPENING().fullmatch(doc.text, start, q.start) is not None or \
+        DEMONSTRATIVE_AFTER().search(doc.text, max(start, q.start - 20), q.start) is not None
 
 
 def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
