@@ -118,8 +118,8 @@ DOLLAR_PREFIX_BEFORE = re.compile(r"(?<![A-Za-z])(?:US|NZ|NT|AU?|CA?|HK|S|R)$")
 CODE_BEFORE = re.compile(r"(?<![A-Za-z])(?:Rs\.?|" + "|".join(ISO_CODES) + r")\s?$")
 WORD_NUMBER_START = re.compile(r"[OoTtFfSsEeNnDdHhAa](?<![\w].)(?:ne|wo|hree|our|ive|ix|even|ight|ine|en|leven|welve|"
                                r"hirteen|ourteen|ifteen|ixteen|eventeen|ighteen|ineteen|wenty|hirty|orty|ifty|"
-                               r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred|\s+thousand|\s+million|\s+billion|"
-                               r"\s+trillion)\b")
+                               r"ixty|eventy|ighty|inety|ozens?|undreds?|\s+dozen|\s+hundred)\b")
+SCALE_WORD = re.compile(r"(?:thousand|million|billion|trillion)\b")  # "a million": found by its scale, read back
 DURATION = re.compile(r"\d{1,2}:\d\d(?::\d\d(?:\.\d{1,3})?|\.\d{1,3})(?![\d:])")
 DENOMINATOR = re.compile(r"[hHtTqQfF](?:alf|hirds?|uarters?|ifths?|enths?)\b")
 NUMERATOR_BEFORE = re.compile(r"(?<![A-Za-z])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Nn]ine)[\s-]$")
@@ -441,6 +441,8 @@ def _candidates(text: str) -> list[int]:
                 s = sign.start()
         out.append(s)
     out.extend(m.start() for m in WORD_NUMBER_START.finditer(text))
+    out.extend(m.start() - 2 for m in SCALE_WORD.finditer(text)
+               if text[m.start() - 2:m.start()] in ("a ", "A ") and not text[m.start() - 3:m.start() - 2].isalpha())
     out.sort()
     return out
 
@@ -453,11 +455,16 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
     out: list[Quantity] = []
     block_starts = [b.start for b in doc.blocks]
     last_end = -1
+    ratio = ONE_IN()
     for s in _candidates(text):
         if s < last_end:
             continue
         block = doc.blocks[bisect.bisect_right(block_starts, s) - 1] if block_starts else None
         if block is None or not block.start <= s < block.end:
+            continue
+        if (r := ratio.match(text, s, block.end)) is not None and (q := _ratio(r, block.index)) is not None:
+            out.append(q)  # "one in three", "nine out of ten": a share written as a ratio
+            last_end = r.end()
             continue
         m = master.match(text, s, block.end)
         if m is None:
@@ -471,8 +478,6 @@ def analyze_quantities(doc: Document) -> list[Quantity]:
         out.extend(_durations(text, block.start, block.end, block.index))
         out.extend(_fractions(text, block.start, block.end, block.index))
         out.extend(_multiples(text, block.start, block.end, block.index))
-        if " in " in text[block.start:block.end] or " out of " in text[block.start:block.end]:
-            out.extend(_ratios(text, block.start, block.end, block.index))
     if COLLECTIVE_HINT.search(text):
         out.extend(_collectives(doc, text))
     out.sort(key=lambda q: q.start)
@@ -518,17 +523,15 @@ def _fractions(text: str, start: int, end: int, block: int) -> Iterator[Quantity
                            words=True, block=block)
 
 
-ONE_IN = LazyPattern(rf"\b(?P<n>{_SMALL}|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_SMALL}|ten|\d{{1,2}})\b(?!\s*%)",
+ONE_IN = LazyPattern(rf"(?P<n>{_SMALL}|\d)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_SMALL}|ten|\d{{1,2}})\b(?!\s*%)",
                      re.I)
 
 
-def _ratios(text: str, start: int, end: int, block: int) -> Iterator[Quantity]:
-    """ "one in three", "nine out of ten": a share written as a ratio of small numbers."""
-    for m in ONE_IN().finditer(text, start, end):
-        n, d = (int(g) if g.isdigit() else WORD_VALUES[g.lower()] for g in (m.group("n"), m.group("d")))
-        if 0 < n < d:
-            yield Quantity(m.start(), m.end(), n / d, "fraction", "fraction", 1.0, "exact", 0.0, words=True,
-                           block=block)
+def _ratio(m: re.Match[str], block: int) -> Quantity | None:
+    n, d = (int(g) if g.isdigit() else WORD_VALUES[g.lower()] for g in (m.group("n"), m.group("d")))
+    if not 0 < n < d:
+        return None
+    return Quantity(m.start(), m.end(), n / d, "fraction", "fraction", 1.0, "exact", 0.0, words=True, block=block)
 
 
 COLLECTIVE = LazyPattern(r"\b(?P<word>(?i:pair|duo|trio|quartet|quintet|sextet|septet|octet))\s+(?P<noun>of\s+"
