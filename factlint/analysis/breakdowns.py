@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from factlint.analysis.quantities import (
     FIGURE_KINDS,
+    WORD_VALUES,
     MAX_BREAKDOWN,
     LazyPattern,
     Quantity,
@@ -451,6 +452,16 @@ def _announced_before(first: Quantity, whole: Quantity, by_sentence: dict[int, l
     return int(counts[-1].value) if counts else 0
 
 
+THE_NUMBER = LazyPattern(r"\b[Tt]he\s+(?P<n>two|three|four|five)\b")
+
+
+def _the_number_before(doc: Document, total: Quantity) -> int:
+    """ "Taken together, the two come to ...": a number word standing for the figures just given."""
+    sentence = doc.sentences[total.sentence]
+    found = list(THE_NUMBER().finditer(doc.text, sentence.start, total.start))
+    return WORD_VALUES[found[-1].group("n").lower()] if found else 0
+
+
 SUM_CUES = frozenset({"combined", "together", "in all", "in total", "altogether", "all told", "total"})
 
 
@@ -461,7 +472,13 @@ def _cued_totals(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Itera
         for total in figures:
             if not total.total_cue or total.role in ("change", "from", "whole", "range-end"):
                 continue
-            announced = _announced(total, by_sentence)
+            announced = _announced(total, by_sentence) or _the_number_before(doc, total)
+            if announced and i > 0:
+                earlier = [q for q in by_sentence.get(i - 1, []) + [q for q in figures if q.end <= total.start]
+                           if q is not total and comparable(q, total) and _usable(q) and q.role != "whole"]
+                if len(earlier) == announced:  # "A made £415m and B £425m. Taken together, the two come to ..."
+                    yield Breakdown(total, earlier, "list", True, cue=f"the {announced} {total.total_cue}")
+                    continue
             if not announced:
                 parts = [q for q in figures if q is not total and comparable(q, total) and _usable(q)
                          and q.role != "whole"]

@@ -1600,8 +1600,8 @@ def one_slip(a: float, b: float, changed: bool = False) -> bool:
     if ea != eb and not (len(da) >= 2 and da[:2] != db[:2]) or da == db:
         return False
     diff = [i for i in range(len(da)) if da[i] != db[i]]
-    if changed and len(diff) == 1:
-        return True
+    if changed and len(diff) == 1 and len(da.rstrip("0")) >= 2 and len(db.rstrip("0")) >= 2:
+        return True  # in a figure of one significant digit, any other figure is "one digit away"
     return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
@@ -1726,7 +1726,7 @@ def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, s
     if not doc.blocks or doc.blocks[0].kind != "heading":
         return
     head = [q for q in doc.quantities if q.block == 0 and q.kind in ("money", "percent", "count", "measure")
-            and q.bound in ("exact", "about") and q.role not in ("change", "range-end")]
+            and q.bound in ("exact", "about") and q.role not in ("change", "range-end") and not q.words]
     body = [q for q in doc.quantities if q.block > 0 and q.bound in ("exact", "about")]
     for h in head:
         same = [q for q in body if q.kind == h.kind and q.unit == h.unit and (h.kind != "count" or h.unit)]
@@ -1752,7 +1752,8 @@ def derivations(doc: Document) -> Iterator[tuple[Quantity, tuple[Quantity, Quant
     for index, q in enumerate(quantities):
         if q.sentence not in by_sentence:
             continue
-        inside = [o for o in by_sentence[q.sentence] if ";" not in text[min(o.end, q.end):max(o.start, q.start)]]
+        inside = [o for o in by_sentence[q.sentence] if not CLAUSE_SPLIT.search(text, min(o.end, q.end),
+                                                                                max(o.start, q.start))]
         is_points = q.kind == "points" or q.kind == "count" and q.unit == "point"  # "a fall of 1.8 points"
         if q.kind == "multiple" and TIMES_WORD.search(text, q.start, q.end):
             compared = _times_pair(text, q, inside)
@@ -1920,6 +1921,9 @@ def _compared_pair(text: str, q: Quantity, inside: list[Quantity]) -> tuple[Quan
     return (low, high) if q.direction > 0 else (high, low)
 
 
+CLAUSE_SPLIT = re.compile(r";|\b(?:while|whereas|but)\b")  # a change and its figures stay in one clause
+
+
 def _verb_direction(text: str, old: Quantity, inside: list[Quantity]):
     """(new, (old, new), "direction:+1"/"-1") when a change verb governs "from old to new" ("fell from £340m to
     £400m", "rose to 77,000, from 85,000")."""
@@ -1970,7 +1974,7 @@ def _whole_of(doc: Document, share: Quantity, part: Quantity, quantities: list[Q
     cued = [q for q in earlier if q.total_cue]
     if cued:
         return cued[-1]
-    return max(earlier, key=lambda q: q.value) if len(earlier) == 1 else None
+    return earlier[-1] if len({q.value for q in earlier}) == 1 else None  # one figure, perhaps also in the headline
 
 
 NAMED_WHOLE_REACH = 3000  # characters back where the whole a share names may be stated ("of total turnover")
