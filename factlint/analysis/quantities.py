@@ -1590,7 +1590,7 @@ def _restriction(doc: Document, q: Quantity) -> str:
     return noun
 
 
-def one_slip(a: float, b: float, changed: bool = False) -> bool:
+def one_slip(a: float, b: float, changed: bool = False, single: bool = False) -> bool:
     """Two figures one typing slip apart: two adjacent digits swapped ("1.2" / "2.1", "142" / "124"), or, with
     ``changed``, one digit typed for another ("6.5" / "1.5", "3,217" / "6,217")."""
     (ma, ea), (mb, eb) = (f"{abs(v):.6e}".split("e") for v in (a, b))
@@ -1600,8 +1600,8 @@ def one_slip(a: float, b: float, changed: bool = False) -> bool:
     if ea != eb and not (len(da) >= 2 and da[:2] != db[:2]) or da == db:
         return False
     diff = [i for i in range(len(da)) if da[i] != db[i]]
-    if changed and len(diff) == 1 and len(da.rstrip("0")) >= 2 and len(db.rstrip("0")) >= 2:
-        return True  # in a figure of one significant digit, any other figure is "one digit away"
+    if changed and len(diff) == 1 and (single or len(da.rstrip("0")) >= 2 and len(db.rstrip("0")) >= 2):
+        return True  # in a figure of one significant digit any other is "one digit away": only "that" ties it
     return len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] and da[diff[1]] == db[diff[0]]
 
 
@@ -1644,7 +1644,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             anaphoric = demonstrative or definite and (a.kind == "count" or bool(head))
             if a.kind == "count" and min(a.value, b.value) < 1000 and not anaphoric:
                 continue  # a small count is the same one only when the text points back to it
-            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric):
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric,
+                                                                                    demonstrative):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
