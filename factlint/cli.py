@@ -351,12 +351,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in outcome.excluded:
         print(f"factlint: {path}: not linted: the configuration's exclude matches it", file=sys.stderr)
     errors = 0
+    notes: dict[str, list[str]] = {}
     for r in results:
         if r.error:
             errors += 1
             print(f"factlint: {r.path}: {r.error}", file=sys.stderr)
-        for w in r.warnings + r.notes:
+        for w in r.warnings:
             print(f"factlint: {r.path}: {w}", file=sys.stderr)
+        for note in r.notes:
+            notes.setdefault(note, []).append(r.path)
+    _print_notes(notes)
     fail_on = {r.path: s.fail_on for r, s in zip(results, outcome.settings)}
     findings = [f for r in results for f in r.findings]
     try:
@@ -372,6 +376,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     return 0 if args.exit_zero or not failing else 1
+
+
+NOTES_SHOWN = 5  # per note: the files named one by one before the rest are counted
+
+
+def _print_notes(notes: dict[str, list[str]]) -> None:
+    """An informational note once per file, but a folder of thousands gets a count, not a page of them."""
+    for note, paths in notes.items():
+        for path in paths[:NOTES_SHOWN]:
+            print(f"factlint: {path}: {note}", file=sys.stderr)
+        if len(paths) > NOTES_SHOWN:
+            print(f"factlint: and {len(paths) - NOTES_SHOWN} more files: {note}", file=sys.stderr)
 
 
 def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,
