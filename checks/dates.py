@@ -850,7 +850,8 @@ class DateArithmetic(Check):
         dates = doc.dates
         candidates = _last_dates(dates, here - 1, lambda j, d: (d.type == "date" or _resolved_weekday(d)) and
                                  d.granularity == "day" and d.day_of_year and j not in restated)
-        candidates += [dates[i] for e in doc.events if e.lead for i in e.dates if dates[i].start < mention.start]
+        candidates += [dates[i] for e in doc.events if e.lead for i in e.dates
+                       if dates[i].start < mention.start and dates[i].day_of_year]
         for candidate in candidates:
             if candidate.year and stated.year and stated.year_source == candidate.year_source == "explicit" \
                     and candidate.year != stated.year:

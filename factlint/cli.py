@@ -1,4 +1,4 @@
-"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``.
+"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``, ``serve``.
 
 Exit codes: 0 nothing reaches the failing severity, 1 something does,
 2 usage, config or input errors. Imports stay inside functions so that a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp", "serve")
 
 
 class UsageError(Exception):
@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     lsp.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
     lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on")
     lsp.add_argument("--port", type=int, default=2087, help="TCP port")
+
+    serve = sub.add_parser("serve", help="the editors' page: a local web page to lint and fix articles (serve extra)",
+                           formatter_class=HelpFormatter)
+    from factlint.serve import add_arguments as serve_arguments  # argparse only: the server loads on 'serve'
+
+    serve_arguments(serve)
     return parser
 
 
@@ -111,7 +117,7 @@ def _archive_parser(sub) -> None:
     archive.add_argument("--overwrite", action="store_true", help="replace the findings already in --out")
     archive.add_argument("--partition-size", type=int, default=500, metavar="N",
                          help="article files per partition (default: 500)")
-    archive.add_argument("--block-size", type=int, default=16, metavar="MB",
+    archive.add_argument("--block-size", type=float, default=16, metavar="MB",
                          help="megabytes of JSON Lines per partition (default: 16); Parquet: one row group each")
     archive.add_argument("--id-column", default="id", help="record field of the article id (default: id)")
     archive.add_argument("--text-column", default="text", help="record field of the article text (default: text)")
@@ -155,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
             from factlint.lsp import main as lsp_main
 
             return lsp_main(args)
+        if args.command == "serve":  # imported only here, like lsp
+            from factlint.serve import main as serve
+
+            return serve(args)
         return cmd_check(args)
     except UsageError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
@@ -341,12 +351,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     for path in outcome.excluded:
         print(f"factlint: {path}: not linted: the configuration's exclude matches it", file=sys.stderr)
     errors = 0
+    notes: dict[str, list[str]] = {}
     for r in results:
         if r.error:
             errors += 1
             print(f"factlint: {r.path}: {r.error}", file=sys.stderr)
-        for w in r.warnings + r.notes:
+        for w in r.warnings:
             print(f"factlint: {r.path}: {w}", file=sys.stderr)
+        for note in r.notes:
+            notes.setdefault(note, []).append(r.path)
+    _print_notes(notes)
     fail_on = {r.path: s.fail_on for r, s in zip(results, outcome.settings)}
     findings = [f for r in results for f in r.findings]
     try:
@@ -362,6 +376,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
     return 0 if args.exit_zero or not failing else 1
+
+
+NOTES_SHOWN = 5  # per note: the files named one by one before the rest are counted
+
+
+def _print_notes(notes: dict[str, list[str]]) -> None:
+    """An informational note once per file, but a folder of thousands gets a count, not a page of them."""
+    for note, paths in notes.items():
+        for path in paths[:NOTES_SHOWN]:
+            print(f"factlint: {path}: {note}", file=sys.stderr)
+        if len(paths) > NOTES_SHOWN:
+            print(f"factlint: and {len(paths) - NOTES_SHOWN} more files: {note}", file=sys.stderr)
 
 
 def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,

@@ -174,6 +174,12 @@ class Document:
         return analyze_quantities(self)
 
     @cached_property
+    def breakdowns(self) -> list[Any]:
+        from factlint.analysis.breakdowns import analyze_breakdowns
+
+        return analyze_breakdowns(self)
+
+    @cached_property
     def names(self) -> Any:
         from factlint.analysis.names import analyze_names
 

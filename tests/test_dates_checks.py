@@ -240,3 +240,10 @@ def test_d106_stays_linear_on_a_long_article():
     started = time.perf_counter()
     lint_text(long, select=["D106"], published=dt.date(2025, 5, 20))
     assert time.perf_counter() - started < 5
+
+
+def test_a_lead_event_without_a_calendar_day_is_no_base_for_days_later():
+    """A lead event whose date cannot be placed (no year, no publication date) is skipped, not added to."""
+    result = lint_text("Two days later, On 6 November. on the eve of the summit, Two days later, 6 November",
+                       select=["D106"])
+    assert result.complete, result.warnings

@@ -223,3 +223,14 @@ def test_repository_root_fixtures_parse(shared):
         if isinstance(title, str):
             assert doc.blocks[0].kind == "heading" and doc.text[doc.blocks[0].start:doc.blocks[0].end] == title.strip()
 
+
+
+def test_a_folder_of_undated_articles_gets_a_count_after_the_first_few(project):
+    project.config(select=["D104"], plugins=[])
+    for n in range(8):
+        project.write(f"a{n}.md", "---\ntitle: Council meets\n---\n\nThe council will meet on 3 March.\n")
+    code, out, err = project.run("--no-cache", "--jobs", "1", ".")
+    notes = [line for line in err.splitlines() if "no publication date" in line]
+    assert [n.split(":")[1].strip() for n in notes[:5]] == [f"a{n}.md" for n in range(5)]
+    assert notes[5].startswith("factlint: and 3 more files: info: no publication date")
+    assert len(notes) == 6
