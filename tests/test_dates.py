@@ -136,3 +136,16 @@ def test_long_hostile_input_is_fast():
     start = time.process_time()
     analyze_dates(doc_of(text))
     assert time.process_time() - start < 2.0
+
+
+@pytest.mark.parametrize("sentence", [
+    "In March 2019 the ferry broke down. The day before the crew sailed, a pump had failed.",
+    "The ferry broke down in the summer of 2019. The night before the crew sailed, a pump had failed.",
+    "The ferry broke down on 3 March 2019. The crew had checked the pumps the day before the storm.",
+])
+def test_a_day_placed_only_by_the_story_reports_its_year(sentence):
+    doc = doc_of(sentence)
+    relative = [d for d in doc.dates if d.type == "relative"]
+    assert relative and all(d.value is None or d.value.startswith("2019") for d in relative)  # checks compare no guess
+    reported = [d["value"] for d in json.loads(analysis_json(doc))["dates"] if d["type"] == "relative"]
+    assert all(v is not None and v.startswith("2019-") for v in reported)

@@ -287,6 +287,8 @@ class DateMention:
     tense: str | None = None  # "future" | "past" | None: the clause around the date
     role: str | None = None  # "birth" for "born in 1960"
     month_known: bool = True  # False for "the 14th" whose month the text does not give
+    story_year: int | None = None  # for a day the text cannot place ("the day before he left"): the year of the
+    # last date written before it, the story's time, which TimeML's value "YYYY-XX-XX" reports
 
     @property
     def date(self) -> dt.date | None:
@@ -305,7 +307,7 @@ class DateMention:
         start = doc.to_source(self.start)
         line, column = doc.source.line_col(start)
         out = {"start": start, "end": doc.to_source_end(self.end), "line": line, "column": column, "text": self.text,
-               "value": self.value, "type": self.type, "granularity": self.granularity,
+               "value": self.value or self._underspecified_value(), "type": self.type, "granularity": self.granularity,
                "relative": self.relative, "year_source": self.year_source}
         if self.weekday is not None:
             out["weekday"] = WEEKDAY_NAMES[self.weekday]
@@ -314,6 +316,10 @@ class DateMention:
         if self.range_with is not None:
             out["range"] = self.range_role
         return out
+
+    def _underspecified_value(self) -> str | None:
+        """TimeML's value for a day known only by its year; kept out of ``value``, which the checks compare."""
+        return f"{self.story_year:04d}-XX-XX" if self.story_year and self.granularity == "day" else None
 
 
 class DateList(list):
@@ -867,6 +873,7 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
     text = doc.text
     previous_day: DateMention | None = None
     previous_year: int | None = None
+    story_year: int | None = None
     previous_index = -1
     for i, mention in enumerate(out):
         nxt = out[i + 1] if i + 1 < len(out) else None
@@ -916,6 +923,10 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 mention.value, mention.granularity = _value_at(target, mention.offset[1])
         if mention.year and mention.type == "date" and mention.granularity in ("day", "month", "year"):
             previous_year = mention.year
+        if mention.type == "date" and mention.year:
+            story_year = mention.year  # "last summer", "in August": where the story is told
+        elif mention.type == "relative" and mention.value is None and mention.granularity == "day":
+            mention.story_year = story_year
         if mention.type == "date" and mention.granularity == "day" and not mention.relative and mention.day_of_year:
             if not any(j == i for j in (out[k].apposition for k in range(max(0, i - 1), i))):
                 previous_day, previous_index = mention, i
