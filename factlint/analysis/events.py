@@ -461,6 +461,7 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
     return out
 
 
+OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the|its|his|her|their)\s+([a-z][\w-]*)\b(?!\s+of\b)")
 MODAL_BEFORE = re.compile(r"\b(?:will|shall|to|'ll)\s+(?:be\s+)?$", re.IGNORECASE)
 QUALIFIER_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 
@@ -512,7 +513,11 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
         return None
     reference = not (before and before.group(0).strip().lower() in ("a", "an"))
-    return phrase[-1], tuple(phrase[:-1]), reference, "", d.start
+    head = re.compile(rf"\b{re.escape(phrase[-1])}\b").search(rest)
+    of = OF_COMPLEMENT.match(rest, head.end()) if head else None  # "the 1987 opening of the bridge": its subject
+    owner = before.group(0).strip().lower() if before else ""
+    subject = of.group(1).lower() if of else owner if owner in PRONOUN_WORDS else ""  # "its 1989 opening"
+    return phrase[-1], tuple(phrase[:-1]), reference, subject, d.start
 
 
 def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
@@ -526,7 +531,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
     A verb that only says when its subject happens dates that subject ("the vote is due on")."""
     from factlint.analysis.dates import PERFORMING
     from factlint.analysis.lexicon import (is_past_form, light_verbs, not_events, occurring_words, planning_verbs,
-                                           state_verbs, stem)
+                                           reporting_verbs, state_verbs, stem)
 
     lo = max(sentence_start, d.start - 90)
     for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
@@ -555,6 +560,11 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
         if lower in occurring_words() or stem(lower) in occurring_words() \
                 or stem(lower) in light_verbs() and is_past_form(lower) and k and words[k - 1].group(0).lower() in AUXILIARY_WORDS:
             return _subject_event(text, sentence_start, words, k)  # "the vote is due on", "the summit was held on"
+        if lower == "place" and k and stem(words[k - 1].group(0)) == stem("take"):
+            return _subject_event(text, sentence_start, words, k - 1)  # "the meeting took place on"
+        if k == 0 and is_past_form(lower) and stem(lower) in light_verbs() | occurring_words() and lo > sentence_start \
+                and text[lo - 1] == "," and (apposed := _apposed_subject(text, sentence_start, lo - 1)):
+            return apposed  # "the poll, held on 9 March,": the poll
         if determined and k == len(words) - 1 and not is_past_form(lower) and words[k].end() == d.start - 1:
             continue  # "remarked on the attack Wednesday": a date with no preposition dates the verb
         if determined and lower.isalpha() and not is_past_form(lower):
@@ -564,15 +574,15 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             # follows is the event, unless a verb of its own governs it ("approved the plan on 3 March"
             # dates the approval; "commented on the raid on" the comment)
             at = back - 1
-            if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
+            if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "over", "for", "to", "at"):
                 at -= 1  # "commented on the attack on 29 June": the verb before the preposition
             verb = words[at].group(0).lower() if at >= 0 else ""
             # "gave an interview on", "remained on the signing on", "called a snap vote on": the noun is the event
             finite = is_past_form(verb) or at >= 1 and words[at - 1].group(0).lower() in MODALS  # "will vote on the"
             if verb and finite and stem(verb) not in light_verbs() | state_verbs() | planning_verbs():
-                if stem(verb) in not_events():
+                if stem(verb) in reporting_verbs():
                     return None  # the date is when it was said, not when the event was
-                if stem(verb) not in PERFORMING:
+                if stem(verb) not in PERFORMING and stem(verb) not in not_events():  # "went to the polls on"
                     return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
             modifiers = tuple(w.group(0).lower() for w in words[back + 1:k] if w.group(0).islower())
             return word, modifiers, before not in ("a", "an"), _subject(text, sentence_start, words, k), words[k].start()
@@ -666,6 +676,20 @@ def _object_verb(words: list, k: int) -> int | None:
     return None
 
 
+def _apposed_subject(text: str, sentence_start: int, comma: int) -> tuple | None:
+    """The event noun a participle clause after a comma is said of ("the poll, held on 9 March"), when a
+    determiner introduces it; else None."""
+    before = list(HEAD_WORD.finditer(text, max(sentence_start, comma - 60), comma))
+    if len(before) < 2 or not _is_head(before[-1].group(0)):
+        return None
+    back = _determiner_back(before, len(before) - 1)  # "the snap vote, held on": across its modifiers
+    determiner = before[back].group(0).lower()
+    if determiner not in NOUN_DETERMINERS:
+        return None
+    modifiers = tuple(w.group(0).lower() for w in before[back + 1:-1] if w.group(0).islower())
+    return before[-1].group(0), modifiers, determiner not in ("a", "an"), "", before[-1].start()
+
+
 def _subject_event(text: str, sentence_start: int, words: list, k: int) -> tuple | None:
     """The subject of a verb that only says when it happens ("the vote is due on", "the resignation came on"),
     when that subject names an event: the noun before the verb and its auxiliaries."""
@@ -674,6 +698,10 @@ def _subject_event(text: str, sentence_start: int, words: list, k: int) -> tuple
         lower = word.lower()
         if lower in AUXILIARY_WORDS:
             continue
+        if back >= 3 and not _is_head(word) and words[back - 1].group(0).lower() in NOUN_DETERMINERS \
+                and words[back - 2].group(0).lower() == "of" and _is_head(words[back - 3].group(0)):
+            back -= 3  # "the annual meeting of the club took place on": the noun its complement follows
+            word = words[back].group(0)
         if word[0].isupper() or not _is_head(word) and not (back and words[back - 1].group(0).lower() in NOUN_DETERMINERS):
             return None
         determiner = words[back - 1].group(0).lower() if back else ""

@@ -155,6 +155,18 @@ def not_events() -> frozenset[str]:
     return stem_set(_NOT_EVENTS)
 
 
+# The verbs of saying and judging among them: a date after their object is when it was said ("commented on
+# the raid on Wednesday"), where a verb of motion or change leaves it to the object ("went to the polls on").
+_REPORTING = """
+say tell add note report announce state claim confirm deny warn insist argue explain write told said stated
+see look find think know believe feel ask remark comment respond reply react assess call
+"""
+
+
+def reporting_verbs() -> frozenset[str]:
+    return stem_set(_REPORTING)
+
+
 # Nouns that name a news event without a verb's suffix (a "-tion" or "-ing" noun is found by rule).
 _EVENT_NOUNS = """
 vote poll ballot referendum primary caucus runoff summit talks trial match race attack deal accord treaty visit
