@@ -556,7 +556,7 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             continue  # "close to all traffic from": the noun of a prepositional phrase
         if (before == "of" or _first_lower_before(words, k) == "of") and not _is_head(word):
             continue  # "the summit of EU leaders on": the noun's complement
-        determined = before in NOUN_DETERMINERS
+        determined = before in NOUN_DETERMINERS or k > 1 and before.endswith(("'s", "’s"))  # "the club's meeting on"
         if lower in occurring_words() or stem(lower) in occurring_words() \
                 or stem(lower) in light_verbs() and is_past_form(lower) and k and words[k - 1].group(0).lower() in AUXILIARY_WORDS:
             return _subject_event(text, sentence_start, words, k)  # "the vote is due on", "the summit was held on"
@@ -640,8 +640,8 @@ def _determiner_back(words: list, k: int) -> int:
 
     for back in range(k - 1, max(-1, k - 4), -1):
         word = words[back].group(0)
-        if word.lower() in NOUN_DETERMINERS:
-            return back
+        if word.lower() in NOUN_DETERMINERS or word.endswith(("'s", "’s")) and back < k - 1:
+            return back  # "the club's annual meeting": a possessor determines the noun
         if word[0].isupper() or word[0].isdigit():
             continue  # "the EU summit", "its 2025-26 budget"
         if is_past_form(word) or word.lower() in SKIP_BEFORE or not word.isalpha() or word.endswith("s"):
