@@ -574,8 +574,14 @@ def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
             # follows is the event, unless a verb of its own governs it ("approved the plan on 3 March"
             # dates the approval; "commented on the raid on" the comment)
             at = back - 1
-            if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "over", "for", "to", "at"):
-                at -= 1  # "commented on the attack on 29 June": the verb before the preposition
+            linking = words[at].group(0).lower() if at >= 0 else ""
+            if linking == "by" and not _is_head(word):
+                continue  # "was opened by the mayor on": the agent of a passive
+            if k == len(words) - 2 and words[-1].group(0) == "of":
+                at = -1  # "the election of 3 June": a date the noun's own complement
+            elif at >= 1 and (linking in ("on", "of", "about", "over", "for", "to")
+                              or linking == "at" and not _is_head(word)):
+                at -= 1  # "commented on the attack on 29 June": the verb before the preposition; "at the opening on"
             verb = words[at].group(0).lower() if at >= 0 else ""
             # "gave an interview on", "remained on the signing on", "called a snap vote on": the noun is the event
             finite = is_past_form(verb) or at >= 1 and words[at - 1].group(0).lower() in MODALS  # "will vote on the"
