@@ -75,7 +75,9 @@ class DateConflict(Check):
         a past, one sentence). Years are compared for beginnings and ends ("opened in
         1987" ... "the bridge opened in 1989"). Mentions linked only by their kind
         (two summits) conflict when their dates are one slip apart (a day digit, two
-        swapped digits, the neighbouring month). The finding sits on the mention the
+        swapped digits, the neighbouring month). Days numbered within one event ("3
+        December, the first day of the strike"; "the strike entered its fourth day on
+        Thursday") must agree on its first day. The finding sits on the mention the
         rest of the article supports less (its weekday, dates a few days away such as
         "the eve", the publication date) and suggests the supported date.
 
@@ -130,6 +132,7 @@ class DateConflict(Check):
                 if (issue.start, issue.end) not in flagged:
                     flagged.add((issue.start, issue.end))
                     yield issue
+        yield from _day_ordinal_conflicts(doc, reported)
 
     def _occurrence_issue(self, doc: Document, a, b) -> Issue:
         """Two mentions of one occurrence with different dates; the finding sits on the less supported one."""
@@ -200,6 +203,32 @@ class DateConflict(Check):
         dates = doc.dates
         return self._conflict(doc, first[1], other[1], {dates.index(first[1]), dates.index(other[1])},
                               lambda flagged_first: "the " + _event_name(doc, event, first[0] if flagged_first else other[0]))
+
+
+def _day_ordinal_conflicts(doc: Document, reported: set) -> Iterator[Issue]:
+    """Two days numbered within one event ("Tuesday 3 December, the first day of the strike"; "the strike
+    entered its fourth day on Thursday") that put its first day on different dates: the first day is the
+    numbered day less its number, one day each. The later statement is flagged, the earlier is related."""
+    dates = doc.dates
+    ordinals = getattr(dates, "day_ordinals", [])
+    for k, b in enumerate(ordinals):
+        for a in ordinals[:k]:
+            da, db = dates[a.date], dates[b.date]
+            if a.head != b.head or a.date == b.date or frozenset((a.date, b.date)) in reported \
+                    or da.year != db.year and not (_year_guessed(da) or _year_guessed(db)):
+                continue
+            first_a = da.day_of_year - dt.timedelta(days=a.nth - 1)
+            first_b = db.day_of_year - dt.timedelta(days=b.nth - 1)
+            if first_a == first_b:
+                continue
+            reported.add(frozenset((a.date, b.date)))
+            name = f"the {b.word}"
+            yield Issue(db.start, b.end,
+                        f"{_capital(name)} begins on {_long(first_b, False)} here ({_quote(db)}, its "
+                        f"{_ordinal(b.nth)} day) but on {_long(first_a, False)} elsewhere ({_quote(da)}, its "
+                        f"{_ordinal(a.nth)} day).",
+                        related=(Related(da.start, a.end, f"{name}'s {_ordinal(a.nth)} day is {_quote(da)} here"),))
+            break
 
 
 def _event_name(doc: Document, event: int, mention) -> str:

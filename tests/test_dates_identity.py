@@ -125,3 +125,25 @@ def test_the_message_agrees_with_a_plural_event_noun():
 def test_each_date_check_in_the_phrasings_of_the_issue(text, expected):
     found = lint_text(text, name="a.txt", select=["D"], published=PUBLISHED).findings
     assert sorted({f.code for f in found}) == expected, [f.message for f in found]
+
+
+# --- a day numbered within an event --------------------------------------------------------------
+
+NUMBERED_LATER = ["The {e} entered its {n} day on {d}.", "On {d}, the {e} went into a {n} day.",
+                  "The {e} reached its {n} day on {d}."]
+NUMBERED_FIRST = ["Buses stayed in the depot on {d}, the {n} day of the {e}.", "{d} was the {n} day of the {e}."]
+ORDINALS = ["first", "second", "third", "fourth", "fifth"]
+
+
+@PROPERTY
+@given(st.sampled_from(NUMBERED_FIRST), st.sampled_from(NUMBERED_LATER), st.sampled_from(["strike", "trial", "protest"]),
+       st.integers(0, 1), st.integers(2, 4), st.sampled_from([-1, 0, 1]))
+def test_two_numbered_days_of_one_event_agree_on_its_first_day(first, later, event, n_first, n_later, error):
+    published = dt.date(2024, 12, 5)
+    began = dt.date(2024, 12, 1)
+    one = began + dt.timedelta(days=n_first)
+    other = began + dt.timedelta(days=n_later + error)
+    text = (f"{first.format(d=day(one, 0), n=ORDINALS[n_first], e=event)}\n\n"
+            f"{later.format(d=day(other, 1), n=ORDINALS[n_later], e=event)}\n")
+    text = text[0].upper() + text[1:]
+    assert len(conflicts(text, published)) == (1 if error else 0), text

@@ -328,6 +328,7 @@ class DateList(list):
 
     spans: list
     lengths: list  # factlint.analysis.intervals.Length
+    day_ordinals: list  # factlint.analysis.intervals.DayOrdinal
 
 
 def _month(name: str) -> int:
@@ -1079,8 +1080,9 @@ def analyze_dates(doc: Document) -> DateList:
     result = DateList(out)
     from factlint.analysis.elapsed import find_spans
 
-    from factlint.analysis.intervals import find_lengths
+    from factlint.analysis.intervals import find_day_ordinals, find_lengths
 
     result.spans = find_spans(doc, out)
     result.lengths = find_lengths(doc, out)
+    result.day_ordinals = find_day_ordinals(doc, out)
     return result

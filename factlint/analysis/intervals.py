@@ -130,3 +130,81 @@ def _bind(text: str, dates: list, in_sentence: list[int], m: re.Match) -> tuple[
     if len(between) > 6 or not any(w in _START_WORDS or stem(w) in _shift_stems() for w in between):
         return None
     return first, nxt
+
+
+@dataclass(frozen=True, slots=True)
+class DayOrdinal:
+    """A day stated as the ``nth`` day of an event (``head``, the concept of its noun): "Tuesday 3 December,
+    the first day of the strike", "the trial entered its fourth day on Thursday". The event's first day is
+    ``nth - 1`` days before the date (``date``, an index in doc.dates)."""
+
+    start: int
+    end: int
+    text: str
+    nth: int
+    head: str
+    word: str
+    date: int
+
+
+ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                 "fourteenth fifteenth").split()
+_ORD = rf"(?P<n>[1-9][0-9]?(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
+# "the first day of the strike", "day three of the trial"; "its fourth day", "a second day" after the event's noun
+DAY_OF = re.compile(rf"\b(?:the\s+{_ORD}\s+day|day\s+(?P<c>one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?))"
+                    r"\s+of\s+(?:the|its|this|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)\b", re.IGNORECASE)
+ITS_DAY = re.compile(rf"\b(?:its|their|a)\s+{_ORD}\s+(?:straight\s+|consecutive\s+)?day\b", re.IGNORECASE)
+OTHER_OCCASION = re.compile(r"\b(?:previous|last|next|earlier|prior|another|first)\s+$", re.IGNORECASE)
+APPOSED_DATE = re.compile(r",\s*$|\s+(?:was|is|will\s+be|marked|marks|became)\s+$")
+
+
+def _day_date(d: DateMention) -> bool:
+    return d.granularity == "day" and d.day_of_year is not None and d.range_with is None and d.anchor != "event"
+
+
+def find_day_ordinals(doc: Document, dates: list[DateMention]) -> list[DayOrdinal]:
+    """The days the text numbers within an event. "the Nth day of the X" takes the date written right before it
+    (after a comma or a copula); "its Nth day" takes the day date of its clause and the first event noun of
+    its sentence as the event ("The strike ... entered its fourth day on Thursday")."""
+    from factlint.analysis.elapsed import number_value
+    from factlint.analysis.events import _is_head
+    from factlint.analysis.lexicon import concept
+
+    text = doc.text
+    lower = text.lower()
+    if " day" not in lower:
+        return []
+    days = [i for i, d in enumerate(dates) if _day_date(d)]
+    if not days:
+        return []
+    out = []
+    for block in doc.blocks:
+        for end in word_ends(lower, ("day",), block.start, block.end):
+            sentence = doc.sentence_at(end - 1)
+            if sentence is None:
+                continue
+            in_sentence = [i for i in days if sentence.start <= dates[i].start < sentence.end]
+            if not in_sentence:
+                continue
+            m = next((m for m in DAY_OF.finditer(text, max(block.start, end - 24), min(block.end, end + 60))
+                      if m.start("head") > end - 3 and (m.group("n") and m.end("n") < end or m.group("c"))), None)
+            if m is not None and _is_head(m.group("head")):
+                nth = number_value(m.group("n") or m.group("c"))
+                before = [i for i in in_sentence if dates[i].end <= m.start()
+                          and APPOSED_DATE.search(text, dates[i].end, m.start())]
+                if nth and before and not OTHER_OCCASION.search(text, m.start("head") - 12, m.start("head")):
+                    out.append(DayOrdinal(m.start(), m.end(), m.group(0), nth, concept(m.group("head")),
+                                          m.group("head").lower(), before[-1]))
+                continue
+            its = next((m for m in ITS_DAY.finditer(text, max(sentence.start, end - 32), end) if m.end() == end), None)
+            if its is None:
+                continue
+            clause = [i for i in in_sentence if not any(c in text[min(dates[i].end, its.start()):max(dates[i].start, its.end())]
+                                                        for c in ";")]
+            heads = [w for w in WORD.finditer(text, sentence.start, its.start())
+                     if w.group(0)[0].islower() and _is_head(w.group(0)) and not w.group(0).lower().endswith("ed")]
+            nth = number_value(its.group("n"))
+            if nth and len(clause) == 1 and heads:
+                head = heads[0].group(0)
+                out.append(DayOrdinal(its.start(), its.end(), its.group(0), nth, concept(head), head.lower(), clause[0]))
+    return out
