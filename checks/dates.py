@@ -378,6 +378,9 @@ def _year_guessed(d: DateMention) -> bool:
 
 def _slip(a: DateMention, b: DateMention) -> bool:
     """Two dates one slip apart: a typed digit or the month next door, or weekdays next to each other."""
+    if _bare_weekday(a) or _bare_weekday(b):  # "Friday's summit" against "the 17 October summit": as weekdays
+        wa, wb = _weekday_of(a), _weekday_of(b)
+        return wa is not None and wb is not None and (wa - wb) % 7 in (1, 6)
     if a.granularity == "day" and a.day and b.day and not (a.month_known and b.month_known and a.month and b.month):
         return _one_edit(str(a.day), str(b.day))  # "the 14th": only its day can have slipped
     if a.day_of_year and b.day_of_year:

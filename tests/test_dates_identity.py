@@ -147,3 +147,11 @@ def test_two_numbered_days_of_one_event_agree_on_its_first_day(first, later, eve
             f"{later.format(d=day(other, 1), n=ORDINALS[n_later], e=event)}\n")
     text = text[0].upper() + text[1:]
     assert len(conflicts(text, published)) == (1 if error else 0), text
+
+
+@pytest.mark.parametrize("first, later", [
+    ("Voters went to the polls on 5 May.", "Turnout in the expected 5 April election was low."),  # a modifier first
+    ("Leaders spoke at the summit on Thursday 12 June.", "Protesters waited outside Friday's summit."),
+])
+def test_a_modified_or_weekday_reference_points_back(first, later):
+    assert len(conflicts(f"{first}\n\nThe town spoke of little else. {later}\n")) == 1

@@ -379,6 +379,7 @@ PP_PREPOSITIONS = frozenset("to into across over under near through with against
 MODALS = frozenset("will would shall should must may might can could to 'll".split())
 NOUNS_IN_LY = frozenset("rally assembly family supply reply ally monopoly anomaly july".split())
 PLACE_PREPOSITIONS = frozenset("in at near outside across from".split())
+ADJECTIVE_BEFORE = re.compile(r"\b(the|this|his|her|its|their|a|an)\s+([a-z][a-z-]+)\s+$", re.IGNORECASE)
 DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their|a|an)\s+|['’]s\s+)$", re.IGNORECASE)
 PHRASE_ENDS = frozenset("and or here there now then again also still yet which who that".split())
 CLAUSE_BREAK = re.compile(r"[,;:—()\"“”]")
@@ -489,6 +490,9 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
     """ "the 14 October poll", "Tuesday's vote", "the November 18 opening session", "Thursday's White House
     meeting", "a June 24 referendum": the date before its noun, names between them."""
     before = DETERMINER_BEFORE.search(text, max(0, d.start - 6), d.start)
+    if before is None and (adjective := ADJECTIVE_BEFORE.search(text, max(0, d.start - 24), d.start)) \
+            and adjective.group(2).lower() not in SKIP_BEFORE | PHRASE_ENDS:
+        before = adjective  # "the expected 5 May election", "the planned 3 June vote"
     if not (before or text.startswith(("'s ", "’s "), d.end)):
         return None
     rest = text[d.end:d.end + 60]
@@ -512,11 +516,11 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
         phrase = phrase[:heads[-1] + 1]  # "the 29 April annual meeting continue": the noun, not the verb after it
     if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
         return None
-    reference = not (before and before.group(0).strip().lower() in ("a", "an"))
+    determiner = before.group(0).split()[0].lower() if before else ""
+    reference = determiner not in ("a", "an")
     head = re.compile(rf"\b{re.escape(phrase[-1])}\b").search(rest)
     of = OF_COMPLEMENT.match(rest, head.end()) if head else None  # "the 1987 opening of the bridge": its subject
-    owner = before.group(0).strip().lower() if before else ""
-    subject = of.group(1).lower() if of else owner if owner in PRONOUN_WORDS else ""  # "its 1989 opening"
+    subject = of.group(1).lower() if of else determiner if determiner in PRONOUN_WORDS else ""  # "its 1989 opening"
     return phrase[-1], tuple(phrase[:-1]), reference, subject, d.start
 
 
