@@ -155,3 +155,13 @@ def test_two_numbered_days_of_one_event_agree_on_its_first_day(first, later, eve
 ])
 def test_a_modified_or_weekday_reference_points_back(first, later):
     assert len(conflicts(f"{first}\n\nThe town spoke of little else. {later}\n")) == 1
+
+
+@PROPERTY
+@given(st.sampled_from(["Voters backed the plan {n} years ago, in {y}.", "The hopes of voters {n} years ago, in {y}, faded.",
+                        "The law passed {n} years ago ({y})."]), st.integers(2, 40), st.sampled_from([-5, 0, 5]))
+def test_a_year_written_after_years_ago_restates_it_once(form, years, error):
+    published = dt.date(2018, 7, 13)
+    text = form.format(n=years, y=published.year - years + error)
+    found = [f for f in lint_text(text, name="a.txt", select=["D105"], published=published).findings]
+    assert len(found) == (1 if error else 0), text

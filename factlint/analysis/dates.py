@@ -255,6 +255,7 @@ YEAR_BEFORE = re.compile(r"\b(?:1[0-9]{3}|20[0-9]{2})\s*to\s*$")
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]*$")
 APPOSITION_GAP = re.compile(r",\s*(?:on\s+|in\s+)?")
 EVENT_GAP = re.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
+YEAR_AFTER_AGO = re.compile(r",?\s*(?:\(|in\s+|,\s*in\s+)")
 AGO_YEAR_GAP = re.compile(r",\s*(?:or\s+|some\s+)?")
 RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
 
@@ -908,6 +909,11 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                     and doc.block_at(before.start) is doc.block_at(mention.start)
                     and bisect.bisect_right(starts, mention.start) - bisect.bisect_right(starts, before.start) <= 1):
                 mention.apposition = i - 1
+        if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
+                and mention.apposition is None and nxt is not None and nxt.type == "date" \
+                and nxt.granularity == "year" and nxt.year_source == "explicit" \
+                and YEAR_AFTER_AGO.fullmatch(text, mention.end, nxt.start):
+            mention.apposition = i + 1  # "two years ago, in 2016": the year restates the relative date
         if mention.type == "relative" and mention.anchor == "previous" and previous_day is not None \
                 and previous_day.day_of_year and mention.offset and mention.value is None:
             anchor_date = previous_day.day_of_year

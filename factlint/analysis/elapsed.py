@@ -240,6 +240,8 @@ def _ago_year(doc: Document, m: re.Match, dates: list, years: list[int], in_clau
     text = doc.text
     after = [i for i in in_clause if dates[i].start >= m.end() and dates[i].granularity == "year"]
     if after and AGO_THEN_YEAR.fullmatch(text, m.end(), dates[after[0]].start):
+        if any(d.apposition == after[0] for d in dates):
+            return None  # "two years ago, in 2016": the apposition is read by the date analyser
         return after[0], ()
     earlier = [i for i in in_clause if dates[i].end <= m.start()]
     if earlier:
