@@ -141,20 +141,21 @@ class DateConflict(Check):
         if first.granularity == "year":
             name = _occurrence_name(a, b)
             return Issue(other.start, other.end,
-                         f"{_capital(name)} {_be(name)} dated {other.year} here but {first.year} elsewhere ({_quote(first)}).",
-                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {first.year} here"),))
+                         f"{_capital(name)} {_be(name, doc)} dated {other.year} here but {first.year} elsewhere"
+                         + (f" ({_quote(first)})." if first.text != str(first.year) else "."),
+                         related=(Related(first.start, first.end, f"{name} {_be(name, doc)} dated {first.year} here"),))
         name = _occurrence_name(a, b)
         if _bare_weekday(first) or _bare_weekday(other):  # a weekday names a day only up to its week
             return Issue(other.start, other.end,
-                         f"{_capital(name)} {_be(name)} dated {_quote(other)}{_weekday_note(other)} here but "
+                         f"{_capital(name)} {_be(name, doc)} dated {_quote(other)}{_weekday_note(other)} here but "
                          f"{_quote(first)}{_weekday_note(first)} elsewhere.",
-                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {_quote(first)} here"),))
+                         related=(Related(first.start, first.end, f"{name} {_be(name, doc)} dated {_quote(first)} here"),))
         if not (first.month_known and other.month_known) or first.month is None or other.month is None:
             # "on the 14th": the day of the month is what it says
             return Issue(other.start, other.end,
-                         f"{_capital(name)} {_be(name)} dated {_quote(other)} here (the {_ordinal(other.day)}) but "
+                         f"{_capital(name)} {_be(name, doc)} dated {_quote(other)} here (the {_ordinal(other.day)}) but "
                          f"{_quote(first)} (the {_ordinal(first.day)}) elsewhere.",
-                         related=(Related(first.start, first.end, f"{name} {_be(name)} dated {_quote(first)} here"),))
+                         related=(Related(first.start, first.end, f"{name} {_be(name, doc)} dated {_quote(first)} here"),))
         return self._conflict(doc, first, other, {a.date, b.date}, lambda flagged_first: name)
 
     def _conflict(self, doc: Document, first: DateMention, other: DateMention, exclude: set[int], name_for) -> Issue:
@@ -167,14 +168,14 @@ class DateConflict(Check):
         if len(support_other) > len(support_first):
             flagged, kept, support, from_text, against = first, other, support_other, text_other, support_first
         name = name_for(flagged is first)
-        message = (f"{_capital(name)} {_be(name)} dated {_quote(flagged)} here ({_say(flagged)}) but "
+        message = (f"{_capital(name)} {_be(name, doc)} dated {_quote(flagged)} here ({_say(flagged)}) but "
                    f"{_quote(kept)} ({_say(kept)}) elsewhere")
         suggestion = None
         if from_text and len(support) > len(against):
             message += f"; the rest of the article supports {_long(kept.day_of_year, False)} ({'; '.join(support[:2])})"
             suggestion = _restyle(flagged, kept.day_of_year)
         return Issue(flagged.start, flagged.end, message + ".",
-                     related=(Related(kept.start, kept.end, f"{name} {_be(name)} dated {_quote(kept)} here"),),
+                     related=(Related(kept.start, kept.end, f"{name} {_be(name, doc)} dated {_quote(kept)} here"),),
                      suggestion=suggestion)
 
     def _support(self, doc: Document, mention: DateMention, exclude: set[int]) -> tuple[list[str], bool]:
@@ -298,10 +299,18 @@ def _gerund(verb: str) -> str:
     return verb + "ing"
 
 
-def _be(name: str) -> str:
-    """The verb "to be" agreeing with an event's name: "the talks are", "the vote is", "'bridge opened' is"."""
+def _be(name: str, doc: Document | None = None) -> str:
+    """The verb "to be" agreeing with an event's name: "the talks are", "the vote is", "'bridge opened' is".
+    The article's own agreement decides ("the Olympics were", "the news was"); else the plural -s."""
+    if name.startswith("'"):
+        return "is"
     last = name.split()[-1]
-    plural = not name.startswith("'") and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics"))
+    if doc is not None and last.isalpha():
+        verbs = [m.group(1).lower() for m in re.finditer(rf"\b{last}\s+(is|was|has|are|were|have)\b", doc.text, re.I)]
+        plural = sum(v in ("are", "were", "have") for v in verbs)
+        if verbs and plural * 2 != len(verbs):
+            return "are" if plural * 2 > len(verbs) else "is"
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is"))
     return "are" if plural else "is"
 
 
@@ -947,7 +956,7 @@ class DateArithmetic(Check):
         relation = "The eve of" if mention.text.lower().endswith("eve") else mention.text[0].upper() + mention.text[1:]
         dated = said_event if said_event == event_date.text else f"{said_event}, {_quote(event_date)}"
         yield Issue(stated.start, stated.end, f"{relation} the {name} ({dated}) is {said_stated}.",
-                    related=(Related(event_date.start, event_date.end, f"the {name} {_be(name)} dated here"),),
+                    related=(Related(event_date.start, event_date.end, f"the {name} {_be(name, doc)} dated here"),),
                     suggestion=_restyle(stated, expected) if expected else None)
 
 

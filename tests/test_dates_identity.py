@@ -165,3 +165,16 @@ def test_a_year_written_after_years_ago_restates_it_once(form, years, error):
     text = form.format(n=years, y=published.year - years + error)
     found = [f for f in lint_text(text, name="a.txt", select=["D105"], published=published).findings]
     assert len(found) == (1 if error else 0), text
+
+
+@pytest.mark.parametrize("name, text, verb", [
+    ("the talks", "", "are"), ("the vote", "", "is"), ("the census", "", "is"),
+    ("the olympics", "The Olympics were a success.", "are"),  # the article's own agreement decides
+    ("the series", "The series was cut short.", "is"),
+])
+def test_the_message_verb_agrees_as_the_article_does(name, text, verb):
+    from factlint.checks.dates import _be
+    from factlint.readers import read
+    from factlint.source import decode
+
+    assert _be(name, read(decode("a.txt", text.encode("utf-8")), None)) == verb
