@@ -8,10 +8,15 @@ the range, or "from", "starting", "since" comes before it, or a verb of moving a
 "pushed back", "postponed", "brought forward", stands between it and the length, which is
 then the shift). Nothing else is read as an interval: "a week after the vote" is a
 relative date, "two days a week" a frequency.
+
+Days numbered within an event ("Tuesday 3 December, the first day of the strike", "the
+trial entered its fourth day on Thursday") are read too (``find_day_ordinals``): each puts
+the event's first day a known number of days before its date.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -177,13 +182,14 @@ def find_day_ordinals(doc: Document, dates: list[DateMention]) -> list[DayOrdina
     days = [i for i, d in enumerate(dates) if _day_date(d)]
     if not days:
         return []
+    day_starts = [dates[i].start for i in days]  # dates come in text order
     out = []
     for block in doc.blocks:
         for end in word_ends(lower, ("day",), block.start, block.end):
             sentence = doc.sentence_at(end - 1)
             if sentence is None:
                 continue
-            in_sentence = [i for i in days if sentence.start <= dates[i].start < sentence.end]
+            in_sentence = days[bisect.bisect_left(day_starts, sentence.start):bisect.bisect_left(day_starts, sentence.end)]
             if not in_sentence:
                 continue
             m = next((m for m in DAY_OF.finditer(text, max(block.start, end - 24), min(block.end, end + 60))
