@@ -464,6 +464,7 @@ def find_occurrences(doc: Document) -> list[Occurrence]:
 
 OF_COMPLEMENT = re.compile(r"\s+of\s+(?:the|its|his|her|their)\s+([a-z][\w-]*)\b(?!\s+of\b)")
 MODAL_BEFORE = re.compile(r"\b(?:will|shall|to|'ll)\s+(?:be\s+)?$", re.IGNORECASE)
+PLAIN_WORD = re.compile(r"[A-Za-z0-9]+")
 QUALIFIER_BEFORE = re.compile(r"([A-Z][\w'’-]*)\s+$")
 
 
@@ -472,13 +473,13 @@ def _qualifier(text: str, sentence_start: int, at: int, subject: str) -> str:
     Conservative manifesto"), or ""."""
     if not subject or not subject.isalpha() or subject in PRONOUN_WORDS:
         return ""
-    found = None
-    for found in re.finditer(rf"\b{subject}\b", text[sentence_start:at], re.IGNORECASE):
+    lower = subject.lower()
+    found = None  # the last word of the sentence before ``at`` that is the subject (no pattern compiled per word)
+    for found in (w for w in PLAIN_WORD.finditer(text, sentence_start, at) if w.group(0).lower() == lower):
         pass
     if found is None:
         return ""
-    name = QUALIFIER_BEFORE.search(text, max(sentence_start, sentence_start + found.start() - 30),
-                                   sentence_start + found.start())
+    name = QUALIFIER_BEFORE.search(text, max(sentence_start, found.start() - 30), found.start())
     return _bare(name.group(1)) if name and _bare(name.group(1)) not in NOT_NAME_WORDS else ""
 
 
@@ -518,7 +519,7 @@ def _attributive_head(text: str, d: Any) -> tuple | None:
         return None
     determiner = before.group(0).split()[0].lower() if before else ""
     reference = determiner not in ("a", "an")
-    head = re.compile(rf"\b{re.escape(phrase[-1])}\b").search(rest)
+    head = next((w for w in HEAD_WORD.finditer(rest) if w.group(0) == phrase[-1]), None)
     of = OF_COMPLEMENT.match(rest, head.end()) if head else None  # "the 1987 opening of the bridge": its subject
     subject = of.group(1).lower() if of else determiner if determiner in PRONOUN_WORDS else ""  # "its 1989 opening"
     return phrase[-1], tuple(phrase[:-1]), reference, subject, d.start
