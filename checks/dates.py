@@ -75,9 +75,9 @@ class DateConflict(Check):
         a past, one sentence). Years are compared for beginnings and ends ("opened in
         1987" ... "the bridge opened in 1989"). Mentions linked only by their kind
         (two summits) conflict when their dates are one slip apart (a day digit, two
-        swapped digits, the neighbouring month). Days numbered within one event ("3
-        December, the first day of the strike"; "the strike entered its fourth day on
-        Thursday") must agree on its first day. The finding sits on the mention the
+        swapped digits, the neighbouring month). Days numbered within one event ("Monday 9
+        June, the second day of the hearing"; "the hearing went into its third day on
+        Tuesday") must agree on its first day. The finding sits on the mention the
         rest of the article supports less (its weekday, dates a few days away such as
         "the eve", the publication date) and suggests the supported date.
 
@@ -207,8 +207,8 @@ class DateConflict(Check):
 
 
 def _day_ordinal_conflicts(doc: Document, reported: set) -> Iterator[Issue]:
-    """Two days numbered within one event ("Tuesday 3 December, the first day of the strike"; "the strike
-    entered its fourth day on Thursday") that put its first day on different dates: the first day is the
+    """Two days numbered within one event ("Monday 9 June, the second day of the hearing"; "the hearing
+    went into its third day on Tuesday") that put its first day on different dates: the first day is the
     numbered day less its number, one day each. The later statement is flagged, the earlier is related."""
     dates = doc.dates
     ordinals = getattr(dates, "day_ordinals", [])

@@ -131,7 +131,7 @@ def test_each_date_check_in_the_phrasings_of_the_issue(text, expected):
 
 NUMBERED_LATER = ["The {e} entered its {n} day on {d}.", "On {d}, the {e} went into a {n} day.",
                   "The {e} reached its {n} day on {d}."]
-NUMBERED_FIRST = ["Buses stayed in the depot on {d}, the {n} day of the {e}.", "{d} was the {n} day of the {e}."]
+NUMBERED_FIRST = ["Stalls closed early on {d}, the {n} day of the {e}.", "{d} was the {n} day of the {e}."]
 ORDINALS = ["first", "second", "third", "fourth", "fifth"]
 
 

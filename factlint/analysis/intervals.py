@@ -9,8 +9,8 @@ the range, or "from", "starting", "since" comes before it, or a verb of moving a
 then the shift). Nothing else is read as an interval: "a week after the vote" is a
 relative date, "two days a week" a frequency.
 
-Days numbered within an event ("Tuesday 3 December, the first day of the strike", "the
-trial entered its fourth day on Thursday") are read too (``find_day_ordinals``): each puts
+Days numbered within an event ("Monday 9 June, the second day of the hearing", "the
+hearing went into its third day on Tuesday") are read too (``find_day_ordinals``): each puts
 the event's first day a known number of days before its date.
 """
 
@@ -139,8 +139,8 @@ def _bind(text: str, dates: list, in_sentence: list[int], m: re.Match) -> tuple[
 
 @dataclass(frozen=True, slots=True)
 class DayOrdinal:
-    """A day stated as the ``nth`` day of an event (``head``, the concept of its noun): "Tuesday 3 December,
-    the first day of the strike", "the trial entered its fourth day on Thursday". The event's first day is
+    """A day stated as the ``nth`` day of an event (``head``, the concept of its noun): "Monday 9 June,
+    the second day of the hearing", "the hearing went into its third day on Tuesday". The event's first day is
     ``nth - 1`` days before the date (``date``, an index in doc.dates)."""
 
     start: int
@@ -155,7 +155,7 @@ class DayOrdinal:
 ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                  "fourteenth fifteenth").split()
 _ORD = rf"(?P<n>[1-9][0-9]?(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
-# "the first day of the strike", "day three of the trial"; "its fourth day", "a second day" after the event's noun
+# "the second day of the hearing", "day three of the trial"; "its fourth day", "a second day" after the event's noun
 DAY_OF = re.compile(rf"\b(?:the\s+{_ORD}\s+day|day\s+(?P<c>one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?))"
                     r"\s+of\s+(?:the|its|this|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)\b", re.IGNORECASE)
 ITS_DAY = re.compile(rf"\b(?:its|their|a)\s+{_ORD}\s+(?:straight\s+|consecutive\s+)?day\b", re.IGNORECASE)
@@ -170,7 +170,7 @@ def _day_date(d: DateMention) -> bool:
 def find_day_ordinals(doc: Document, dates: list[DateMention]) -> list[DayOrdinal]:
     """The days the text numbers within an event. "the Nth day of the X" takes the date written right before it
     (after a comma or a copula); "its Nth day" takes the day date of its clause and the first event noun of
-    its sentence as the event ("The strike ... entered its fourth day on Thursday")."""
+    its sentence as the event ("The walkout by nurses ... reached its fifth day on Friday")."""
     from factlint.analysis.elapsed import number_value
     from factlint.analysis.events import _is_head
     from factlint.analysis.lexicon import concept
