@@ -155,10 +155,17 @@ class DayOrdinal:
 ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
                  "fourteenth fifteenth").split()
 _ORD = rf"(?P<n>[1-9][0-9]?(?:st|nd|rd|th)|{'|'.join(ORDINAL_WORDS)})"
-# "the second day of the hearing", "day three of the trial"; "its fourth day", "a second day" after the event's noun
-DAY_OF = re.compile(rf"\b(?:the\s+{_ORD}\s+day|day\s+(?P<c>one|two|three|four|five|six|seven|eight|nine|ten|[1-9][0-9]?))"
-                    r"\s+of\s+(?:the|its|this|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)\b", re.IGNORECASE)
-ITS_DAY = re.compile(rf"\b(?:its|their|a)\s+{_ORD}\s+(?:straight\s+|consecutive\s+)?day\b", re.IGNORECASE)
+@cache
+def _day_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """ "the second day of the hearing", "day three of the trial"; "its fourth day", "a second day" after the
+    event's noun. Compiled on first use: most articles number no day of an event."""
+    day_of = re.compile(rf"\b(?:the\s+{_ORD}\s+day|day\s+(?P<c>one|two|three|four|five|six|seven|eight|nine|ten"
+                        r"|[1-9][0-9]?))\s+of\s+(?:the|its|this|their)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<head>[a-z][\w-]*)\b",
+                        re.IGNORECASE)
+    its_day = re.compile(rf"\b(?:its|their|a)\s+{_ORD}\s+(?:straight\s+|consecutive\s+)?day\b", re.IGNORECASE)
+    return day_of, its_day
+
+
 OTHER_OCCASION = re.compile(r"\b(?:previous|last|next|earlier|prior|another|first)\s+$", re.IGNORECASE)
 APPOSED_DATE = re.compile(r",\s*$|\s+(?:was|is|will\s+be|marked|marks|became)\s+$")
 
@@ -192,7 +199,8 @@ def find_day_ordinals(doc: Document, dates: list[DateMention]) -> list[DayOrdina
             in_sentence = days[bisect.bisect_left(day_starts, sentence.start):bisect.bisect_left(day_starts, sentence.end)]
             if not in_sentence:
                 continue
-            m = next((m for m in DAY_OF.finditer(text, max(block.start, end - 24), min(block.end, end + 60))
+            day_of, its_day = _day_patterns()
+            m = next((m for m in day_of.finditer(text, max(block.start, end - 24), min(block.end, end + 60))
                       if m.start("head") > end - 3 and (m.group("n") and m.end("n") < end or m.group("c"))), None)
             if m is not None and _is_head(m.group("head")):
                 nth = number_value(m.group("n") or m.group("c"))
@@ -202,7 +210,7 @@ def find_day_ordinals(doc: Document, dates: list[DateMention]) -> list[DayOrdina
                     out.append(DayOrdinal(m.start(), m.end(), m.group(0), nth, concept(m.group("head")),
                                           m.group("head").lower(), before[-1]))
                 continue
-            its = next((m for m in ITS_DAY.finditer(text, max(sentence.start, end - 32), end) if m.end() == end), None)
+            its = next((m for m in its_day.finditer(text, max(sentence.start, end - 32), end) if m.end() == end), None)
             if its is None:
                 continue
             clause = [i for i in in_sentence if not any(c in text[min(dates[i].end, its.start()):max(dates[i].start, its.end())]
