@@ -568,18 +568,20 @@ class TranslationResidue(Check):
 # --- T504 dash-in-word ----------------------------------------------------------------------
 
 # An em or en dash (or its entity, when a plain-text or Markdown file keeps it literally) with no
-# space between two word pieces; a piece may itself be hyphenated ("father—in-law").
+# space between two word pieces; a piece may itself be hyphenated ("father—in-law", "59-year—old")
+# and the first may be a figure ("a 20—foot statue").
 DASH_ENTITY = r"&mdash;|&ndash;|&#8212;|&#8211;|&#x2014;|&#x2013;"
 DASH_IN_WORD = _on_first_use(
-    rf"(?<![\p{{L}}\p{{M}}\d-])((?:\p{{L}}+-)*\p{{L}}+)(—|–|{DASH_ENTITY})(\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}\p{{M}}\d])")
-DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W\d_](?:{DASH_ENTITY})[^\W\d_]")
+    rf"(?<![\p{{L}}\p{{M}}\d-])((?:[\p{{L}}\d]+-)*[\p{{L}}\d]+)(—|–|{DASH_ENTITY})"
+    rf"(\p{{L}}+(?:-[\p{{L}}\d]+)*)(?![\p{{L}}\p{{M}}\d])")
+DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W_](?:{DASH_ENTITY})[^\W\d_]")
 # Any em dash, en dash or double hyphen: the partner of a parenthetical dash.
 ANY_DASH = re.compile(rf"—|–|--|{DASH_ENTITY}")
 EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
 NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
-# A dash set apart with spaces: the article's habit for an aside, when it has one.
-SPACED_DASH = re.compile(rf"\s(?:—|–|--?|{DASH_ENTITY})\s")
+# A dash set apart with spaces between words (not a score, 3 - 1): the article's habit for an aside.
+SPACED_DASH = re.compile(rf"(?<!\d)\s(?:—|–|--?|{DASH_ENTITY})\s(?!\d)")
 RELATION_EN_DASH = _on_first_use(r"\p{Lu}\p{L}*(?:–|&ndash;|&#8211;)\p{Lu}")
 # An em dash closed up between a word and what follows, as US style sets a parenthetical.
 CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
@@ -590,7 +592,7 @@ a an the this that these those some any each every either neither no all both su
 who whom whoever whatever whichever when where while why how whether if unless because since though
 although as than until till so and but or nor yet not even only just also too very quite rather
 perhaps maybe then there here now still already ago i me my mine we us our ours you your yours he him
-his she her hers it its they them their theirs one
+his she her hers it its they them their theirs one more most less least many much few several other
 is are was were be been being am has have had having do does did doing will would shall should can
 could may might must
 of to for with at from into onto upon about above across after against along among around before
@@ -600,20 +602,38 @@ in on up down out by back away
 """.split())
 # Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
 PARTICLES = frozenset("up off on in out down over back away by through about around".split())
+# Auxiliary and modal verbs (a closed class): the verb after a subject noun phrase.
+AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
+# Cardinal numbers (a closed class): a number before a singular noun makes a compound modifier
+# ("a four-day visit"), since a cardinal above one otherwise takes a plural.
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+million billion half dozen
+""".split())
+# Fractions written with a hyphen: two-thirds, three-quarters, one-half (ordinals are a closed class).
+FRACTION = re.compile(r"(?:half|halves|thirds?|quarters?|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|hundred|"
+                      r"thousand)ths?)")
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# Adjectives of dimension (a closed class) that end a measure compound: a 20-year-old, a 10-mile-long queue.
+DIMENSIONS = frozenset("old long high wide deep tall thick strong heavy".split())
 # Quantifiers and numbers, which begin compounds (all-time, one-off, no-go, two-year) as well as phrases.
-QUANTIFIERS = frozenset("all one no any both half two three four five six seven eight nine ten".split())
+QUANTIFIERS = frozenset("all one no any both half".split()) | NUMBER_WORDS
 # Function words that also begin compounds: all-time, in-depth, off-ramp, over-optimistic.
 COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then"}
 DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
 # English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
 # ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
 PREFIXES = frozenset("""
-ante anti bi bio co counter cross cyber ex extra hyper infra inter intra macro mega meta micro mid
-mini multi neo non pan para post pre pro proto pseudo quasi self semi sub super supra trans tri ultra
-vice
+ante anti bi bio co counter cross cyber de ex extra hyper infra inter intra macro mega meta micro mid
+mini multi neo non pan para post pre pro proto pseudo quasi re self semi sub super supra trans tri
+ultra vice
 """.split())
-# The shape of an adjective or a participle: economic, military, effective, lasting, reviewed.
-ADJECTIVE_SHAPE = re.compile(r"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ed|ing)$")
+# The shape of a participle: owned, led, lasting (a vowel before -ing: not wing, thing, spring).
+PARTICIPLE = r"(?:ed|[aeiouy][^aeiouy]*ing)"
+PARTICIPLE_SHAPE = re.compile(rf"{PARTICIPLE}$")
+# The shape of an adjective or a participle: economic, military, effective, Irish, lasting, reviewed.
+ADJECTIVE_SHAPE = re.compile(rf"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ese|{PARTICIPLE})$")
 
 
 class DashInWord(Check):
@@ -621,13 +641,16 @@ class DashInWord(Check):
     What it checks:
         An em or en dash with no spaces inside a compound, where a hyphen belongs. A dash between
         two word pieces is a compound when the article hyphenates the same pair elsewhere, or by
-        its form: a prefix or combining form (multi—vector, socio–economic), a doubled word
-        (win—win), a piece already hyphenated (father—in-law), two adjectives
-        (military—industrial), a modifier before its noun (an open—air stage, a peer–reviewed
-        study). A parenthetical dash closed up in US style is told apart by its partner in the
-        same sentence, by the function word that opens the aside ("the plan—which failed—was")
-        and by the article's own habit of closing up its dashes. An en dash between two nouns
-        of equal rank ("cost–benefit", "north–south") is correct.
+        its form: a prefix or combining form (multi—vector, socio–economic, Anglo—Irish), a
+        doubled word (win—win), a piece already hyphenated (father—in-law, 59-year—old), a
+        number before a singular noun or a fraction (a four—day visit, two—thirds), two
+        adjectives (military—industrial), a modifier before its noun (an open—air stage, a
+        peer–reviewed study, the UK—published review). A parenthetical dash closed up in US
+        style is told apart by its partner in the same sentence, by the function word that opens
+        the aside ("the plan—which failed—was") and by the article's own dash habit: where the
+        article sets its dashes apart with spaces and closes up none around an aside, a closed-up
+        em dash between two word pieces is not an aside. An en dash between two nouns of equal
+        rank ("cost–benefit", "north–south") or two names (Jackson–Vanik) is correct.
 
     Why an editor cares:
         The compound reads as two words broken by an aside; search and hyphenation break too.
@@ -635,13 +658,16 @@ class DashInWord(Check):
 
     Fires on:
         a multi—vector approach, post—Soviet states, a long—term contract, a state—owned
-        company, the most cost–effective option, an open—air stage, his father—in-law;
-        follow—up, when "follow-up" is spelt with a hyphen elsewhere in the article.
+        company, the most cost–effective option, an open—air stage, his father—in-law, a
+        12—member board, two—thirds of the vote; follow—up, when "follow-up" is spelt with a
+        hyphen elsewhere in the article; Smith—Jones, in an article that sets its dashes
+        apart with spaces.
 
     Passes:
         the Jackson–Vanik amendment; 2024–25; pages 5–7; a cost–benefit analysis;
         the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
-        state—was sold; he wanted one thing—money.
+        state—was sold; he wanted one thing—money; born in 1865—and; two men—Nielsen and
+        Sibelius—met.
     """
 
     code = "T504"
@@ -654,94 +680,165 @@ class DashInWord(Check):
         if not _dash_between_letters(text):
             return  # no dash between two letters (a cheap test that skips most articles)
         lowered: str | None = None
-        habits = _DashHabits(0, False, False)
+        habits = _DashHabits(frozenset(), False, False)
         sentence_starts: list[int] = []
         for block in doc.blocks:
             for m in DASH_IN_WORD().finditer(text, block.start, block.end):
                 first, dash, second = m.group(1), m.group(2), m.group(3)
-                if first[0].isupper() and (second[0].isupper() or first[-1].isupper()):
-                    continue  # names: Jackson–Vanik, Ireland–France, US–China
                 if lowered is None:
                     lowered = text.lower()
                     habits = _DashHabits(_closed_asides(text), SPACED_DASH.search(text) is not None,
                                          RELATION_EN_DASH().search(text) is not None)
                     sentence_starts = [s.start for s in doc.sentences]
                 em = dash.lower() in EM_DASHES
-                evidence = self._evidence(doc, lowered, m, em, habits, sentence_starts)
-                if evidence:
-                    kind = "em dash" if em else "en dash"
-                    hyphenated = f"{first}-{second}"
+                verdict = self._evidence(doc, lowered, m, em, habits, sentence_starts)
+                if verdict is None:
+                    continue
+                evidence, fixed = verdict
+                kind = "em dash" if em else "en dash"
+                if fixed is None:
+                    yield Issue(m.start(), m.end(), f"{kind} closed up between '{first}' and '{second}': {evidence}; "
+                                f"a compound takes a hyphen ('{first}-{second}'), an aside a dash with spaces")
+                else:
+                    how = "use a hyphen" if "-" in fixed[len(first):len(first) + 1] else "write it as the article does"
                     yield Issue(m.start(), m.end(), f"{kind} inside the compound '{m.group()}': {evidence}; "
-                                f"use a hyphen: '{hyphenated}'", suggestion=hyphenated)
+                                f"{how}: '{fixed}'", suggestion=fixed)
 
     @staticmethod
     def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, habits: _DashHabits,
-                  sentence_starts: list[int]) -> str | None:
-        """Why the dash joins a compound, or None when it may be a parenthetical or a range dash."""
+                  sentence_starts: list[int]) -> tuple[str, str | None] | None:
+        """Why the dash joins a compound and the compound's spelling (None when the article's dash
+        habit shows the dash is wrong but an aside that lost its spaces is possible too), or None
+        when it may be a parenthetical, a relation or a range dash."""
         text = doc.text
-        other_closed, spaced_habit = habits.closed_asides, habits.spaced
         first, second = m.group(1), m.group(3)
         a, b = first.lower(), second.lower()
-        if f"{a}-{b}" in lowered:
-            return f"the article spells '{first}-{second}' with a hyphen elsewhere"
         a_last, b_first = a.rsplit("-", 1)[-1], b.split("-", 1)[0]
+        hyphenated = f"{first}-{second}"
+        if _hyphenated_in(lowered, a, b):
+            return f"the article spells '{first}-{second}' with a hyphen elsewhere", hyphenated
+        if ("-" in a or "-" in b) and _hyphenated_in(lowered, a_last, b_first):
+            return f"the article writes '{a_last}-{b_first}' with a hyphen elsewhere", hyphenated
         if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
-            return "the rest of the compound is hyphenated"  # father—in-law, mother-in—law, up—to-date
-        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS or first[0].isupper() and a not in PREFIXES:
-            return None  # "and—finally", "Washington—which": an aside or a name before the dash
+            return "the rest of the compound is hyphenated", hyphenated  # father—in-law, mother-in—law, up—to-date
         if b in FUNCTION_WORDS and b not in PARTICLES:
             return None  # "the plan—which failed": the aside opens with a function word
+        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS and not (len(first) > 1 and first.isupper()):
+            return None  # "and—finally": an aside after a function word
+        if _written_in(lowered, f"{a} {b}"):
+            return f"the article writes '{first} {second}' as an open compound elsewhere", f"{first} {second}"
         after = text[m.end():m.end() + 40]
-        next_word = NEXT_WORD.match(after)
-        followed = next_word.group(1).lower() if next_word else None
         if a == b:
-            return f"'{first}-{second}' is a doubled compound"
-        if second[0].isupper():
-            if not em and NEXT_WORD_CAPITALISED.match(after):
+            return f"'{first}-{second}' is a doubled compound", hyphenated
+        if a_last in PREFIXES:
+            if second[0].isupper() and not em and NEXT_WORD_CAPITALISED.match(after):
                 return None  # post–World War II: an en dash joins a prefix to an open compound
-            return f"'{first}' is a prefix that joins its word with a hyphen" if a in PREFIXES else None
-        if b.endswith("ly"):
-            return None  # "over—finally": an adverb opens an aside
-        if a in PREFIXES:
-            return f"'{first}' is a prefix that joins its word with a hyphen"
-        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
-        if adjective_b and a.endswith("o") and len(a) > 2:
-            return f"'{first}' is a combining form that joins its word with a hyphen"
-        if adjective_a and adjective_b and not a.endswith(("ed", "ing")):
-            return f"'{first}-{second}' joins two adjectives"
-        if a.endswith("ly") and b.endswith(("ed", "ing")) and len(a) > 4:
-            return f"'{first}-{second}' joins an adverb to its participle"  # newly—elected, specially—designated
-        if _has_partner(doc, m, em, sentence_starts):
-            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+            return f"'{a_last}' is a prefix that joins its word with a hyphen", hyphenated
+        partnered: bool | None = None
+
+        def partner() -> bool:
+            nonlocal partnered
+            if partnered is None:
+                partnered = _has_partner(doc, m, em, sentence_starts)
+            return partnered
+
+        # The article closes up no other em dash around an aside, and sets its dashes with spaces.
+        spaced_style = habits.spaced and not (habits.closed_asides - {m.start(2)})
+        habit = "the article sets its other dashes apart with spaces and closes up none around an aside"
         before = text[max(0, m.start() - 30):m.start()].split()[-2:]
         noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
+        next_word = NEXT_WORD.match(after)
+        followed = next_word.group(1).lower() if next_word else None
         modifies = followed is not None and followed not in FUNCTION_WORDS
+        if second[0].isupper():
+            if a.endswith("o") and len(a) > 2 and first[0].isupper() and em:
+                return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # Anglo—Irish
+            if em and spaced_style and not partner():
+                return habit, None  # Smith—Jones where the article writes ' - ' for an aside
+            return None  # Jackson–Vanik, "apart—Nielsen": a relation, or an aside naming someone
+        if b.endswith("ly") and not (noun_phrase and modifies and not PARTICIPLE_SHAPE.search(followed)
+                                     and not followed.endswith("ly")):
+            return None  # "over—finally": an adverb opens an aside (but "a US—friendly treaty")
+        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
+        participle = PARTICIPLE_SHAPE.search(b) is not None
+        if adjective_b and not participle and a.endswith("o") and len(a) > 2:
+            return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # socio–economic
+        if _is_number(b_first) and not _is_number(a_last):
+            return None  # "her price—twenty dollars": an aside opens with a number
+        if before and _is_number(before[-1].lower()) and b in DIMENSIONS:
+            return f"'{before[-1]} {first}-{second}' is a compound of a number and its measure", hyphenated  # 20 year—old
+        if partner():
+            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+        if adjective_a and adjective_b and not participle and not a.endswith(("ed", "ing")) and (
+                first[0].islower() or spaced_style) and (modifies or noun_phrase):
+            return f"'{first}-{second}' joins two adjectives", hyphenated  # the military—industrial base
+        if a.endswith("ly") and participle and len(a) > 4:
+            return f"'{first}-{second}' joins an adverb to its participle", hyphenated  # newly—elected
+        if _is_number(a_last):
+            if FRACTION.fullmatch(b_first):
+                return f"'{first}-{second}' is a fraction", hyphenated  # two—thirds
+            if "-" in a or "-" in b:
+                return f"'{first}-{second}' is a compound of a number and its measure", hyphenated  # 30—year-olds
+            if _singular(b_first) and not YEAR.fullmatch(a_last) and (noun_phrase or spaced_style):
+                return f"'{first}-{second}' is a compound of a number and a singular noun, as in a four-day visit", hyphenated
+        if noun_phrase and followed in AUXILIARIES:
+            return (f"'{first}-{second}' stands inside the noun phrase before its verb '{followed}', where an aside "
+                    f"would need a closing dash"), hyphenated  # their political game—playing will continue
+        other_closed = bool(habits.closed_asides - {m.start(2)})
         if b in PARTICLES:
-            if (not em or (noun_phrase or spaced_habit) and not other_closed) and (followed is None or modifies):
-                return f"'{first}-{second}' is a compound of a verb and its particle"
+            if not em or spaced_style or noun_phrase and not other_closed and (followed is None or modifies):
+                return f"'{first}-{second}' is a compound of a verb and its particle", hyphenated
             return None
-        if adjective_b and modifies and (noun_phrase or not em):
-            return f"'{first}-{second}' is a compound modifier before its noun"
+        if adjective_b and modifies and (noun_phrase or not em or spaced_style and first[0].isupper()):
+            return f"'{first}-{second}' is a compound modifier before its noun", hyphenated  # the UK—published review
         if not em:
             if modifies and not adjective_b and _both_stand_alone(lowered, a, b):
                 return None  # "the city–country gap", where the article speaks of the city and the country
             if habits.relation and not adjective_b:
                 return None  # "cost–benefit" where the article joins names with en dashes: a relation
             return (f"an en dash joins names, figures and ranges, and the article joins no names with one; "
-                    f"'{first}-{second}' is a compound")
-        participle = b.endswith(("ing", "ed"))
-        if em and not other_closed and (modifies and (noun_phrase or spaced_habit or not participle)
-                                        or adjective_b and spaced_habit):
-            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
+                    f"'{first}-{second}' is a compound"), hyphenated
+        # "raising hopes": a verb in -ing with its object opens an aside ("years later—raising hopes")
+        verb_with_object = participle and b.endswith("ing") and not noun_phrase
+        if modifies and not other_closed and (noun_phrase or not participle or habits.spaced and not verb_with_object):
+            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside", hyphenated
+        if spaced_style and _singular(a_last) and not verb_with_object and (
+                noun_phrase or followed is not None or b.endswith("ed")):
+            return habit, None
         return None
 
 
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
+
+
+def _singular(word: str) -> bool:
+    """The shape of a singular noun: a plural ends in -s (but not -ss, -us, -is)."""
+    return not word.endswith("s") or word.endswith(("ss", "us", "is"))
+
+
+def _hyphenated_in(lowered: str, a: str, b: str) -> bool:
+    """True when the lower-cased text writes ``a-b`` as a word of its own somewhere."""
+    return _written_in(lowered, f"{a}-{b}")
+
+
+def _written_in(lowered: str, needle: str) -> bool:
+    """True when the lower-cased text holds ``needle`` with no letter or figure joined to either end."""
+    i = lowered.find(needle)
+    while i != -1:
+        end = i + len(needle)
+        if not (lowered[i - 1:i].isalnum() or lowered[end:end + 1].isalnum()):
+            return True
+        i = lowered.find(needle, i + 1)
+    return False
+
+
 def _dash_between_letters(text: str) -> bool:
-    """True when an em or en dash (or its entity) stands between two letters somewhere in the text."""
+    """True when an em or en dash (or its entity) stands between a letter or figure and a letter."""
     for dash in ("—", "–"):
         i = text.find(dash)
         while i != -1:
-            if text[i - 1:i].isalpha() and text[i + 1:i + 2].isalpha():
+            if text[i - 1:i].isalnum() and text[i + 1:i + 2].isalpha():
                 return True
             i = text.find(dash, i + 1)
     return "&" in text and DASH_ENTITY_BETWEEN_LETTERS.search(text) is not None
@@ -762,21 +859,36 @@ def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[
             continue  # a dash set apart with spaces pairs with its like, not with a closed-up one
         if before.isdigit() and after.isdigit():
             continue  # a range: 2024–25
-        if before.isalpha() and after.isalpha():
-            word = NEXT_WORD.match(" " + text[d.end():d.end() + 30]).group(1)
-            left = regex.search(r"\p{L}+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
-            if left in PREFIXES or word.islower() and (word not in FUNCTION_WORDS or word in PARTICLES):
-                continue  # another dash inside a compound, not the other side of an aside
+        if before.isalnum() and after.isalpha() and _compound_by_form(text, lo, d):
+            continue  # another dash inside a compound, not the other side of an aside
         return True
     return False
 
 
+def _compound_by_form(text: str, lo: int, d: re.Match) -> bool:
+    """Whether the dash at ``d`` (between two word pieces) joins a compound by its form alone: a
+    prefix before it, or a modifier or particle after it that comes before a noun ("state—owned
+    company"); an aside's dash ("plan—ambitious but costly—stalled") is none of these."""
+    left = regex.search(r"[\p{L}\d]+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
+    if left in PREFIXES:
+        return True
+    words = NEXT_WORD.match(" " + text[d.end():d.end() + 40])
+    word = words.group(1) if words else ""
+    if not word.islower():
+        return False
+    then = NEXT_WORD.match(text, d.end() + len(word))
+    nxt = then.group(1) if then else ""
+    return (word in PARTICLES or ADJECTIVE_SHAPE.search(word) is not None) and nxt.islower() and \
+        nxt not in FUNCTION_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class _DashHabits:
-    """How the article uses its dashes: em dashes closed up around asides (US style), dashes set
-    apart with spaces, en dashes joining names (Jackson–Vanik) as typesetters mark a relation."""
+    """How the article uses its dashes: em dashes closed up around asides (US style; the dash
+    offsets), dashes set apart with spaces, en dashes joining names (Jackson–Vanik) as
+    typesetters mark a relation."""
 
-    closed_asides: int
+    closed_asides: frozenset[int]
     spaced: bool
     relation: bool
 
@@ -789,15 +901,15 @@ def _both_stand_alone(lowered: str, a: str, b: str) -> bool:
     return alone(a) and alone(b)
 
 
-def _closed_asides(text: str) -> int:
-    """How many em dashes the article closes up around an aside (US style): the word after
-    the dash is a function word, a name or a figure, not the second half of a compound."""
-    count = 0
+def _closed_asides(text: str) -> frozenset[int]:
+    """Where the article closes up an em dash around an aside (US style): the word after the
+    dash is a function word, a name or a figure, not the second half of a compound."""
+    out = set()
     for d in CLOSED_EM_DASH.finditer(text):
         word = d.group(1)
         if not word or word[0].isupper() or (word.lower() in FUNCTION_WORDS and word.lower() not in PARTICLES):
-            count += 1
-    return count
+            out.add(d.start())
+    return frozenset(out)
 
 
 # --- T505 dash-quotation --------------------------------------------------------------------
