@@ -126,8 +126,12 @@ class UnbalancedQuotes(Check):
             message += "; the article ends before it closes"
         elif stray.next_block >= 0 and second is None:
             nxt = doc.blocks[stray.next_block]
-            message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
-                        "paragraph")
+            if text[nxt.start:nxt.start + 1] in FAMILY[stray.kind]:
+                message += ("; it quotes a phrase inside the sentence, which closes before the paragraph ends even "
+                            "when the quotation goes on in the next paragraph")
+            else:
+                message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
+                            "paragraph")
             end = block.end
             while end > stray.end and text[end - 1].isspace():
                 end -= 1
@@ -152,6 +156,9 @@ class UnbalancedQuotes(Check):
         elif single is not None and single.start < stray.start and stray.kind == "double":
             message += f"; the quotation opened with a single mark {single.mark}"
             related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
+        elif stray.open_at >= 0:
+            message += f"; the quotation most likely opens before '{_excerpt(text, stray.open_at, stray.start, 30)}'"
+            related = (Related(stray.open_at, stray.open_at + 1, "the opening mark probably belongs here"),)
         return Issue(stray.start, stray.end, message, related=related)
 
 

@@ -125,9 +125,13 @@ def test_certainty_of_stray_marks():
     # a closing mark with a speaker after it
     doc, qa = analyse('The port will stay open," the mayor said.\n')
     assert [s.certain for s in qa.unpaired] == [True]
-    # a closing mark with nothing to explain it
+    # a closing mark with no opening one: its quotation lost the opening mark
     doc, qa = analyse('The port will stay open" for now.\n')
-    assert [s.certain for s in qa.unpaired] == [False]
+    assert [s.certain for s in qa.unpaired] == [True]
+    # where the opening belongs: the start of the sentence the mark closes
+    doc, qa = analyse('The council met. The port will stay open." The mayor left.\n')
+    [stray] = qa.unpaired
+    assert doc.text[stray.open_at:].startswith("The port")
 
 
 def test_mismatched_single_and_double_marks():

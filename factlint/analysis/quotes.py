@@ -85,6 +85,7 @@ class StrayMark:
     speech: int = -1
     close_at: int = -1
     next_block: int = -1
+    open_at: int = -1
 
 
 @dataclass(slots=True)
@@ -123,6 +124,7 @@ LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
 STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
+WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -175,7 +177,7 @@ def attribution_before() -> regex.Pattern:
 def attribution_inside() -> regex.Pattern:
     """Inside a quote that never closes: the attribution that shows where it should have closed."""
     return regex.compile(
-        rf",\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
+        rf"[,?!]\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
         rf"|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
     )
 
@@ -262,6 +264,7 @@ class _Marks:
     openers: list[int] = field(default_factory=list)  # every opening mark, paired or not
     opens_left: list[int] = field(default_factory=list)
     stray_closes: list[int] = field(default_factory=list)
+    word_closes: list[int] = field(default_factory=list)  # single closing marks after a letter: goin', Brexit'
     first_role: str = ""  # role of the family's first mark in the block: "open", "close" or ""
 
 
@@ -312,8 +315,10 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
             out.first_role = out.first_role or "close"
             if stack:
                 out.pairs.append((stack.pop(), i))
-            elif i == lo or not text[i - 1].isalpha():  # else a possessive or an elision: goin', Jesus'
+            elif i == lo or not text[i - 1].isalpha():
                 out.stray_closes.append(i)
+            else:
+                out.word_closes.append(i)  # a possessive or an elision (goin', Jesus'), or a mismatched close
         elif stack and not close_follows[n]:  # else a possessive: the students' books
             out.pairs.append((stack.pop(), i))
     out.opens_left = stack
@@ -579,7 +584,8 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
     for b_index, (double, single) in per_block.items():
         for kind, marks in (("double", double), ("single", single)):
             strays.extend(StrayMark(i, i + len(_mark_at(text, i)), _mark_at(text, i), "close", kind, b_index,
-                                    certain=kind == "double") for i in marks.stray_closes)
+                                    certain=kind == "double", open_at=_likely_opening(text, i, blocks[b_index].start))
+                          for i in marks.stray_closes)
 
     strays.sort(key=lambda s: s.start)
     block_strays: dict[int, list[StrayMark]] = {}
@@ -605,18 +611,12 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                   for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced,
                                         b_index in interview)]
         speech_starts = [q.inner_start for q in speech]
-        single_open = min((o.start for o in own if o.kind == "single" and o.role == "open"), default=block.end)
         for s in own:
             n = bisect.bisect_right(speech_starts, s.start) - 1
             owner = n if n >= 0 and s.start <= speech[n].end else -1
-            certain = s.certain
-            if s.role == "close" and s.kind == "double":
-                # Certain when the words before it were speech: an attribution follows, a dialogue dash
-                # opened them, or they opened with a single mark (mismatched marks).
-                certain = owner >= 0 or single_open < s.start or _attribution_after(text, s.end, block.end) is not None
-            if owner >= 0 or certain != s.certain:
-                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
-                              len(result.speech) + owner if owner >= 0 else -1, s.close_at, s.next_block)
+            if owner >= 0:
+                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, s.certain, len(result.speech) + owner,
+                              s.close_at, s.next_block, s.open_at)
             result.unpaired.append(s)
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -678,8 +678,10 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         return []
     inside = attribution_inside().search(text, o, block.end)
     # An attribution inside shows the quote ended in this paragraph: a reopening in the next one
-    # starts another quotation.
-    j, how = (-1, "") if inside is not None else _continuation(text, kind, b_index, blocks, per_block, families, mark)
+    # starts another quotation. Only speech runs on into the next paragraph: a phrase quoted
+    # inside the reporter's sentence ('the crucial "Five Eyes pact') closes where it opened.
+    j, how = (-1, "") if inside is not None or not _opens_clause(text, o, block.start) else \
+        _continuation(text, kind, b_index, blocks, per_block, families, mark)
     if how:
         out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
         if how == "close":
@@ -691,22 +693,73 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         return out
     # Certain when something shows the quote has ended: a single mark closes it instead (mismatched
     # marks), an attribution follows inside it, or the article ends.
-    single_closes = per_block[b_index][1].stray_closes
+    single_closes = per_block[b_index][1].stray_closes or per_block[b_index][1].word_closes
     k = bisect.bisect_right(single_closes, o)
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
     inside = inside if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
     # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
-    # apostrophe, when it opens speech: after a colon or a comma, or at the paragraph's start,
-    # before a capital; a curly or low one always.
-    lead = text[max(block.start, o - 2):o].strip()
-    speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and text[o + len(mark):o + len(mark) + 1].isupper()
-    # A curly or low opening single mark is never an apostrophe once elisions are set aside.
-    certain = kind == "double" or inside is not None or speech_like or mark in "‘‚‹"
+    # apostrophe, when it opens speech (after a colon or a comma, or at the paragraph's start,
+    # before a capital), when it opens inside a double quotation that closes first, in a headline,
+    # where the article quotes with single marks elsewhere, or when it is curly or low; but not
+    # before a word the article writes with the same mark again and again (a clipping: 'bot, 'burbs).
+    certain = kind == "double" or inside is not None
+    if not certain:
+        lead = text[max(block.start, o - 2):o].strip()
+        after = text[o + len(mark):o + len(mark) + 1]
+        speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and after.isupper()
+        nested = any(a < o < b for a, b in per_block[b_index][0].pairs)
+        certain = after.isalpha() and not _clipping(text, o) and (
+            speech_like or nested or mark in "‘‚‹" or block.kind == "heading"
+            or any(m[1].pairs for m in per_block.values()))
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
                             next_block=_next_paragraph(blocks, b_index)))
     return []
+
+
+def _clipping(text: str, o: int) -> bool:
+    """True when the word after the mark at ``o`` comes after the same mark elsewhere in the text too:
+    an elided word the writer spells that way ('bot nets, 'burbs), not a quotation left open."""
+    m = WORD_AFTER_MARK.match(text, o + 1)
+    return m is not None and text.count(text[o] + m.group(), 0) > 1
+
+
+@cache
+def _speech_verb_before() -> re.Pattern:
+    """A speech verb, or the "that" of a reported clause ("the point that "the benefits are huge."),
+    right before a quotation: the quoted words are a whole sentence."""
+    return re.compile(rf"\b(?:{SPEECH_VERBS}|that)$")
+
+
+def _opens_clause(text: str, o: int, lo: int) -> bool:
+    """True when the quotation mark at ``o`` opens a whole sentence of speech: at the paragraph's
+    start, after a sentence, a colon, a comma, a dash or a bracket, or right after a speech verb
+    ('said "') or a reported clause's "that". A phrase quoted inside the reporter's sentence is
+    closed before the paragraph ends, even when the quotation goes on in the next one (AP style)."""
+    lead = text[max(lo, o - 60):o].rstrip()
+    if not lead:
+        return True
+    return lead[-1] in ".!?…:;,—–-([\"'”’»" or _speech_verb_before().search(lead) is not None
+
+
+def _likely_opening(text: str, close: int, lo: int) -> int:
+    """Where a quotation with a closing mark but no opening one most likely opened: the start of
+    the sentence (or the words after a colon) that the mark closes; -1 when the mark closes no
+    sentence of speech."""
+    if text[close - 1:close] not in ".!?,…":
+        return -1
+    i = close - 1
+    while i > lo:
+        ch = text[i - 1]
+        if ch == ":" or ch in ".!?" and i - 1 > lo and text[i:i + 1].isspace():
+            break
+        if ch in "\"“”«»":
+            return -1  # another quotation stands between: the opening is not known
+        i -= 1
+    while i < close and text[i].isspace():
+        i += 1
+    return i if i < close - 1 else -1
 
 
 def _next_paragraph(blocks: list, b_index: int) -> int:
