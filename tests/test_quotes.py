@@ -100,9 +100,22 @@ def test_quote_closed_in_the_next_paragraph_without_reopening():
 
 
 def test_quote_runs_across_a_caption():
+    for caption in ("The mayor at the pier in May (photo: A. Berg)", "Dockers hold a banner at the gate on Monday."):
+        text = f'"The first part runs on.\n\n{caption}\n\n"And ends here," he said.\n'
+        doc, qa = analyse(text)
+        assert qa.unpaired == [] and qa.quotes[0].continues, caption
     text = '"The first part runs on.\n\nThe mayor at the pier in May.\n\n"And ends here," he said.\n'
     doc, qa = analyse(text)
     assert qa.unpaired == [] and qa.quotes[0].continues
+
+
+def test_a_paragraph_of_prose_ends_a_running_quote():
+    # a short paragraph in the reporter's words between: the quotation did not run on
+    for prose in ("The mayor left early.", "Officials spoke to the crews. Then the talks began."):
+        text = f'"The first part runs on.\n\n{prose}\n\n"A new quote," he said.\n'
+        doc, qa = analyse(text)
+        [stray] = qa.unpaired
+        assert stray.certain and stray.start == 0, prose
 
 
 def test_certainty_of_stray_marks():

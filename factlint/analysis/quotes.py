@@ -125,6 +125,14 @@ STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
 WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
+INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+# Past forms of the auxiliaries and of the irregular verbs common in news copy (a closed class of
+# English morphology; regular ones end in -ed): a paragraph that uses one narrates, a caption does not.
+PAST_TENSE = frozenset("""
+was were had did said told made took gave came went saw knew thought left met held led won lost sent spent
+began became brought bought felt found got kept meant paid ran rose fell stood spoke wrote chose drove grew
+threw flew sold struck sought taught caught built laid heard understood wore broke hid bore fought
+""".split())
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
@@ -468,13 +476,24 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _interlude(block, families: dict, text: str = "") -> bool:
+def _interlude(block, text: str, families: dict) -> bool:
     """A block a quote can run across: a crosshead (a heading, or a short line that ends no
-    sentence, quoted words and all: Economy 'fundamentally strong'), or a caption (short, with no
-    quotation marks)."""
-    if block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ()))):
+    sentence, quoted words and all: Economy 'fundamentally strong'), or a photo caption: one short
+    sentence without quotation marks in the present tense, as captions are written ("Protesters
+    hold banners outside the summit on Monday."). A paragraph of the reporter's narrative in
+    between (past tense) ends the quotation, however short."""
+    if block.kind == "heading":
         return True
-    return bool(text) and block.end - block.start <= 80 and not CROSSHEAD_END.search(text, block.start, block.end)
+    size = block.end - block.start
+    if size <= 80 and not CROSSHEAD_END.search(text, block.start, block.end):
+        return True
+    if size > 200 or any(families.get(block.index, ())):
+        return False
+    piece = text[block.start:block.end].rstrip()
+    if INNER_SENTENCE_END.search(piece):
+        return False  # two sentences: prose, not a caption
+    words = [w.strip(".,;:()") for w in piece.lower().split()]
+    return not any(len(w) > 4 and w.endswith("ed") or w in PAST_TENSE for w in words)
 
 
 def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
@@ -645,7 +664,7 @@ def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: d
             if fam.first_role == "close" and fam.stray_closes:
                 return j, "close"
             return -1, ""
-        if not _interlude(blocks[j], families, text):
+        if not _interlude(blocks[j], text, families):
             return -1, ""
         j += 1
     return -1, ""
@@ -667,7 +686,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         # Paragraphs merged into one (as some sources print a multi-paragraph quote): the quote
         # reopens after a sentence, with no attribution between to show that it ended.
         if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen) and \
-                not attribution_inside().search(text, o, reopen):
+                not attribution_inside().search(text, o, reopen) and _opens_clause(text, o, block.start):
             end = reopen
             while end > o + 1 and text[end - 1].isspace():
                 end -= 1
@@ -710,7 +729,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         after = text[o + len(mark):o + len(mark) + 1]
         speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and after.isupper()
         nested = any(a < o < b for a, b in per_block[b_index][0].pairs)
-        certain = after.isalpha() and not _clipping(text, o) and (
+        certain = after.isalpha() and not _clipping(text, o, per_block) and (
             speech_like or nested or mark in "‘‚‹" or block.kind == "heading"
             or any(m[1].pairs for m in per_block.values()))
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
@@ -718,11 +737,16 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     return []
 
 
-def _clipping(text: str, o: int) -> bool:
-    """True when the word after the mark at ``o`` comes after the same mark elsewhere in the text too:
-    an elided word the writer spells that way ('bot nets, 'burbs), not a quotation left open."""
-    m = WORD_AFTER_MARK.match(text, o + 1)
-    return m is not None and text.count(text[o] + m.group(), 0) > 1
+def _clipping(text: str, o: int, per_block: dict) -> bool:
+    """True when another single mark that never closes opens the same word elsewhere in the text: an
+    elided word the writer spells that way ('bot nets, 'burbs), not a quotation left open."""
+    def word_after(i: int) -> str:
+        m = WORD_AFTER_MARK.match(text, i + 1)
+        return m.group().lower() if m else ""
+
+    word = word_after(o)
+    return bool(word) and any(i != o and word_after(i) == word for _, single in per_block.values()
+                              for i in single.opens_left)
 
 
 @cache
