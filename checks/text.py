@@ -994,7 +994,7 @@ class DashQuotation(Check):
             if not s.close_mark and text[end:end + 1] == ",":
                 end, comma = end + 1, ","  # "We will wait," she said: the comma goes inside the marks
             gap = text[end:s.attribution[0]] if s.attribution and s.attribution[0] > end else ""
-            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–-"):
+            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–―-"):
                 end, comma, space = s.attribution[0], ",", " "  # ', — said Orlov': the dash goes too
             yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}{space}")
 

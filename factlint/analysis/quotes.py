@@ -109,8 +109,8 @@ class QuoteAnalysis:
 DOUBLE = frozenset('"“”„‟«»')
 SINGLE = frozenset("'‘’‚‹›")
 MARKS = re.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
-OPENING_PUNCT = frozenset("([{—–-/\u00a0\u2009\u202f")
-CLOSING_PUNCT = frozenset(".,;:!?)]}…—–-")
+OPENING_PUNCT = frozenset("([{—–―-/\u00a0\u2009\u202f")
+CLOSING_PUNCT = frozenset(".,;:!?)]}…—–―-")
 ANY_QUOTE = DOUBLE | SINGLE
 # Words that begin with an elided letter: 'em, 'til, 'cause, 'n', 'tis, 'twas, 'bout, 'round.
 ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
@@ -120,7 +120,7 @@ PRIME_BEFORE = re.compile(r"\s?\d")
 FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
 SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
-LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–―-]\s*)?")
 STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
@@ -139,14 +139,15 @@ FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 @cache
 def dialogue_dash() -> regex.Pattern:
     """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
-    return regex.compile(r"(?:--|[—–-])\s*(?=[\"“«]?[\p{Lu}\d])")
+    return regex.compile(r"(?:--|[—–―-])\s*(?=[\"“«]?[\p{Lu}\d])")
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
     r"emphasi[sz]ed|underlined|insisted|argued|argues|warned|warns|recalled|replied|answered|asked|"
     r"continued|commented|believes|believed|thinks|stated|states|declared|admitted|acknowledged|"
     r"suggested|pointed out|wrote|writes|claimed|claims|announced|assured|predicted|urged|"
-    r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified"
+    r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified|"
+    r"tweeted|tweets|posted|responded|conceded|cautioned|joked"
 )
 # A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "Estonian minister Kadri Tamm".
 NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
@@ -162,7 +163,7 @@ INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0
 DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
 # A dialogue dash inside a paragraph: after a sentence, an attribution or an introducing colon, a
 # dash (em, en, a double hyphen or a spaced hyphen) before a capital.
-SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
+SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–―]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
 
 # The patterns below need the ``regex`` module (\p{Lu}, right-to-left search), whose compiler is
 # slow: each is compiled on first use, so an article without quotations (or without the rare
@@ -172,7 +173,7 @@ SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]
 @cache
 def attribution_after() -> regex.Pattern:
     """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
-    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–―-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 
 
 @cache
@@ -198,8 +199,9 @@ def said_here() -> regex.Pattern:
 
 @cache
 def speech_end() -> regex.Pattern:
-    """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark."""
-    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–])\s*|[,.!?…]\s*-\s+|,\s*)(?={SAID})")
+    """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', '? she asked',
+    '? Goodwin said.' (a name after a question ends it only when the attribution ends the sentence)."""
+    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–―])\s*|[,.!?…]\s*-\s+|,\s*|[?!…]\s+(?=[a-z]|(?:{SAID})[.,]))(?={SAID})")
 
 
 def _mark_at(text: str, i: int) -> str:
@@ -356,13 +358,13 @@ def _pair_brackets(text: str, marks: list[int], lo: int) -> list[tuple[int, str]
 
 
 def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
-    if end < hi and text[end] not in " ,\u00a0—–-":
+    if end < hi and text[end] not in " ,\u00a0—–―-":
         return None
     m = attribution_after().match(text, end, hi)
     if not m:
         return None
     start = end
-    while start < m.end() and (text[start].isspace() or text[start] in ",—–-"):
+    while start < m.end() and (text[start].isspace() or text[start] in ",—–―-"):
         start += 1
     stop = m.end()
     while stop > start and text[stop - 1] in " ,;:":
@@ -435,7 +437,7 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             how, intro = introduced
             if attribution is None and not (how == "speaker" or (how and first_person)):
                 continue  # a dash-led line with no speaker: a list item
-            if (in_list or text[dash:dash + 2] in ("- ", "-\t")) and not first_person:
+            if in_list and not first_person:
                 continue  # a list item that reports what someone said, not speech
         elif closing is None and how_before in ("colon", "sentence") and attribution is None and not first_person:
             continue  # a dash after a sentence or a colon, with neither a speaker nor a first person
@@ -507,22 +509,24 @@ def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
 
 
 def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
-    """True when the block is one of three or more dash-led blocks in a row."""
+    """True when the block is one of a list of dash-led blocks: three or more in a row, or two or
+    more led by a hyphen (a bullet; a lone hyphen-led paragraph is no list)."""
     def dash_led(i: int) -> bool:
-        return 0 <= i < len(blocks) and blocks[i].start < blocks[i].end and text[blocks[i].start] in "—–-"
+        return 0 <= i < len(blocks) and blocks[i].start < blocks[i].end and text[blocks[i].start] in "—–―-"
 
     first = last = b_index
     while dash_led(first - 1) and b_index - first < 2:
         first -= 1
     while dash_led(last + 1) and last - first < 2:
         last += 1
-    return dash_led(b_index) and last - first >= 2
+    size = 2 if text[blocks[b_index].start] == "-" else 3
+    return dash_led(b_index) and last - first >= size - 1
 
 
 def _dash_blocks(text: str, blocks: list) -> set[int]:
     """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
-    out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
-    if not any(dash in text for dash in ("—", "–", ". -", ": -", ", -", "? -", "! -")):
+    out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–―-"}
+    if not any(dash in text for dash in ("—", "–", "―", ". -", ": -", ", -", "? -", "! -")):
         return out  # no dash that could open speech inside a paragraph (a cheap test)
     starts = [b.start for b in blocks]
     for m in SPACED_DASH.finditer(text):
@@ -536,7 +540,7 @@ def _interview(text: str, blocks: list, dash_blocks: set[int]) -> set[int]:
     """Blocks of an interview set with dialogue dashes: a run of dash-led blocks in which a
     question ('— How do you assess the season?') is answered by the next dash-led block."""
     out: set[int] = set()
-    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–-")
+    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–―-")
     run: list[int] = []
     for i in led + [-2]:
         if run and i == run[-1] + 1:
@@ -764,7 +768,7 @@ def _opens_clause(text: str, o: int, lo: int) -> bool:
     lead = text[max(lo, o - 60):o].rstrip()
     if not lead:
         return True
-    return lead[-1] in ".!?…:;,—–-([\"'”’»" or _speech_verb_before().search(lead) is not None
+    return lead[-1] in ".!?…:;,—–―-([\"'”’»" or _speech_verb_before().search(lead) is not None
 
 
 def _likely_opening(text: str, close: int, lo: int) -> int:
