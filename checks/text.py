@@ -303,9 +303,14 @@ class MixedScript(Check):
 
 # --- T503 translation-residue ----------------------------------------------------------------
 
-TRANSLATE_STEM = (r"(?:translat\w*|переве\w*|перевод\w*|переклад\w*|превод\w*|преве\w*|prevod\w*|preve\w*|"
-                  r"traduc\w*|tradu[iz]\w*|tradott\w*|übersetz\w*|tłumacz\w*|přelož\w*|preklad\w*|"
-                  r"翻译|翻譯|翻訳|번역)")
+# The stem of "translate" in the languages a translation service names itself in (a table of one
+# word's translations): Latin-script stems, which also gate the search in a Latin-script article,
+# and those of other scripts, which the script gate covers.
+LATIN_TRANSLATE_STEMS = ("translat", "traduc", "tradui", "traduz", "tradott", "übersetz", "tłumacz", "přelož",
+                         "preklad", "prevod", "preve", "käänn", "översatt", "oversat", "vertaal", "çevir", "dịch")
+OTHER_TRANSLATE_STEMS = ("переве", "перевод", "переклад", "превод", "преве", "μετάφρ", "תורגם", "ترجم", "翻译", "翻譯",
+                         "翻訳", "번역")
+TRANSLATE_STEM = "(?:" + "|".join(rf"{stem}\w*" for stem in LATIN_TRANSLATE_STEMS + OTHER_TRANSLATE_STEMS) + ")"
 SERVICE = (r"(?:google(?:\s+translate)?|yandex|яндекс|deepl|bing\s+translator|microsoft\s+translator|"
            r"papago|reverso|promt|промт|переводчик\w*|translator\s+app|systran|baidu|百度|谷歌|有道)")
 AUTOMATIC = (r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|машин\w*|automat\w*|maszynow\w*|strojov\w*|"
@@ -318,10 +323,13 @@ NOTICE = _on_first_use(
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
 )
-# Notes a translator left: "(translator's note: ...)", "[Translator's note]", "прим. пер.", "approx. trans."
+# Notes a translator left: a bracket labelled by the translator ("(translator's note: ...)",
+# "[Translator's comment: ...]", "(note from the translator)"), the translators' abbreviations
+# (T/N, TN, T.N., N.T., NdT), "прим. пер.", "approx. trans."
 TRANSLATOR_NOTE = _on_first_use(
-    r"[(\[]\s*(?:translator['’]?s?['’]?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
-    r"transl?\.\s*note|T\.N\.|TN:)[^)\]\n]{0,300}[)\]]?"
+    r"[(\[]\s*(?:translator['’]?s?['’]?(?:\s+note\b|(?:\s+[^\W\d_]+){0,2}\s*:)|"
+    r"(?:[^\W\d_]+\s+){1,2}(?:of|from|by)\s+the\s+translator|"
+    r"transl?\.\s*note|T\s?/\s?N\b|T\.\s?N\.|TN:|N\.\s?(?:d\.\s?)?T\.|NdT\b)[^)\]\n]{0,300}[)\]]?"
     r"|[(\[]?\s*—?\s*(?:прим(?:ечание)?\.?\s*(?:пер|ред|авт)\w*\.?|approx\.\s*(?:trans|transl|ed|lane|auth)\.)"
     r"[)\]]?",
     regex.IGNORECASE,
@@ -340,9 +348,9 @@ NON_LATIN_SCRIPT = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u097f\u0e00-\u
                               "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 ASCII_LETTER = re.compile("[A-Za-z]")
 LATIN = _on_first_use(r"\p{Latin}")
-# Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
-NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
-                "tn:", "t.n.")
+# Lower-case markers whose absence rules out a notice or a note in a Latin-script article: the
+# stems of "translate" and the translators' abbreviations.
+NOTICE_STEMS = LATIN_TRANSLATE_STEMS + ("approx.", "tn:", "t.n.", "t/n", "n.t.", "n. t.", "ndt", "n.d.t.")
 SENTENCE_STOPS = ".!?。！？"
 OPENING_BRACKETS = " \u00a0([（【「『"
 CLOSING_BRACKETS = " \u00a0)]）】」』"
@@ -371,36 +379,62 @@ def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
     except ImportError:
         return None
 
-    def detect(piece: str) -> tuple[str, str] | None:
-        """(language name, code) when CLD2 is sure of one language for most of the piece; English
-        is its hint, so a headline in plain English words is not taken for Scots."""
+    def guess(piece: str, hint: str = "") -> tuple[bool, str, str, int]:
         try:
-            reliable, _, details = pycld2.detect(piece, hintLanguage="en")
+            reliable, _, details = pycld2.detect(piece, hintLanguage=hint) if hint else pycld2.detect(piece)
         except pycld2.error:
-            return None
+            return False, "", "un", 0
         name, code, percent, _ = details[0]
-        if not reliable or code in ("un", "xxx") or percent < 80:
+        return reliable, name.title(), code, percent
+
+    def detect(piece: str) -> tuple[str, str] | None:
+        """(language name, code) when CLD2 is sure of one language for most of the piece. English is
+        its hint first, so a headline in plain English words is not taken for Scots; a hint that
+        leaves CLD2 unsure (it does for a short Italian sentence) is dropped for a piece of five
+        words or more. Scots, which CLD2 names for short English text, counts as English."""
+        reliable, name, code, percent = guess(piece, "en")
+        if reliable and code not in ("un", "xxx") and percent >= 80:
+            return name, code
+        if reliable or sum(len(w) > 1 for w in LATIN_WORD().findall(piece)) < 5:
+            return None  # English, or too short to judge without the hint
+        reliable, name, code, percent = guess(piece)
+        if not reliable or code in ("un", "xxx", "sco") or percent < 90:
             return None
-        return name.title(), code
+        return name, code
 
     return detect
 
 
 def _latin_candidates(doc: Document) -> list[tuple[int, int, int]]:
-    """(start, end, block) of the sentences and brackets of four words or more in which no English
-    function word stands: the only places a language identifier is asked about."""
+    """(start, end, block) of the sentences and brackets of four words or more in which English
+    function words are missing (none, or one in six or more words, as "as" or "a" is a word of
+    other languages too): the only places a language identifier is asked about."""
     text = doc.text
     lowered = text.lower()
-    search, count, english = ENGLISH_WORD.search, text.count, ENGLISH_WORDS.isdisjoint
-    out = [(s.start, s.end, s.block) for s in doc.sentences
-           if s.end - s.start >= 20 and english(lowered[s.start:s.end].split()) and count(" ", s.start, s.end) >= 3
-           and not search(lowered, s.start, s.end)]
+    finditer, count = ENGLISH_WORD.finditer, text.count
+
+    def few_english(lo: int, hi: int) -> bool:
+        words = count(" ", lo, hi) + 1
+        if words < 4:
+            return False
+        found = 0
+        for _ in finditer(lowered, lo, hi):
+            found += 1
+            if found > 1 or found * 6 > words:
+                return False
+        return True
+
+    out = [(s.start, s.end, s.block) for s in doc.sentences if s.end - s.start >= 20 and few_english(s.start, s.end)]
     if "(" in text or "（" in text:
         block_starts = [b.start for b in doc.blocks]
         for m in BRACKETED.finditer(text):
-            if count(" ", m.start(), m.end()) >= 3 and not search(lowered, m.start(), m.end()):
+            if few_english(m.start(), m.end()):
                 out.append((m.start(), m.end(), bisect.bisect_right(block_starts, m.start()) - 1))
     return sorted(out)
+
+
+def _block_words(text: str, block) -> int:
+    return len(text[block.start:block.end].split())
 
 
 def _mostly_latin(text: str) -> bool:
@@ -461,12 +495,12 @@ class TranslationResidue(Check):
             if not (other_script and NON_LATIN_SCRIPT.search(segment)) and not any(
                     stem in segment for stem in NOTICE_STEMS):
                 continue
-            words = len(segment.split())
             for m in NOTICE().finditer(text, block.start, block.end):
-                if self._is_notice(text, m, block, words):
-                    notices.append(m.span())
-                    yield Issue(m.start(), m.end(), f"machine-translation notice left in the text: "
-                                f"'{_excerpt(text, m.start(), m.end(), 60)}'", suggestion="")
+                start = self._notice_start(text, m, block)
+                if start >= 0:
+                    notices.append((start, m.end()))
+                    yield Issue(start, m.end(), f"machine-translation notice left in the text: "
+                                f"'{_excerpt(text, start, m.end(), 60)}'", suggestion="")
             for m in TRANSLATOR_NOTE().finditer(text, block.start, block.end):
                 notices.append(m.span())
                 yield Issue(m.start(), m.end(), f"translator's note left in the text: "
@@ -536,13 +570,25 @@ class TranslationResidue(Check):
             yield Issue(start, end, message)
 
     @staticmethod
-    def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
-        """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
+    def _notice_start(text: str, m: regex.Match, block) -> int:
+        """Where the notice starts, or -1 when it is not one. A notice stands alone, a short block or a
+        sentence of its own, not a story about translation; it may open with up to three words of
+        its own ("Text translated automatically ...", "[Chinese original, machine translation]")."""
         if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
-            return True  # written in another language inside an English article
-        before = text[max(block.start, m.start() - 3):m.start()]
-        at_sentence_start = m.start() == block.start or SENTENCE_START_BEFORE.search(before) is not None
-        return at_sentence_start and (block_words <= 25 or m.end() >= block.end - 2)
+            return m.start()  # written in another language inside an English article
+        lo = max(block.start, m.start() - 60)
+        lead = text[lo:m.start()]
+        cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
+        head = lead[cut + 2:] if cut >= 0 else lead if lo == block.start else ""
+        bracket = max(head.rfind("("), head.rfind("["))
+        if bracket >= 0:
+            head = head[bracket:]
+        start = m.start()
+        if head.strip() and len(head.split()) <= 3:
+            start -= len(head) - (len(head) - len(head.lstrip()))
+        before = text[max(block.start, start - 3):start]
+        at_sentence_start = start == block.start or SENTENCE_START_BEFORE.search(before) is not None
+        return start if at_sentence_start and (_block_words(text, block) <= 25 or m.end() >= block.end - 2) else -1
 
     @staticmethod
     def _passage(text: str, start: int, end: int, unit: str, block) -> Issue | None:
