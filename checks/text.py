@@ -1063,11 +1063,13 @@ class DashQuotation(Check):
 REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
-# Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
+# English reduplication as style (closed classes): intensifiers and degree words ("very very",
+# "many many"), interjections and onomatopoeia ("bye bye", "ha ha", "tut tut", "blah blah"),
+# and the reduplicated compounds of the core vocabulary ("so so", "night night", "win win").
 EMPHATIC_DOUBLES = frozenset("""
-very so bye no yes now there well ha hah hey oh ah hear night knock many far long really much more again
-tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
-bora ylang beri dik aye win
+very so much many more far long really well now there no yes
+bye ha hah hey oh ah aye hear knock night tut tsk chop go tick la na blah bla yada ta hush quick boo bang
+wah yum win
 """.split())
 # A past participle after "had had" shows the second "had" is a doubled auxiliary: "had had agreed".
 PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
@@ -1075,31 +1077,43 @@ PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
 SUBJECTS = frozenset("i you he she it we they the a an this these those there his its our their my your".split())
 PUNCTUATION_AROUND_WORDS = ',.;:!?"“”'
 PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
+# A relative or wh- word, or a noun phrase followed by its subject ("the events she ..."): a clause
+# that can strand its preposition at the end ("one of the events she takes part in").
+RELATIVE_WORDS = frozenset("which that who whom whose what where how".split())
+SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 QUOTE_MARKS = "\"'“”‘’«»„"
 WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|point|fact|truth|reason|trouble)\b",
                         regex.IGNORECASE)
+SIC = re.compile(r"\s*[\[(]\s*sic\s*[\])]", re.IGNORECASE)
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 class RepeatedWord(Check):
     """
     What it checks:
         A word typed twice in a row, across a line break, markup (a link or emphasis boundary)
-        and case ("The the"); doubles that grammar allows are told by the words around them
-        ("had had enough" but not "had had agreed"; "said that that plan" but not "that that it").
+        and case ("The the", "BANKS BANKS"); doubles that grammar allows are told by the words
+        around them ("had had enough" but not "had had agreed"; "said that that plan" but not
+        "that that it"; a stranded preposition ends a relative clause: "the events she takes
+        part in in London", but not "predicted for for May"). A reduplicated name or word is told
+        by its shape: the article never writes the word alone ("Koh Phi Phi", "Walla Walla"), or
+        writes it with a hyphen ("a tuk-tuk").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
 
     Fires on:
         The minister said the the plan was ready. The firm intends to to start work.
+        The British British Council; shares rose sharply sharply; a "divisive divisive" move.
 
     Passes:
         She had had enough. He said that that plan was ready. They gave her her medal.
         What it is is a mess (after "what", "all", "the problem" ... the doubled "is" is grammar).
         Emphatic reduplication, which is style, not a slip: "very very", "bye bye", "no no".
-        A chant or imitation of three or more ("bing bing bing"), a quoted pair ("war war").
-        A stranded preposition before a new phrase: "the event she takes part in in London".
-        A capitalised second word (names such as "Duran Duran", a new sentence), numbers ("20 20").
+        A chant or imitation of three or more ("bing bing bing"); a quoted reduplication of a
+        short word ("jaw jaw" is better than "war war"); a double marked [sic].
+        A name that doubles ("Duran Duran", "Bora Bora") where the article never uses the word alone.
     """
 
     code = "T506"
@@ -1115,11 +1129,12 @@ class RepeatedWord(Check):
         words = lowered.split()
         if not any(map(operator.eq, words, words[1:])):
             return  # no word follows itself (a cheap test that skips most articles)
+        lower_text = text.lower()
         for block in doc.blocks:
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)
                 lower = word.lower()
-                if again[0].isupper() or lower in EMPHATIC_DOUBLES:
+                if lower in EMPHATIC_DOUBLES:
                     continue
                 if lower in GRAMMATICAL_DOUBLES and self._grammatical(text, m, lower, block):
                     continue
@@ -1127,9 +1142,22 @@ class RepeatedWord(Check):
                     continue
                 if self._deliberate(text, m, lower, block):
                     continue
+                if _repeated_phrase(lower_text, m, block.end):
+                    continue  # the article writes the same doubled phrase again: it quotes it ("Welcome to to Hexworth")
+                alone = _used_alone(lower_text, lower, m.start())
                 where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
+                if again[0].isupper() and not where and (not alone or lower in FUNCTION_WORDS and word[0].isupper() and
+                                                          block.kind != "heading" and not text[m.start():m.end()].isupper()
+                                                          and not _sentence_start(text, m.start(), block.start)):
+                    continue  # a reduplicated name: Koh Phi Phi, Walla Walla, the band The The
+                if not alone and _hyphen_joined(lower_text, lower):
+                    continue  # a reduplicated word the article also hyphenates: a tuk tuk (tuk-tuk)
                 shown = " ".join(m.group().split())
-                yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
+                if alone or lower in FUNCTION_WORDS or not _reduplicable(lower):
+                    yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
+                else:
+                    yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'; the article does not "
+                                f"use the word alone, so if it is a reduplicated word, join it with a hyphen")
 
     @staticmethod
     def _grammatical(text: str, m: re.Match, lower: str, block) -> bool:
@@ -1150,15 +1178,83 @@ class RepeatedWord(Check):
 
     @staticmethod
     def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:
-        """A repetition that is meant: three in a row, a quoted phrase, a stranded preposition."""
+        """A repetition that is meant: three in a row, a quoted reduplication, [sic], a stranded preposition."""
         before = text[max(block.start, m.start() - 30):m.start()].split()
         after = text[m.end():min(block.end, m.end() + 30)].split()
         if (before and before[-1].lower().strip(QUOTE_MARKS) == lower) or (
                 after and after[0].lower().strip(QUOTE_MARKS + ".,;:!?") == lower):
             return True  # "bing bing bing": a chant or an imitation, not a slip
+        if SIC.match(text, m.end()):
+            return True  # the writer marked the double as the speaker's
         prev = text[m.start() - 1] if m.start() > block.start else ""
         nxt = text[m.end():m.end() + 2].lstrip(".,;:!?")[:1]
-        if prev in QUOTE_MARKS and nxt in QUOTE_MARKS:
-            return True  # "war war": the repetition is what is quoted
-        # "the events she will take part in in London": a preposition ends a clause, another begins one
-        return lower in PREPOSITIONS and bool(after) and after[0][:1].isupper()
+        if prev in QUOTE_MARKS and nxt in QUOTE_MARKS and _reduplicable(lower):
+            return True  # "war war": a short word's reduplication is what is quoted
+        return lower in PREPOSITIONS and bool(after) and (after[0][:1].isupper() or after[0][:1].isdigit() or
+                                                          after[0].lower() in DETERMINERS) and \
+            _stranded(text, m.start(), block.start)
+
+
+def _reduplicable(word: str) -> bool:
+    """The shape of a word English reduplicates (jaw-jaw, bye-bye, goody-goody, tuk-tuk): a root of one
+    or two syllables, with no plural or derivational ending; a longer word doubled is a slip."""
+    return len(VOWEL_GROUPS.findall(word)) <= 2 and _singular(word) and not word.endswith(("ly", "ed", "ing"))
+
+
+def _repeated_phrase(lower_text: str, m: re.Match, hi: int) -> bool:
+    """True when the doubled word and the word after it occur again elsewhere in the text: a slip is
+    not copied, so the article is quoting the doubled text (a misprinted sign, a headline and its story)."""
+    after = NEXT_WORD.match(lower_text, m.end(), hi)
+    if after is None:
+        return False
+    phrase = " ".join([m.group(1).lower()] * 2 + [after.group(1)])
+    squeezed = " ".join(lower_text.split())
+    return squeezed.count(phrase) > 1
+
+
+def _sentence_start(text: str, start: int, lo: int) -> bool:
+    """True when the word at ``start`` opens its sentence (after a full stop, or its block's start)."""
+    lead = text[max(lo, start - 40):start].rstrip(" \t\n\"'“‘«(")
+    return lead[-1] in ".!?:" if lead else start - 40 <= lo
+
+
+def _stranded(text: str, start: int, lo: int) -> bool:
+    """Whether the preposition at ``start`` ends a relative or wh- clause with a subject of its own
+    ("the events she will take part in", "how much danger I am in"), so that the next one begins
+    a new phrase; a subject relative ("who are in in Scotland") strands nothing."""
+    lead = text[max(lo, start - 100):start]
+    breaks = list(CLAUSE_BREAK.finditer(lead))
+    words = lead[breaks[-1].end():].lower().split() if breaks else lead.lower().split()
+    words = words[-10:]
+    # the clause's own subject after a relative word ("which she lives in", "how much danger I am
+    # in"), or a noun phrase and then its subject (a zero relative: "the events she takes part in")
+    return any(w in SUBJECT_PRONOUNS and (any(r in RELATIVE_WORDS for r in words[:i])
+                                          or any(d in DETERMINERS for d in words[max(0, i - 3):i]))
+               for i, w in enumerate(words))
+
+
+def _used_alone(lower_text: str, word: str, skip: int) -> bool:
+    """True when the (lower-cased) text uses ``word`` somewhere on its own (in a compound too:
+    "pre-budget"), not doubled (with a space or a hyphen) and not in the pair at ``skip``."""
+    size = len(word)
+    for m in _word_pattern(word).finditer(lower_text):
+        if skip <= m.start() <= skip + 2 * size + 8:
+            continue
+        nxt = NEXT_WORD.match(lower_text, m.end())
+        after = lower_text[m.end() + 1:m.end() + 1 + size]
+        before = lower_text[max(0, m.start() - size - 3):m.start()]
+        if (nxt and nxt.group(1) == word) or before.split()[-1:] == [word] or (
+                lower_text[m.end():m.end() + 1] == "-" and after == word) or before.endswith(f"{word}-"):
+            continue  # another doubled occurrence: Walla Walla, tuk-tuk
+        return True
+    return False
+
+
+def _hyphen_joined(lower_text: str, word: str) -> bool:
+    """True when the text writes the word joined to itself with a hyphen: tuk-tuk, Baden-Baden."""
+    return _written_in(lower_text, f"{word}-{word}")
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])")
