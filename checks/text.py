@@ -1153,7 +1153,7 @@ class RepeatedWord(Check):
                 if not alone and _hyphen_joined(lower_text, lower):
                     continue  # a reduplicated word the article also hyphenates: a tuk tuk (tuk-tuk)
                 shown = " ".join(m.group().split())
-                if alone or lower in FUNCTION_WORDS or not _reduplicable(lower):
+                if alone or lower in FUNCTION_WORDS or not _reduplicable(lower) or again[0].isupper():
                     yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
                 else:
                     yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'; the article does not "
