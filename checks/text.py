@@ -99,7 +99,11 @@ class UnbalancedQuotes(Check):
         for s in analysis.unpaired:
             if s.role == "open" and s.kind == "single":
                 single_opens.setdefault(s.block, s)
+        # a single mark that closes a double quotation by mistake is reported with its opening mark
+        wrong_closes = {s.close_at for s in certain if s.role == "open" and s.kind == "double"}
         for stray in certain:
+            if stray.role == "close" and stray.kind == "single" and stray.start in wrong_closes:
+                continue
             if stray.role == "open":
                 yield self._unclosed(doc, stray, analysis, quote_starts)
             else:
@@ -804,7 +808,7 @@ class DashInWord(Check):
         followed = next_word.group(1).lower() if next_word else None
         modifies = followed is not None and followed not in FUNCTION_WORDS
         if second[0].isupper():
-            if a.endswith("o") and len(a) > 2 and first[0].isupper() and em:
+            if a.endswith("o") and len(a) > 2 and first[0].isupper() and em and ADJECTIVE_SHAPE.search(b):
                 return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # Anglo—Irish
             if em and spaced_style and not partner():
                 return habit, None  # Smith—Jones where the article writes ' - ' for an aside

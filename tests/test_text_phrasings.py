@@ -260,3 +260,138 @@ def test_grammatical_doubles_stay_quiet(text):
 ])
 def test_doubles_that_break_the_grammar_are_found(text):
     assert found(text, "T506"), text
+
+
+# --- T504: the article's dash habit, numbers and measures, partners by form ------------------------
+
+SPACED_ASIDES = [" - ", " -- ", " — ", " – "]
+PAIRS = ["short-term", "family-run", "hand-built", "ice-free", "tax-funded", "river-side", "sea-level",
+         "door-to-door", "hard-won", "road-testing"]
+NUMBER_COMPOUNDS = [("a", "four", "day", "visit"), ("the", "12", "member", "board"), ("a", "30", "year", "bond"),
+                    ("their", "six", "week", "strike"), ("a", "180", "degree", "turn"), ("the", "two", "nation", "pact")]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(PAIRS), st.sampled_from(SPACED_ASIDES), st.sampled_from(["—", "&mdash;"]))
+def test_a_closed_dash_where_the_article_spaces_its_dashes_is_found(compound, spaced, dash):
+    """An article that sets its asides apart with spaces closes up no dash around one: a dash with
+    no spaces between two word pieces before a noun is a compound's hyphen."""
+    first, second = compound.split("-", 1)
+    text = (f"The ferry{spaced}late again{spaced}left at noon.\n\n"
+            f"Locals want a {first}{dash}{second} plan for the harbour.\n")
+    assert on_line(found(text, "T504"), 3), text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(NUMBER_COMPOUNDS), st.sampled_from(["—", "–", "&mdash;"]), st.booleans())
+def test_a_number_before_a_singular_noun_is_a_compound(parts, dash, spaced_article):
+    det, number, unit, noun = parts
+    lead = "The harbour - busy all year - closed.\n\n" if spaced_article else ""
+    text = f"{lead}Officials announced {det} {number}{dash}{unit} {noun} on Friday.\n"
+    [finding] = found(text, "T504")
+    assert finding.suggestion == f"{number}-{unit}", text
+
+
+@pytest.mark.parametrize("text, fix", [
+    ("Nearly two—thirds of the crews voted.\n", "two-thirds"),
+    ("The 41-year—old pilot landed.\n", "41-year-old"),
+    ("The 41—year-old pilot landed.\n", "41-year-old"),
+    ("He joined as a 19 year—old.\n", "year-old"),
+    ("A 60—strong crowd gathered.\n", "60-strong"),
+    ("They signed a new US—friendly accord.\n", "US-friendly"),
+    ("Their constant game—playing will have to stop.\n", "game-playing"),
+    ("The Anglo—Irish talks resumed.\n", "Anglo-Irish"),
+    ("The Trans—Pacific route reopened.\n", "Trans-Pacific"),
+    ("A think tank in Oslo studied it. The think–tank's head spoke.\n", "think tank"),
+    ("They want to walk–back the claim.\n", "walk-back"),
+])
+def test_compounds_by_form_in_any_article(text, fix):
+    [finding] = found(text, "T504")
+    assert finding.suggestion == fix, finding.message
+
+
+@pytest.mark.parametrize("text", [
+    # US style: the article closes up its asides, and these are asides
+    "The vote—the first in years—passed. The senators' plan—ambitious but costly—stalled.\n",
+    "The vote—the first in years—passed. Her three children—two sons and a daughter—were there.\n",
+    "The vote—the first in years—passed. He had one goal—victory.\n",
+    "The vote—the first in years—passed. The team won twenty—more than any rival.\n",
+    "A new survey—published on Monday—found gains. His term—marked by scandal—ended.\n",
+    "The vote—the first in years—passed. Results came years later—raising hopes for a cure.\n",
+    "She named her price—twenty dollars.\n",
+    "The line opens in 2031—assuming the budget holds.\n",
+    "They met in Oslo—Bergen had declined to host.\n",
+    "The vote—the first in years—passed. The deal with Smith—Jones fell through.\n",
+])
+def test_asides_closed_up_in_us_style_stay_quiet(text):
+    assert found(text, "T504") == [], text
+
+
+def test_names_joined_by_a_closed_em_dash_in_a_spaced_article():
+    text = "The yard - open since 1950 - was sold.\n\nThe buyer, Holm—Vesterby, is a steel firm.\n"
+    [finding] = found(text, "T504")
+    assert finding.suggestion is None and "spaces" in finding.message
+
+
+# --- T501: opening marks, partial quotes, captions, single marks ----------------------------------
+
+@settings(max_examples=120, deadline=None)
+@given(quoted_paragraph(), st.sampled_from(NARRATIVE), st.booleans())
+def test_removing_an_opening_mark_is_found(quoted, after, last):
+    """The other half of the pair: the quotation keeps its closing mark and loses its opening one."""
+    paragraph, at, closing = quoted
+    opening = next(o for o, c in STYLES if c == closing and o in paragraph[:at])
+    start = paragraph.rindex(opening, 0, at)
+    broken = paragraph[:start] + paragraph[start + len(opening):]
+    text = f"Harbour talks resume\n\n{NARRATIVE[0]}\n\n{broken}\n\n" + ("" if last else f"{after}\n")
+    assert on_line(found(text, "T501"), 5), text
+
+
+FRAGMENT_LEADS = ["Officials called the plan", "The mayor described it as", "Critics said the deal was",
+                  "She spoke of"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(FRAGMENT_LEADS), st.sampled_from(CLAUSES), st.sampled_from(['"', "“"]))
+def test_a_quoted_phrase_does_not_run_on_into_the_next_paragraph(lead, clause, mark):
+    """A phrase quoted inside the reporter's sentence closes before its paragraph ends, even when
+    the next paragraph opens a quotation (AP): only a whole sentence of speech runs on."""
+    close = "”" if mark == "“" else '"'
+    text = (f"{lead} {mark}{clause.lower()}.\n\n"
+            f"{mark}We will see in the spring,{close} the mayor added.\n")
+    assert on_line(found(text, "T501"), 1), text
+
+
+@pytest.mark.parametrize("between, runs_on", [
+    ("Dockers hold a banner at the gate on Monday.", True),   # a caption, in the present tense
+    ("Harbour works", True),                                    # a crosshead
+    ("The council voted on Tuesday.", False),                   # the reporter's narrative
+    ("Officials met the crews, and talks began.", False),
+])
+def test_a_running_quotation_crosses_captions_not_narrative(between, runs_on):
+    text = f'"The first part of the speech runs on.\n\n{between}\n\n"And it ends here," she said.\n'
+    assert (found(text, "T501") == []) == runs_on, text
+
+
+@pytest.mark.parametrize("text", [
+    "Fishermen 'ready to strike\n\nThe fleet stayed in port on Monday.\n",          # a headline
+    '"The crews told us, \'stay home tonight," the captain said.\n',                # nested, never closed
+    "The board called it 'a fair offer'. Later it spoke of 'a final offer at best.\n",  # the article quotes with single marks
+])
+def test_single_marks_that_never_close_are_found(text):
+    assert found(text, "T501"), text
+
+
+@pytest.mark.parametrize("text", [
+    "The 'bot nets spread fast. Each of the 'bot nets had a master.\n",   # a clipping, written the same way twice
+    "Rock 'n' roll filled the 'burbs in the '60s, and the 'burbs loved it.\n",
+])
+def test_clippings_stay_quiet(text):
+    assert found(text, "T501") == [], text
+
+
+def test_the_missing_opening_mark_is_placed_at_the_sentence_start():
+    text = "The vote was close. We will appeal next week.\" The union then left.\n"
+    [finding] = found(text, "T501")
+    [related] = finding.related
+    assert related.column == text.index("We will") + 1 and "opens before 'We will" in finding.message

@@ -262,6 +262,8 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
             return "maybe"  # students' books, or 'the boss'
         if prev in "”\")]»" and nxt in "sS":
             return "apostrophe"  # "Trump”’s"
+        if i - 2 >= lo and text[i - 2] in "'‘’" and prev in "nN":
+            return "apostrophe"  # the second mark of rock 'n' roll
         return "close"
     return "apostrophe"
 
@@ -325,10 +327,10 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
             out.first_role = out.first_role or "close"
             if stack:
                 out.pairs.append((stack.pop(), i))
-            elif i == lo or not text[i - 1].isalpha():
-                out.stray_closes.append(i)
+            elif i == lo or not text[i - 1].isalpha() or text[i - 1] not in "nNlLoO":
+                out.stray_closes.append(i)  # after punctuation or a word that elides nothing: "in May’ she said"
             else:
-                out.word_closes.append(i)  # a possessive or an elision (goin', Jesus'), or a mismatched close
+                out.word_closes.append(i)  # an elision (goin', ol', o'), or a mismatched close
         elif stack and not close_follows[n]:  # else a possessive: the students' books
             out.pairs.append((stack.pop(), i))
     out.opens_left = stack
@@ -606,8 +608,11 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                 quotes.extend(_unclosed(text, o, marks, kind, b_index, blocks, per_block, families, strays))
     for b_index, (double, single) in per_block.items():
         for kind, marks in (("double", double), ("single", single)):
+            # A single closing mark after punctuation ("in May,’ she said") or after a word that
+            # elides no letter (not goin', ol', o') is no apostrophe.
             strays.extend(StrayMark(i, i + len(_mark_at(text, i)), _mark_at(text, i), "close", kind, b_index,
-                                    certain=kind == "double", open_at=_likely_opening(text, i, blocks[b_index].start))
+                                    certain=kind == "double" or text[i - 1:i] in ".,;:!?…" or text[i - 1:i].isalpha(),
+                                    open_at=_likely_opening(text, i, blocks[b_index].start))
                           for i in marks.stray_closes)
 
     strays.sort(key=lambda s: s.start)
