@@ -638,7 +638,7 @@ EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
 NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
 # A dash set apart with spaces between words (not a score, 3 - 1): the article's habit for an aside.
-SPACED_DASH = re.compile(rf"(?<!\d)\s(?:—|–|--?|{DASH_ENTITY})\s(?!\d)")
+SPACED_DASH = re.compile(rf"(?<!\d)\s(?:—|–|--?|{DASH_ENTITY})\s|\s(?:—|–|--?|{DASH_ENTITY})\s(?!\d)")
 RELATION_EN_DASH = _on_first_use(r"\p{Lu}\p{L}*(?:–|&ndash;|&#8211;)\p{Lu}")
 # An em dash closed up between a word and what follows, as US style sets a parenthetical.
 CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
@@ -848,6 +848,9 @@ class DashInWord(Check):
             return None
         if adjective_b and modifies and (noun_phrase or not em or spaced_style and first[0].isupper()):
             return f"'{first}-{second}' is a compound modifier before its noun", hyphenated  # the UK—published review
+        if participle and modifies and not b.endswith("ing") and _opens_sentence(text, m.start(), sentence_starts):
+            # "Munich—based researchers said": no aside can close after a sentence's first word
+            return f"'{first}-{second}' is a compound modifier opening its sentence", hyphenated
         if not em:
             if modifies and not adjective_b and _both_stand_alone(lowered, a, b):
                 return None  # "the city–country gap", where the article speaks of the city and the country
@@ -859,10 +862,15 @@ class DashInWord(Check):
         verb_with_object = participle and b.endswith("ing") and not noun_phrase
         if modifies and not other_closed and (noun_phrase or not participle or habits.spaced and not verb_with_object):
             return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside", hyphenated
-        if spaced_style and _singular(a_last) and not verb_with_object and (
-                noun_phrase or followed is not None or b.endswith("ed")):
+        if spaced_style and _singular(a_last) and not verb_with_object:
             return habit, None
         return None
+
+
+def _opens_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:
+    """True when only quotation marks or brackets stand between the sentence's start and ``start``."""
+    k = bisect.bisect_right(sentence_starts, start) - 1
+    return k >= 0 and not text[sentence_starts[k]:start].strip(" \t\n\"'“‘«([")
 
 
 def _is_number(word: str) -> bool:

@@ -124,6 +124,10 @@ LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–―-]\s*)?")
 STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
+# What cannot follow a possessive: the end, punctuation, or a preposition or verb (a conjunction can:
+# "the pipers' and singers' guild").
+NOT_POSSESSED = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:in|on|at|to|for|with|from|by|of|is|are|was|were|has|"
+                           r"have|had|will|would|said|says)\b)")
 WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
 # Past forms of the auxiliaries and of the irregular verbs common in news copy (a closed class of
@@ -259,7 +263,10 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
             # a prime before inches (5' 11"), else a closing mark or a prime: 'Article 50'
             return "apostrophe" if PRIME_BEFORE.match(text, i + 1, hi) else "maybe"
         if prev in "sSzZxX":
-            return "maybe"  # students' books, or 'the boss'
+            # students' books, or 'the boss'; but a possessive comes before its noun, not before
+            # punctuation or a function word ("the borders' in a statement")
+            after = NOT_POSSESSED.match(text, i + 1, hi)
+            return "close" if after else "maybe"
         if prev in "”\")]»" and nxt in "sS":
             return "apostrophe"  # "Trump”’s"
         if i - 2 >= lo and text[i - 2] in "'‘’" and prev in "nN":
