@@ -124,10 +124,9 @@ LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–―-]\s*)?")
 STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
-# What cannot follow a possessive: the end, punctuation, or a preposition or verb (a conjunction can:
-# "the pipers' and singers' guild").
-NOT_POSSESSED = re.compile(r"\s*(?:$|[.,;:!?)\]]|(?:in|on|at|to|for|with|from|by|of|is|are|was|were|has|"
-                           r"have|had|will|would|said|says)\b)")
+# What cannot follow a possessive: a preposition or a verb (punctuation can, after an independent
+# possessive, "his predecessors'.", and so can a conjunction, "the pipers' and singers' guild").
+NOT_POSSESSED = re.compile(r"\s+(?:in|on|at|to|for|with|from|by|of|is|are|was|were|has|have|had|will|would|said|says)\b")
 WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
 # Past forms of the auxiliaries and of the irregular verbs common in news copy (a closed class of
