@@ -1208,9 +1208,12 @@ class RepeatedWord(Check):
 
 
 def _reduplicable(word: str) -> bool:
-    """The shape of a word English reduplicates (jaw-jaw, bye-bye, goody-goody, tuk-tuk): a root of one
-    or two syllables, with no plural or derivational ending; a longer word doubled is a slip."""
-    return len(VOWEL_GROUPS.findall(word)) <= 2 and _singular(word) and not word.endswith(("ly", "ed", "ing"))
+    """The shape of a word English reduplicates (jaw-jaw, bye-bye, goody-goody, tuk-tuk, mahi-mahi): one
+    syllable, or two ending in a vowel, with no plural or derivational ending; "reckless reckless",
+    "divisive divisive" are slips."""
+    syllables = len(VOWEL_GROUPS.findall(word))
+    return (syllables == 1 or syllables == 2 and word[-1] in "aeiouy") and _singular(word) and \
+        not word.endswith(("ly", "ed", "ing"))
 
 
 def _repeated_phrase(lower_text: str, m: re.Match, hi: int) -> bool:

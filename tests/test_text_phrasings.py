@@ -395,3 +395,104 @@ def test_the_missing_opening_mark_is_placed_at_the_sentence_start():
     [finding] = found(text, "T501")
     [related] = finding.related
     assert related.column == text.index("We will") + 1 and "opens before 'We will" in finding.message
+
+
+# --- T505: the quotation dash, a lone hyphen, speech ending at a question --------------------------
+
+@settings(max_examples=80, deadline=None)
+@given(st.sampled_from(["―", "-", "—", "–"]), st.sampled_from(CLAUSES),
+       st.sampled_from(["she said", "Ivo Lind said", "the mayor told reporters", "he added"]), st.booleans())
+def test_a_lone_dash_led_paragraph_with_a_speaker_is_speech(dash, clause, attribution, question):
+    end = "?" if question else ","
+    text = f"The ferry was late again.\n\n{dash} {clause}{end} {attribution}.\n\nThe council will meet in May.\n"
+    assert on_line(found(text, "T505"), 3), text
+
+
+def test_hyphen_bullets_stay_a_list():
+    text = ("The plan, officials said, has three parts.\n\n- New berths for ferries, the port said.\n\n"
+            "- A wider channel, engineers said.\n\nWork starts in May.\n")
+    assert found(text, "T505") == [], text
+
+
+# --- T503: notices with a lead, translators' labels, Latin-script sentences ---------------------------
+
+@pytest.mark.parametrize("line", [
+    "Text translated automatically with DeepL.",
+    "Story machine-translated from the Czech.",
+    "[Polish original, machine translation]",
+    "(Automatically translated by Google Translate)",
+    "Automatisch vertaald met DeepL.",
+    "Käännetty automaattisesti Google Kääntäjällä.",
+])
+def test_notices_with_a_short_lead_are_found(line):
+    text = f"The port reopened on Monday after a week of strikes.\n\nShips queued outside the harbour.\n\n{line}\n"
+    assert on_line(found(text, "T503"), 5), text
+
+
+@pytest.mark.parametrize("note", [
+    "(Translator's comment: the Czech word also means 'wharf'.)",
+    "[Translator's remark: the source gives no date.]",
+    "(T/N: 'levy' in the source.)",
+    "(N.T.: the figure is in crowns.)",
+    "(A note from the translator: the title is unclear.)",
+])
+def test_translators_notes_are_found(note):
+    text = f"The port reopened on Monday after a week of strikes, officials said. {note}\n"
+    assert found(text, "T503"), text
+
+
+@pytest.mark.parametrize("sentence", [
+    "A decisão final será tomada pelo conselho em junho.",
+    "La riunione del consiglio è stata rinviata a giugno.",
+    "Die Stadt will den Hafen bis zum Sommer erweitern.",
+    "El ayuntamiento aprobó el nuevo presupuesto del puerto.",
+])
+def test_an_untranslated_latin_script_sentence_is_found(sentence):
+    pytest.importorskip("pycld2")
+    text = (f"The council met on Monday to discuss the harbour budget and the new ferry timetable. {sentence} "
+            "Work on the second pier is due to start in the autumn.\n")
+    assert found(text, "T503"), text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares fell sharply Monday after weak quarterly earnings.",
+    "Voters head home, exhausted, angry, divided.",
+    "Germany beat Portugal, France drew, Spain lost.",
+    "Fishermen protest quota cuts outside parliament.",
+])
+def test_english_sentences_without_function_words_stay_quiet(sentence):
+    pytest.importorskip("pycld2")
+    text = f"The council met on Monday to discuss the harbour budget. {sentence} Work starts in May.\n"
+    assert found(text, "T503") == [], text
+
+
+# --- T506: names and reduplication by shape, stranded prepositions ---------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["Lindholm", "Harbour", "Ferries", "Council"]), st.sampled_from([" ", "\n"]))
+def test_a_doubled_capitalised_word_the_article_uses_alone_is_found(word, gap):
+    text = f"The {word} report came out.\n\nOfficials said the {word}{gap}{word} plan would be ready by May.\n"
+    assert on_line(found(text, "T506"), 3), text
+
+
+@pytest.mark.parametrize("text", [
+    "The resort of Kula Kula is busy. Ferries to Kula Kula run daily.\n",   # a reduplicated name
+    "He likes the band The The, he said, and the show was good.\n",      # a function word as a name
+    "They rode a tuk tuk, then another tuk-tuk, to the port.\n",          # the article hyphenates it too
+    "Her motto, \"jaw jaw\", won the day.\n",                              # a quoted reduplication
+    "He wrote \"the the\" [sic] in the letter.\n",                        # marked by the writer
+    "The sign said \"Welcome to to Lindholm\". Photos of \"Welcome to to Lindholm\" spread.\n",
+    "It is the town they live in in Norway.\n",                           # a stranded preposition
+])
+def test_deliberate_doubles_stay_quiet(text):
+    assert found(text, "T506") == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "The firm, which is based in in Oslo, grew.\n",      # a subject relative strands nothing
+    "Rates were cut by by half in June.\n",
+    "The mayor called the plan \"reckless reckless\" on Monday.\n",
+    "It rose sharply sharply in May.\n",
+])
+def test_slips_around_prepositions_and_quotes_are_found(text):
+    assert found(text, "T506"), text
