@@ -59,11 +59,14 @@ class UnbalancedQuotes(Check):
     What it checks:
         Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark)
         and brackets ( ) [ ], paired per paragraph; a mark left without a partner is reported
-        unless a convention recognised by its shape leaves it open: a quotation that runs on into
-        the next paragraph, which reopens it in the same style; apostrophes, elisions ('til,
-        rock 'n' roll), plural possessives and primes (5' 11"). The message names the missing
-        mark and where the quotation most likely closes: before the attribution inside it, at the
-        single mark that closes it by mistake, or at the end of its paragraph.
+        unless a convention recognised by its shape leaves it open: a whole sentence of speech that
+        runs on into the next paragraph, which reopens it in the same style (a phrase quoted inside
+        the reporter's sentence closes in its paragraph, as AP has it); apostrophes, elisions
+        ('til, rock 'n' roll) and clippings the article writes the same way each time ('bot nets),
+        plural possessives and primes (5' 11"). The message names the missing mark and where the
+        quotation most likely closes (before the attribution inside it, at the single mark that
+        closes it by mistake, or at the end of its paragraph) or opens (the start of the sentence
+        a closing mark ends).
 
     Why an editor cares:
         A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -75,12 +78,15 @@ class UnbalancedQuotes(Check):
         — The region is a partner," Ivan Petrov told the paper.   (opened with a dash)
         The fund (about $4 billion will open in March.
         He said: "The plan will work.  /  He asked for a vote.   (the next paragraph does not reopen)
+        The deal was "a good start.  /  "We will build on it," she said.   (a quoted phrase runs on)
+        The vote is close. We will appeal." The union left.   (the opening mark is missing)
 
     Passes:
         It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall; a 24" screen.
         A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
-        A quote interrupted by a crosshead or a caption, or whose next paragraph closes it.
+        A quote interrupted by a crosshead or a present-tense caption ("Crews hold a banner on
+        Monday."), or whose next paragraph closes it.
         List numbering: the plan has a) roads and b) rail.
     """
 
@@ -986,7 +992,7 @@ INNER_QUOTES = str.maketrans({'"': "'", "“": "‘", "”": "’"})
 class DashQuotation(Check):
     """
     What it checks:
-        Speech marked with a dialogue dash (—, –, -- or a spaced hyphen), the Russian, French or
+        Speech marked with a dialogue dash (—, –, ―, -- or a spaced hyphen), the Russian, French or
         Spanish convention, in English text, told from ordinary dashes by the structure around
         it: a paragraph that opens with a dash and names a speaker (", — said the minister",
         "—assured Ruiz—."), or follows a paragraph that introduces it ("Orlov told reporters:");
@@ -1008,7 +1014,7 @@ class DashQuotation(Check):
         A dash used as a parenthetical — like this one — in a sentence, even next to "said";
         a list of points each starting with a dash and no speaker;
         three or more dash-led points reporting what others said ("— Rates stay, the bank said.")
-        and hyphen bullets, unless the words are in the first person ("we", "I", "our").
+        and two or more hyphen bullets, unless the words are in the first person ("we", "I", "our").
     """
 
     code = "T505"

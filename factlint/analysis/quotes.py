@@ -18,7 +18,7 @@
     ``attribution``         (start, end) of the clause naming the speaker ("he said", "Anna Berg,
                             the mayor, told reporters"), or None when none sits next to the quote.
 
-``speech`` (:class:`Quote` with ``open_mark`` a dash ``—``/``–``/``-``): words marked as speech
+``speech`` (:class:`Quote` with ``open_mark`` a dash ``—``/``–``/``―``/``-``): words marked as speech
     with a dialogue dash, the Russian/French convention. ``close_mark`` is a stray closing
     quotation mark that ends the speech, or ``""``. ``attribution`` as above; for speech that goes
     on after 'she said. — ...' it is the attribution of the quotation before the dash.
@@ -26,20 +26,24 @@
 ``unpaired`` (:class:`StrayMark`): quotation marks and brackets with no partner in their block,
     after apostrophes, primes, inch marks, list numbering ("a)") and the multi-paragraph
     convention are taken out. ``role`` is "open" or "close"; ``kind`` is "double", "single"
-    or "bracket". ``certain`` is True when something shows the mark really has no partner: an
-    attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
-    opened the speech, a single mark on the other side, a second quote opening before the first
-    closes, the end of the article, a quotation that runs to the end of its paragraph when the
-    next paragraph does not reopen it in the same style (the only convention that leaves a mark
-    open); always for brackets. A single opening mark is certain when it opens speech (after a
-    colon or a comma, or at the paragraph's start, before a capital) or an attribution follows
-    inside it; elsewhere it could be an apostrophe.
+    or "bracket". ``certain`` is True when the mark really has no partner: always for double marks
+    and brackets (a quotation that runs to the end of its paragraph is left open only when it is
+    a whole sentence of speech and the next paragraph reopens it in the same style, crossheads
+    and present-tense captions between; a phrase quoted inside the reporter's sentence closes in
+    its paragraph). A single opening mark is certain when it opens speech (after a colon or a
+    comma, or at the paragraph's start, before a capital), an attribution follows inside it, it
+    opens inside a double quotation, in a headline, in an article that quotes with single marks
+    elsewhere, or is curly or low; never before a word that another unclosed single mark opens
+    too (a clipping: 'bot). A single closing mark is certain after punctuation or after a word
+    that elides no letter (not goin', ol', o'); elsewhere it could be an apostrophe.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
     it by mistake (a mismatched pair); -1 when unknown. ``next_block``, for an opening mark whose
     quotation runs to the end of its paragraph, is the next paragraph, which does not reopen it
     (-1 at the end of the article or when the quotation ended inside its paragraph).
+    ``open_at``, for a closing mark, is where the missing opening mark most likely belongs: the
+    start of the sentence (or the words after a colon) that the mark closes; -1 when unknown.
 
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
@@ -403,8 +407,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     colon, or after a sentence when the words are in the first person.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
-    it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
-    also speak in the first person ("we", "I", "our"). A paragraph that ends by naming a speaker
+    it is not a list item: one of three or more dash-led blocks in a row (two or more led by a
+    hyphen, a bullet) must also speak in the first person ("we", "I", "our"). A paragraph that ends by naming a speaker
     ("Orlov told reporters:") introduces speech; one that ends with any other colon ("Orlov was
     blunt:") does when the words are in the first person."""
     out: list[Quote] = []
