@@ -1115,8 +1115,9 @@ class RepeatedWord(Check):
         around them ("had had enough" but not "had had agreed"; "said that that plan" but not
         "that that it"; a stranded preposition ends a relative clause: "the events she takes
         part in in London", but not "predicted for for May"). A reduplicated name or word is told
-        by its shape: the article never writes the word alone ("Koh Phi Phi", "Walla Walla"), or
-        writes it with a hyphen ("a tuk-tuk").
+        by its shape: a name capitalised twice that the article never writes alone ("Koh Phi
+        Phi", "Walla Walla") or a function word capitalised mid-sentence ("the band The The"); a
+        short word the article writes doubled each time or with a hyphen too ("a tuk-tuk").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
@@ -1162,20 +1163,17 @@ class RepeatedWord(Check):
                     continue
                 if _repeated_phrase(lower_text, m, block.end):
                     continue  # the article writes the same doubled phrase again: it quotes it ("Welcome to to Hexworth")
-                alone = _used_alone(lower_text, lower, m.start())
+                use = _other_uses(lower_text, lower, m.start())
                 where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
-                if again[0].isupper() and not where and (not alone or lower in FUNCTION_WORDS and word[0].isupper() and
-                                                          block.kind != "heading" and not text[m.start():m.end()].isupper()
+                if again[0].isupper() and not where and (use != "alone" or lower in FUNCTION_WORDS and word[0].isupper()
+                                                          and block.kind != "heading"
+                                                          and not text[m.start():m.end()].isupper()
                                                           and not _sentence_start(text, m.start(), block.start)):
                     continue  # a reduplicated name: Koh Phi Phi, Walla Walla, the band The The
-                if not alone and _hyphen_joined(lower_text, lower):
-                    continue  # a reduplicated word the article also hyphenates: a tuk tuk (tuk-tuk)
+                if use == "doubled" and _reduplicable(lower) or use != "alone" and _hyphen_joined(lower_text, lower):
+                    continue  # a reduplicated word, written so each time or hyphenated too: a tuk tuk, mahi mahi
                 shown = " ".join(m.group().split())
-                if alone or lower in FUNCTION_WORDS or not _reduplicable(lower) or again[0].isupper():
-                    yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
-                else:
-                    yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'; the article does not "
-                                f"use the word alone, so if it is a reduplicated word, join it with a hyphen")
+                yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
 
     @staticmethod
     def _grammatical(text: str, m: re.Match, lower: str, block) -> bool:
@@ -1254,10 +1252,12 @@ def _stranded(text: str, start: int, lo: int) -> bool:
                for i, w in enumerate(words))
 
 
-def _used_alone(lower_text: str, word: str, skip: int) -> bool:
-    """True when the (lower-cased) text uses ``word`` somewhere on its own (in a compound too:
-    "pre-budget"), not doubled (with a space or a hyphen) and not in the pair at ``skip``."""
+def _other_uses(lower_text: str, word: str, skip: int) -> str:
+    """How the (lower-cased) text uses ``word`` outside the pair at ``skip``: "alone" somewhere on
+    its own (in a compound too: "pre-budget"), else "doubled" (again with itself, with a space or a
+    hyphen), else "none"."""
     size = len(word)
+    found = "none"
     for m in _word_pattern(word).finditer(lower_text):
         if skip <= m.start() <= skip + 2 * size + 8:
             continue
@@ -1266,9 +1266,10 @@ def _used_alone(lower_text: str, word: str, skip: int) -> bool:
         before = lower_text[max(0, m.start() - size - 3):m.start()]
         if (nxt and nxt.group(1) == word) or before.split()[-1:] == [word] or (
                 lower_text[m.end():m.end() + 1] == "-" and after == word) or before.endswith(f"{word}-"):
-            continue  # another doubled occurrence: Walla Walla, tuk-tuk
-        return True
-    return False
+            found = "doubled"  # another doubled occurrence: Walla Walla, tuk-tuk
+            continue
+        return "alone"
+    return found
 
 
 def _hyphen_joined(lower_text: str, word: str) -> bool:
