@@ -316,7 +316,7 @@ class MixedScript(Check):
 # The stem of "translate" in the languages a translation service names itself in (a table of one
 # word's translations): Latin-script stems, which also gate the search in a Latin-script article,
 # and those of other scripts, which the script gate covers.
-LATIN_TRANSLATE_STEMS = ("translat", "traduc", "tradui", "traduz", "tradott", "übersetz", "tłumacz", "přelož",
+LATIN_TRANSLATE_STEMS = ("translat", "tradu", "tradott", "übersetz", "tłumacz", "přelož",
                          "preklad", "prevod", "preve", "käänn", "översatt", "oversat", "vertaal", "çevir", "dịch")
 OTHER_TRANSLATE_STEMS = ("переве", "перевод", "переклад", "превод", "преве", "μετάφρ", "תורגם", "ترجم", "翻译", "翻譯",
                          "翻訳", "번역")
@@ -415,22 +415,22 @@ def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
     return detect
 
 
-def _latin_candidates(doc: Document) -> list[tuple[int, int, int]]:
+def _latin_candidates(doc: Document, lowered: str) -> list[tuple[int, int, int]]:
     """(start, end, block) of the sentences and brackets of four words or more in which English
     function words are missing (none, or one in six or more words, as "as" or "a" is a word of
     other languages too): the only places a language identifier is asked about."""
     text = doc.text
-    lowered = text.lower()
-    finditer, count = ENGLISH_WORD.finditer, text.count
+    finditer, english = ENGLISH_WORD.finditer, ENGLISH_WORDS
 
     def few_english(lo: int, hi: int) -> bool:
-        words = count(" ", lo, hi) + 1
-        if words < 4:
-            return False
+        words = lowered[lo:hi].split()
+        allowed = min(1, len(words) // 6)
+        if len(words) < 4 or len(english.intersection(words)) > allowed:
+            return False  # a quick count of the function words standing alone
         found = 0
-        for _ in finditer(lowered, lo, hi):
+        for _ in finditer(lowered, lo, hi):  # and of those next to punctuation
             found += 1
-            if found > 1 or found * 6 > words:
+            if found > allowed:
                 return False
         return True
 
@@ -488,22 +488,22 @@ class TranslationResidue(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         found: list[tuple[int, int]] = []
-        for issue in self._notices_and_scripts(doc):
+        lowered = doc.text.lower()
+        for issue in self._notices_and_scripts(doc, lowered):
             found.append((issue.start, issue.end))
             yield issue
-        yield from self._latin_passages(doc, found)
+        yield from self._latin_passages(doc, found, lowered)
 
-    def _notices_and_scripts(self, doc: Document) -> Iterator[Issue]:
+    def _notices_and_scripts(self, doc: Document, lowered: str) -> Iterator[Issue]:
         text = doc.text
         other_script = NON_LATIN_SCRIPT.search(text) is not None
-        lowered = text.lower()
-        if not other_script and not any(stem in lowered for stem in NOTICE_STEMS):
+        stems = [stem for stem in NOTICE_STEMS if stem in lowered]  # substring tests are the fastest gate
+        if not other_script and not stems:
             return
         notices: list[tuple[int, int]] = []
         for block in doc.blocks:
-            segment = lowered[block.start:block.end]
-            if not (other_script and NON_LATIN_SCRIPT.search(segment)) and not any(
-                    stem in segment for stem in NOTICE_STEMS):
+            if not (other_script and NON_LATIN_SCRIPT.search(text, block.start, block.end)) and not any(
+                    lowered.find(stem, block.start, block.end) >= 0 for stem in stems):
                 continue
             for m in NOTICE().finditer(text, block.start, block.end):
                 start = self._notice_start(text, m, block)
@@ -530,12 +530,12 @@ class TranslationResidue(Check):
                         yield issue
 
     @staticmethod
-    def _latin_passages(doc: Document, found: list[tuple[int, int]]) -> Iterator[Issue]:
+    def _latin_passages(doc: Document, found: list[tuple[int, int]], lowered: str) -> Iterator[Issue]:
         """Sentences, source-site lines and bracketed notes in another Latin-script language: a
         sentence or bracket of four words or more with no English function word among them is a
         candidate, and a language identifier (CLD2) decides its language."""
         text = doc.text
-        candidates = _latin_candidates(doc)
+        candidates = _latin_candidates(doc, lowered)
         if not candidates:
             return
         detect = _language_identifier()
