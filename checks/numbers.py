@@ -10,22 +10,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Sequence
 
+from factlint.analysis.breakdowns import Breakdown, analyze_breakdowns, list_is_partial, slack_in, value_in
 from factlint.analysis.quantities import (
-    MAX_BREAKDOWN,
     Quantity,
     analyze_comparisons,
     analyze_enumerations,
     analyze_margins,
-    breakdown_follows,
-    complementary_parts,
-    continuation_parts,
-    figures_by_sentence,
     derivations,
-    list_is_partial,
-    partition_cue_in,
-    partition_cue_of,
+    headline_restatements,
     restatements,
-    share_runs,
     superlative_peers,
 )
 from factlint.api import Check, Issue, Related
@@ -34,7 +27,7 @@ from factlint.document import Document
 SCALE_WORDS = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion", 1e7: "crore", 1e5: "lakh"}
 SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 LOOSE = 0.06  # relative slack an "about" adds to a figure
-PARTS_OF_TOTAL = frozenset({"money", "count", "percent"})
+PARTS_OF_TOTAL = frozenset({"money", "count", "percent", "measure"})
 
 
 def fmt(value: float, scale: float = 1.0) -> str:
@@ -76,7 +69,7 @@ def slack(q: Quantity) -> float:
 def figure(doc: Document, q: Quantity) -> str:
     """A figure as the article writes it, with the noun it counts: "360 MW", "12.9 million bags"."""
     words = q.noun.split()
-    return f"{text_of(doc, q)} {words[0]}" if q.kind == "count" and words else text_of(doc, q)
+    return f"{text_of(doc, q)} {words[0]}" if q.kind in ("count", "measure") and words else text_of(doc, q)
 
 
 def loose(q: Quantity) -> float:
@@ -92,34 +85,27 @@ def same_unit(a: Quantity, b: Quantity) -> bool:
     return a.kind == b.kind and a.unit == b.unit
 
 
-def _near_sentences(doc: Document, q: Quantity, before: int, after: int) -> range:
-    return range(max(0, q.sentence - before), min(len(doc.sentences), q.sentence + after + 1))
-
-
-def _groups(quantities: Sequence[Quantity]) -> dict[int, list[Quantity]]:
-    out: dict[int, list[Quantity]] = {}
-    for q in quantities:
-        if q.group >= 0:
-            out.setdefault(q.group, []).append(q)
-    return out
-
-
 class TotalMismatch(Check):
     """Parts given against a stated total do not add up to it.
 
+    Mechanism: the breakdown analyser (``factlint.analysis.breakdowns``) reads each whole and the parts the
+    article divides it into, from the structure of the text; this check adds the parts, in the whole's
+    unit, and compares the sum with the whole within the rounding each figure's precision allows.
+
     What it checks:
-        A total ("3.2 billion soms were allocated", "a combined $13.6 million", "won 14 medals") and
-        the parts the article divides it into: a list right after it, a sentence that opens with
-        "Of this amount" or "breaks down into", or, for a total said to be combined or shared by a
-        stated number of items, the figures of those items in the sentences around it.
+        A whole and its parts, wherever they stand: a list in one sentence after a colon, in brackets,
+        after "of which" or a verb of division or provenance ("split between", "paid by"); parts spread
+        over paragraphs that close on "the remaining ..." or "the rest"; parts the whole names ("covering
+        A and B") given later; list items under a line that announces them; a table's column against its
+        total row or a whole written as a compound ("the 65-seat chamber").
     Why an editor cares:
         Parts that do not add up are the most visible arithmetic error in a news story and usually
         mean a figure was mistyped or an item dropped.
     Fires on:
-        "3.2 billion soms were allocated. Of this amount, 1.4 billion were spent on repairs,
-        1.1 billion on pipes and 0.9 billion on boilers."
+        "The £5.2m upgrade is being paid for by the city (£3.1m), the port (£1.2m) and the rail operator
+        (£0.6m)."
     Passes:
-        Parts within rounding of the total; lists marked partial ("including", "the rest") that fall
+        Parts within rounding of the total; lists marked partial ("including", "of which") that fall
         short of it; parts that exceed a total stated as "more than".
     """
 
@@ -129,121 +115,37 @@ class TotalMismatch(Check):
     summary = "parts given against a stated total do not add up to it"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        by_sentence = {i: [q for q in qs if q.kind in PARTS_OF_TOTAL] for i, qs in figures_by_sentence(doc).items()}
-        quantities = [q for qs in by_sentence.values() for q in qs]
         seen: set[int] = set()
-        for total, parts, complete in self._candidates(doc, quantities, by_sentence):
-            if total.start in seen:
+        for breakdown in analyze_breakdowns(doc):
+            whole = breakdown.whole
+            if whole is None or whole.start in seen:
                 continue
-            issue = self._judge(doc, total, parts, complete)
+            issue = self._judge(doc, breakdown)
             if issue is not None:
-                seen.add(total.start)
+                seen.add(whole.start)
                 yield issue
 
-    def _candidates(self, doc: Document, quantities: list[Quantity], by_sentence: dict[int, list[Quantity]]):
-        for members in _groups(quantities).values():
-            members = [m for m in members if m.role not in ("change", "from", "range-end")
-                       and m.bound not in ("max", "range")]
-            if not 2 <= len(members) <= MAX_BREAKDOWN:
-                continue
-            first = members[0]
-            # "won 14 medals ..., five gold, four silver and three bronze"
-            breakdown = list(itertools.takewhile(lambda m: m.value < first.value and m.noun and not m.plural,
-                                                 members[1:]))
-            if first.kind == "count" and first.plural and len(breakdown) >= 2 and first.bound == "exact" \
-                    and first.role != "whole":
-                yield first, breakdown, True
-                continue
-            if first.whole is not None and not any(m.noun for m in members[1:]):
-                # "takes 35 of the 90 seats, the Social Democrats 27, ...": the rest elide the unit
-                yield first.whole, members + continuation_parts(doc, members), False
-                continue
-            cue = partition_cue_in(doc, first.end, members[1].start, between=True)
-            if not cue and first.role == "of" and partition_cue_of(doc, first) == "of":
-                cue = "of"  # "Of the 120 passengers, 80 were Britons and 50 French"
-            if cue and first.value > max(m.value for m in members[1:]):
-                # "a €500m fund, split between health, which gets €200m, and ...", "$300m, of which ..."
-                yield first, members[1:], cue == "split" or complementary_parts(doc, members[1:])
-                continue
-            total = self._total_before(doc, members, by_sentence)
-            if total is not None:
-                complete = self._complete(doc, members) or breakdown_follows(doc, total, first) or (
-                    partition_cue_of(doc, first) == "list" and self._announced_count(total, by_sentence) == len(members))
-                yield total, members, complete
-        for total in quantities:
-            if not total.total_cue or total.role in ("change", "from", "whole", "range-end"):
-                continue
-            announced = self._announced_count(total, by_sentence)
-            if not announced:
-                # "Imports rose to $3.1bn and exports to $1.2bn, giving total trade of $4.8bn"
-                parts = [q for q in by_sentence.get(total.sentence, []) if q is not total and same_unit(q, total)
-                         and q.role not in ("change", "from", "whole")]
-                if complementary_parts(doc, parts):
-                    yield total, parts, True
-                    continue
-                # "A won 136,300 votes, B 98,760 and C 45,210. In all, 276,450 votes were cast": parts
-                # listed just before a total may leave some out, but they cannot exceed it
-                listed = [q for q in by_sentence.get(total.sentence - 1, []) if same_unit(q, total) and q.group >= 0
-                          and q.role not in ("change", "from", "whole") and q.bound == "exact"]
-                if len({q.group for q in listed}) == 1 and all(q.value < total.value for q in listed):
-                    yield total, listed, False
-                continue
-            parts = [q for i in _near_sentences(doc, total, 2, 2) for q in by_sentence.get(i, [])
-                     if q is not total and same_unit(q, total) and q.role not in ("change", "from", "whole")
-                     and q.value < total.value and not q.total_cue and q.bound != "range"]
-            if len(parts) == announced:
-                yield total, parts, True
-
     @staticmethod
-    def _announced_count(total: Quantity, by_sentence: dict[int, list[Quantity]]) -> int:
-        """ "the three candidates ... shared 286,450 votes": how many parts the total is said to have."""
-        counts = [q for q in by_sentence.get(total.sentence, []) if q.kind == "count" and q.unit != total.unit
-                  and q.words and q.value == int(q.value) and 2 <= q.value <= 12 and q.start < total.start
-                  and q.unit not in ("year", "month", "week", "day")]
-        return int(counts[-1].value) if counts else 0
-
-    @staticmethod
-    def _total_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
-        """The figure a partition sentence ("Of this amount ...", "breaks down into ...") divides."""
-        first = members[0]
-        if not partition_cue_of(doc, first) and not complementary_parts(doc, members):
-            return None
-        largest = max(m.value for m in members)
-        for i in range(first.sentence, max(-1, first.sentence - 3), -1):
-            for q in reversed(by_sentence.get(i, [])):
-                if q.start >= first.start or q in members or q.role in ("change", "from", "range-end"):
-                    continue
-                same_unit_or_counted = q.unit == first.unit or q.kind == "count" and (
-                    not first.unit or partition_cue_of(doc, first) == "list")  # "14 medals: five gold, ..."
-                if q.kind == first.kind and same_unit_or_counted and q.value > largest:
-                    return q
-        return None
-
-    @staticmethod
-    def _complete(doc: Document, members: list[Quantity]) -> bool:
-        """Whether the parts claim to be the whole of the total (shortfalls are errors only then)."""
-        return complementary_parts(doc, members) or partition_cue_of(doc, members[0]) in ("split", "instalments")
-
-    @staticmethod
-    def _judge(doc: Document, total: Quantity, parts: list[Quantity], complete: bool) -> Issue | None:
-        """``complete``: the parts claim to be all of the total, so a shortfall is an error too."""
-        if len(parts) < 2:
-            return None
-        total_sum = sum(p.value for p in parts)
+    def _judge(doc: Document, breakdown: Breakdown) -> Issue | None:
+        total, parts = breakdown.whole, breakdown.parts
+        values = [value_in(p, total) for p in parts]
+        total_sum = sum(values)
         if not total.value / 1.5 <= total_sum <= total.value * 1.5:
             return None  # parts this far from the total are parts of something else, not a slip
         over = total_sum - total.value
         # the larger of the two roundings: the total's, or the parts' added together, each part taken to
         # the finest precision the list states ("$2bn, $1.5bn and $1.4bn" are all to the hundred million)
-        finest = min(p.precision for p in parts)
-        parts_slack = sum(finest + slack(p) - p.precision for p in parts)
+        precisions = [slack_in(p, total) for p in parts]
+        finest = min(precisions)
+        parts_slack = sum(finest + (slack(p) - p.precision) * value_in(p, total) / (p.value or 1) for p in parts)
         tolerance = max(slack(total), parts_slack) + 1e-9 * abs(total.value)
         if abs(over) <= tolerance or total.bound == "min" and over > 0 or total.bound == "max" and over < 0:
             return None
-        if over < 0 and (not complete or list_is_partial(doc, parts)):
+        if over < 0 and (not breakdown.complete or breakdown.partial or
+                         breakdown.structure not in ("spread", "named", "table") and list_is_partial(doc, parts)):
             return None
         scale = total.scale
-        sums = " + ".join(fmt(p.value, scale) for p in parts)
+        sums = " + ".join(fmt(v, scale) for v in values)
         message = (f"{sums} = {fmt(total_sum, scale)}, not the stated {fmt(total.value, scale)} "
                    f"({unit_label(total, scale)}): the parts {'exceed' if over > 0 else 'fall short of'} "
                    f"the total \"{text_of(doc, total)}\"")
@@ -254,15 +156,18 @@ class TotalMismatch(Check):
 class PercentSum(Check):
     """Shares of one whole add up to more than 100%, or a full breakdown is far from 100%.
 
+    Mechanism: the breakdown analyser's breakdowns without a stated whole (shares of 100%): a list of
+    shares in one sentence, single shares in consecutive sentences, list items under an announcing line,
+    a table's share column; this check adds them within the precision of each share.
+
     What it checks:
-        Runs of three or more shares in one paragraph ("took 34.6% of the vote, ahead of ... on
-        27.9%"), read as a breakdown of one whole unless they name different wholes.
+        Runs of shares of one whole ("took 41.2% of the vote, ... 30.5%"), unless they name different
+        wholes or one share is the sum of others.
     Why an editor cares:
         A vote or a budget split into more than 100% is impossible; a full breakdown ("the
         remaining 17.2%") that does not reach 100% has lost or mistyped a share.
     Fires on:
-        "Launchers take 38%, observation 27% and science 22%, while 9% goes to people and 16% to
-        technology."
+        "Of the firm's staff, 48% work in sales, 37% in production and 21% in administration."
     Passes:
         Shares that sum to 100% within rounding; changes ("up 18%"); shares of different wholes
         ("30% of trade ... 80% of settlements"); attributive percentages ("the 4% threshold").
@@ -274,14 +179,17 @@ class PercentSum(Check):
     summary = "shares of one whole add up to more than 100%, or a full breakdown is far from 100%"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        for run, full in share_runs(doc):
+        for breakdown in analyze_breakdowns(doc):
+            run = breakdown.parts
+            if breakdown.whole is not None or run[0].kind != "percent":
+                continue
             total = sum(q.value for q in run)
             tolerance = sum(slack(q) for q in run) + 0.05
             if total > 125 or any(q.bound == "max" for q in run):
                 continue  # shares a quarter over 100% are of different wholes, not a slip in one breakdown
             if total > 100 + tolerance:
                 verdict = "more than 100%"
-            elif full and total < 100 - tolerance - 1.0 and all(q.bound == "exact" for q in run):
+            elif breakdown.complete and total < 100 - tolerance - 1.0 and all(q.bound == "exact" for q in run):
                 verdict = "short of 100% for a full breakdown"
             else:
                 continue
@@ -293,6 +201,11 @@ class PercentSum(Check):
 
 class QuantityConflict(Check):
     """The same measure of the same subject is stated twice with different values.
+
+    Mechanism: ``restatements`` pairs figures of one kind and unit that the text ties to one quantity
+    (the noun they measure, read by structure, plus "the", a shared place or the same period; or the
+    same framing words) and keeps apart those of other years, places, sets, forecasts or revisions;
+    this check compares their values within their precision and bounds.
 
     What it checks:
         Two figures in one unit that the article ties to the same thing: the same noun they
@@ -313,7 +226,7 @@ class QuantityConflict(Check):
     summary = "the same measure of the same subject is stated twice with different values"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        for first, second, key in restatements(doc):
+        for first, second, key in itertools.chain(restatements(doc), headline_restatements(doc)):
             if abs(first.value - second.value) <= slack(first) + slack(second):
                 continue
             if first.bound == "min" and second.value > first.value or first.bound == "max" and \
@@ -329,8 +242,14 @@ class QuantityConflict(Check):
 class ArithmeticMismatch(Check):
     """A stated change, ratio, share or multiple disagrees with the figures it derives from.
 
+    Mechanism: ``derivations`` reads each change from its from/to/by structure (a "from" figure, a "to"
+    figure or the subject's, and a "by" amount, percentage, points, multiple or fraction; or two figures
+    and a change stated after them in its own clause), each share with its part and whole (a named whole
+    may stand earlier: "a fifth of total turnover"), and each rate with its base; this check recomputes
+    the derived figure within the precision of every input.
+
     What it checks:
-        "up 18% from $4.9bn" against the new figure; "fell to 2.4% from 3.1%, a drop of 0.5
+        "up 18% from $4.9bn" against the new figure; "from 8,100 to 9,300, a rise of 1,200"; "fell to 2.4% from 3.1%, a drop of 0.5
         percentage points"; "fell by a third to £150m from £300m"; "doubled to €200m from €120m";
         "€120m, a third of the total"; "$45bn, or 30% of the $100bn total"; a rate against what it
         brings in ("duties of 25% ... apply to $3.2bn of imports, so buyers pay $1.1bn in duty").
@@ -364,6 +283,14 @@ class ArithmeticMismatch(Check):
             return None
         stated = derived.value
         stated_slack = slack(derived)
+        if relation.startswith("direction"):
+            direction = int(relation.split(":")[1])
+            if (b.value - a.value) * direction >= -(slack(a) + slack(b)):
+                return None
+            verb = "rise" if direction > 0 else "fall"
+            message = (f"from {text_of(doc, a)} to {text_of(doc, b)} is a {'fall' if direction > 0 else 'rise'}, "
+                       f"not the {verb} the verb states")
+            return Issue(derived.start, derived.end, message, related=(Related(a.start, a.end, text_of(doc, a)),))
         if relation in ("percent-change", "fraction-change"):
             low, high = (lo_b - hi_a) / hi_a * 100, (hi_b - lo_a) / lo_a * 100
             actual = (b.value - a.value) / a.value * 100
@@ -374,6 +301,14 @@ class ArithmeticMismatch(Check):
                 stated_slack += 0.5
             stated = stated * (derived.direction or (1 if actual >= 0 else -1))
             shown = f"from {text_of(doc, a)} to {text_of(doc, b)} is a change of {actual:+.1f}%"
+            if a.kind == "percent" and abs(abs(b.value - a.value) - derived.value) <= derived.precision + \
+                    a.precision + b.precision:
+                shown += f" ({fmt(abs(b.value - a.value))} percentage points: the difference is not a percentage)"
+        elif relation == "amount-change":
+            low, high = lo_b - hi_a, hi_b - lo_a
+            actual = b.value - a.value
+            stated = stated * (derived.direction or (1 if actual >= 0 else -1))
+            shown = f"{text_of(doc, b)} - {text_of(doc, a)} = {show(actual, b)}"
         elif relation == "point-change":
             low, high = lo_b - hi_a, hi_b - lo_a
             actual = b.value - a.value
@@ -408,6 +343,11 @@ class ArithmeticMismatch(Check):
 class CountMismatch(Check):
     """A count disagrees with the items listed.
 
+    Mechanism: ``analyze_enumerations`` reads a count (digits, number words, collective nouns such as
+    "trio") and the list it announces behind a colon, a dash, brackets, an apposition or in the next
+    sentence, split by the list's own punctuation (a serial "and" closes it); this check compares the
+    two, unless the list says it is partial ("including") or its items cannot be told apart.
+
     What it checks:
         A count followed by the items it announces behind a colon or a dash ("the eight
         governments: Denmark, Estonia, ..."), or in the next sentence ("named four new players.
@@ -432,7 +372,8 @@ class CountMismatch(Check):
         for e in analyze_enumerations(doc):
             count = int(e.count.value)
             listed = len(e.items)
-            if listed == count or e.ambiguous or (e.partial and listed < count):
+            if listed == count or e.ambiguous == "split" or e.ambiguous == "long" and listed > count or (
+                    e.partial and listed < count):
                 continue
             if e.following and abs(listed - count) != 1:
                 continue  # a list in the next sentence may name a subset; only a list one off is a slip
@@ -445,9 +386,14 @@ class CountMismatch(Check):
 class ComparisonMismatch(Check):
     """A comparative or superlative contradicts the figures.
 
+    Mechanism: ``analyze_comparisons`` finds superlatives and comparatives by morphology ("-est", "most",
+    "-er than", "out-" verbs) with the direction of a table of gradable adjectives, binds each to its
+    figure in its clause in either order, and finds the figures it is measured against (the same kind
+    and unit in its paragraph, or the "three" it names); this check compares them.
+
     What it checks:
         A superlative set beside a figure ("the largest award, $6 million") or said of a name
-        ("Waterloo, which received the smallest of the three grants") against the other figures of
+        ("Leiden, which won the smallest of the four awards") against the other figures of
         the same unit around it; a comparative ("surpassed the peak of 13.1 million", "ahead of
         Russia at $66bn") against the figure it compares; a margin between two timed results ("27
         seconds slower, in 2:03:14") against the times.

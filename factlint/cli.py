@@ -1,4 +1,4 @@
-"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``.
+"""Command line: ``factlint [check] PATH...``, ``rules``, ``explain``, ``analyze``, ``serve``.
 
 Exit codes: 0 nothing reaches the failing severity, 1 something does,
 2 usage, config or input errors. Imports stay inside functions so that a
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from factlint import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp")
+SUBCOMMANDS = ("check", "rules", "explain", "analyze", "archive", "lsp", "serve")
 
 
 class UsageError(Exception):
@@ -29,8 +29,8 @@ def _date(value: str) -> dt.date:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--config", type=Path, help="config file (default: nearest factlint.toml, "
-                                                ".factlint.toml or pyproject.toml with [tool.factlint])")
+    p.add_argument("--config", type=Path, help="one config file for every path (otherwise each file's nearest "
+                                                "factlint.toml, .factlint.toml or pyproject.toml with [tool.factlint])")
     p.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                    help="publication date (wins over front matter and HTML metadata)")
     p.add_argument("--facts", action="append", type=Path, default=[], metavar="FILE",
@@ -38,49 +38,64 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
-                                     "articles.", epilog="Commands: check (default), rules, explain CODE|NAME, "
-                                     "analyze FILE, lsp. Run 'factlint COMMAND --help' for each.")
-    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    from factlint.commandline import EXAMPLES, HelpFormatter, add_repository_options, positive_int
 
-    check = sub.add_parser("check", help="lint articles (the default command)")
+    parser = argparse.ArgumentParser(prog="factlint", description="A fact-check and discrepancy linter for news "
+                                     "articles.", epilog=EXAMPLES, formatter_class=HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"factlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="lint articles (the default command)", epilog=EXAMPLES,
+                           formatter_class=HelpFormatter, usage="factlint [check] [options] PATH...",
+                           description="Lint articles: files, folders, or '-' for standard input.")
     check.add_argument("paths", nargs="*", help="files or folders; '-' reads standard input")
     _common(check)
     from factlint.output import add_arguments
 
     add_arguments(check)  # --format/--output-format, --output-file, --statistics, --fix, --unsafe-fixes, --diff
-    check.add_argument("--stdin-filename", help="the name to report for standard input (also picks its format)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name for standard input: reported, picks its format and "
+                                                "its config; implies '-'")
     check.add_argument("--select", help="comma-separated codes, family letters or names to run (replaces config)")
     check.add_argument("--extend-select", help="comma-separated checks to add to the selection")
     check.add_argument("--ignore", help="comma-separated checks to leave out")
-    check.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that fails the run")
+    check.add_argument("--fail-on", choices=("error", "warning", "info"),
+                       help="lowest severity that fails the run (default: the config's fail-on, else warning)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     check.add_argument("--baseline", type=Path, help="report only findings not recorded in this baseline file")
     check.add_argument("--write-baseline", type=Path, metavar="FILE", help="record today's findings as the baseline")
     check.add_argument("--no-cache", action="store_true", help="neither read nor write .factlint_cache/")
-    check.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: every core)")
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--jobs", "-j", type=positive_int, metavar="N",
+                       help="worker processes, 1 or more (default: every core this process may use)")
+    check.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the text format ('auto': on a terminal, unless NO_COLOR is set)")
+    add_repository_options(check)
 
-    rules = sub.add_parser("rules", help="list every check: code, name, severity, on/off")
-    rules.add_argument("--config", type=Path)
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules = sub.add_parser("rules", help="list every check: code, name, severity, on/off", formatter_class=HelpFormatter)
+    rules.add_argument("--config", type=Path, help="the config whose selection and severities to show")
+    rules.add_argument("--format", choices=("text", "json"), default="text", help="output format")
 
-    explain = sub.add_parser("explain", help="print a check's documentation")
+    explain = sub.add_parser("explain", help="print a check's documentation", formatter_class=HelpFormatter)
     explain.add_argument("check", help="code or name, e.g. D101 or date-conflict")
-    explain.add_argument("--config", type=Path)
+    explain.add_argument("--config", type=Path, help="the config whose plugins to load")
 
-    analyze = sub.add_parser("analyze", help="print what the analysers found in one article")
+    analyze = sub.add_parser("analyze", help="print what the analysers found in one article",
+                             formatter_class=HelpFormatter)
     analyze.add_argument("path", help="a file, or '-' for standard input")
     _common(analyze)
-    analyze.add_argument("--format", choices=("text", "json"), default="text")
-    analyze.add_argument("--stdin-filename")
+    analyze.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    analyze.add_argument("--stdin-filename", help="the name for standard input (picks its format and config)")
     _archive_parser(sub)
 
     lsp = sub.add_parser("lsp", help="run the language server for editors (stdio; needs the lsp extra)")
     lsp.add_argument("--tcp", action="store_true", help="listen on TCP instead of stdio (for debugging)")
-    lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on (default 127.0.0.1)")
-    lsp.add_argument("--port", type=int, default=2087, help="TCP port (default 2087)")
+    lsp.add_argument("--host", default="127.0.0.1", help="TCP address to listen on")
+    lsp.add_argument("--port", type=int, default=2087, help="TCP port")
+
+    serve = sub.add_parser("serve", help="the editors' page: a local web page to lint and fix articles (serve extra)",
+                           formatter_class=HelpFormatter)
+    from factlint.serve import add_arguments as serve_arguments  # argparse only: the server loads on 'serve'
+
+    serve_arguments(serve)
     return parser
 
 
@@ -115,9 +130,15 @@ def _archive_parser(sub) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from factlint.commandline import command_suggestion
+
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")):
-        argv.insert(0, "check")
+    if argv and (suggestion := command_suggestion(argv[0], SUBCOMMANDS)) and argv[0] not in SUBCOMMANDS:
+        print(f"factlint: {argv[0]!r} is neither a command nor a file; did you mean '{suggestion}'?",
+              file=sys.stderr)
+        return 2
+    if not argv or (argv[0] not in SUBCOMMANDS and argv[0] != "--version"):
+        argv.insert(0, "check")  # 'factlint --help' is the help of the default command
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -140,6 +161,10 @@ def main(argv: list[str] | None = None) -> int:
             from factlint.lsp import main as lsp_main
 
             return lsp_main(args)
+        if args.command == "serve":  # imported only here, like lsp
+            from factlint.serve import main as serve
+
+            return serve(args)
         return cmd_check(args)
     except UsageError as exc:
         print(f"factlint: {exc}", file=sys.stderr)
@@ -158,30 +183,31 @@ def main(argv: list[str] | None = None) -> int:
 
 # --- shared setup ---------------------------------------------------------------
 
-def _settings(args: argparse.Namespace):
-    from factlint.config import ConfigError, load_settings
+def _settings(args: argparse.Namespace, resolver=None, path: Path | None = None):
+    """The settings of ``path`` (its nearest config), or of the working directory."""
+    from factlint.commandline import resolver_of
+    from factlint.config import ConfigError
 
+    resolver = resolver or resolver_of(args)
     try:
-        settings = load_settings(getattr(args, "config", None), Path.cwd(), memo=not getattr(args, "no_cache", False))
+        return resolver.for_path(path) if path is not None else resolver.default()
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    settings.from_command_line = set()
-    for flag in ("select", "extend_select", "ignore"):
-        value = getattr(args, flag, None)
-        if value is not None:
-            setattr(settings, flag, [v.strip() for v in value.split(",") if v.strip()])
-            settings.from_command_line.add(flag)
-    if getattr(args, "fail_on", None):
-        settings.fail_on = args.fail_on
-    return settings
+
+
+_REGISTRIES: dict[tuple[Path, ...], object] = {}
 
 
 def _registry(settings):
+    """The checks of a configuration (built-in ones and its plugins), loaded once per set of plugins."""
     from factlint.registry import load_registry
 
-    registry = load_registry([settings.root / p for p in settings.plugins])
-    for problem in registry.problems:
-        print(f"factlint: {problem}", file=sys.stderr)
+    plugins = tuple(settings.root / p for p in settings.plugins)
+    registry = _REGISTRIES.get(plugins)
+    if registry is None:
+        registry = _REGISTRIES[plugins] = load_registry(list(plugins))
+        for problem in registry.problems:
+            print(f"factlint: {problem}", file=sys.stderr)
     _check_selectors(settings, registry)
     return registry
 
@@ -202,16 +228,22 @@ def _check_selectors(settings, registry) -> None:
             raise UsageError(f"{where}: {selector!r} matches no check (see 'factlint rules')")
 
 
+_FACTS: dict[tuple[Path, ...], object] = {}
+
+
 def _facts(args: argparse.Namespace, settings):
-    paths = [Path(p) for p in getattr(args, "facts", [])] + [settings.root / p for p in settings.facts]
+    paths = tuple([Path(p) for p in getattr(args, "facts", [])] + [settings.root / p for p in settings.facts])
     if not paths:
         return None
+    if paths in _FACTS:
+        return _FACTS[paths]
     from factlint.facts import FactBaseError, load_fact_base
 
     try:
-        return load_fact_base(paths)
+        facts = _FACTS[paths] = load_fact_base(list(paths))
     except FactBaseError as exc:
         raise UsageError(str(exc)) from None
+    return facts
 
 
 def _find_check(registry, key: str):
@@ -267,77 +299,105 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             data = Path(name).read_bytes()
         except OSError as exc:
             raise UsageError(f"{name}: cannot read ({exc.strerror or exc})") from None
+    settings = _settings(args, path=Path(name) if name != "<stdin>" else None)
     try:
-        doc = read(decode(name, data), args.published)
+        doc = read(decode(name, data), args.published, settings)
     except SourceError as exc:
         raise UsageError(f"{name}: {exc}") from None
-    settings = _settings(args)
     doc.facts = _facts(args, settings)
     print(analysis_json(doc) if args.format == "json" else analysis_text(doc), end="")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from factlint.api import SEVERITY_RANK
+    from factlint.baseline import BaselineError
+    from factlint.commandline import apply_baseline, resolver_of, show_files, show_settings, verdict
+    from factlint.config import ConfigError
+    from factlint.discovery import discover
     from factlint.runner import run
 
-    if not args.paths:
+    if args.stdin_filename and not args.paths:
+        args.paths = ["-"]  # an editor pipes the buffer and names it
+    if not args.paths and not args.show_settings:
         raise UsageError("no files given; try 'factlint --help'")
-    settings = _settings(args)
-    facts = _facts(args, settings)
-    stdin = sys.stdin.buffer.read() if "-" in args.paths else None
-    outcome = run(args.paths, settings, lambda: _registry(settings), args.published, facts, stdin=stdin,
-                  stdin_filename=args.stdin_filename, jobs=args.jobs, use_cache=not args.no_cache)
+    if args.update_baseline and not args.baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    resolver = resolver_of(args)
+    try:
+        found = discover(args.paths, resolver, args.stdin_filename)
+        if args.show_files or args.show_settings:
+            sys.stdout.write(show_files(found) if args.show_files else show_settings(found, resolver))
+            return 0
+        stdin = sys.stdin.buffer.read() if "-" in args.paths else None
+        outcome = run(args.paths, resolver, _registry, lambda settings: _facts(args, settings), args.published,
+                      stdin=stdin, stdin_filename=args.stdin_filename, jobs=args.jobs,
+                      use_cache=not args.no_cache, found=found)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
     results = outcome.results
     if args.fix or args.diff:
         from factlint.engine import Linter
         from factlint.output import fix_step
 
+        settings = resolver.default()  # the fixes are re-checked with the working directory's settings
         results, done = fix_step(args, results, settings.root, lambda: Linter(
-            settings, outcome.registry or _registry(settings), args.published, facts),
+            settings, outcome.registry or _registry(settings), args.published, _facts(args, settings)),
             (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
         if done is not None:
             return done
     for problem in outcome.problems:
         print(f"factlint: {problem}", file=sys.stderr)
+    for path in outcome.excluded:
+        print(f"factlint: {path}: not linted: the configuration's exclude matches it", file=sys.stderr)
     errors = 0
+    notes: dict[str, list[str]] = {}
     for r in results:
         if r.error:
             errors += 1
             print(f"factlint: {r.path}: {r.error}", file=sys.stderr)
         for w in r.warnings:
             print(f"factlint: {r.path}: {w}", file=sys.stderr)
+        for note in r.notes:
+            notes.setdefault(note, []).append(r.path)
+    _print_notes(notes)
+    fail_on = {r.path: s.fail_on for r, s in zip(results, outcome.settings)}
     findings = [f for r in results for f in r.findings]
-    if args.write_baseline or args.baseline:
-        from factlint.baseline import BaselineError, filter_baseline, write_baseline
-
-        try:
-            if args.baseline:
-                findings = filter_baseline(args.baseline, findings, settings.root)
-            if args.write_baseline:
-                everything = [f for r in results for f in r.findings]
-                write_baseline(args.write_baseline, everything, settings.root)
-                print(f"factlint: recorded {len(everything)} finding{'s' if len(everything) != 1 else ''} in "
-                      f"{args.write_baseline}", file=sys.stderr)
-                findings = []
-        except BaselineError as exc:
-            raise UsageError(str(exc)) from None
+    try:
+        findings, baseline = apply_baseline(args, results, findings)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    failing = sum(1 for f in findings if SEVERITY_RANK[f.severity] >= SEVERITY_RANK[fail_on.get(f.path, "warning")])
     checked = [r.path for r in results if not r.error]
-    _print_report(args, findings, checked, settings, stdin, lambda: outcome.registry or _registry(settings))
+    summary = verdict(len(findings), failing, set(fail_on.values()) or {resolver.default().fail_on},
+                      args.exit_zero, baseline)
+    _print_report(args, findings, checked, resolver.default(), stdin,
+                  lambda: outcome.registry or _registry(resolver.default()), summary)
     if errors:  # input errors: the other files were checked and reported, but the run did not succeed
         return 2
-    from factlint.api import SEVERITY_RANK
-
-    failing = any(SEVERITY_RANK[f.severity] >= SEVERITY_RANK[settings.fail_on] for f in findings)
     return 0 if args.exit_zero or not failing else 1
 
 
+NOTES_SHOWN = 5  # per note: the files named one by one before the rest are counted
+
+
+def _print_notes(notes: dict[str, list[str]]) -> None:
+    """An informational note once per file, but a folder of thousands gets a count, not a page of them."""
+    for note, paths in notes.items():
+        for path in paths[:NOTES_SHOWN]:
+            print(f"factlint: {path}: {note}", file=sys.stderr)
+        if len(paths) > NOTES_SHOWN:
+            print(f"factlint: and {len(paths) - NOTES_SHOWN} more files: {note}", file=sys.stderr)
+
+
 def _print_report(args: argparse.Namespace, findings, checked: list[str], settings, stdin: bytes | None,
-                  registry) -> None:
-    """Write the report (factlint/output.py); ``registry`` is a callable, called only for rule metadata."""
+                  registry, summary: str = "") -> None:
+    """Write the report (factlint/output.py); ``registry`` is a callable, called only for rule metadata;
+    ``summary`` ends the summary line (pass or fail under fail-on, what a baseline hid)."""
     from factlint.output import OutputError, Report, write_report
 
     report = Report(findings, checked, settings.root, registry,
-                    (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None)
+                    (args.stdin_filename or "<stdin>", stdin) if stdin is not None else None, summary)
     to_stderr = args.fix and stdin is not None and args.output_file is None  # stdout holds the fixed text
     try:
         write_report(args.format, report, args.color, args.output_file, args.statistics,

@@ -1,8 +1,9 @@
 """Configuration: ``[tool.factlint]`` in pyproject.toml, factlint.toml or .factlint.toml.
 
-Found upward from the working directory (or named with ``--config``) and
-validated with pydantic, so that a typo names the file, the key and the reason
-instead of being silently ignored.
+The nearest one is found per file, upward from the file's folder (as ruff does),
+so a run from another folder or from an editor gives the same result; or one is
+named with ``--config`` for every file. Each is validated with pydantic, so that
+a typo names the file, the key and the reason instead of being silently ignored.
 """
 
 from __future__ import annotations
@@ -15,7 +16,11 @@ from typing import Any
 from factlint.api import Severity
 
 CONFIG_NAMES = ("factlint.toml", ".factlint.toml", "pyproject.toml")
-DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.txt", "*.html", "*.htm"]
+DEFAULT_INCLUDE = ["*.md", "*.markdown", "*.mdx", "*.txt", "*.html", "*.htm"]
+DEFAULT_FRONT_MATTER_TEXT = ["title", "description", "summary", "subtitle", "dek", "excerpt"]
+DEFAULT_DATE_KEYS = ["date", "pubDate", "publishDate", "published", "published_at", "datePublished"]
+# Settings the command line may set over every configuration file.
+COMMAND_LINE_KEYS = ("select", "extend_select", "ignore", "fail_on", "report_unused_suppressions")
 
 
 class ConfigError(Exception):
@@ -36,9 +41,21 @@ class Settings:
     fail_on: Severity = "warning"
     plugins: list[str] = field(default_factory=list)
     facts: list[str] = field(default_factory=list)
+    front_matter_text: list[str] = field(default_factory=lambda: list(DEFAULT_FRONT_MATTER_TEXT))
+    date_keys: list[str] = field(default_factory=lambda: list(DEFAULT_DATE_KEYS))
+    respect_gitignore: bool = True  # skip what .gitignore and .ignore files exclude when walking folders
+    report_unused_suppressions: bool = False
     root: Path = field(default_factory=Path.cwd)  # the folder the config's paths are relative to
     path: Path | None = None  # the config file, when there is one
     from_command_line: set[str] = field(default_factory=set)  # keys the command line set (for messages)
+
+    def __post_init__(self) -> None:
+        self.apply_flags()
+
+    def apply_flags(self) -> None:
+        """``report-unused-suppressions`` is the S002 check, off by default, turned on."""
+        if self.report_unused_suppressions and "S002" not in self.extend_select:
+            self.extend_select = [*self.extend_select, "S002"]
 
 
 def find_config(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -64,6 +81,70 @@ def _read_table(path: Path) -> dict[str, Any] | None:
         tool = data.get("tool", {})
         return tool.get("factlint") if isinstance(tool, dict) and "factlint" in tool else None
     return data.get("tool", {}).get("factlint", data) if isinstance(data.get("tool"), dict) else data
+
+
+class Resolver:
+    """The settings of each file: its nearest configuration (or the one given), with the command line's over it.
+
+    Folders are looked up once each; files under one configuration share one Settings object.
+    """
+
+    def __init__(self, config: Path | None, cwd: Path, memo: bool = True,
+                 overrides: dict[str, Any] | None = None) -> None:
+        self.config, self.cwd, self.memo = config, cwd, memo
+        self.overrides = overrides or {}
+        self._by_folder: dict[Path, Settings] = {}
+        self._by_config: dict[Path | None, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        """The settings of a file (or, for a folder, of the files directly in it)."""
+        return self.for_folder(path if path.is_dir() else path.parent)
+
+    def for_folder(self, folder: Path) -> Settings:
+        try:
+            folder = (self.cwd / folder).resolve()
+        except (OSError, RuntimeError):
+            folder = self.cwd
+        found = self._by_folder.get(folder)
+        if found is None:
+            found = self._by_folder[folder] = self._lookup(folder)
+        return found
+
+    def default(self) -> Settings:
+        """The settings of the working directory: what run-level options (baseline, cache) start from."""
+        return self.for_folder(self.cwd)
+
+    def _lookup(self, folder: Path) -> Settings:
+        if self.config is not None:
+            key: Path | None = self.config
+        else:
+            key = None
+            for candidate in (folder, *folder.parents):
+                known = self._by_folder.get(candidate)
+                if known is not None:
+                    key = known.path
+                    break
+                if (config := _config_file(candidate)) is not None:
+                    key = config
+                    break
+        settings = self._by_config.get(key)
+        if settings is None:
+            settings = load_settings(key, self.cwd, self.memo) if key is not None else Settings(root=self.cwd)
+            for name, value in self.overrides.items():
+                setattr(settings, name, value)
+            settings.from_command_line = set(self.overrides)
+            settings.apply_flags()
+            self._by_config[key] = settings
+        return settings
+
+
+def _config_file(folder: Path) -> Path | None:
+    """The file in ``folder`` that configures factlint, if any (a pyproject.toml without the table does not)."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file() and _read_table(candidate) is not None:
+            return candidate
+    return None
 
 
 def load_settings(config: Path | None, cwd: Path, memo: bool = True) -> Settings:

@@ -51,6 +51,8 @@ class Directive:
     action: str
     codes: frozenset[str]  # empty means every check
     offset: int  # position in Document.text where it takes effect
+    source_start: int = 0  # the comment or directive line in the source file
+    source_end: int = 0
 
 
 @dataclass
@@ -65,6 +67,8 @@ class Document:
     warnings: list[str] = field(default_factory=list)
     facts: Any = None  # the house fact base, when the run has one
     _segment_starts: list[int] | None = field(default=None, repr=False)
+    # True once something asked for the publication date and there was none (the engine says so once).
+    published_missing: bool = field(default=False, repr=False, compare=False)
 
     @property
     def path(self) -> str:
@@ -170,6 +174,12 @@ class Document:
         return analyze_quantities(self)
 
     @cached_property
+    def breakdowns(self) -> list[Any]:
+        from factlint.analysis.breakdowns import analyze_breakdowns
+
+        return analyze_breakdowns(self)
+
+    @cached_property
     def names(self) -> Any:
         from factlint.analysis.names import analyze_names
 
@@ -186,3 +196,19 @@ class Document:
         from factlint.analysis.quotes import analyze_quotes
 
         return analyze_quotes(self)
+
+
+def _get_published(doc: Document) -> dt.date | None:
+    value = doc.__dict__["_published"]
+    if value is None:
+        doc.published_missing = True
+    return value
+
+
+def _set_published(doc: Document, value: dt.date | None) -> None:
+    doc.__dict__["_published"] = None if isinstance(value, property) else value
+
+
+# ``published`` stays a constructor field; reading it while it is None is remembered, so that a file
+# whose checks needed a publication date and had none can say so instead of staying silent.
+Document.published = property(_get_published, _set_published)  # type: ignore[assignment]

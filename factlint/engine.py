@@ -24,10 +24,13 @@ from factlint.document import Document
 from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
 from factlint.source import Source, SourceError, decode
+from factlint.suppression import Suppressions
 
 
 # The checks of one file may take this long in all; then they are stopped and the run goes on.
 CHECKS_TIME_LIMIT = 60.0
+NO_PUBLICATION_DATE = ("info: no publication date (no front-matter date key, HTML date metadata or --published); "
+                       "checks that count from it said nothing about such dates")
 
 
 @dataclass
@@ -37,6 +40,7 @@ class FileResult:
     error: str | None = None  # the file could not be checked at all
     warnings: list[str] = field(default_factory=list)  # checked, but something is worth saying
     complete: bool = True  # False when a check failed or ran out of time (such results are not cached)
+    notes: list[str] = field(default_factory=list)  # informational, e.g. no publication date was found
 
 
 def selector_matches(selector: str, cls: type[Check]) -> bool:
@@ -89,6 +93,7 @@ class Linter:
         self.published = published
         self.facts = facts
         self.problems: list[str] = []  # checks that could not even be created, one line each
+        self.known = registry.sorted()  # every check a suppression may name, selected or not
         self.checks: list[Check] = []
         for cls in select_checks(registry, settings):
             try:
@@ -123,7 +128,7 @@ class Linter:
 
         path = source.path
         try:
-            doc = read(source, self.published)
+            doc = read(source, self.published, self.settings)
         except SourceError as exc:
             return FileResult(path, error=str(exc))
         except RecursionError:
@@ -135,6 +140,7 @@ class Linter:
         ignored = self._per_file_ignores(path)
         checks = [c for c in self.checks if not any(selector_matches(s, type(c)) for s in ignored)]
         findings: list[Finding] = []
+        suppressions = Suppressions(doc)
         with _deadline(CHECKS_TIME_LIMIT):
             for n, check in enumerate(checks):
                 try:
@@ -151,7 +157,12 @@ class Linter:
                     result.complete = False
                     break
                 findings += (self._finding(doc, check, issue) for issue in issues
-                             if not _suppressed(doc, check, issue))
+                             if not suppressions.covers(type(check), issue.start))
+        ran = {c.code for c in checks}
+        findings += suppressions.findings(self.known, [type(c) for c in checks] if result.complete else [],
+                                          "S001" in ran, "S002" in ran)
+        if doc.published_missing:
+            result.notes.append(NO_PUBLICATION_DATE)
         findings.sort(key=Finding.sort_key)
         result.findings = findings
         return result
@@ -265,27 +276,3 @@ def _valid(issue: object, length: int) -> Issue:
     if (start, end, related) == (issue.start, issue.end, issue.related):
         return issue
     return Issue(start, end, issue.message, related, issue.suggestion)
-
-
-def _suppressed(doc: Document, check: Check, issue: Issue) -> bool:
-    """True when a suppression comment covers the issue's start.
-
-    ``ignore`` covers the block it sits in, or else the next block; ``disable``
-    covers everything up to a matching ``enable``; ``ignore-file`` the whole file.
-    """
-    if not doc.directives:
-        return False
-    cls = type(check)
-    disabled = False
-    for d in doc.directives:
-        if d.codes and not any(selector_matches(c, cls) for c in d.codes):
-            continue
-        if d.action == "ignore-file":
-            return True
-        if d.action == "ignore":
-            block = doc.block_at(d.offset) or doc.block_after(d.offset)
-            if block is not None and block.start <= issue.start < block.end:
-                return True
-        elif d.offset <= issue.start:
-            disabled = d.action == "disable"
-    return disabled

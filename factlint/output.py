@@ -22,10 +22,11 @@ STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096  # GitHub keeps at most 1 MiB of summary
 class Report:
     """What a report is made of; ``registry`` is called only by the formats that describe the rules."""
 
-    __slots__ = ("findings", "checked", "root", "registry", "stdin")
+    __slots__ = ("findings", "checked", "root", "registry", "stdin", "verdict")
 
     def __init__(self, findings: list[Finding], checked: list[str], root: Path, registry: Callable[[], Any],
-                 stdin: tuple[str, bytes] | None = None) -> None:
+                 stdin: tuple[str, bytes] | None = None, verdict: str = "") -> None:
+        self.verdict = verdict  # ends the summary line: pass or fail under fail-on, what a baseline hid
         self.findings = findings
         self.checked = checked  # every file that was checked, as read
         self.root = root
@@ -133,11 +134,11 @@ def render(fmt: str, report: Report, colour: bool, statistics: bool = False) -> 
     if fmt in ("full", "text"):
         from factlint.reporters.full import render as full
 
-        return full(findings, files, colour, SourceTexts(back, report.stdin).text, terminal_width())
+        return full(findings, files, colour, SourceTexts(back, report.stdin).text, terminal_width(), report.verdict)
     if fmt == "concise":
         from factlint.reporters.text import render as concise
 
-        return concise(findings, files, colour)
+        return concise(findings, files, colour, report.verdict)
     if fmt == "json":
         from factlint.reporters.json import render as as_json
 

@@ -9,15 +9,18 @@ back to the source.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
 from factlint.document import Block, Directive, Document, Segment
+from factlint.frontmatter import ProseValue, read_front_matter
 from factlint.source import Source
 
 DIRECTIVE = re.compile(r"factlint\s*:\s*(ignore-file|ignore|disable|enable)\b([^\n>]*)", re.I)
@@ -26,7 +29,13 @@ TEXT_DIRECTIVE_LINE = re.compile(r"^[ \t]*(?:(?:#|//|%|<!--)[ \t]*)?factlint\s*:
 DIRECTIVE_REASON = re.compile(r"\s(?:--|—|:)\s|\s--$")
 CODE_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 ISO_DATE = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
-WRITTEN_DATE_FORMS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y/%m/%d")
+WRITTEN_DATE_FORMS = ("%d %B %Y", "%B %d %Y", "%d %b %Y", "%b %d %Y", "%Y/%m/%d", "%d.%m.%Y")
+LEADING_WEEKDAY = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+", re.I)
+RFC_2822 = re.compile(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
+# Front-matter keys whose value is prose (linted in place), and those that may hold the publication date.
+FRONT_MATTER_TEXT = ("title", "description", "summary", "subtitle", "dek", "excerpt")
+DATE_KEYS = ("date", "pubDate", "publishDate", "published", "published_at", "datePublished")
+HEADLINE_KEYS = {"title", "headline"}  # a headline is a heading block, however it is punctuated
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 # Anchored at line starts, so that a long run of spaces is scanned once, not once per position.
 BLANK_LINE_CHUNK = re.compile(r"^(?:[^\n]*\S[^\n]*(?:\n|$))+", re.M)
@@ -36,12 +45,31 @@ UNWRAPPED_LINE = 100
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)]\s*$")
 
 
-def _directive(match: re.Match[str], offset: int) -> Directive:
+@dataclass(frozen=True)
+class ReaderOptions:
+    """What the configuration tells the readers: the prose keys and the date keys of front matter."""
+
+    front_matter_text: tuple[str, ...] = FRONT_MATTER_TEXT
+    date_keys: tuple[str, ...] = DATE_KEYS
+
+    @classmethod
+    def of(cls, settings: Any) -> ReaderOptions:
+        if settings is None:
+            return DEFAULT_OPTIONS
+        return cls(tuple(getattr(settings, "front_matter_text", FRONT_MATTER_TEXT)),
+                   tuple(getattr(settings, "date_keys", DATE_KEYS)))
+
+
+DEFAULT_OPTIONS = ReaderOptions()
+
+
+def _directive(match: re.Match[str], offset: int, source_start: int, source_end: int) -> Directive:
     """``factlint: ACTION [CODES...] [-- reason]``: codes are codes, family letters or names."""
     spec = DIRECTIVE_REASON.split(match.group(2).removesuffix("--"), 1)[0]
     codes = frozenset(t.upper() if re.fullmatch(r"[A-Za-z]\d{0,3}", t) else t.lower()
                       for t in CODE_TOKEN.findall(spec))
-    return Directive(action=match.group(1).lower(), codes=codes, offset=offset)
+    return Directive(action=match.group(1).lower(), codes=codes, offset=offset, source_start=source_start,
+                     source_end=source_end)
 
 
 def _parse_date(value: Any) -> dt.date | None:
@@ -52,6 +80,13 @@ def _parse_date(value: Any) -> dt.date | None:
         return value
     if not isinstance(value, str):
         return None
+    if RFC_2822.match(value.strip()):  # RSS: "Thu, 14 Mar 2024 09:00:00 +0100"
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return parsedate_to_datetime(value.strip()).date()
+        except (TypeError, ValueError, IndexError):
+            return None
     m = ISO_DATE.match(value)
     if m:
         try:
@@ -59,12 +94,35 @@ def _parse_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     cleaned = " ".join(value.replace(",", " ").split())
+    cleaned = cleaned[w.end():] if (w := LEADING_WEEKDAY.match(cleaned)) else cleaned
     for form in WRITTEN_DATE_FORMS:
         try:
             return dt.datetime.strptime(cleaned, form).date()
         except ValueError:
             continue
     return None
+
+
+def _published_from(meta: dict[str, Any], date_keys: tuple[str, ...]) -> tuple[dt.date | None, str | None]:
+    """The first date key (in the configured order, any letter case) whose value is a date.
+
+    A key present with a value that is not a date is reported when no other key gives one
+    (a boolean ``published: true``, as Jekyll uses it, is not a date and not a problem).
+    """
+    lowered = {k.lower(): k for k in meta}
+    problem = None
+    for key in date_keys:
+        name = key if key in meta else lowered.get(key.lower())
+        if name is None:
+            continue
+        value = meta[name]
+        date = _parse_date(value)
+        if date is not None:
+            return date, None
+        if problem is None and value is not None and not isinstance(value, bool):
+            problem = (f"front matter {name} {str(value)[:40]!r} is not a date; "
+                       "the publication date is unknown")
+    return None, problem
 
 
 def _heading_like(line: str) -> bool:
@@ -82,7 +140,7 @@ def read_text(source: Source) -> Document:
     for m in TEXT_DIRECTIVE_LINE.finditer(text):
         d = DIRECTIVE.search(m.group(0))
         if d:
-            directives.append(_directive(d, m.end()))
+            directives.append(_directive(d, m.end(), m.start(), m.end()))
             directive_lines.append(m.span())
     prose = _blanked(text, directive_lines)
     blocks: list[Block] = []
@@ -118,8 +176,6 @@ def _text_paragraphs(prose: str, has_blank_lines: bool) -> Iterator[tuple[int, i
 
 # --- Markdown ------------------------------------------------------------------
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)(?<=\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
-UNCLOSED_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n")
 INLINE_MASK = re.compile("|".join([
     r"<!--.*?(?:-->|\Z)",                                   # HTML comments (an unclosed one runs to the end)
     r"(?P<ticks>`+)[^`]+?(?P=ticks)",                        # inline code
@@ -186,19 +242,17 @@ def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def read_markdown(source: Source) -> Document:
+def read_markdown(source: Source, options: ReaderOptions = DEFAULT_OPTIONS) -> Document:
     text = source.text
     meta: dict[str, Any] = {}
     warnings: list[str] = []
     body_start = 0
-    fm = FRONT_MATTER.match(text)
-    if fm:
-        body_start = fm.end()
-        meta, problem = _load_front_matter(fm.group(1))
-        if problem:
-            warnings.append(problem)
-    elif UNCLOSED_FRONT_MATTER.match(text) and "\n---" not in text and "\n..." not in text:
-        warnings.append("front matter opened with '---' is never closed; read the file as Markdown without it")
+    prose_values: list[ProseValue] = []
+    front = read_front_matter(text, options.front_matter_text)
+    if front is not None:
+        body_start, meta, prose_values = front.body_start, front.meta, front.prose
+        if front.problem:
+            warnings.append(front.problem)
     directives: list[Directive] = []
     pos = body_start
     while (opening := text.find("<!--", pos)) != -1:  # a directive lives in an HTML comment
@@ -206,7 +260,7 @@ def read_markdown(source: Source) -> Document:
         pos = close + 3 if close != -1 else len(text)
         m = DIRECTIVE.search(text, opening, pos)
         if m:
-            directives.append(_directive(m, pos))
+            directives.append(_directive(m, pos, opening, pos))
 
     # The parser sees the front matter as blank lines so that its line map is the file's.
     body = "\n" * text.count("\n", 0, body_start) + text[body_start:]
@@ -248,16 +302,72 @@ def read_markdown(source: Source) -> Document:
     emphasis = [(k, k + 1) for start, end, _ in prose_ranges for m in EMPHASIS.finditer(prose, start, end)
                 for k in range(m.start(), m.end()) if k not in escaped]
     prose = _blanked(prose, emphasis)
+    spans = [(start, end, "heading" if kind == "heading" else "paragraph") for start, end, kind in prose_ranges]
+    if prose_values:  # the headline and standfirst, in place
+        prose = "".join(_unblanked(prose, text, [(v.start, v.end) for v in prose_values]))
+        spans = [(v.start, v.end, "heading" if v.key in HEADLINE_KEYS or _heading_like(text[v.start:v.end])
+                  else "paragraph") for v in prose_values] + spans
     blocks: list[Block] = []
-    for start, end, kind in prose_ranges:
+    for start, end, kind in spans:
         start, end = _trimmed(prose, start, end)
         if start < end:
-            blocks.append(Block(start, end, "heading" if kind == "heading" else "paragraph", len(blocks)))
-    published = _parse_date(meta.get("date"))
-    if published is None and meta.get("date") is not None:
-        warnings.append(f"front matter date {str(meta['date'])[:40]!r} is not a date; the publication date is unknown")
-    return Document(source=source, text=prose, blocks=blocks, meta=meta, published=published,
+            blocks.append(Block(start, end, kind, len(blocks)))
+    published, problem = _published_from(meta, options.date_keys)
+    if problem:
+        warnings.append(problem)
+    segments = None
+    escapes = [e for v in prose_values for e in v.escapes]
+    if escapes:  # a decoded escape is shorter than its source: map the text through segments
+        prose, segments, shift = _decoded(prose, escapes)
+        blocks = [Block(shift(b.start), shift(b.end), b.kind, b.index) for b in blocks]
+        directives = [Directive(d.action, d.codes, shift(d.offset), d.source_start, d.source_end)
+                      for d in directives]
+    return Document(source=source, text=prose, blocks=blocks, segments=segments, meta=meta, published=published,
                     directives=directives, warnings=warnings)
+
+
+def _unblanked(prose: str, text: str, ranges: list[tuple[int, int]]) -> Iterator[str]:
+    """``prose`` with the source's characters back in ``ranges`` (sorted, disjoint)."""
+    done = 0
+    for start, end in ranges:
+        yield prose[done:start]
+        yield text[start:end]
+        done = end
+    yield prose[done:]
+
+
+def _decoded(prose: str, escapes: list[tuple[int, int, str]]):
+    """The prose with each escape replaced by what it decodes to, its segment map, and an offset mapper.
+
+    Escapes only occur in front matter, so every offset after the last one moves by the same amount.
+    """
+    pieces: list[str] = []
+    segments: list[Segment] = []
+    done = length = 0
+    for start, end, decoded in sorted(escapes):
+        if start > done:
+            pieces.append(prose[done:start])
+            segments.append(Segment(length, start - done, done, start - done))
+            length += start - done
+        if decoded:
+            pieces.append(decoded)
+            segments.append(Segment(length, len(decoded), start, end - start))
+            length += len(decoded)
+        done = end
+    pieces.append(prose[done:])
+    segments.append(Segment(length, len(prose) - done, done, len(prose) - done))
+    starts = [e[0] for e in sorted(escapes)]
+    removed = []
+    total = 0
+    for start, end, decoded in sorted(escapes):
+        total += (end - start) - len(decoded)
+        removed.append(total)
+
+    def shift(offset: int) -> int:
+        i = bisect.bisect_left(starts, offset)  # escapes wholly before ``offset``
+        return offset - (removed[i - 1] if i else 0)
+
+    return "".join(pieces), segments, shift
 
 
 @functools.cache
@@ -270,25 +380,6 @@ def _markdown_parser(tables: bool) -> Any:
 
     parser = MarkdownIt("commonmark", {"html": True}).disable("inline")
     return parser.enable("table") if tables else parser
-
-
-def _load_front_matter(raw: str) -> tuple[dict[str, Any], str | None]:
-    import yaml
-
-    try:
-        data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return {}, f"front matter is not valid YAML{where} ({reason}); checked the body without it"
-    except (ValueError, TypeError, OverflowError, RecursionError) as exc:  # e.g. date: 2024-02-30
-        return {}, f"front matter has a value that cannot be read ({exc}); checked the body without it"
-    if data is None:
-        return {}, None
-    if not isinstance(data, dict):
-        return {}, "front matter is not a mapping of keys to values; checked the body without it"
-    return {str(k): v for k, v in data.items()}, None
 
 
 # --- HTML ----------------------------------------------------------------------
@@ -316,8 +407,9 @@ class _HTMLBuilder(HTMLParser):
     token; ``_here`` turns it and ``lineno`` into an offset into the source.)
     """
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, date_meta: set[str]) -> None:
         super().__init__(convert_charrefs=False)
+        self.date_meta = date_meta
         self.src = source.text
         self.line_starts = source.line_starts()
         self.parts: list[str] = []
@@ -386,7 +478,7 @@ class _HTMLBuilder(HTMLParser):
         attrs = {k.lower(): v for k, v in attrs_list}
         if tag == "meta":
             key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
-            if key in DATE_META and attrs.get("content"):
+            if key in self.date_meta and attrs.get("content"):
                 self.meta.setdefault("date", attrs["content"])
             return
         if tag == "br":
@@ -463,7 +555,8 @@ class _HTMLBuilder(HTMLParser):
     def handle_comment(self, data: str) -> None:
         m = DIRECTIVE.search(data)
         if m and not self.skip_depth:
-            self.directives.append(_directive(m, self.length))
+            start = self._here()
+            self.directives.append(_directive(m, self.length, start, start + len(data) + 7))
 
 
 def _readable_part(text: str) -> str:
@@ -486,8 +579,8 @@ def _readable_part(text: str) -> str:
     return text[:tail.start()] if tail else text
 
 
-def read_html(source: Source) -> Document:
-    builder = _HTMLBuilder(source)
+def read_html(source: Source, options: ReaderOptions = DEFAULT_OPTIONS) -> Document:
+    builder = _HTMLBuilder(source, DATE_META | {k.lower() for k in options.date_keys})
     builder.feed(_readable_part(source.text))
     builder.close()
     builder.close_block()
@@ -502,11 +595,16 @@ def read_html(source: Source) -> Document:
                     meta=meta, published=published, directives=builder.directives)
 
 
-READERS = {"text": read_text, "markdown": read_markdown, "html": read_html}
-
-
-def read(source: Source, published: dt.date | None = None) -> Document:
-    doc = READERS[source.kind](source)
+def read(source: Source, published: dt.date | None = None, settings: Any = None) -> Document:
+    """The document of ``source``; ``settings`` (anything with ``front_matter_text`` and ``date_keys``)
+    names the front-matter keys, and ``published`` wins over any date the file gives."""
+    options = ReaderOptions.of(settings)
+    if source.kind == "markdown":
+        doc = read_markdown(source, options)
+    elif source.kind == "html":
+        doc = read_html(source, options)
+    else:
+        doc = read_text(source)
     if published is not None:
         doc.published = published
     return doc

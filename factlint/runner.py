@@ -9,7 +9,6 @@ entries are written atomically, so concurrent runs can share the folder.
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import hashlib
 import json
 import os
@@ -19,63 +18,48 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factlint import __version__
-from factlint.config import Settings
+from factlint.config import Resolver, Settings
+from factlint import discovery
+from factlint.discovery import Discovered
 from factlint.engine import FileResult, Linter
 from factlint.findings import Finding, RelatedLocation
 from factlint.registry import Registry
 
 CACHE_DIR = ".factlint_cache"
 PACKAGE_DIR = Path(__file__).resolve().parent
-PARALLEL_THRESHOLD = 8  # below this many files, worker start-up costs more than it saves
-_WORKER: Linter | None = None
+# Below this many files, starting workers costs more than it saves: a forked worker starts at once,
+# a spawned one (Windows, macOS) imports factlint and its checks again first.
+PARALLEL_THRESHOLD = {"fork": 8}
+SPAWNED_THRESHOLD = 64
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")  # cgroup v2: "<quota> <period>" or "max <period>"
+START_METHOD_VARIABLE = "FACTLINT_START_METHOD"  # fork | spawn | forkserver: how workers start (tests use it)
 
 
 def discover(paths: list[str], settings: Settings) -> tuple[list[str], list[str]]:
-    """Explicit files as given, folders walked with the include globs; exclude globs apply to both.
-
-    Returns the files and the folders in which nothing matched.
-    """
-    out: list[str] = []
-    empty: list[str] = []
-    seen: set[str] = set()
-    for raw in paths:
-        if raw == "-":
-            out.append(raw)
-            continue
-        path = Path(raw)
-        if not path.is_dir():
-            if raw not in seen and not _excluded(path, settings):
-                seen.add(raw)
-                out.append(raw)
-            continue
-        before = len(out)
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__")
-                             and not _excluded(Path(folder, d), settings))
-            for name in sorted(files):
-                candidate = Path(folder, name)
-                if any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(candidate.as_posix(), g)
-                       for g in settings.include) and not _excluded(candidate, settings):
-                    key = candidate.as_posix()
-                    if key not in seen:
-                        seen.add(key)
-                        out.append(key)
-        if len(out) == before:
-            empty.append(raw)
-    return out, empty
+    """The files and the folders without articles under one set of settings (as ``factlint archive`` asks)."""
+    found = discovery.discover(paths, discovery.OneSettings(settings))
+    return [p for p, _ in found.files], [p for p, _ in found.empty]
 
 
 def _excluded(path: Path, settings: Settings) -> bool:
-    """True when an exclude glob matches the path or one of its folders (relative to the project root)."""
-    if not settings.exclude:
-        return False
+    """Whether ``exclude`` leaves the file out (the language server asks before linting a document)."""
+    return discovery.excluded(path, settings)
+
+
+def available_cpus() -> int:
+    """The cores this process may use: its CPU affinity and, on Linux, its cgroup's CPU quota."""
     try:
-        rel = path.resolve().relative_to(settings.root.resolve()).as_posix()
-    except (ValueError, OSError):
-        rel = path.as_posix()
-    parts = rel.split("/")
-    candidates = {rel, path.name} | {"/".join(parts[:i + 1]) for i in range(len(parts))} | set(parts)
-    return any(fnmatch.fnmatch(c, g) for c in candidates for g in settings.exclude)
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = getattr(os, "process_cpu_count", os.cpu_count)  # process_cpu_count: Python 3.13
+        cpus = count() or 1
+    try:
+        quota, period = CGROUP_CPU_MAX.read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus, max(1, -(-int(quota) // int(period))))
+    except (OSError, ValueError):
+        pass
+    return max(1, cpus)
 
 
 class Cache:
@@ -113,17 +97,24 @@ class Cache:
 
 
 def _result_to_json(r: FileResult) -> dict:
-    return {"path": r.path, "error": r.error, "warnings": r.warnings,
+    return {"path": r.path, "error": r.error, "warnings": r.warnings, "notes": r.notes,
             "findings": [dict(f.public(), excerpt=f.excerpt) for f in r.findings]}
 
 
 def _result_from_json(d: dict) -> FileResult:
     findings = [Finding(**{**f, "related": tuple(RelatedLocation(**r) for r in f["related"])}) for f in d["findings"]]
-    return FileResult(d["path"], findings, d["error"], d["warnings"])
+    return FileResult(d["path"], findings, d["error"], d["warnings"], notes=d.get("notes", []))
 
 
-def fingerprint(settings: Settings, published: dt.date | None, facts: object) -> str:
-    """What a cached result depends on besides the file: version, settings, checks and the code itself.
+def _settings_fingerprint(settings: Settings, published: dt.date | None, facts: object, code: str) -> str:
+    parts = [code, repr(sorted((k, repr(v)) for k, v in vars(settings).items()
+                               if k not in ("root", "path", "from_command_line", "fail_on"))),
+             str(settings.root), repr(published), repr(getattr(facts, "digest", facts is not None))]
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def code_fingerprint(plugins: tuple[Path, ...]) -> str:
+    """factlint's version and code, the checks' code and the local plugin files.
 
     Computed without importing any check (a run where every file hits the cache
     never pays for importing the analysers): the registered entry points, the
@@ -135,11 +126,8 @@ def fingerprint(settings: Settings, published: dt.date | None, facts: object) ->
 
     from factlint.registry import ENTRY_POINT_GROUP, _entry_points
 
-    parts = [__version__, repr(sorted((k, repr(v)) for k, v in vars(settings).items()
-                                      if k not in ("root", "path", "from_command_line", "fail_on"))),
-             repr(published), repr(getattr(facts, "digest", facts is not None))]
-    files = set(PACKAGE_DIR.rglob("*.py")) | set((PACKAGE_DIR / "data").glob("*"))
-    files |= {settings.root / p for p in settings.plugins}
+    parts = [__version__]
+    files = set(PACKAGE_DIR.rglob("*.py")) | set((PACKAGE_DIR / "data").glob("*")) | set(plugins)
     for name, value in _entry_points(ENTRY_POINT_GROUP):
         parts.append(f"{name}={value}")
         try:
@@ -158,67 +146,139 @@ def fingerprint(settings: Settings, published: dt.date | None, facts: object) ->
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
-def _lint_worker(job: tuple[str, bytes | None]) -> FileResult:
-    assert _WORKER is not None
-    path, data = job
-    return _WORKER.lint_bytes(path, data) if data is not None else _WORKER.lint_path(path)
+# --- workers: everything they need comes through the initializer, so fork and spawn behave alike ---
+
+_LINTERS: list[Linter] = []  # set in each worker process by _start_worker
+
+
+def _start_worker(groups: list[tuple[Settings, object]], published: dt.date | None) -> None:
+    from factlint.registry import load_registry
+
+    registries: dict[tuple[Path, ...], Registry] = {}
+    _LINTERS.clear()
+    for settings, facts in groups:
+        plugins = tuple(settings.root / p for p in settings.plugins)
+        if plugins not in registries:
+            registries[plugins] = load_registry(list(plugins))
+        _LINTERS.append(Linter(settings, registries[plugins], published, facts))
+
+
+def _lint_job(job: tuple[int, str, bytes | None]) -> FileResult:
+    group, path, data = job
+    linter = _LINTERS[group]
+    return linter.lint_bytes(path, data) if data is not None else linter.lint_path(path)
+
+
+def _start_method() -> str:
+    import multiprocessing
+
+    wanted = os.environ.get(START_METHOD_VARIABLE, "").strip().lower()
+    return wanted if wanted in multiprocessing.get_all_start_methods() else multiprocessing.get_start_method()
+
+
+@dataclass
+class Group:
+    """Files that share one configuration: one linter, one cache fingerprint."""
+
+    settings: Settings
+    facts: object
+    cache: Cache | None
+    linter: Linter | None = None
 
 
 @dataclass
 class Run:
     results: list[FileResult]  # folders without articles first, then every file in discovery order
+    settings: list[Settings]  # the settings of each result (its fail-on decides whether it fails the run)
     registry: Registry | None  # None when every file came from the cache
     problems: list[str]  # checks that could not start, one line each
+    excluded: list[str]  # files named on the command line that the configuration excludes
 
 
-def run(paths: list[str], settings: Settings, load_registry: Callable[[], Registry], published: dt.date | None,
-        facts: object, stdin: bytes | None = None, stdin_filename: str | None = None, jobs: int = 0,
-        use_cache: bool = True) -> Run:
-    """Lint every discovered file, from the cache when it can; the checks are loaded only on a miss."""
-    global _WORKER
-    files, empty = discover(paths, settings)
+def run(paths: list[str], resolver: Resolver, load_registry: Callable[[Settings], Registry],
+        load_facts: Callable[[Settings], object], published: dt.date | None, stdin: bytes | None = None,
+        stdin_filename: str | None = None, jobs: int | None = None, use_cache: bool = True,
+        found: Discovered | None = None) -> Run:
+    """Lint every discovered file, from the cache when it can; the checks are loaded only on a miss.
+
+    ``load_registry`` and ``load_facts`` give the checks and the fact base of one configuration.
+    """
+    found = found or discovery.discover(paths, resolver, stdin_filename)
+    groups: dict[int, int] = {}
+    group_list: list[Group] = []
+    codes: dict[tuple[Path, ...], str] = {}
     results: dict[int, FileResult] = {}
-    todo: list[tuple[int, str, bytes | None]] = []
-    cache = Cache(settings.root, fingerprint(settings, published, facts)) if use_cache else None
+    todo: list[tuple[int, int, str, bytes | None]] = []
     keys: dict[int, str] = {}
-    for i, path in enumerate(files):
+    for i, (path, settings) in enumerate(found.files):
+        g = groups.get(id(settings))
+        if g is None:
+            facts = load_facts(settings)
+            cache = None
+            if use_cache:
+                plugins = tuple(settings.root / p for p in settings.plugins)
+                if plugins not in codes:
+                    codes[plugins] = code_fingerprint(plugins)
+                cache = Cache(settings.root, _settings_fingerprint(settings, published, facts, codes[plugins]))
+            g = groups[id(settings)] = len(group_list)
+            group_list.append(Group(settings, facts, cache))
+        group = group_list[g]
         data = None
         if path == "-":
             path, data = stdin_filename or "<stdin>", stdin or b""
-        elif cache is not None:
+        elif group.cache is not None:
             try:
                 data = Path(path).read_bytes()
             except OSError:
                 pass  # lint_path reports the reason
-        if cache is not None and data is not None:
-            keys[i] = cache.key(path, data)
-            hit = cache.get(keys[i])
+        if group.cache is not None and data is not None:
+            keys[i] = group.cache.key(path, data)
+            hit = group.cache.get(keys[i])
             if hit is not None:
                 results[i] = hit
                 continue
-        todo.append((i, path, data))
-    registry, problems = None, []
+        todo.append((i, g, path, data))
+    registry, problems, broken = None, [], set()
     if todo:
-        registry = load_registry()
-        linter = Linter(settings, registry, published, facts)
-        problems = linter.problems
-        workers = jobs if jobs > 0 else (os.cpu_count() or 1)
-        if len(todo) >= PARALLEL_THRESHOLD and workers > 1:
-            import multiprocessing
-
-            _WORKER = linter
-            context = multiprocessing.get_context("fork")
-            with context.Pool(min(workers, len(todo))) as pool:
-                done = pool.map(_lint_worker, [(p, d) for _, p, d in todo],
-                                chunksize=max(1, len(todo) // (workers * 8)))
-            _WORKER = None
-        else:
-            done = [linter.lint_bytes(p, d) if d is not None else linter.lint_path(p) for _, p, d in todo]
-        cacheable = cache is not None and not registry.problems and not problems
-        for (i, _, _), result in zip(todo, done):
+        for g in sorted({g for _, g, _, _ in todo}):
+            group = group_list[g]
+            group_registry = load_registry(group.settings)
+            registry = registry or group_registry
+            group.linter = Linter(group.settings, group_registry, published, group.facts)
+            problems += [p for p in group.linter.problems if p not in problems]
+            if group_registry.problems or group.linter.problems:
+                broken.add(g)
+        done = _lint_all(todo, group_list, published, jobs)
+        for (i, g, _, _), result in zip(todo, done):
             results[i] = result
-            if cacheable and i in keys and result.error is None and result.complete:
+            cache = group_list[g].cache
+            if cache is not None and g not in broken and i in keys and result.error is None and result.complete:
                 cache.put(keys[i], result)
-    folders = [FileResult(d, error="no articles in this folder (include: " + ", ".join(settings.include) + ")")
-               for d in empty]
-    return Run(folders + [results[i] for i in range(len(files))], registry, problems)
+    folders = [FileResult(d, error="no articles in this folder (include: " + ", ".join(s.include) + ")")
+               for d, s in found.empty]
+    return Run(folders + [results[i] for i in range(len(found.files))],
+               [s for _, s in found.empty] + [s for _, s in found.files], registry, problems, found.excluded)
+
+
+def _lint_all(todo: list[tuple[int, int, str, bytes | None]], groups: list[Group], published: dt.date | None,
+              jobs: int | None) -> list[FileResult]:
+    """Every job's result in order: in this process, or on a pool of workers when there are enough files."""
+    workers = min(jobs or available_cpus(), len(todo))
+    method = _start_method() if workers > 1 else ""
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD.get(method, SPAWNED_THRESHOLD):
+        out = []
+        for _, g, path, data in todo:
+            linter = groups[g].linter
+            assert linter is not None
+            out.append(linter.lint_bytes(path, data) if data is not None else linter.lint_path(path))
+        return out
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    used = sorted({g for _, g, _, _ in todo})
+    index = {g: n for n, g in enumerate(used)}
+    payload = [(groups[g].settings, groups[g].facts) for g in used]
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker,
+                             initargs=(payload, published)) as pool:
+        jobs_list = [(index[g], path, data) for _, g, path, data in todo]
+        return list(pool.map(_lint_job, jobs_list, chunksize=max(1, len(todo) // (workers * 8))))

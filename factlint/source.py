@@ -12,6 +12,8 @@ import bisect
 from dataclasses import dataclass, field
 
 MAX_BYTES = 20 * 1024 * 1024
+STDIN_NAME = "<stdin>"  # standard input without --stdin-filename: its format is read from its first bytes
+SNIFFED = (("---", "markdown"), ("+++", "markdown"), ("<!doctype html", "html"), ("<html", "html"))
 
 
 class SourceError(Exception):
@@ -44,7 +46,11 @@ class Source:
         return line + 1, offset - starts[line] + 1
 
 
-def kind_for(path: str) -> str:
+def kind_for(path: str, text: str = "") -> str:
+    """The reader for a file: its extension decides; unnamed standard input is sniffed."""
+    if path == STDIN_NAME:
+        head = text.lstrip()[:16].lower()
+        return next((kind for start, kind in SNIFFED if head.startswith(start)), "text")
     lower = path.lower()
     if lower.endswith((".md", ".markdown", ".mdx")):
         return "markdown"
@@ -77,4 +83,4 @@ def decode(path: str, data: bytes, kind: str | None = None) -> Source:
         raise SourceError("binary file (contains NUL characters), not a text article")
     # Lines are split on LF only; a CR before it stays in the text as whitespace,
     # so CRLF files keep exact positions.
-    return Source(path=path, text=text, kind=kind or kind_for(path))
+    return Source(path=path, text=text, kind=kind or kind_for(path, text))

@@ -18,7 +18,7 @@ def test_baseline_hides_recorded_findings_and_survives_edits_elsewhere(project):
     # Lines added above move the finding: still known.
     project.write("story.txt", "Title\n\nA new first paragraph.\n\nMore.\n\n" + ARTICLE.split("\n\n", 1)[1])
     code, out, _ = project.run("--baseline", "baseline.json", "story.txt")
-    assert (code, out) == (0, "No findings in 1 file.\n")
+    assert (code, out) == (0, "No findings in 1 file.\nThe baseline hid 1.\n")
 
 
 def test_a_second_occurrence_is_new(project):
@@ -43,7 +43,7 @@ def test_baseline_paths_are_relative_to_the_project(project, monkeypatch):
     project.run("--write-baseline", "baseline.json", "news/story.txt")
     monkeypatch.chdir(project.path / "news")
     code, out, _ = project.run("--baseline", "../baseline.json", "story.txt")
-    assert (code, out) == (0, "No findings in 1 file.\n")
+    assert (code, out) == (0, "No findings in 1 file.\nThe baseline hid 1.\n")
 
 
 def test_bad_baseline_files(project):
@@ -54,3 +54,42 @@ def test_bad_baseline_files(project):
     code, _, err = project.run("--baseline", "bad.json", "story.txt")
     assert code == 2 and "bad.json: not a factlint baseline" in err
     assert "Traceback" not in err
+
+
+def test_summary_counts_hidden_and_stale_entries_and_update_drops_them(project):
+    project.write("a.txt", ARTICLE + "\nAnother quay.\n")
+    project.write("b.txt", ARTICLE)
+    project.run("--write-baseline", "baseline.json", "a.txt", "b.txt")
+    project.write("a.txt", ARTICLE)  # the second quay was fixed
+    code, out, _ = project.run("--baseline", "baseline.json", "a.txt")
+    assert (code, out) == (0, "No findings in 1 file.\nThe baseline hid 1; 1 of its entries no longer matches "
+                              "(--update-baseline drops it).\n")
+    # b.txt was not part of that run: its entry is not stale
+    code, out, _ = project.run("--baseline", "baseline.json", "--update-baseline", "a.txt")
+    assert out == "No findings in 1 file.\nThe baseline hid 1; 1 of its entries no longer matched and was dropped.\n"
+    assert json.loads((project.path / "baseline.json").read_text())["findings"] == \
+        ["a.txt\tZ901\tquay\t0", "b.txt\tZ901\tquay\t0"]
+    (project.path / "b.txt").unlink()  # a file that is gone: its entries are stale whatever the run
+    project.run("--baseline", "baseline.json", "--update-baseline", "a.txt")
+    assert json.loads((project.path / "baseline.json").read_text())["findings"] == ["a.txt\tZ901\tquay\t0"]
+
+
+def test_summary_says_pass_or_fail_under_fail_on(project):
+    def verdict(out: str) -> list[str]:
+        lines = out.splitlines()
+        at = next(i for i, line in enumerate(lines) if line.startswith(("Found ", "No findings")))
+        return lines[at:at + 2]
+
+    project.write("a.txt", ARTICLE)
+    assert verdict(project.run("a.txt")[1]) == ["Found 1 finding (1 warning) in 1 of 1 file.",
+                                                "Failed: 1 at or above fail-on 'warning'."]
+    code, out, _ = project.run("--fail-on", "error", "a.txt")
+    assert code == 0 and verdict(out)[1] == "Passed: none at or above fail-on 'error'."
+    code, out, _ = project.run("--exit-zero", "--format", "concise", "a.txt")
+    assert code == 0 and verdict(out)[1] == "Failed: 1 at or above fail-on 'warning' (exit 0: --exit-zero)."
+
+
+def test_update_baseline_needs_a_baseline(project):
+    project.write("a.txt", ARTICLE)
+    code, _, err = project.run("--update-baseline", "a.txt")
+    assert code == 2 and "--update-baseline needs --baseline FILE" in err

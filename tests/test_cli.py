@@ -6,7 +6,9 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import ROOT
+import pytest
+
+from tests.conftest import ENGINE_CHECKS, ROOT
 
 
 def test_rules_lists_code_name_severity_state_summary(project):
@@ -97,3 +99,88 @@ def test_console_script_and_module_entry_points():
                               capture_output=True, text=True, timeout=60)
         assert done.returncode in (0, 1), done.stderr
         assert json.loads(done.stdout)["findings"] is not None
+
+
+# --- standard input keeps its format ------------------------------------------------------------
+
+STORY = b"---\ntitle: The the quay\ndate: 2025-05-20\n---\n\nA quay.\n"
+
+
+def stdin(monkeypatch, data: bytes) -> None:
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_stdin_markdown_keeps_its_front_matter(project, monkeypatch):
+    project.config(select=["Z901"])
+    stdin(monkeypatch, STORY)
+    code, out, _ = project.run("-", "--stdin-filename", "world/x.md")
+    assert code == 1 and [line.split(": ")[0] for line in out.splitlines() if "Z901" in line] == \
+        ["world/x.md:2:16", "world/x.md:6:3"]
+
+
+def test_stdin_filename_alone_implies_standard_input(project, monkeypatch):
+    stdin(monkeypatch, STORY)
+    code, out, _ = project.run("--stdin-filename", "world/x.md")
+    assert code == 1 and out.startswith("world/x.md:2:16: Z901")
+
+
+@pytest.mark.parametrize("data, kind", [(STORY, "markdown"), (b"+++\ntitle = 'x'\n+++\nA quay.\n", "markdown"),
+                                        (b"  <!DOCTYPE html><html><p>A quay.</p></html>", "html"),
+                                        (b"<html><p>A quay.</p></html>", "html"), (b"A quay.\n", "text")])
+def test_unnamed_stdin_is_sniffed(data, kind):
+    from factlint.source import decode
+
+    assert decode("<stdin>", data).kind == kind
+
+
+def test_stdin_uses_the_config_nearest_its_name(project, monkeypatch):
+    project.write("world/factlint.toml", f"select = ['Z903']\nplugins = ['{ENGINE_CHECKS.as_posix()}']\n")
+    stdin(monkeypatch, b"A quay.\n")
+    out = project.run("--stdin-filename", "world/x.txt")[1]
+    assert "Z903" in out and "Z901" not in out
+
+
+# --- help ----------------------------------------------------------------------------------------
+
+def test_help_shows_defaults_exit_codes_and_examples(project):
+    code, out, _ = project.run("--help")
+    assert code == 0
+    assert "(default: full)" in out and "(default: auto)" in out
+    assert "exit codes:" in out and "  2  a usage, configuration or input error" in out
+    assert out.count("\n  factlint ") >= 3  # three examples
+
+
+def test_every_option_has_help_text():
+    import argparse
+
+    from factlint.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in [("factlint", parser), *subparsers.choices.items()]:
+        for action in sub._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                assert action.help, f"{name}: {action.option_strings or action.dest} has no help"
+
+
+@pytest.mark.parametrize("typo, meant", [("chek", "check"), ("rule", "rules"), ("explian", "explain"),
+                                         ("analyse", "analyze")])
+def test_a_mistyped_command_suggests_the_right_one(project, typo, meant):
+    code, out, err = project.run(typo, "x")
+    assert code == 2 and out == "" and f"did you mean '{meant}'?" in err
+
+
+def test_a_file_named_like_a_command_is_still_a_file(project):
+    project.write("rule", "A quay.\n")
+    code, out, _ = project.run("rule")
+    assert code == 1 and out.startswith("rule:1:3: Z901")
+
+
+def test_shell_completion_is_generated_from_the_parser():
+    shtab = pytest.importorskip("shtab")
+    from factlint.cli import build_parser
+
+    script = shtab.complete(build_parser(), shell="bash")
+    assert "--stdin-filename" in script and "--report-unused-suppressions" in script

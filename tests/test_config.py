@@ -94,8 +94,10 @@ def test_include_and_exclude_globs(project):
         project.write(name, ARTICLE)
     out = project.run("--no-cache", ".")[1]
     assert [line.split(":")[0] for line in out.splitlines() if "Z901" in line] == ["news/a.md"]
-    # exclude also applies to files named on the command line (as pre-commit passes them)
-    assert project.run("drafts/d.md")[1] == "No findings in 0 files.\n"
+    # exclude also applies to files named on the command line (as pre-commit passes them), with a note
+    code, out, err = project.run("drafts/d.md")
+    assert (code, out) == (0, "No findings in 0 files.\n")
+    assert err == "factlint: drafts/d.md: not linted: the configuration's exclude matches it\n"
 
 
 @pytest.mark.parametrize("body, message", [

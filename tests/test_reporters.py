@@ -111,6 +111,7 @@ def test_concise_format_is_the_one_line_form(linked):
         "a.txt:4:23: Z902 [error] the last 'quay'",
         "    a.txt:3:11: the first 'quay'",
         "Found 3 findings (1 error, 2 warnings) in 1 of 1 file.",
+        "Failed: 3 at or above fail-on 'warning'.",
     ]
     assert "\033[" not in out
 

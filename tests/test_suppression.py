@@ -6,6 +6,7 @@ import pytest
 
 from factlint.config import Settings
 from tests.conftest import ROOT, lint_with
+from factlint.suppression import SuppressionUnknownCheck, SuppressionUnused
 from tests.engine_checks import InfoEveryBlock, MarkQuay
 
 
@@ -104,3 +105,46 @@ def test_per_file_ignores_by_glob():
     assert lint_with([MarkQuay], text, str(ROOT / "archive" / "old.md"), settings).findings == []
     assert lint_with([MarkQuay], text, str(ROOT / "notes.txt"), settings).findings == []
     assert len(lint_with([MarkQuay], text, str(ROOT / "news" / "new.md"), settings).findings) == 1
+
+
+# --- suppressions that cannot be right ------------------------------------------------------------
+
+def test_a_suppression_naming_an_unknown_code_is_reported():
+    text = "Intro.\n\n<!-- factlint: ignore Z9O1 -->\nA quay.\n"
+    result = lint_with([MarkQuay, SuppressionUnknownCheck], text, "a.md")
+    assert [(f.code, f.line, f.column) for f in result.findings] == [("S001", 3, 1), ("Z901", 4, 3)]
+    unknown = result.findings[0]
+    assert "'Z9O1' (did you mean Z901?)" in unknown.message and unknown.severity == "warning"
+    assert (unknown.end_line, unknown.end_column) == (3, len("<!-- factlint: ignore Z9O1 -->") + 1)
+
+
+@pytest.mark.parametrize("text, name", [("One quay.\n# factlint: ignore mark-qauy\nTwo quay.\n", "a.txt"),
+                                        ("<p>A quay.</p><!-- factlint: disable X999 --><p>B.</p>", "a.html")])
+def test_unknown_codes_in_text_and_html(text, name):
+    assert "S001" in [f.code for f in lint_with([MarkQuay, SuppressionUnknownCheck], text, name).findings]
+
+
+def test_a_reason_without_the_dashes_is_read_as_codes_and_reported():
+    result = lint_with([MarkQuay, SuppressionUnknownCheck], "<!-- factlint: ignore Z901 the quay is a name -->\nA quay.\n",
+                       "a.md")
+    assert [f.code for f in result.findings] == ["S001"]
+    assert "'the'" in result.findings[0].message and "a reason goes after '--'" in result.findings[0].message
+
+
+def test_unused_suppressions_are_reported_on_request():
+    text = ("<!-- factlint: ignore Z901 -->\nA quay.\n\n<!-- factlint: ignore Z901 -->\nNo marker here.\n\n"
+            "<!-- factlint: ignore-file info-every-block -->\n")
+    checks = [MarkQuay, InfoEveryBlock, SuppressionUnused]
+    plain = lint_with(checks, text, "a.md", Settings(root=ROOT, select=["Z901"]))
+    assert [f.code for f in plain.findings] == []
+    asked = lint_with(checks, text, "a.md", Settings(root=ROOT, select=["Z901"], report_unused_suppressions=True))
+    # the second hid nothing; the third names a check that did not run here, so it cannot be judged
+    assert [(f.code, f.line) for f in asked.findings] == [("S002", 4)]
+    assert "hid no finding" in asked.findings[0].message
+
+
+def test_unused_suppressions_through_the_cli(project):
+    project.write("a.md", "<!-- factlint: ignore Z901 -->\nNothing here.\n")
+    assert project.run("a.md")[0] == 0
+    code, out, _ = project.run("--report-unused-suppressions", "a.md")
+    assert code == 1 and out.startswith("a.md:1:1: S002 [warning]")

@@ -10,7 +10,9 @@ reach the output.
 
 A yearless date takes the year of the nearest explicit year that governs it (the
 same sentence, else an earlier full date in the paragraph), else the publication
-date's year (the nearest such date), and records where the year came from.
+date's year (the nearest such date in the direction the clause's tense implies, and the
+year its written weekday fits when that is nearer), and records where the year came from.
+A monthless "the 14th" takes the month of the nearest date of its sentence.
 """
 
 from __future__ import annotations
@@ -20,8 +22,9 @@ import calendar
 import re
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from factlint.analysis.lexicon import PAST_FORMS, stem
 
 if TYPE_CHECKING:
     from factlint.document import Document
@@ -65,9 +68,9 @@ _NUM = "(?i:" + "|".join(NUMBER_WORDS) + r"|[1-9][0-9]{0,2})"
 _UNIT = r"(?:days?|weeks?|fortnights?|months?|years?|decades?|centuries|century)"
 
 DATE_SOURCE = rf"""
- (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
+ (?P<dmy>(?<![\w$£€.,-])(?:(?P<wd>{_WD}),?\s+\(?)?(?:the\s+)?(?P<d>{_DAY})(?:(?P<dash>{_DASH})(?:the\s+)?(?P<d2>{_DAY}))?
      \s+(?:of\s+)?(?P<m>{_MON})(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
-|(?P<mdy>(?:(?P<wd>{_WD}),?\s+)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
+|(?P<mdy>(?:(?P<wd>{_WD}),?\s+\(?)?(?P<m>{_MON})\s+(?P<d>{_DAY})(?!\s*(?:%|percent|per\s+cent|[:.][0-9]))
      (?:(?P<dash>{_DASH})(?P<d2>{_DAY})(?![\s,]*[0-9]{{3}}))?(?:,?\s+(?P<y>{_YEAR}))?{_WD_AFTER})
 |(?P<iso>(?:(?P<wd>{_WD}),?\s+)?(?<![\w./-])(?P<y>{_YEAR_DIGITS})(?P<isep>[-/])(?P<mo>0[1-9]|1[0-2])(?P=isep)
      (?P<d>0[1-9]|[12][0-9]|3[01])(?![\w-]){_WD_AFTER})
@@ -213,9 +216,7 @@ FUTURE_MARKERS = re.compile(
     r"|are\s+expected|plans?\s+to|planned|intends?\s+to|going\s+to)\b", re.IGNORECASE)
 NEAR_FUTURE = re.compile(r"\b(?:will|shall|'ll|is\s+to|are\s+to|due|scheduled|expected\s+to|plans?\s+to|next)\b"
                          r"[^.;:]*$", re.IGNORECASE)
-PAST_VERB = re.compile(
-    r"\b(?:was|were|had|did|passed|adopted|approved|signed|held|met|took|voted|elected|announced|said|agreed"
-    r"|opened|closed|launched|won|lost|began|ended|published|released|presented|hosted|completed|[a-z]{3,}ed)\b")
+PAST_VERB = re.compile(r"\b(?:" + "|".join(sorted(PAST_FORMS, key=len, reverse=True)) + r"|[a-z]{3,}ed)\b")
 IRREALIS = re.compile(r"\b(?:supposed|was\s+to|were\s+to|would|could|should|might|planned|scheduled|expected|due"
                       r"|set\s+to|if|unless)\b", re.IGNORECASE)
 DATES_SOMETHING_ELSE = re.compile(
@@ -227,9 +228,6 @@ PAST_RIGHT_BEFORE = re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bget\s)\b(?:[a-z]{
 SUBJECT_PAST = re.compile(r"\b(?:it|he|she|they|we|I|who|which|that)\s+(?:had\s+)?(?:[a-z]{3,}ed|met|held|took|"
                           r"won|lost|began|signed|said|made|gave|sent|set|put|paid|sold|bought|left|came|went)\b")
 BIRTH = re.compile(r"\bborn(?:\s+(?:in|on))?\s*$")
-ANNIVERSARY_WORDS = {"tenth": 10, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
-                     "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "eightieth": 80, "ninetieth": 90,
-                     "hundredth": 100}
 PAGE_LIKE = re.compile(r"(?:\b(?:page|pages|p|pp|no|number|nos|room|flight|route|route|version|model|"
                        r"than|about|nearly|some|over|under|almost|around|roughly|approximately|least|most)"
                        r"|[#№])[.\s]*$", re.IGNORECASE)
@@ -240,35 +238,6 @@ APPOSITION_GAP = re.compile(r",\s*(?:on\s+|in\s+)?")
 EVENT_GAP = re.compile(r"\s+(?:of\s+)?[^,;.:]{1,60},\s*(?:on\s+)?")
 AGO_YEAR_GAP = re.compile(r",\s*(?:or\s+|some\s+)?")
 RANGE_GAP = re.compile(r"\s*(?:[–—-]|to|until|till|through|and)\s*")
-
-
-@cache
-def _duration_before() -> re.Pattern:
-    """A duration stated before a range ("for five weeks, from", "the 10-day festival runs from"); compiled
-    on first use, as few articles write a range."""
-    return re.compile(rf"(?:(?:for|lasting|over)\s+(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?)\s*,?\s*"
-                      rf"|\b(?P<n2>{_NUM})-(?P<unit2>day|week|month)\s+[a-z]+\s+(?:(?:runs|ran|will\s+run|lasts|lasted)\s+)?)"
-                      rf"(?:from\s+)?$")
-
-
-@cache
-def _age_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A stated age, the capitalised name before "Jane Doe, 45,", and what shows that a birth date later in
-    the sentence is another person's; compiled on first use, as only an article that says "born" reads ages."""
-    age = re.compile(r"\b(?:aged|turned|is\s+now)\s+(?P<a>[1-9][0-9])\b(?!\s*(?:%|per|years\s+ago))"
-                     r"|\b(?P<b>[1-9][0-9])-year-old\b|(?<=[a-z]),\s(?P<c>[1-9][0-9]),\s")
-    name_before = re.compile(r"[A-Z][a-z]+$")
-    another_person = re.compile(r"\b(?:whose|his|her|their|its|father|mother|son|daughter|wife|husband|brother"
-                                r"|sister|parents?|child|children|who\s+was\s+not)\b|[;:]", re.IGNORECASE)
-    return age, name_before, another_person
-
-
-@cache
-def _anniversary_pattern() -> re.Pattern:
-    """"the 50th anniversary"; compiled on first use, as only an article that says "anniversary" reads it."""
-    return re.compile(
-        r"\b(?:(?P<n>[1-9][0-9]{0,2})(?:st|nd|rd|th)|(?P<w>tenth|twentieth|twenty-fifth|thirtieth|fortieth|fiftieth"
-        r"|sixtieth|seventieth|seventy-fifth|eightieth|ninetieth|hundredth))\s+anniversary\b", re.IGNORECASE)
 
 
 @dataclass(slots=True, eq=False)
@@ -298,7 +267,6 @@ class DateMention:
     event_at: int | None = None  # for "the eve of X", "two days after X": where X starts
     tense: str | None = None  # "future" | "past" | None: the clause around the date
     role: str | None = None  # "birth" for "born in 1960"
-    stated_duration: tuple[int, str] | None = None  # "for five weeks, from 28 July to 18 August"
 
     @property
     def date(self) -> dt.date | None:
@@ -328,32 +296,12 @@ class DateMention:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class Age:
-    """A person's stated age ("aged 45", "58-year-old", "Jane Doe, 58,") and the birth date said of the
-    same person in its sentence, if any."""
-
-    start: int
-    end: int
-    years: int
-    born: int | None = None  # index of the "born in ..." date mention
-
-
-@dataclass(frozen=True, slots=True)
-class Anniversary:
-    """"the 50th anniversary of the 1975 accords": the ordinal and the year it counts from."""
-
-    start: int
-    end: int
-    years: int
-    since: int  # index of the year's date mention
-
-
 class DateList(list):
-    """The date mentions of a document, in order, with the ages and anniversaries found beside them."""
+    """The date mentions of a document, in order, with the spans, ages and ordinals stated between them
+    (``spans``: factlint.analysis.elapsed.Span)."""
 
-    ages: list[Age]
-    anniversaries: list[Anniversary]
+    spans: list
+    lengths: list  # factlint.analysis.intervals.Length
 
 
 def _month(name: str) -> int:
@@ -380,16 +328,35 @@ def _month_value(y: int | None, m: int) -> str:
     return f"{y:04d}-{m:02d}" if y else f"XXXX-{m:02d}"
 
 
-def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None) -> int:
+# Days around the publication date a yearless date can lie in, by the tense of its clause.
+YEAR_WINDOWS = {"future": (-7, 366), "past": (-366, 21), None: (-275, 183)}
+
+
+def _infer_year(published: dt.date, month: int, day: int | None, tense: str | None,
+                weekday: int | None = None) -> int:
     """The year of a yearless date: news tells mostly of the recent past, so a date up to ~3 months
     ahead of publication stays in its year and a later one falls in the year before, unless its clause
-    is in the future tense, which takes the next such date."""
+    is in the future tense, which takes the next such date. A written weekday is a constraint too:
+    the one year the tense allows (YEAR_WINDOWS) whose calendar has that weekday wins when it is nearer
+    the publication date than the rule's ("Sunday 27 September" in an article of May 2026 is in 2026,
+    when 27 September is a Sunday); otherwise the rule decides, so a wrong weekday is still found."""
     day = day or 1
     this_year = dt.date(published.year, month, min(day, _days_in_month(published.year, month)))
     ahead = (this_year - published).days
     if tense == "future":
-        return published.year if ahead >= -7 else published.year + 1
-    return published.year if ahead <= (21 if tense == "past" else 92) else published.year - 1
+        year = published.year if ahead >= -7 else published.year + 1
+    else:
+        year = published.year if ahead <= (21 if tense == "past" else 92) else published.year - 1
+    if weekday is None or day > _days_in_month(year, month):
+        return year
+    low, high = YEAR_WINDOWS.get(tense, YEAR_WINDOWS[None])
+    fitting = [y for y in (published.year - 1, published.year, published.year + 1)
+               if day <= _days_in_month(y, month) and low <= (dt.date(y, month, day) - published).days <= high
+               and dt.date(y, month, day).weekday() == weekday]
+    if len(fitting) != 1:
+        return year
+    gap = abs((dt.date(fitting[0], month, day) - published).days)
+    return fitting[0] if gap < abs((dt.date(year, month, day) - published).days) else year
 
 
 def _shift(base: dt.date, amount: int, unit: str) -> dt.date | None:
@@ -470,12 +437,15 @@ class _Builder:
         if not wd and self.text.startswith(("the", "The"), start) and m.group("d").isdigit() \
                 and " of " not in m.group(0):
             start = m.start("d")  # "the 4 May summit": the article belongs to the summit
+        end = m.end()
+        if wd and self.text.count("(", start, end) > self.text.count(")", start, end) and self.text.startswith(")", end):
+            end += 1  # "Monday (Sept. 5)": the weekday with its date in brackets
         if m.group("d2"):
             first = self.day_date(start, m.end("d"), month, m.group("d"), year, wd)
-            second = self.day_date(m.start("d2"), m.end(), month, m.group("d2"), year, m.group("wda"))
+            second = self.day_date(m.start("d2"), end, month, m.group("d2"), year, m.group("wda"))
             self.add_range(first, second)
             return
-        self.out.append(self.day_date(start, m.end(), month, m.group("d"), year, wd or m.group("wda")))
+        self.out.append(self.day_date(start, end, month, m.group("d"), year, wd or m.group("wda")))
 
     def handle_numeric(self, m: _DateMatch) -> None:
         n1, n2, n3 = int(m.group("n1")), int(m.group("n2")), m.group("n3")
@@ -498,6 +468,8 @@ class _Builder:
         start, end = m.start(), m.end()
         if kind in ("dmy", "mdy"):
             self.handle_day_month(m)
+            if BIRTH.search(text, max(sentence_start, start - 12), start) and self.out:
+                self.out[-1].role = "birth"
         elif kind == "iso":
             self.out.append(self.day_date(start, end, int(m.group("mo")), m.group("d"), m.group("y"),
                                           m.group("wd") or m.group("wda")))
@@ -794,9 +766,20 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
                 governing = best[1]
             elif last_full is not None and doc.block_at(last_full.start) is doc.block_at(mention.start):
                 governing = last_full
-        if mention.month is None:  # "the 6th": the month of the date before it
+        if mention.month is None:  # "the 6th": the month of the nearest date of its sentence, else of the one before it
+            sibling = _nearest_month_in_sentence(out, i, sentence)
+            if governing is None and sibling is not None:
+                mention.month = sibling.month
+                if sibling.year_source == "explicit":
+                    mention.year, mention.year_source = sibling.year, "context"
             source = governing or last_full
-            if source is not None and source.month:
+            if mention.month is not None:
+                if mention.year is None and published:
+                    mention.year = _infer_year(published, mention.month, mention.day, mention.tense, mention.weekday)
+                    mention.year_source = "published"
+                elif mention.year is None:
+                    continue
+            elif source is not None and source.month:
                 mention.month = source.month
                 mention.year = source.year
                 mention.year_source = "context"
@@ -807,7 +790,7 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
         elif governing is not None:
             mention.year, mention.year_source = governing.year, "context"
         elif published:
-            mention.year = _infer_year(published, mention.month, mention.day, mention.tense)
+            mention.year = _infer_year(published, mention.month, mention.day, mention.tense, mention.weekday)
             mention.year_source = "published"
         else:
             continue
@@ -816,6 +799,19 @@ def _fill_years(doc: Document, out: list[DateMention], starts: list[int], ends: 
             mention.value = _day_value(mention.year, mention.month, mention.day) if mention.valid else None
         else:
             mention.value = _month_value(mention.year, mention.month)
+
+
+def _nearest_month_in_sentence(out: list[DateMention], i: int, sentence: tuple[int, int]) -> DateMention | None:
+    """The nearest date of the sentence (before or after) that names a month."""
+    best = None
+    for j in range(max(0, i - 6), min(len(out), i + 6)):
+        other = out[j]
+        if j != i and other.month and other.type == "date" and other.granularity == "day" \
+                and sentence[0] <= other.start < sentence[1]:
+            gap = abs(other.start - out[i].start)
+            if best is None or gap < best[0]:
+                best = (gap, other)
+    return best[1] if best else None
 
 
 def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[int]) -> None:
@@ -836,17 +832,17 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 nxt.range_with, nxt.range_role = i, "end"
         if mention.range_role == "end":
             _align_range_end(out[mention.range_with], mention)
-        if mention.range_role == "start":
-            found = _duration_before().search(text, max(0, mention.start - 40), mention.start)
-            if found:
-                mention.stated_duration = (_number(found.group("n") or found.group("n2")),
-                                           _unit(found.group("unit") or found.group("unit2")))
-        if mention.relative and mention.offset and nxt is not None and nxt.type == "date" and not nxt.relative \
+        if mention.relative and mention.offset and nxt is not None and (
+                nxt.type == "date" and not nxt.relative
                 and (nxt.granularity == "day" or nxt.granularity == "year" and mention.offset[1] == "year"
-                     and mention.anchor == "previous") \
+                     and mention.anchor == "previous") or _bare_weekday(nxt)) \
                 and (EVENT_GAP if mention.event_at is not None else APPOSITION_GAP).fullmatch(
                     text, mention.end, nxt.start):
-            mention.apposition = i + 1
+            mention.apposition = i + 1  # "two days later, on 9 November"; "three days before the race, on Wednesday"
+        elif mention.anchor == "event" and mention.offset and mention.apposition is None and i > 0 \
+                and out[i - 1].granularity == "day" and out[i - 1].day_of_year and out[i - 1].type == "date" \
+                and re.fullmatch(r",\s*", text[out[i - 1].end:mention.start]):
+            mention.apposition = i - 1  # "on 1 July, 15 days after the ceremony": the relative date restates it
         if mention.anchor == "published" and mention.offset and mention.offset[1] in ("year", "decade") \
                 and i > 0 and out[i - 1].type == "date" and out[i - 1].year_source == "explicit":
             before = out[i - 1]
@@ -876,6 +872,11 @@ def _link(doc: Document, out: list[DateMention], starts: list[int], ends: list[i
                 previous_day, previous_index = mention, i
 
 
+def _bare_weekday(mention: DateMention) -> bool:
+    """A weekday written alone ("on Wednesday"), which the text dates only by its neighbours."""
+    return mention.type == "relative" and mention.weekday is not None and mention.text in WEEKDAY_NAMES
+
+
 def _align_range_end(start: DateMention, end: DateMention) -> None:
     """A yearless range end takes its start's year, or the next one when the range crosses New Year
     ("from 1 July to 31 December", "from 20 December to 6 January")."""
@@ -889,6 +890,9 @@ def _align_range_end(start: DateMention, end: DateMention) -> None:
     end.value = _day_value(year, end.month, end.day) if end.valid else None
 
 
+# Verbs that carry out the event named as their object, so that their tense is the event's.
+PERFORMING = frozenset(stem(w) for w in "hold run stage host conduct complete finish play win lose begin start open "
+                                         "launch".split())
 CLAUSE_BREAK = re.compile(r"[;:—()]|,\s+(?:but|while|whereas|and|after|before|when|as|although)\b|\bthat\b")
 PARENTHETICAL = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 CLAUSE_WINDOW = 400
@@ -931,47 +935,11 @@ def _clause_tense(text: str, sentence_start: int, date_start: int, date_end: int
     # "passed the budget on 12 December" dates the verb; "called a vote on 8 June" dates the vote,
     # and "had tickets to leave on 4 March" the leaving
     between = clause[verb.end():]
-    if not between.rstrip().endswith((" on", ",")) or DATES_SOMETHING_ELSE.search(between):
+    if not between.rstrip().endswith((" on", ",")):
         return None
+    if DATES_SOMETHING_ELSE.search(between) and stem(verb.group(0)) not in PERFORMING:
+        return None  # "called a vote on 8 June" dates the vote; "ran a trial on 8 June" dates it as done
     return "past"
-
-
-def _ages(doc: Document, out: list[DateMention]) -> list[Age]:
-    """Stated ages: "aged 45", "a 45-year-old", and "Jane Doe, 45," after a capitalised name."""
-    text = doc.text
-    births = [i for i, d in enumerate(out) if d.role == "birth"]
-    age, name_before, another_person = _age_patterns()
-    found = []
-    for block in doc.blocks:
-        for m in age.finditer(text, block.start, block.end):
-            group = "a" if m.group("a") else "b" if m.group("b") else "c"
-            if group == "c" and not name_before.search(text, max(0, m.start() - 30), m.start()):
-                continue
-            start, end = m.start(group), m.end(group)
-            born = next((i for i in births if 0 < out[i].start - end <= 100
-                         and not another_person.search(text, end, out[i].start)
-                         and doc.sentence_at(out[i].start) is doc.sentence_at(start)), None)
-            found.append(Age(start, end, int(m.group(group)), born))
-    return found
-
-
-def _anniversaries(doc: Document, out: list[DateMention]) -> list[Anniversary]:
-    """Ordinal anniversaries with the one explicit year of their sentence they count from."""
-    text = doc.text
-    anniversary = _anniversary_pattern()
-    found = []
-    for block in doc.blocks:
-        for m in anniversary.finditer(text, block.start, block.end):
-            sentence = doc.sentence_at(m.start())
-            if sentence is None:
-                continue
-            years = [i for i, d in enumerate(out) if sentence.start <= d.start < sentence.end
-                     and d.year_source == "explicit" and d.year and d.type == "date"]
-            if len({out[i].year for i in years}) != 1:
-                continue
-            n = int(m.group("n")) if m.group("n") else ANNIVERSARY_WORDS[m.group("w").lower()]
-            found.append(Anniversary(m.start(), m.end(), n, years[0]))
-    return found
 
 
 def analyze_dates(doc: Document) -> DateList:
@@ -995,6 +963,10 @@ def analyze_dates(doc: Document) -> DateList:
     _fill_years(doc, out, starts, ends)
     _link(doc, out, starts, ends)
     result = DateList(out)
-    result.ages = _ages(doc, out) if any(d.role == "birth" for d in out) else []
-    result.anniversaries = _anniversaries(doc, out) if "anniversary" in text else []
+    from factlint.analysis.elapsed import find_spans
+
+    from factlint.analysis.intervals import find_lengths
+
+    result.spans = find_spans(doc, out)
+    result.lengths = find_lengths(doc, out)
     return result

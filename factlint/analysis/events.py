@@ -8,6 +8,10 @@ is a new event or a short reference to one already told ("the summit", "the
 Washington summit"). A definite first mention of a gathering ("the ceremony")
 that nothing introduced refers to the article's lead event, the news the story
 opens with. Two mentions are one event only when nothing tells them apart.
+
+Beside these trigger mentions, ``occurrences`` ties every dated day and year to the head
+word that names what it dates, any verb or event noun, compared by stem (see
+factlint.analysis.lexicon), so that D101 can link "Tuesday's vote" with "voted on 13 March".
 """
 
 from __future__ import annotations
@@ -43,7 +47,15 @@ TRIGGER_CLASSES = {
 SERIAL = frozenset({"match", "meeting", "election", "trial", "attack", "visit"})
 DATELINE_AFTER = re.compile(r"\s*\([A-Za-z .]{2,30}\)\s*[-—–]")  # "WASHINGTON, Nov 6 (Reuters) -"
 MAX_DATE_GAP = 90  # characters between a trigger and the date it carries
-GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction"})
+GATHERINGS = frozenset({"summit", "meeting", "conference", "ceremony", "presentation", "auction", "match"})
+
+
+def _dated_day(date: Any) -> bool:
+    """A day the text dates: a calendar date, or a weekday the publication date resolves ("on Sunday")."""
+    return date.type == "date" or date.relative and date.weekday is not None and date.offset is None \
+        and date.anchor == "published"
+
+
 def _trigger_pattern() -> re.Pattern:
     """The trigger words as one alternation grouped by first letter, which the regex engine scans fast."""
     groups: dict[str, list[str]] = {}
@@ -152,6 +164,9 @@ def analyze_events(doc: Document) -> list[EventMention]:
             clause_end = sentence.end
             for place in PLACE_AFTER.finditer(text, max(sentence.start, m.start() - 60),
                                               min(clause_end, m.end() + 60)):
+                lo, hi = sorted((place.start(), m.start()))
+                if any(c in text[lo:hi] for c in ",;:"):
+                    continue  # a place in another clause is not this event's ("before the race, ... near X")
                 names.update(w for w in CAPITAL_WORD.findall(place.group(1)) if w not in NOT_PLACES)
             if word == "hosted":
                 host = HOST.search(text, max(sentence.start, m.start() - 40), m.start())
@@ -163,7 +178,9 @@ def analyze_events(doc: Document) -> list[EventMention]:
     out = [e for e in out if e.kind]
     _attach_dates(doc, out, dates, starts)
     _number_events(doc, out, dates)
-    return out
+    result = EventList(out)
+    result.occurrences = find_occurrences(doc)
+    return result
 
 
 def _classify_generic(out: list[EventMention]) -> None:
@@ -184,19 +201,25 @@ def _classify_generic(out: list[EventMention]) -> None:
 def _attach_dates(doc: Document, out: list[EventMention], dates: list, starts: list[int]) -> None:
     """Each date goes to the nearest trigger of its sentence, within a few words of it.
 
-    A date that restates a relative one ("on the eve of the summit, on 5 November",
+    A date that restates a relative one ("on the eve of the forum, on 5 November",
     "two days after the vote, on 8 November") dates that relation, not the event named in it.
     """
     by_sentence: dict[int, list[EventMention]] = {}
     for mention in out:
         by_sentence.setdefault(mention.sentence, []).append(mention)
+    sentence_starts = {s: [m.start for m in ms] for s, ms in by_sentence.items()}
     restating = {d.apposition for d in dates if d.apposition is not None and d.type == "relative"}
+    reach = MAX_DATE_GAP + 60  # no trigger farther than this can be within MAX_DATE_GAP of the date
     for i, date in enumerate(dates):
         if date.granularity not in ("day", "month", "year") or date.type == "reference" \
                 or date.anchor == "event" or i in restating:
             continue
         s = bisect.bisect_right(starts, date.start) - 1
-        candidates = by_sentence.get(s)
+        in_sentence = by_sentence.get(s)
+        if not in_sentence:
+            continue
+        near = sentence_starts[s]  # triggers come in text order: only those around the date are read
+        candidates = in_sentence[bisect.bisect_left(near, date.start - reach):bisect.bisect_right(near, date.end + reach)]
         if not candidates:
             continue
         # a date that opens its sentence ("On 6 October, the summit was held") dates its main clause
@@ -294,7 +317,7 @@ def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[
     for i, date in enumerate(dates):
         if date.start >= limit:
             return []
-        if date.granularity == "day" and date.type == "date" and date.value and date.range_with is None \
+        if date.granularity == "day" and _dated_day(date) and date.value and date.range_with is None \
                 and not DATELINE_AFTER.match(doc.text, date.end):
             s = doc.sentences.index(doc.sentence_at(date.start)) if doc.sentence_at(date.start) else -1
             if s < 0:
@@ -306,3 +329,186 @@ def _lead_mentions(doc: Document, out: list[EventMention], dates: list) -> list[
                 lead.append(stand_in)
             return lead
     return []
+
+
+# --- occurrences: what each date dates, by the head word that names it ------------------------------------
+
+class EventList(list):
+    """The event mentions of a document, with ``occurrences``: every dated head word (see ``find_occurrences``)."""
+
+    occurrences: list[Occurrence]
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """A date and the head word that names what it dates, with what tells the occurrence apart.
+
+    ``keys`` are the concepts (factlint.analysis.lexicon.concept) of the head and of the words
+    that modify it ("opening session": open, session); ``head`` is the head's own concept.
+    ``subject`` is who or what it is said of (a noun, a name, or a pronoun), ``names`` the
+    capitalised names of its sentence, ``places`` those after "in"/"at", ``reference`` whether
+    the wording points back to an event the reader knows ("Tuesday's vote", "the 14 October poll",
+    "his dismissal"), ``distinct`` whether a word marks another occurrence ("previous", "next",
+    "first", "again", an indefinite article).
+    """
+
+    date: int
+    head: str
+    word: str
+    keys: frozenset[str]
+    subject: str
+    names: frozenset[str]
+    places: frozenset[str]
+    sentence: int
+    reference: bool
+    distinct: bool
+
+
+HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*|[0-9][0-9,.:–-]*")
+SKIP_BEFORE = frozenset("on in at from since by of the a an its his her their this that was were is are be been "
+                        "being has have had would will could should to until till through during".split())
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|this|that|his|her|its|their)\s+|['’]s\s+)$", re.IGNORECASE)
+CLAUSE_BREAK = re.compile(r"[,;:—()\"“”]")
+PRONOUN_WORDS = frozenset("it its he his she her they their them him".split())
+RELATIVE_WORDS = frozenset("which that who whom whose".split())
+OCCURRENCE_DISTINCT = frozenset("previous last next first second third fourth final another earlier later future "
+                                "prior following subsequent new again annual every each a an".split())
+NOT_NAME_WORDS = NOT_PLACES | frozenset("When Since After Before While Under As If Once".split())
+EVENT_SUFFIXES = ("ion", "ions", "al", "ment", "ure", "ing")
+
+
+def _is_head(word: str) -> bool:
+    """A word that can name an event: a verb form (past, participle, -ing) or a noun derived from a verb,
+    or one of the lexicon's event words; never a word of the closed classes that state, report or recur."""
+    from factlint.analysis.lexicon import concept, is_past_form, not_events, stem
+
+    lower = word.lower()
+    if not lower.isalpha() or stem(lower) in not_events() or word[0].isupper():
+        return False
+    return is_past_form(lower) or lower.endswith(EVENT_SUFFIXES) or concept(lower) != stem(lower)
+
+
+def find_occurrences(doc: Document) -> list[Occurrence]:
+    """For each day date (calendar dates and resolved weekdays) and each explicit year, the head word that
+    names what it dates: the noun the date stands before ("the 14 October poll", "Tuesday's vote", "the 1989
+    opening"), else the nearest verb or event noun before it in its clause ("voted 31-19 on 13 March", "his
+    dismissal on 15 October", "opened in Geneva on 17 November")."""
+    from factlint.analysis.lexicon import concept
+
+    text = doc.text
+    dates = doc.dates
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    out: list[Occurrence] = []
+    names_of: dict[int, frozenset[str]] = {}
+    for i, d in enumerate(dates):
+        day = d.granularity == "day" and _dated_day(d) and d.range_with is None \
+            and (d.day_of_year is not None or d.weekday is not None)  # a weekday the text cannot place still names a day
+        year = d.granularity == "year" and d.year_source == "explicit" and d.range_with is None and d.type == "date"
+        if not (day or year):
+            continue
+        s = bisect.bisect_right(starts, d.start) - 1
+        if s < 0:
+            continue
+        sentence = sentences[s]
+        found = _attributive_head(text, d) or _head_before(text, sentence.start, d)
+        if found is None:
+            continue
+        word, modifiers, reference, subject, at = found
+        keys = frozenset(concept(w) for w in (word, *modifiers) if _is_head(w) or w == word)
+        lo = max(sentence.start, at - 200)
+        for brk in CLAUSE_BREAK.finditer(text, lo, at):
+            lo = brk.end()
+        np_words = [w.lower() for w in NP_WORD.findall(text, max(lo, at - 50), at)][-4:]
+        distinct = any(w in OCCURRENCE_DISTINCT for w in (*modifiers, *np_words[-2:])) \
+            or AGAIN.match(text, d.end) is not None
+        names = names_of.get(s)
+        if names is None:
+            names = names_of[s] = frozenset(_bare(w) for w in CAPITAL_WORD.findall(text, sentence.start + 1, sentence.end)
+                                            if _bare(w) not in NOT_NAME_WORDS and not w.isupper())
+        hi = min(sentence.end, d.end + 120)
+        clause_end = CLAUSE_BREAK.search(text, d.end, hi)
+        places = frozenset(_bare(w) for p in PLACE_AFTER.finditer(text, max(lo, at - 120),
+                                                                  clause_end.start() if clause_end else hi)
+                           for w in CAPITAL_WORD.findall(p.group(1)) if _bare(w) not in NOT_PLACES)
+        out.append(Occurrence(i, concept(word), word, keys, subject, names, places, s, reference, distinct))
+    return out
+
+
+def _bare(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def _attributive_head(text: str, d: Any) -> tuple | None:
+    """ "the 14 October poll", "Tuesday's vote", "the November 18 opening session": the date before its noun."""
+    if not (DETERMINER_BEFORE.search(text, max(0, d.start - 6), d.start) or text.startswith(("'s ", "’s "), d.end)):
+        return None
+    rest = text[d.end:d.end + 40]
+    rest = rest[3:] if rest.startswith(("'s ", "’s ")) else rest
+    words = re.match(r"\s*((?:[a-z][\w'’-]*\s?){1,3})", rest)
+    if not words:
+        return None
+    from factlint.analysis.lexicon import AUXILIARIES, is_past_form
+
+    phrase = words.group(1).split()
+    for k, w in enumerate(phrase):
+        if w in SKIP_BEFORE or w in AUXILIARIES or w in ("and", "or") or k and is_past_form(w) or "'" in w or "’" in w:
+            phrase = phrase[:k]  # the noun phrase ends where its verb begins: "the 11 June vote went ..."
+            break
+    if not phrase or not _is_head(phrase[-1]) and len(phrase) == 1 and not phrase[-1].isalpha():
+        return None
+    return phrase[-1], tuple(phrase[:-1]), True, "", d.start
+
+
+def _head_before(text: str, sentence_start: int, d: Any) -> tuple | None:
+    """The nearest verb or event noun before the date in its clause, with its subject."""
+    from factlint.analysis.dates import PERFORMING
+    from factlint.analysis.lexicon import is_past_form, not_events, stem
+
+    lo = max(sentence_start, d.start - 90)
+    for brk in CLAUSE_BREAK.finditer(text, lo, d.start):
+        lo = brk.end()
+    words = list(HEAD_WORD.finditer(text, lo, d.start))
+    for k in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        word = words[k].group(0)
+        lower = word.lower()
+        if lower in SKIP_BEFORE or word[0].isdigit() or word[0].isupper() and k != 0:
+            continue
+        determined = k and words[k - 1].group(0).lower() in ("his", "her", "its", "their", "the", "this")
+        if not _is_head(word):
+            if determined and k == len(words) - 1:
+                continue  # "remarked on the attack Wednesday": a date with no preposition dates the verb
+            if not determined or not lower.isalpha() or stem(lower) in not_events():
+                return None
+            # "held the vote on 11 June", "after the vote on 11 June": the noun the date follows is the
+            # event, unless a verb of its own governs it ("approved the plan on 3 March" dates the approval)
+            at = k - 2
+            if at >= 1 and words[at].group(0).lower() in ("on", "of", "about", "after", "over", "for", "to", "at"):
+                at -= 1  # "commented on the attack on 29 June": the verb before the preposition
+            verb = words[at].group(0).lower() if at >= 0 else ""
+            if verb and is_past_form(verb):
+                if stem(verb) in not_events():
+                    return None  # the date is when it was said, not when the event was
+                if stem(verb) not in PERFORMING:
+                    return verb, (), False, _subject(text, sentence_start, words, at), words[at].start()
+        return word, (), bool(determined), _subject(text, sentence_start, words, k), words[k].start()
+    return None
+
+
+def _subject(text: str, sentence_start: int, words: list, k: int) -> str:
+    """Who the head is said of: the word before it (past auxiliaries), the antecedent of "which", a possessor."""
+    for back in range(k - 1, max(-1, k - 4), -1):
+        word = words[back].group(0)
+        lower = word.lower()
+        if lower in ("was", "were", "been", "has", "had", "have", "is", "are", "would", "will", "be", "being",
+                     "the", "this"):
+            continue
+        if lower in RELATIVE_WORDS:  # "the talks, which opened": the noun before the comma
+            before = HEAD_WORD.findall(text, max(sentence_start, words[back].start() - 40), words[back].start())
+            return before[-1].lower() if before else ""
+        return lower
+    if k == 0:
+        before = HEAD_WORD.findall(text, max(sentence_start, words[0].start() - 40), words[0].start())
+        nouns = [w for w in before if w.lower() not in SKIP_BEFORE and not w[0].isdigit()]
+        return nouns[-1].lower() if nouns else ""
+    return ""

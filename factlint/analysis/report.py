@@ -14,7 +14,7 @@ from typing import Any
 
 from factlint.document import Document
 
-ANALYSES = ("dates", "events", "quantities", "names", "acronyms", "quotes")
+ANALYSES = ("dates", "events", "quantities", "breakdowns", "names", "acronyms", "quotes")
 
 
 def _plain(value: Any) -> Any:

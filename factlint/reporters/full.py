@@ -29,7 +29,7 @@ EXCERPT = 60  # characters of context in a related place's excerpt
 
 
 def render(findings: list[Finding], files_checked: int, colour: bool, source: Callable[[str], str | None],
-           width: int = 80) -> str:
+           width: int = 80, verdict: str = "") -> str:
     width = max(width, 40)
 
     def paint(text: str, code: str) -> str:
@@ -49,7 +49,7 @@ def render(findings: list[Finding], files_checked: int, colour: bool, source: Ca
         for note in notes:
             out.append(f"{gutter}{paint(' = ' if not note.startswith('  ') else '   ', DIM)}{note.lstrip()}"
                        if note.strip() else "")
-    out.append(summary(findings, files_checked))
+    out.append(summary(findings, files_checked, verdict))
     fixable = fixable_line(findings)
     if fixable:
         out.append(fixable)

@@ -5,6 +5,7 @@ editors' page share.
 
     html = article("a.md", text, findings, prefix="a0-")   # a <section>: the text, then the findings
     page = f"<style>{STYLE}</style>" + filters(findings) + html
+    # the editors' page (factlint serve): highlight() for the text, family_cards() for the list
 
 Every piece of article text, message and suggestion is escaped, so nothing from an article runs as
 markup or script; the output needs no script at all (filtering by family is plain CSS on the
@@ -48,6 +49,7 @@ a.fl-ref { font: bold 10px sans-serif; vertical-align: super; text-decoration: n
 """ + "".join(
     f".fl-root:has(#fl-show-{x}:not(:checked)) mark.fl-fam-{x} {{ background: none; border: none; }}\n"
     f".fl-root:has(#fl-show-{x}:not(:checked)) .fl-card.fl-fam-{x}, "
+    f".fl-root:has(#fl-show-{x}:not(:checked)) .fl-family.fl-fam-{x}, "
     f".fl-root:has(#fl-show-{x}:not(:checked)) a.fl-ref.fl-fam-{x} {{ display: none; }}\n"
     for x in _LETTERS)
 
@@ -119,26 +121,50 @@ def _ref(f: Finding, prefix: str, i: int, j: int) -> str:
             f'title="the other side: {escape(f.message)}">&#8617;{escape(f.code)}</a>')
 
 
-def cards(findings: Sequence[Finding], prefix: str = "f") -> str:
+CLI_FIX_NOTE = "safe fix: --fix applies it"
+
+
+def cards(findings: Sequence[Finding], prefix: str = "f", fix_note: str = CLI_FIX_NOTE) -> str:
     """The findings as a list: position, check, message, links to both sides, the suggestion and its fix."""
-    items = []
+    return f'<ol class="fl-cards">{"".join(_card(f, i, prefix, fix_note) for i, f in enumerate(findings))}</ol>'
+
+
+def family_cards(findings: Sequence[Finding], prefix: str = "f", fix_note: str = "safe fix",
+                 accept: bool = True) -> str:
+    """The cards grouped by check family, each group headed by its name and count (the editors' page).
+
+    With ``accept``, a card whose fix has edits gets ``<button class="fl-accept" data-index="I">``
+    (I: the finding's index), for a page script to apply; the markup stays the same as ``cards``'s.
+    """
+    groups: dict[str, list[int]] = {}
     for i, f in enumerate(findings):
-        related = "".join(f'<li><a href="#{escape(prefix)}{i}-r{j}">{r.line}:{r.column}</a> {escape(r.message)}</li>'
-                          for j, r in enumerate(f.related) if r.start is not None)
-        related = f'<ul class="fl-related-list">{related}</ul>' if related else ""
-        suggestion = ""
-        if f.suggestion is not None:
-            shown = "<em>delete the flagged text</em>" if f.suggestion == "" else f"<ins>{escape(f.suggestion)}</ins>"
-            status = ""
-            if f.fix is not None:
-                status = ('<span class="fl-fixable">safe fix: --fix applies it</span>' if f.fixable else
-                          f'<span class="fl-unfixable">{escape(f.fix.reason or "")}</span>')
-            suggestion = f'<div class="fl-suggestion">suggestion: {shown} {status}</div>'
-        items.append(f'<li class="fl-card {_classes(f)}" id="{escape(prefix)}{i}-card">'
-                     f'<a href="#{escape(prefix)}{i}">{f.line}:{f.column}</a> '
-                     f'<span class="fl-code">{escape(f.code)}</span> {escape(f.name)} '
-                     f'<span class="fl-sev">[{escape(f.severity)}]</span> {escape(f.message)}{related}{suggestion}</li>')
-    return f'<ol class="fl-cards">{"".join(items)}</ol>'
+        groups.setdefault(family(f.code), []).append(i)
+    out = []
+    for x, indices in sorted(groups.items()):
+        items = "".join(_card(findings[i], i, prefix, fix_note, accept) for i in indices)
+        out.append(f'<section class="fl-family fl-fam-{x}"><h3>{escape(FAMILIES.get(x, x))} '
+                   f'<span class="fl-count">{len(indices)}</span></h3><ol class="fl-cards">{items}</ol></section>')
+    return "".join(out)
+
+
+def _card(f: Finding, i: int, prefix: str, fix_note: str, accept: bool = False) -> str:
+    related = "".join(f'<li><a href="#{escape(prefix)}{i}-r{j}">{r.line}:{r.column}</a> {escape(r.message)}</li>'
+                      for j, r in enumerate(f.related) if r.start is not None)
+    related = f'<ul class="fl-related-list">{related}</ul>' if related else ""
+    suggestion = ""
+    if f.suggestion is not None:
+        shown = "<em>delete the flagged text</em>" if f.suggestion == "" else f"<ins>{escape(f.suggestion)}</ins>"
+        status = ""
+        if f.fix is not None:
+            status = (f'<span class="fl-fixable">{escape(fix_note)}</span>' if f.fixable else
+                      f'<span class="fl-unfixable">{escape(f.fix.reason or "")}</span>')
+        button = (f' <button type="button" class="fl-accept" data-index="{i}">accept</button>'
+                  if accept and f.fix is not None and f.fix.edits and f.fix.applicability != "display-only" else "")
+        suggestion = f'<div class="fl-suggestion">suggestion: {shown} {status}{button}</div>'
+    return (f'<li class="fl-card {_classes(f)}" id="{escape(prefix)}{i}-card" data-index="{i}">'
+            f'<a href="#{escape(prefix)}{i}">{f.line}:{f.column}</a> '
+            f'<span class="fl-code">{escape(f.code)}</span> {escape(f.name)} '
+            f'<span class="fl-sev">[{escape(f.severity)}]</span> {escape(f.message)}{related}{suggestion}</li>')
 
 
 def counts(findings: Sequence[Finding]) -> str:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from factlint.api import Severity
-from factlint.config import DEFAULT_INCLUDE
+from factlint.config import DEFAULT_DATE_KEYS, DEFAULT_FRONT_MATTER_TEXT, DEFAULT_INCLUDE
 
 
 def _kebab(name: str) -> str:
@@ -27,6 +27,10 @@ class ConfigModel(BaseModel):
     fail_on: Severity = "warning"
     plugins: list[str] = []
     facts: list[str] = []
+    front_matter_text: list[str] = DEFAULT_FRONT_MATTER_TEXT
+    date_keys: list[str] = DEFAULT_DATE_KEYS
+    respect_gitignore: bool = True
+    report_unused_suppressions: bool = False
 
     @field_validator("select", "extend_select", "ignore")
     @classmethod

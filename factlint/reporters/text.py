@@ -10,7 +10,8 @@ COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
-def render(findings: list[Finding], files_checked: int, colour: bool) -> str:
+def render(findings: list[Finding], files_checked: int, colour: bool, verdict: str = "") -> str:
+    """The report; ``verdict`` (pass or fail under fail-on, what a baseline hid) follows the summary line."""
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{RESET}" if colour else text
 
@@ -22,19 +23,22 @@ def render(findings: list[Finding], files_checked: int, colour: bool) -> str:
             lines.append(paint(f"    {r.path}:{r.line}:{r.column}: {r.message}", DIM))
         if f.suggestion:
             lines.append(f"    suggestion: {f.suggestion}")
-    lines.append(summary(findings, files_checked))
+    lines.append(summary(findings, files_checked, verdict))
     return "\n".join(lines) + "\n"
 
 
-def summary(findings: list[Finding], files_checked: int) -> str:
+def summary(findings: list[Finding], files_checked: int, verdict: str = "") -> str:
+    """The summary; ``verdict`` (pass or fail under fail-on, what a baseline hid) is its second line."""
     counts = Counter(f.severity for f in findings)
     if findings:
         parts = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")
                           if counts[s])
         files = len({f.path for f in findings})
-        return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
+        line = (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({parts}) in "
                 f"{files} of {files_checked} file{'s' if files_checked != 1 else ''}.")
-    return f"No findings in {files_checked} file{'s' if files_checked != 1 else ''}."
+    else:
+        line = f"No findings in {files_checked} file{'s' if files_checked != 1 else ''}."
+    return f"{line}\n{verdict}" if verdict else line
 
 
 def fixable_line(findings: list[Finding]) -> str:
