@@ -10,12 +10,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from factlint.analysis.acronyms import (
     AcronymMention,
     Definition,
+    Gloss,
     Organisation,
     acronym_key,
+    countries_in,
+    gloss_of,
+    phrase_key,
     knowledge,
     name_key,
     schwartz_hearst,
@@ -111,16 +116,16 @@ class AcronymMismatch(Check):
         defined = {d.key: d for d in reversed(analysis.definitions) if d.match != "near-miss"}
         if not defined:
             return
+        short_forms = {d.key for d in analysis.definitions}
         uses = Counter(m.key for m in analysis.mentions)
-        well_known = knowledge().well_known
         seen: set[str] = set()
         for mention in analysis.mentions:
             key = mention.key
-            if key in defined or key in well_known or key in seen or len(key) < 3 or not key.isalpha():
+            if key in short_forms or key in seen or len(key) < 3 or not key.isalpha() or _may_be_meant(doc, key):
                 continue
             seen.add(key)
             for target, d in defined.items():
-                slip = slip_kind(key, target)
+                slip = slip_kind(key, target, first=False)
                 # a swap is a typing slip; one changed letter only for a single use of a much-used acronym
                 if slip == "swap" or (slip == "letter" and uses[key] == 1 and uses[target] >= 2):
                     yield Issue(mention.start, mention.end,
@@ -135,6 +140,19 @@ class AcronymMismatch(Check):
         return Issue(d.start, d.end,
                      f'"{d.key}" does not match "{d.long}", whose initials are {d.near_miss}',
                      (Related(d.long_start, d.long_end, f'the name abbreviated: "{d.long}"'),), suggestion)
+
+
+def _may_be_meant(doc: Document, key: str) -> bool:
+    """A well-known acronym may be meant in its own right, unless every body it names is a national
+    one of a country the article never names (the RMT, a British union, in a story set in France)."""
+    kb = knowledge()
+    if key not in kb.well_known:
+        return False
+    orgs = kb.by_acronym.get(key, ())
+    if not orgs or not all(o.national and o.members for o in orgs):
+        return True
+    countries = set(doc.acronyms.context().countries)
+    return any(countries & o.members or _named_in_text(doc, o, set(), key) for o in orgs)
 
 
 # --- A402 ------------------------------------------------------------------------------------
@@ -204,19 +222,23 @@ class AcronymContext(Check):
                 continue
             tried[mention.key] += 1
             written = kb.by_acronym[mention.key]
-            if any(_named_in_text(doc, org, set(), mention.key) for org in written):
-                continue  # the article names the written organisation in full: it means it
-            found = self._better(doc, mention, written, mentioned, uses[mention.key])
+            found = self._better(doc, mention, written, mentioned, uses[mention.key], uses)
             if found is not None:
                 reported.add(mention.key)
                 yield found
 
     def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
-                mentioned: set[str], uses: int) -> Issue | None:
+                mentioned: set[str], uses: int, uses_of: Counter) -> Issue | None:
         kb = knowledge()
         context = doc.acronyms.context()
         countries = set(context.countries)
         local = sentence_words(doc, mention.start)
+        gloss = gloss_of(doc, mention)
+        block = doc.block_at(mention.start)
+        here = block.index if block is not None else -1
+        # the article names the written organisation in full before this mention, or beside it: it means it
+        introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
+                         for org in written for name in org.names if " " in name)
         written_ids = {o.id for o in written}
         found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
@@ -227,11 +249,26 @@ class AcronymContext(Check):
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
+                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other)
+                if said < 0:
+                    continue  # the text says what the written organisation is or does, not this one
+                if said >= 2:
+                    found.append((said + 2, rank, other, said_reasons))
+                    continue
+                if introduced:
+                    continue
+                times = _times_named(doc, other, uses_of)
+                if uses == 1 and times >= 2 and not _written_has_a_sign(doc, mention, written, other) \
+                        and not _named_in_sentence(doc, mention, other):
+                    found.append((2 + said, rank, other, said_reasons + [
+                        f"the article speaks of the {other.acronym} {times} times and of the {mention.key} only here"]))
+                    continue
                 score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
                                                             local, mentioned)
+                score += said
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
                 if score >= 2 and (uses == 1 or by_members):
-                    found.append((score, rank, other, reasons))
+                    found.append((score, rank, other, said_reasons + reasons))
         # the likeliest: most evidence, then the data's order; a body loses to its parent organisation
         found = [f for f in found if not any(p.id in f[2].parents for _, _, p, _ in found)]
         if not found:
@@ -248,12 +285,17 @@ class AcronymContext(Check):
 
     @staticmethod
     def _in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
+        """The two bodies named side by side on purpose: "the WHO and the WTO", "the EEA, not the EU"."""
         lo, hi = sentence_span(doc, mention.start)
+        text = doc.text
         keys = {acronym_key(a) for a in other.acronyms}
-        if any(k in keys for k in doc.acronyms.keys_between(lo, hi)):
-            return True
-        text = f" {name_key(doc.text[lo:hi])} "
-        return any(f" {name_key(name)} " in text for name in other.names if " " in name)
+        spans = [(m.start, m.end) for m in doc.acronyms.mentions_between(lo, hi) if m.key in keys]
+        spans += [m.span() for name in other.names if " " in name for m in _name_pattern(name).finditer(text, lo, hi)]
+        for a, b in spans:
+            gap = text[b:mention.start] if b <= mention.start else text[mention.end:a]
+            if _COORDINATED.fullmatch(gap):
+                return True
+        return False
 
     def _evidence(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                   other: Organisation, countries: set[str], words: Counter, local: Counter,
@@ -271,8 +313,8 @@ class AcronymContext(Check):
         score = 0
         reasons: list[str] = []
         by_members = False
-        if any(org.members is not None and countries & org.members for org in written):
-            return 0, [], False  # a member of the written organisation is in the article: it may be meant
+        if any(org.members is not None and countries & (org.members - (other.members or set())) for org in written):
+            return 0, [], False  # a member of the written organisation alone is in the article: it may be meant
         other_members = countries & other.members if other.members is not None else None
         if other_members is not None and not other_members and len(countries) >= 2:
             return 0, [], False  # the other organisation fits the article's countries no better
@@ -282,7 +324,8 @@ class AcronymContext(Check):
                 reasons.append(f"none of the countries named ({', '.join(sorted(countries)[:4])}) belongs to it")
             elif len(other_members) >= 2 and all(
                     len(org.members & other.members) * 2 < min(len(org.members), len(other.members))
-                    for org in written if org.members is not None):
+                    for org in written if org.members is not None) \
+                    and not _members_of_another(doc, mention, other, other_members):
                 # the sentence must present the countries as members ("within", "members", "bloc"):
                 # an organisation named as an outside party ("Russia warned the X") proves nothing
                 by_members = any(local[w] for w in _MEMBERSHIP_CUES) or bool(
@@ -317,6 +360,190 @@ class AcronymContext(Check):
             score += 1
             reasons.append(f"the article names the {other.acronym} elsewhere")
         return score, reasons, by_members
+
+
+# Between two names given together: only small words and a coordinator ("and", "or", "not", "than").
+_COORDINATED = re.compile(r"(?:['’]s)?[\s,/(]*(?:(?:and|or|nor|but|not|than|versus|vs\.?|with|both|either|neither|the|its|"
+                          r"their|from|to|as|well|also|like|unlike|rather|instead|of)\b[\s,/()]*){1,6}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=512)
+def _name_pattern(name: str) -> re.Pattern:
+    """A full name as the text may write it: any case, "isation" or "ization", spaces or hyphens."""
+    words = [re.escape(w).replace("isation", "i[sz]ation").replace("ization", "i[sz]ation") for w in name.split()]
+    return re.compile(r"\b" + r"[\s-]+".join(words) + r"\b", re.IGNORECASE)
+
+
+def _members_of_another(doc: Document, mention: AcronymMention, other: Organisation, members: set[str]) -> bool:
+    """Another body the sentence names has all these countries as members: they are its members
+    ("Norway, Iceland and Liechtenstein are in the EEA, and the EU is their largest market")."""
+    kb = knowledge()
+    lo, hi = sentence_span(doc, mention.start)
+    return any(o.id != other.id and o.members is not None and members <= o.members
+               for m in doc.acronyms.mentions_between(lo, hi) if m.key != mention.key
+               for o in kb.by_acronym.get(m.key, ()))
+
+
+def _named_in_sentence(doc: Document, mention: AcronymMention, other: Organisation) -> bool:
+    """The sentence names ``other`` too: the writer tells the two apart ("the FBI and others were
+    involved, CIA were involved")."""
+    lo, hi = sentence_span(doc, mention.start)
+    keys = {acronym_key(a) for a in other.acronyms}
+    return any(m.key in keys for m in doc.acronyms.mentions_between(lo, hi)) or any(
+        _name_pattern(name).search(doc.text, lo, hi) for name in other.names if " " in name)
+
+
+def _times_named(doc: Document, org: Organisation, uses: Counter) -> int:
+    """How often the article names ``org``: its acronyms' uses, and one for its full name."""
+    keys = {acronym_key(a) for a in org.acronyms}
+    return sum(uses[k] for k in keys) + any(doc.acronyms.says(name) for name in org.names if " " in name)
+
+
+def _written_has_a_sign(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                        other: Organisation) -> bool:
+    """Anything in the article that points at a written organisation rather than at ``other``: its
+    full name, a member only it has in the paragraph, more words of its business than of the
+    other's; or it is the narrower of the two (the G7 in a story about the G20 may be meant)."""
+    block = doc.block_at(mention.start)
+    here = set(countries_in(doc.text, block.start, block.end)) if block is not None else set()
+    for org in written:
+        if any(doc.acronyms.says(name) for name in org.names if " " in name):
+            return True
+        if org.members is not None and (here & (org.members - (other.members or set()))
+                                        or (other.members is not None and org.members < other.members)):
+            return True
+        article = doc.acronyms.article_gloss()
+        own = article.hits(tuple(frozenset(_mandate(org)) - frozenset(_mandate(other))))
+        if len(own) >= 2 and len(own) >= len(article.hits(tuple(frozenset(_mandate(other)) - frozenset(_mandate(org))))):
+            return True  # the article does more of its business than of the other's
+    return False
+
+
+_PLACE_OF_SEAT = re.compile(r"\b(?:in|at|from)\s+$")  # "headquartered in Luxembourg": where it sits
+
+
+def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:
+    """The countries the words written on the acronym name: by name or demonym, or by the adjective
+    of a region ("Asian", "Nordic", "West African")."""
+    start, end = gloss.attached_span
+    capitals = knowledge().capitals  # a capital in a gloss is a seat ("its Paris headquarters"), not a member
+    text = doc.text
+    found = {c for c, (a, b) in countries_in(text, start, end).items()
+             if text[a:b] not in capitals and not _PLACE_OF_SEAT.search(text, max(start, a - 6), a)}
+    for region, adjective in knowledge().region_adjectives.items():
+        if gloss.hits((adjective,), True) or gloss.hits((region.lower(),), True):
+            found |= knowledge().region_countries[region]
+    return frozenset(found)
+
+
+def _described(org: Organisation) -> bool:
+    return bool(org.kind or org.mandate)
+
+
+def _mandate(org: Organisation) -> frozenset[str]:
+    """The words of a body's business: its mandate, or, for a body the data does not describe, its
+    keywords and the words of its domains."""
+    return frozenset(org.mandate) if _described(org) else _vocabulary(org)
+
+
+_PARTY_CUES = ("member", "members", "party", "parties", "signatory", "signatories", "within", "framework",
+               "joined", "join", "belongs", "belong")
+
+
+def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, written: tuple[Organisation, ...],
+                        other: Organisation) -> tuple[int, list[str]]:
+    """How strongly what the text says at the mention (its gloss, its sentence, the countries the
+    sentence makes members or parties) describes ``other`` and not the written organisation.
+
+    -1: the text says something only the written organisation is or does (it is meant). 2: a
+    type, mandate, parent or seat of ``other`` is written on the acronym itself ("the ECB, the
+    EU's long-term lending bank"), or two such words are in its sentence, or the sentence makes a
+    non-member of the written body a party; 1: one such word in the sentence.
+    """
+    score, reasons = 0, []
+    placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names
+    if placed:
+        if any(o.members is None or placed & o.members for o in written):
+            return -1, []
+        if other.members is not None and placed & other.members:
+            return 2, [f"the text places it in {', '.join(sorted(placed & other.members)[:3])}, "
+                       f"members of the {other.acronym}"]
+    members = _members_said(doc, mention, written, other)
+    if _described(other):
+        own_mandate = frozenset().union(*(_mandate(o) for o in written))
+        own_kind = frozenset().union(*((*o.kind, *o.head) for o in written))
+        own = gloss.hits(tuple(own_mandate - frozenset(other.mandate)))
+        own_attached = gloss.hits(tuple(own_kind - frozenset((*other.kind, *other.head))), True) \
+            + [o.seat for o in written if o.seat and o.seat != other.seat and gloss.hits((o.seat.lower(),), True)]
+        # a type or a head's title counts written on the acronym; its business anywhere in the sentence
+        attached = gloss.hits(tuple(frozenset((*other.kind, *other.head)) - own_kind), True)
+        words = attached + gloss.hits(tuple(frozenset(other.mandate) - own_mandate))
+        attached += [w for w in words if w not in attached and gloss.hits((w,), True)]
+        if other.seat and all(o.seat != other.seat for o in written) and gloss.hits((other.seat.lower(),), True):
+            attached.append(other.seat)
+            words.append(other.seat)
+        parent = knowledge().organisations.get(other.parent or "")
+        if parent is not None and all(o.parent != other.parent for o in written):
+            named = gloss.hits(tuple(a.lower() for a in (*parent.acronyms, *parent.names)), True)
+            if named:
+                attached.append(max(named, key=len))
+                words.append(max(named, key=len))
+        words = list({phrase_key(w): w for w in words}.values())  # "free-trade zone" and "free trade zone" once
+        # a word of the written body's inside a longer one of the other's ("lender" in "multilateral lender")
+        own_attached = [p for p in own_attached if not any(phrase_key(p) in phrase_key(q) for q in words)]
+        own = [p for p in own if not any(phrase_key(p) in phrase_key(q) for q in words)]
+        if own_attached or (not members and len(own) >= max(1, len(words))):
+            return -1, []  # the text says what the written organisation is or does: it is meant
+        score = 2 if attached or len(words) >= 2 else len(words)
+        if words:
+            reasons.append(f"the text says {', '.join(repr(w) for w in words[:4])}, which describes the {other.acronym}")
+    if members:
+        score = 2
+        reasons.append(f"the text counts {', '.join(members)} in it, and {'they are' if len(members) > 1 else 'it is'} "
+                       f"not a member of the {mention.key}")
+    return score, reasons
+
+
+# The text makes countries members or parties of the body named at the acronym: a cue right before
+# it, its subject the countries before it in the clause ("Norway belongs to the EAEU together with
+# Iceland"), or a relative clause right after it (", to which Moldova remains a party", ", whose
+# members include ...").
+_MEMBER_BEFORE = re.compile(r"\b(?:belongs?|belonging|(?:is|are|was|were|as|becomes?|became|remains?)[ \t]+(?:an?[ \t]+)?"
+                            r"(?:fellow[ \t]+|founding[ \t]+|full[ \t]+)?(?:members?|part|parties|party)|within|framework)"
+                            r"(?:[ \t]+(?:to|of|in|into|the|framework))*[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_MEMBER_AFTER = re.compile(r"(?:['’]s[ \t]+members|(?:[ \t]+[\w-]+){0,6}?,[ \t]+(?:to|of|in)[ \t]+which|"
+                           r",[ \t]+whose[ \t]+members)\b", re.IGNORECASE)  # "the CSTO free trade zone, to which ..."
+_TOGETHER = re.compile(r"[ \t]+(?:together|along)[ \t]+with\b|[ \t]+as[ \t]+well[ \t]+as\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:.!?()—–]")
+
+
+def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
+                  other: Organisation) -> list[str]:
+    """Countries the text makes members or parties of the body at the acronym ("Norway belongs to
+    the EAEU together with Iceland and Liechtenstein", "the CSTO agreement, to which Moldova remains
+    a party") that all belong to ``other``: those that belong to none of the written organisations."""
+    if other.members is None or any(o.members is None for o in written):
+        return []
+    text = doc.text
+    lo, hi = sentence_span(doc, mention.start)
+    spans = []
+    cue = _MEMBER_BEFORE.search(text, max(lo, mention.start - 40), mention.start)
+    if cue is not None:
+        start = max([lo] + [m.end() for m in _CLAUSE.finditer(text, lo, cue.start())])
+        spans.append((start, cue.start()))
+        together = _TOGETHER.match(text, mention.end, hi)
+        if together is not None:
+            stop = _CLAUSE.search(text, together.end(), hi)
+            spans.append((together.end(), stop.start() if stop else hi))
+    after = _MEMBER_AFTER.match(text, mention.end, hi)
+    if after is not None:
+        stop = _CLAUSE.search(text, after.end(), hi)
+        spans.append((after.end(), stop.start() if stop else hi))
+    capitals = knowledge().capitals  # "Moscow has ...": a government, not a member named
+    countries = {c for a, b in spans for c, (x, y) in countries_in(text, a, b).items() if text[x:y] not in capitals}
+    if not countries or not countries <= other.members:
+        return []
+    return sorted(c for c in countries if not any(c in o.members for o in written))
 
 
 def _spells_out(short: str, name: str) -> bool:

@@ -9,75 +9,144 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from factlint.analysis.names import (ORG_WORDS, NameAnalysis, Person, Role, country_words, given_compatible,
-                                     roles_conflict, roles_match, spelling_variant, surname_keys)
+from factlint.analysis.names import (ORG_WORDS, TOP_ROLES, NameAnalysis, Person, Role, conflict_kind, country_words,
+                                     given_compatible, given_variant, institution_of, roles_conflict, roles_match,
+                                     spelling_variant)
+from factlint.analysis.spelling import forms as spelling_forms
+from factlint.analysis.spelling import gendered_surnames, index_keys
 from factlint.api import Check, Issue, Related
 
 if TYPE_CHECKING:
     from factlint.document import Document
 
-KIND_TEXT = {"accents": "accents dropped", "transliteration": "another transliteration",
-             "doubled letter": "a letter doubled or not",
+KIND_TEXT = {"accents": "accents dropped or written out", "transliteration": "another transliteration",
+             "doubled letter": "a letter doubled or not", "spacing": "spaced, hyphenated or capitalised another way",
              "slip": "a one-letter difference"}
 MAX_RELATED = 3
 
 
-def _spellings(names: NameAnalysis) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
+Spans = list[tuple[int, int]]
+
+
+def _spellings(names: NameAnalysis, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
     """Pairs of spellings that name one person: (spelling, its spans, other spelling, its spans, kind)."""
     people = names.people
     surnames = {p.surname for p in people}
-    family = names.family
-    keys = [surname_keys(p.surname) for p in people]
+    keys = [index_keys(p.family or p.surname) for p in people]
     # A word that also names an organisation ("Shell Oil", "Kazuran Holdings") is not a surname here.
     organisation_words = {w for e in names.entities if e.kind == "organisation" for w in e.text.split()}
     for i, p in enumerate(people):
-        if not p.given or p.surname in family:
+        yield from _family_spellings(p, text)
+        if not p.given:
             continue
+        yield from _given_spellings(p, text)
         spans = [(m.surname_start, m.surname_end) for m in p.mentions if not m.ambiguous and m.form != "role"]
-        yield from _given_spellings(p)
-        loose: dict[str, list[tuple[int, int]]] = {}
+        loose: dict[str, Spans] = {}
         for lo in names.loose:
-            if lo.text in surnames or lo.text in organisation_words or not spelling_variant(p.surname, lo.text):
+            if lo.text in surnames or lo.text in organisation_words or not _variant(p, lo.text) \
+                    or gendered_surnames(p.surname, lo.text):
                 continue
             if lo.role is not None and p.roles and not any(roles_match(lo.role, r) for r in p.roles):
-                continue  # introduced with another post: someone else
+                continue  # introduced with a post of its own ("Smyth, a retired teacher,"): someone else
             loose.setdefault(lo.text, []).append((lo.start, lo.end))
         for word, other in loose.items():
             if not _unique_match(word, p, people):
                 continue
-            yield p.surname, spans, word, other, spelling_variant(p.surname, word) or ""
+            same = [(m.surname_start, m.surname_end) for m in names.mentions if m.form != "role"
+                    and text[m.surname_start:m.surname_end] == p.family]  # relatives who share it too
+            yield p.family, same or spans, word, other, _variant(p, word) or ""
         for j in range(i + 1, len(people)):
             q = people[j]
             if not keys[i] & keys[j]:
                 continue
-            kind = spelling_variant(p.surname, q.surname)
-            if kind is None or q.surname in family or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
+            kind = spelling_variant(p.family, q.family)
+            if kind is None or gendered_surnames(p.surname, q.surname) or p.suffix != q.suffix or not (p.confirmed or q.confirmed):
                 continue
             if not given_compatible(p.given, q.given) or not _unique_match(q.surname, p, people):
                 continue
-            if p.roles and q.roles and not any(roles_match(a, b) for a in p.roles for b in q.roles):
-                continue  # two names with different posts: two people the text keeps apart
+            if any(roles_conflict(a, b) for a in p.roles for b in q.roles) or (
+                    any(r.introduced for r in p.roles) and any(r.introduced for r in q.roles)
+                    and not any(roles_match(a, b) for a in p.roles for b in q.roles)):
+                continue  # each introduced with a post of its own, or with posts one person cannot hold: two people
             if p.sex and q.sex and p.sex != q.sex:
                 continue  # "Mr Smith" and "Mrs Smyth"
-            yield p.surname, spans, q.surname, [(m.surname_start, m.surname_end) for m in q.mentions
-                                                if m.form != "role"], kind
+            yield p.family, spans, q.family, [(m.surname_start, m.surname_end) for m in q.mentions
+                                              if m.form != "role"], kind
 
 
-def _given_spellings(person: Person) -> Iterator[tuple[str, list[tuple[int, int]], str, list[tuple[int, int]], str]]:
-    """One person's given name spelled two ways in full mentions ("Dariya Kovalenko" ... "Daria Kovalenko")."""
-    by_spelling: dict[str, list[tuple[int, int]]] = {}
+def _variant(person: Person, word: str) -> str | None:
+    return spelling_variant(person.surname, word) or (
+        spelling_variant(person.family, word) if person.family != person.surname else None)
+
+
+def _family_spellings(person: Person, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
+    """One person's family name written two ways in mentions the analyser linked ("de la Cruz" /
+    "Dela Cruz", "Massy-Greene" / "Massy Greene")."""
+    by_spelling: dict[str, Spans] = {}
     for m in person.mentions:
-        if m.form == "full" and m.surname_start > m.start:
-            given = m.text[:m.surname_start - m.start].split()
-            if given:
-                first = m.text.index(given[0])
-                by_spelling.setdefault(given[0], []).append((m.start + first, m.start + first + len(given[0])))
+        if m.form != "role" and not m.ambiguous:
+            by_spelling.setdefault(" ".join(text[m.surname_start:m.surname_end].split()), []).append(
+                (m.surname_start, m.surname_end))
+    if len(by_spelling) < 2:
+        return
     spellings = list(by_spelling)
     for i, a in enumerate(spellings):
         for b in spellings[i + 1:]:
             kind = spelling_variant(a, b)
             if kind is not None:
                 yield a, by_spelling[a], b, by_spelling[b], kind
+
+
+_GIVEN_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*")
+
+
+def _given_spellings(person: Person, text: str) -> Iterator[tuple[str, Spans, str, Spans, str]]:
+    """One person's given name spelled two ways in full mentions ("Dariya Kovalenko" ... "Daria
+    Kovalenko", "Abdulrahman" ... "Abdel Rahman")."""
+    forms: dict[tuple[str, ...], list[list[tuple[int, int]]]] = {}
+    for m in person.mentions:
+        if m.form == "full" and m.surname_start > m.start:
+            words = list(_GIVEN_WORD.finditer(text, m.start, m.surname_start))
+            if words:
+                forms.setdefault(tuple(w.group() for w in words), []).append([w.span() for w in words])
+    if len(forms) < 2:
+        return
+    given = list(forms)
+    for i, a in enumerate(given):
+        for b in given[i + 1:]:
+            found = given_variant(a, b)
+            if found is None or " ".join(a[:found[0]]) == " ".join(b[:found[1]]):
+                continue
+            na, nb, kind = found
+            yield (" ".join(a[:na]), [(w[0][0], w[na - 1][1]) for w in forms[a]],
+                   " ".join(b[:nb]), [(w[0][0], w[nb - 1][1]) for w in forms[b]], kind)
+
+
+def _name_like(words: tuple[str, ...]) -> bool:
+    """Every part of every word capitalised: "Jean-Marie", not "Oscar-nominated"."""
+    return all(part[:1].isupper() for w in words for part in w.split("-"))
+
+
+def _changed_given_names(names: NameAnalysis) -> Iterator[tuple[Person, Person]]:
+    """(the person introduced, the later full name) when one family name appears with a second
+    first name that the text never introduces: no title, role, appositive or stated relation,
+    while the first was introduced with a post. News copy introduces every new person; a second
+    Oduya named in passing after "Committee chair Martin Oduya" is that chair with a slipped name."""
+    people = names.people
+    by_family: dict[str, list[Person]] = {}
+    for p in people:
+        if p.given and p.mentions and not p.related and p.surname not in names.family:
+            by_family.setdefault(spelling_forms(p.family)[3], []).append(p)
+    for group in by_family.values():
+        if len(group) != 2:
+            continue
+        first, later = sorted(group, key=lambda p: p.mentions[0].start)
+        if not first.roles or later.roles or not later.confirmed or given_compatible(first.given, later.given) \
+                or any(m.form == "title" for m in later.mentions) or (first.sex and later.sex and first.sex != later.sex) \
+                or len(first.given[0]) == 1 or len(later.given[0]) == 1 \
+                or first.given[-len(later.given):] == later.given or not _name_like(later.given):
+            continue  # "Duncan Smith" after "Iain Duncan Smith": the family name of two words
+        yield first, later
 
 
 def _organisation_spellings(names: NameAnalysis) -> Iterator[tuple[str, list, str, list, str]]:
@@ -147,21 +216,33 @@ class NameVariant(Check):
         text = doc.text
         flagged: set[tuple[int, int]] = set()
         names = doc.names
-        pairs = [(*pair, "person") for pair in _spellings(names)]
+        pairs = [(*pair, "person") for pair in _spellings(names, text)]
         pairs += [(*pair, "organisation") for pair in _organisation_spellings(names)]
         for first, first_spans, second, second_spans, kind, what in pairs:
             if not first_spans or not second_spans:
                 continue
-            if len(second_spans) > len(first_spans):
+            if (len(second_spans), -second_spans[0][0]) > (len(first_spans), -first_spans[0][0]):
                 first, first_spans, second, second_spans = second, second_spans, first, first_spans
             majority = first if len(first_spans) > len(second_spans) else None
+            count = (f'({len(first_spans)}x against {len(second_spans)}x, so "{first}" is likely meant)' if majority
+                     else f"({len(first_spans)}x each: the text does not show which is right)")
             related = tuple(Related(s, e, f'"{text[s:e]}" here') for s, e in first_spans[:MAX_RELATED])
             for s, e in second_spans:
                 if (s, e) in flagged:
                     continue
                 flagged.add((s, e))
-                yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere ({len(first_spans)}x) for the same '
-                                  f'{what}: {KIND_TEXT.get(kind, kind)}', related, majority)
+                yield Issue(s, e, f'"{second}" here, but "{first}" elsewhere for the same {what}: '
+                                  f'{KIND_TEXT.get(kind, kind)} {count}', related, majority)
+        for first, later in _changed_given_names(names):
+            intro = first.mentions[0]
+            for m in later.mentions:
+                if m.form == "full" and (m.start, m.end) not in flagged:
+                    flagged.add((m.start, m.end))
+                    yield Issue(m.start, m.surname_start if m.surname_start > m.start else m.end,
+                                f'"{" ".join(text[m.start:m.end].split())}" here, but "{first.name}" elsewhere: '
+                                f"one {first.family} with two first names, and only {first.name} is introduced",
+                                (Related(intro.start, intro.end, f'"{first.name}" introduced here'),),
+                                " ".join(first.given))
 
 
 def _role_label(role: Role) -> str:
@@ -172,15 +253,22 @@ class RoleConflict(Check):
     """One person is given two incompatible titles, roles or affiliations.
 
     What it checks:
-        Two roles for one person that cannot both hold: ministers of two portfolios, leaders
-        of two different parties or groups, two top posts of the same organisation.
+        Each role the text gives a person (a title, a role phrase before the name, an appositive,
+        "who heads ...", "whose leader, X", "X, whose party ...") is read as a post in a body:
+        its party, its office of state and country, its grade (vice, deputy), its rank, the body
+        named. Two roles of one person conflict when they name two parties, two offices of state
+        (or one office of two countries), a post and the post below it in one body, two ranks of
+        a service, or one post in two bodies; and a person given a second top post of a body whose
+        holder the article names as someone else.
     Why an editor cares:
         One of the two is wrong, and a wrong title misinforms readers about who speaks for whom.
     Fires on:
-        "German Development Minister Julia Brandt ... Brandt, who heads the German health ministry"
+        "German Development Minister Julia Brandt ... Brandt, who heads the German health ministry";
+        "Labour MP Jo Hale ... Hale, a Conservative MP, said"
     Passes:
         A shortened second reference ("the minister"), a change the text describes ("the former
-        minister", "who was appointed last week"), roles that can be held together.
+        minister", "who was appointed last week"), roles that can be held together ("chairman and
+        chief executive", "Lieutenant Colonel" and "Colonel").
     """
 
     code = "E302"
@@ -189,18 +277,72 @@ class RoleConflict(Check):
     summary = "one person is given two incompatible titles or roles"
 
     def run(self, doc: Document) -> Iterator[Issue]:
-        for person in doc.names.people:
-            distinct: dict[tuple, Role] = {}
-            for r in person.roles:
-                distinct.setdefault((r.head, r.portfolio, r.organisation, r.owner, r.employer, r.change), r)
-            roles = list(distinct.values())
+        people = doc.names.people
+        flagged: set[int] = set()
+        for person in people:
+            roles = _distinct_roles(person)
             for j, later in enumerate(roles):
-                earlier = next((r for r in roles[:j] if roles_conflict(r, later)), None)
-                if earlier is None:
+                found = next(((r, kind) for r in roles[:j] if not _overlap(r, later) and (kind := conflict_kind(r, later))),
+                             None)
+                if found is None:
                     continue
+                earlier, kind = found
+                flagged.add(later.start)
                 yield Issue(later.start, later.end,
-                            f'{person.surname} is "{_role_label(later)}" here but "{_role_label(earlier)}" earlier',
+                            f'{person.surname} is "{_role_label(later)}" here but "{_role_label(earlier)}" earlier: '
+                            f"{CONFLICT_TEXT[kind]}",
                             (Related(earlier.start, earlier.end, f'"{_role_label(earlier)}"'),))
+        yield from self._post_held_by_another(people, flagged)
+
+    @staticmethod
+    def _post_held_by_another(people: list[Person], flagged: set[int]) -> Iterator[Issue]:
+        """A person with two top posts, the second of which the article gives to someone else in the
+        same body: "Chief executive Sandra Pilling" ... "the trust's chair, Professor Alan Rudd" ...
+        "Pilling, who has chaired the trust since 2021"."""
+        holders: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
+        for p in people:
+            for r in p.roles:
+                body, _ = institution_of(r)
+                if not r.change and body and r.head in TOP_ROLES and not r.grade:
+                    holders.setdefault((TOP_ROLES[r.head], body), []).append((p, r))
+        for p in people:
+            roles = _distinct_roles(p)
+            for j, later in enumerate(roles):
+                body, _ = institution_of(later)
+                if later.start in flagged or later.change or later.grade or later.head not in TOP_ROLES or not body:
+                    continue
+                post = TOP_ROLES[later.head]
+                own = next((r for r in roles[:j] + roles[j + 1:] if r.head in TOP_ROLES and not r.change
+                            and TOP_ROLES[r.head] != post), None)
+                other = next(((q, r) for q, r in holders.get((post, body), ()) if q is not p
+                              and q.surname != p.surname), None)
+                if own is None or other is None:
+                    continue
+                q, held = other
+                flagged.add(later.start)
+                yield Issue(later.start, later.end,
+                            f'{p.surname} is "{_role_label(later)}" here but "{_role_label(own)}" elsewhere, '
+                            f'and the article gives that post to {q.name} ("{_role_label(held)}")',
+                            (Related(own.start, own.end, f'"{_role_label(own)}"'),
+                             Related(held.start, held.end, f"{q.name}: \"{_role_label(held)}\"")))
+
+
+CONFLICT_TEXT = {"party": "two parties", "office": "two offices of state that one person does not hold at once",
+                 "grade": "a post and the post below it in one body", "rank": "two ranks of one service",
+                 "post": "two posts that one person does not hold at once"}
+
+
+def _overlap(a: Role, b: Role) -> bool:
+    """Two readings of one phrase ("deputy Conservative Chairman" and its title), not two statements."""
+    return a.start < b.end and b.start < a.end
+
+
+def _distinct_roles(person: Person) -> list[Role]:
+    distinct: dict[tuple, Role] = {}
+    for r in person.roles:
+        distinct.setdefault((r.head, r.portfolio, r.organisation, r.owner, r.employer, r.change, r.grade, r.office,
+                             r.country, r.rank, r.party), r)
+    return list(distinct.values())
 
 
 QUOTE_WORD = regex.compile(r"[\p{L}\p{M}\d]+")

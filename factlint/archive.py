@@ -457,8 +457,9 @@ def main(args: Any, settings: Settings) -> int:
         print(f"factlint: archive needs the 'archive' extra (pip install 'factlint[archive]'): {exc}",
               file=sys.stderr)
         return 2
-    if args.workers < 0 or args.partition_size < 1:
-        print("factlint: --workers and --partition-size must be at least 1", file=sys.stderr)
+    if args.workers < 0 or args.partition_size < 1 or args.block_size <= 0:
+        print("factlint: --workers must be 0 (every core) or more, --partition-size at least 1 and --block-size "
+              "more than 0", file=sys.stderr)
         return 2
     workers = args.workers or (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
                                else os.cpu_count() or 1)
@@ -477,7 +478,7 @@ def main(args: Any, settings: Settings) -> int:
                 raise ArchiveError(str(exc)) from None
         if KINDS.get(args.default_format.lower()) is None:
             raise ArchiveError(f"--default-format {args.default_format!r}: use md, txt or html")
-        partitions = plan(args.sources, settings, args.partition_size, args.block_size * 1024 * 1024)
+        partitions = plan(args.sources, settings, args.partition_size, max(1, int(args.block_size * 1024 * 1024)))
         if not partitions:
             raise ArchiveError("no articles found in " + ", ".join(args.sources))
         prepare_output(out, describe(args.sources, partitions, job), args.resume, args.overwrite)

@@ -117,7 +117,7 @@ def _archive_parser(sub) -> None:
     archive.add_argument("--overwrite", action="store_true", help="replace the findings already in --out")
     archive.add_argument("--partition-size", type=int, default=500, metavar="N",
                          help="article files per partition (default: 500)")
-    archive.add_argument("--block-size", type=int, default=16, metavar="MB",
+    archive.add_argument("--block-size", type=float, default=16, metavar="MB",
                          help="megabytes of JSON Lines per partition (default: 16); Parquet: one row group each")
     archive.add_argument("--id-column", default="id", help="record field of the article id (default: id)")
     archive.add_argument("--text-column", default="text", help="record field of the article text (default: text)")

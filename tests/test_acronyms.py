@@ -135,7 +135,7 @@ def test_a401_fires_on_a_use_that_swaps_letters_of_a_defined_acronym():
 
 
 def test_a401_silent_on_two_defined_or_known_acronyms_one_letter_apart():
-    text = ("The Joint Audit Board (JAB) and the Joint Able Bureau (JAU) met. The JAB said yes; the CDU "
+    text = ("The Joint Audit Board (JAB) and the Joint Able Unit (JAU) met. The JAB said yes; the CDU "
             "and the CSU agreed.")
     assert codes(lint_text(text, select=["A401"])) == []
 
@@ -153,8 +153,8 @@ def test_a401_fires_one_edit_from_a_known_acronym(text, suggestion):
 @pytest.mark.parametrize("text", [
     "The Slovenian Democratic Party (SDS) won most seats.",  # one letter off: the Slovene name's initials
     "The Kurdistan Workers' Party (PKK) denied it.",
-    "The Party of the Democratic Revolution (PRD) lost.",  # adjective after noun in the Spanish name
-    "The Union for a Popular Movement (UMP) won.",
+    "Mexico's Party of the Democratic Revolution (PRD) lost.",  # adjective after noun in the Spanish name
+    "In France the Union for a Popular Movement (UMP) won.",
     "Russia's Liberal Democratic Party (LDPR) won, and the Social Democratic Party (SDS) lost.",  # generic names
     "Islamic State (IS/ISIS) claimed the attack.",
     "The fund (about $4bn) opened, and the UK (United Kingdom) agreed.",

@@ -116,7 +116,7 @@ def test_jsonl_on_two_workers_equals_the_cli(tmp_path, scheduler, cli_findings):
     source = tmp_path / "articles.jsonl"
     write_jsonl(source)
     # small blocks, so that line-aligned byte ranges cut the file into many partitions
-    code, out, err = archive(str(source), "--out", "found.parquet", "--scheduler", scheduler, "--block-size", "1",
+    code, out, err = archive(str(source), "--out", "found.parquet", "--scheduler", scheduler, "--block-size", "0.02",
                              cwd=tmp_path)
     assert code == 0, err
     assert f"{len(articles())} articles" in out
@@ -190,7 +190,7 @@ def test_broken_articles_become_error_rows_and_the_run_goes_on(tmp_path, schedul
 def test_resume_lints_only_the_missing_partitions(tmp_path, scheduler):
     source = tmp_path / "a.jsonl"
     write_jsonl(source)
-    base = ("a.jsonl", "--out", "found.parquet", "--scheduler", scheduler, "--block-size", "1")
+    base = ("a.jsonl", "--out", "found.parquet", "--scheduler", scheduler, "--block-size", "0.02")
     assert archive(*base, cwd=tmp_path)[0] == 0
     out = tmp_path / "found.parquet"
     parts = sorted(out.glob("part-*.parquet"))
@@ -215,7 +215,8 @@ def test_resume_lints_only_the_missing_partitions(tmp_path, scheduler):
     (["missing.jsonl", "--out", "o"], "missing.jsonl: no such file or folder"),
     (["empty", "--out", "o"], "no articles found in empty"),
     (["not.parquet", "--out", "o"], "not a readable Parquet file"),
-    (["a.jsonl", "--out", "o", "--workers", "-1"], "--workers and --partition-size must be at least 1"),
+    (["a.jsonl", "--out", "o", "--workers", "-1"], "--partition-size at least 1"),
+    (["a.jsonl", "--out", "o", "--block-size", "0"], "--block-size more than 0"),
     (["a.jsonl", "--out", "o", "--default-format", "rtf"], "--default-format 'rtf'"),
 ])
 def test_usage_errors_are_one_line(tmp_path, args, message):

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,12 @@ class Organisation:
     confusables: tuple[str, ...]  # ids, the likeliest confusion first
     parents: tuple[str, ...] = ()  # ids of the organisations it is a body of ("members_of")
     national: bool = False  # a national body: its name may be generic ("Liberal Democratic Party")
+    # what a writer may say the body is or does ("the EU's long-term lending bank"), lower case
+    kind: tuple[str, ...] = ()  # "central bank", "military alliance"
+    parent: str | None = None  # id of the body it belongs to: the IFC to the World Bank Group
+    seat: str | None = None
+    head: tuple[str, ...] = ()  # its head's title
+    mandate: tuple[str, ...] = ()  # words and phrases of its business
 
     @property
     def acronym(self) -> str:
@@ -120,7 +127,9 @@ class Knowledge:
             org = Organisation(entry["id"], tuple(entry["acronyms"]), tuple(entry["names"]),
                                frozenset(found) if found else None, tuple(entry.get("domains", ())),
                                frozenset(entry.get("keywords", ())), tuple(confusables[entry["id"]]),
-                               tuple(entry.get("members_of", ())), entry.get("scope") == "national")
+                               tuple(entry.get("members_of", ())), entry.get("scope") == "national",
+                               tuple(entry.get("kind", ())), entry.get("parent"), entry.get("seat"),
+                               tuple(entry.get("head", ())), tuple(entry.get("mandate", ())))
             self.organisations[org.id] = org
             for key in dict.fromkeys(acronym_key(a) for a in org.acronyms):  # "EU" and "E.U." once
                 by_acronym.setdefault(key, []).append(org)
@@ -149,8 +158,40 @@ class Knowledge:
         return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in out.items()}
 
     @cached_property
+    def capitals(self) -> frozenset[str]:
+        return frozenset(c for country in self._raw["countries"] for c in country.get("capitals", ()))
+
+    @cached_property
+    def region_countries(self) -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for country in self._raw["countries"]:
+            for region in country.get("regions", ()):
+                out.setdefault(region, set()).add(country["name"])
+        return {k: frozenset(v) for k, v in out.items()}
+
+    @cached_property
+    def region_adjectives(self) -> dict[str, str]:
+        """Each region's adjective in lower case: Asia -> asian, Europe -> european, Balkans -> balkan."""
+        return {region: _REGION_ADJECTIVES.get(region, _adjective(region)) for region in self.region_countries}
+
+    @cached_property
+    def english(self) -> frozenset[str]:
+        """Countries with English as an official or national language."""
+        return frozenset(c["name"] for c in self._raw["countries"] if c.get("english"))
+
+    @cached_property
     def domain_words(self) -> dict[str, frozenset[str]]:
         return {k: frozenset(v) for k, v in self._raw["domains"].items()}
+
+
+_REGION_ADJECTIVES = {"Arab world": "arab", "Middle East": "middle eastern", "Caucasus": "caucasian", "Gulf": "gulf",
+                      "Nordic": "nordic", "Baltic": "baltic", "Caribbean": "caribbean"}
+
+
+def _adjective(region: str) -> str:
+    """"West Africa" -> "west african", "Eastern Europe" -> "eastern european", "Americas" -> "american"."""
+    name = region.lower().removesuffix("s")
+    return name + ("n" if name.endswith("a") else "an" if name.endswith("e") else "")
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +249,8 @@ class AcronymAnalysis:
     _starts: list[int] | None = field(default=None, repr=False)
     _lower_words: frozenset[str] | None = field(default=None, repr=False)
     _lowered: str | None = field(default=None, repr=False)
+    _block_keys: list[str] | None = field(default=None, repr=False)
+    _article: Gloss | None = field(default=None, repr=False)
 
     def records(self) -> list:
         return [*self.definitions, *self.mentions]
@@ -218,6 +261,12 @@ class AcronymAnalysis:
     def capitalised_names(self) -> list[str]:
         """Runs of capitalised words (with linking words), for telling whether an acronym is spelled out."""
         return [m.group() for m in _NAME_IN_TEXT.finditer(self._doc.text) if not _is_acronym_token(m.group())]
+
+    def mentions_between(self, start: int, end: int) -> list[AcronymMention]:
+        """The mentions that start in ``start``..``end``."""
+        if self._starts is None:
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
     def keys_between(self, start: int, end: int) -> list[str]:
         """Keys of the mentions that start in ``start``..``end``."""
@@ -244,6 +293,22 @@ class AcronymAnalysis:
             self._name_keys = f" {name_key(self._doc.text)} "
         return f" {key} " in self._name_keys
 
+    def article_gloss(self) -> Gloss:
+        """The whole text normalised as a gloss, to look up a body's business words anywhere in it."""
+        if self._article is None:
+            words = _normalise(self._doc.text)
+            self._article = Gloss(words, words, (0, len(self._doc.text)))
+        return self._article
+
+    def first_block_saying(self, name: str) -> int:
+        """The index of the first block that contains ``name`` whatever its spelling, or -1."""
+        if not self.says(name):
+            return -1
+        if self._block_keys is None:
+            self._block_keys = [f" {name_key(self._doc.text[b.start:b.end])} " for b in self._doc.blocks]
+        key = f" {name_key(name)} "
+        return next((i for i, k in enumerate(self._block_keys) if key in k), -1)
+
     def context(self) -> ArticleContext:
         if self._context is None:
             self._context = _article_context(self._doc)
@@ -255,13 +320,17 @@ class AcronymAnalysis:
 # Two capitals with at most two lower-case letters between (NATO, AfDB, CoE, PhD, NGOs, OPEC+),
 # or dotted initials (U.S., U.N.).
 _MENTION = re.compile(
-    r"[A-Z](?<![\w&+][A-Z])(?:\.(?:[A-Z]\.)+(?![\w])|[a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?)")
+    r"[A-Z](?<![\w&+][A-Z])(?:\.(?:[A-Z]\.)+(?![\w])|[a-z]{0,2}[A-Z][A-Za-z0-9&]*\+?(?:['’]s\b)?"
+    r"|-?\d{1,2}(?![\w-])(?:['’]s\b)?)")  # ... or a capital and a number: G7, G-20, P5
 _SHOUT_WORDS = frozenset("A AN AND THE OF FOR TO IN ON AT BY IS IT AS OR NOT NO NEW NEWS BREAKING "
                          "WITH FROM THIS THAT UPDATE UPDATED EXCLUSIVE WATCH LIVE READ MORE".split())
 
 
 _LOWER_RUN = re.compile(r"[a-z]+")
 _DATELINE_TAIL = re.compile(r"\s*(?:\(|,|:|[-—–]\s)")
+
+
+_NUMBERED = re.compile(r"[A-Z]-?\d{1,2}")
 
 
 def _is_acronym_token(token: str) -> bool:
@@ -272,6 +341,8 @@ def _is_acronym_token(token: str) -> bool:
     if len(core) >= 3 and core[-1] == "s" and core[-2].isupper():
         core = core[:-1]
     core = core.rstrip("+")
+    if _NUMBERED.fullmatch(core):  # "G20", "P5": known ones only, not every road or model (M25, A1)
+        return core.replace("-", "") in knowledge().by_acronym
     if sum(c.isupper() for c in core) < 2:
         return False
     if not any(c.islower() for c in core):
@@ -345,7 +416,9 @@ class _Word:
     word: str
 
 
-def _name_words(text: str, start: int, end: int) -> list[_Word]:
+def _name_words(text: str, start: int, end: int, lower: bool = False) -> list[_Word]:
+    """Capitalised words and linking words; with ``lower``, lower-case words too, as names in
+    French or Spanish write them ("Régie des transports de Montreval")."""
     out = []
     for m in _WORD.finditer(text, start, end):
         word = m.group()
@@ -355,6 +428,8 @@ def _name_words(text: str, start: int, end: int) -> list[_Word]:
             out.append(_Word(m.start(), m.end(), initials.upper(), False, word))
         elif word.lower() in _STOPWORDS:
             out.append(_Word(m.start(), m.end(), word[0].upper(), True, word))
+        elif lower and word[0].isalpha():
+            out.append(_Word(m.start(), m.end(), word[0].upper(), False, word))
     return out
 
 
@@ -362,16 +437,17 @@ def _letters(short: str) -> str:
     return "".join(c for c in short if c.isupper() or c.isdigit())
 
 
-def slip_kind(a: str, b: str) -> str:
+def slip_kind(a: str, b: str, first: bool = True) -> str:
     """"letter" when one letter differs, "swap" when two neighbours are swapped, else "".
 
-    Both keep the first letter and the length: the slips of typing, not of translation.
+    Both keep the length, and by default the first letter: the slips of typing, not of
+    translation. With ``first=False`` the first two letters may be the ones swapped (ICG for CIG).
     """
-    if len(a) != len(b) or a == b or a[0] != b[0]:
+    if len(a) != len(b) or a == b or (a[0] != b[0] and first):
         return ""
     diff = [i for i in range(len(a)) if a[i] != b[i]]
     if len(diff) == 1:
-        return "letter"
+        return "letter" if diff[0] else ""
     swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     return "swap" if swapped else ""
 
@@ -380,10 +456,12 @@ _ADJECTIVE_ENDINGS = ("ic", "al", "ar", "an", "ive", "ist", "ary", "ian", "ese",
 
 
 def _adjective_swapped(tail: list[_Word], content: str, letters: str) -> bool:
-    """The first of the two swapped words looks like an adjective ("Democratic", "Popular")."""
+    """An adjective swapped with the noun after it ("Democratic Revolution", "Popular Movement"): two
+    adjectives swapped ("Democratic Unionist", "Scottish National") are a typing slip."""
     swapped = next(i for i in range(len(content)) if content[i] != letters[i])
-    words = [w for w in tail if not w.linking]
-    return swapped < len(words) and words[swapped].word.lower().endswith(_ADJECTIVE_ENDINGS)
+    words = [w.word.lower() for w in tail if not w.linking]
+    return swapped + 1 < len(words) and words[swapped].endswith(_ADJECTIVE_ENDINGS) \
+        and not words[swapped + 1].endswith(_ADJECTIVE_ENDINGS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -393,41 +471,103 @@ class _Fit:
     near_miss: str | None = None
 
 
-def _fit_name(short: str, text: str, start: int, end: int) -> _Fit | None:
-    """Pair ``short`` with the capitalised name that ends at ``end``: by its initials, else by S&H."""
+def _fit_name(short: str, text: str, start: int, end: int, foreign: Callable[[], bool] = lambda: True) -> _Fit | None:
+    """Pair ``short`` with the capitalised name that ends at ``end``: by its initials, else by S&H.
+
+    ``foreign`` says whether the text ties the name to a country that does not speak English,
+    where a short form may come from the name in its own language."""
     letters = _letters(short)
+    if len(letters) < 2:
+        return None
+    run = _run_before(text, start, end, False)
+    if not run:
+        return None
+    fit = _initials_fit(letters, run, text, end, foreign)
+    if fit is None:  # a name in its own language, with lower-case words ("Régie des transports de Montreval")
+        wide = _run_before(text, start, end, True)
+        if len(wide) > len(run) and not wide[0].linking:
+            fit = _initials_fit(letters, wide, text, end, foreign, exact=True)
+    if fit is not None:
+        return fit
+    at = schwartz_hearst(short, text[run[0].start:end])
+    return _Fit(run[0].start + at, "letters") if at >= 0 else _Fit(run[0].start, "")
+
+
+def _run_before(text: str, start: int, end: int, lower: bool) -> list[_Word]:
+    """The words of a name that ends at ``end``: adjacent, not opening with a linking word."""
     run: list[_Word] = []
-    for w in reversed(_name_words(text, start, end)):
+    for w in reversed(_name_words(text, start, end, lower)):
         if text[w.end:(run[0].start if run else end)].strip(" \t"):
             break
         run.insert(0, w)
     while run and run[0].linking:
         run.pop(0)
-    if not run or len(letters) < 2:
-        return None
+    return run
+
+
+def _initials_fit(letters: str, run: list[_Word], text: str, end: int, foreign: Callable[[], bool],
+                  exact: bool = False) -> _Fit | None:
+    """The tail of ``run`` whose initials are ``letters``, or one letter or swap off them (a near miss)."""
     near = None
     for k, first in enumerate(run):
-        if first.linking:
+        if first.linking or (exact and not first.word[0].isupper()):
             continue
         tail = run[k:]
         content = "".join(w.initials for w in tail if not w.linking)
         if letters in (content, "".join(w.initials for w in tail)):
             return _Fit(first.start, "initials")
-        if near is None and len(letters) >= 3 and len(tail) > 1:
-            slip = slip_kind(content, letters)
-            known = bool(slip) and any(not org.national
-                                       for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
+        if near is None and len(tail) > 1 and max(len(content), len(letters)) >= 3 \
+                and (slip := _initials_slip(content, letters)) \
+                and not _explained(slip, letters, tail, text, end):
+            known = any(not org.national for org in knowledge().by_name.get(name_key(text[first.start:end]), ()))
             # One letter off may be an acronym of the name in its own language (SDS for the
-            # Slovenian Democratic Party, FSB): trust it only for the unique name of an
-            # international organisation (a national one may be generic). A swap is a typing
-            # slip, unless an adjective is swapped with its noun, as the Romance languages order
-            # them (PRD, Party of the Democratic Revolution; UMP, Union for a Popular Movement).
-            if known or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
+            # Slovenian Democratic Party, FSB for Russia's Federal Security Service): a slip only
+            # for the unique name of an international organisation, or where the text ties the
+            # body to no country of another language. So is a swap of an adjective with its noun,
+            # the order of the Romance languages (PRD, Mexico's Party of the Democratic Revolution;
+            # UMP, France's Union for a Popular Movement).
+            if known or (not exact and not foreign()) or (slip == "swap" and not _adjective_swapped(tail, content, letters)):
                 near = _Fit(first.start, "near-miss", content)
-    if near is not None:
-        return near
-    at = schwartz_hearst(short, text[run[0].start:end])
-    return _Fit(run[0].start + at, "letters") if at >= 0 else _Fit(run[0].start, "")
+    return near
+
+
+# Words an acronym may leave out at the end of a name: "Public and Commercial Services Union (PCS)".
+_GENERIC_TAIL = frozenset("union group ltd limited plc inc llc corporation corp company co holdings association "
+                          "society".split())
+
+
+_GENERIC_INITIALS = frozenset(w[0].upper() for w in _GENERIC_TAIL)
+
+
+def _explained(slip: str, letters: str, tail: list[_Word], text: str, end: int) -> bool:
+    """A short form off the initials by a letter that the name itself explains: an added letter from
+    the first syllable of a word ("Lagos Deep Offshore Logistics (LADOL)"), or a
+    generic last word left out ("Public and Commercial Services Union (PCS)")."""
+    if slip == "added":  # the extra letter is the second or third of the word before it: a syllable (LAgos)
+        words = [w.word.upper() for w in tail if not w.linking]
+        if letters[:-1] == "".join(w[0] for w in words) and letters[-1] in _GENERIC_INITIALS:
+            return True  # "Hindustan Aeronautics (HAL)": the company's "Limited" left out of the name
+        for i in range(1, len(letters)):
+            if letters[:i] + letters[i + 1:] == "".join(w[0] for w in words) and letters[i] in words[i - 1][1:3]:
+                return True
+        return False
+    if slip == "dropped":
+        last = next(w for w in reversed(tail) if not w.linking)
+        return last.word.lower() in _GENERIC_TAIL and letters == "".join(w.initials for w in tail if not w.linking)[:-1]
+    return False
+
+
+def _initials_slip(content: str, letters: str) -> str:
+    """How a short form misses the initials of a name by one slip: "letter" (one changed), "swap"
+    (two neighbours swapped, the first two included), "added" or "dropped" (one letter), or ""."""
+    if len(letters) == len(content):
+        return slip_kind(content, letters, first=False) if len(letters) >= 2 else ""
+    if abs(len(letters) - len(content)) == 1 and letters[0] == content[0] and len(letters) >= 2 \
+            and (len(letters) >= 3 or len(content) >= 3):
+        shorter, longer = sorted((letters, content), key=len)
+        if any(longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer))):
+            return "added" if len(letters) > len(content) else "dropped"
+    return ""
 
 
 _PAREN = re.compile(r"\(([^()\n]{1,60})\)")
@@ -455,11 +595,11 @@ def _is_short_form(token: str) -> bool:
 
 
 def _window_start(doc: Document, end: int, short: str) -> int:
-    """Schwartz & Hearst's window: min(|A| + 5, 2|A|) words before the short form, in its sentence."""
+    """Schwartz & Hearst's window, min(|A| + 5, 2|A|) words before the short form, and one more, in its sentence."""
     floor = sentence_span(doc, max(end - 1, 0))[0]
     n = len(acronym_key(short))
     words = list(_WINDOW_WORD.finditer(doc.text, floor, end))
-    keep = min(n + 5, 2 * n)
+    keep = min(n + 5, 2 * n) + 1  # one word more: a name may have lost its initial from the short form
     return words[-keep].start() if len(words) > keep else floor
 
 
@@ -545,7 +685,7 @@ def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definitio
     chosen = shorts[0]
     for short in shorts:
         window = _window_start(doc, end, short)
-        fit = _fit_name(short, text, window, end)
+        fit = _fit_name(short, text, window, end, lambda: foreign_sentence(doc, end))
         if fit is None or not fit.match:
             at = schwartz_hearst(short, text[window:end])  # a long form in lower case: "chief executive"
             fit = _Fit(window + at, "letters") if at >= 0 else None
@@ -556,7 +696,7 @@ def _long_then_short(doc: Document, m: re.Match, shorts: list[str]) -> Definitio
     long = " ".join(text[best.start:end].split())
     organisation = _organisation(chosen, long)
     if best.match == "near-miss" and _known_pair(chosen, long):
-        return None  # a known translated acronym one letter off the English initials (FSB)
+        best = _Fit(best.start, "letters")  # a known acronym off the English initials (FSB, EAEU)
     if best.match == "letters" and (slip := _slip_from_known(shorts, long)) is not None:
         organisation, expected = slip  # "Eurasian Economic Union (EAU)": a letter lost from EAEU
         best = _Fit(best.start, "near-miss", expected)
@@ -577,18 +717,21 @@ def _short_then_long(doc: Document, m: re.Match) -> Definition | None:
     short = before.group(1)
     long_start = m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
     long_end = long_start + len(content)
-    fit = _fit_name(short, text, long_start, long_end)
+    fit = _fit_name(short, text, long_start, long_end, lambda: foreign_sentence(doc, long_start))
     if fit is None or not fit.match or fit.start != long_start:
         return None  # the brackets say more than the acronym covers: a description, not a definition
     if fit.match == "near-miss" and _known_pair(short, content):
-        return None
+        fit = _Fit(fit.start, "letters")
     start = m.start() - len(before.group(0))
     return Definition(start, start + len(short), acronym_key(short), long_start, long_end, content,
                       "short (long)", (), fit.match, fit.near_miss, _organisation(short, content))
 
 
 # after an acronym: "the EAEU, the Eurasian Economic Union," / "EAEU: Eurasian ..." / "EAEU stands for ..."
-_AFTER_SHORT = re.compile(r"(?:,[ \t]+(?:the|an?)[ \t]+|:[ \t]+|[ \t]+(?:stands|stood)[ \t]+for[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+# ... / "GSR, or Grid Stability Reserve" / "CCP, short for ..." / "the CCP, as the Creative Communities Programme is known"
+_AFTER_SHORT = re.compile(r"(?:,[ \t]+(?:the|an?|or(?:[ \t]+the)?|short[ \t]+for(?:[ \t]+the)?|(?P<as>as(?:[ \t]+the)?))[ \t]+"
+                          r"|:[ \t]+|,?[ \t]+(?:which[ \t]+)?(?:stands|stood)[ \t]+for[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+_IS_KNOWN = re.compile(r"[ \t]+(?:is|was|are|were)[ \t]+(?:known|called)\b")
 # before an acronym: "Eurasian Economic Union, or EAEU," / "..., known as the EAEU" / "abbreviated as EAEU"
 _NAME_THEN_SHORT = re.compile(
     r"(?:or|known[ \t]+as|abbreviated[ \t]+(?:as|to)|aka)[ \t]+(?:the[ \t]+)?([A-Z][A-Za-z0-9&]{1,9}\+?)(?![\w&])")
@@ -621,8 +764,8 @@ def _short_then_name(doc: Document, mention: AcronymMention) -> Definition | Non
             return None
         match = "letters"
     long = " ".join(text[m.end():name_end].split())
-    if len(long.split()) < 2:
-        return None
+    if len(long.split()) < 2 or (m.group("as") and not _IS_KNOWN.match(text, name_end)):
+        return None  # "the CCP, as the Creative Communities Programme is known": the name must be said to be known so
     return Definition(mention.start, mention.end, mention.key, m.end(), name_end, long, "short, long", (),
                       match, None, _organisation(short, long))
 
@@ -695,6 +838,12 @@ def sentence_span(doc: Document, offset: int) -> tuple[int, int]:
     return max(lo, offset - _SENTENCE_REACH), min(hi, offset + _SENTENCE_REACH)
 
 
+def foreign_sentence(doc: Document, offset: int) -> bool:
+    """The sentence around ``offset`` names a country whose language is not English."""
+    english = knowledge().english
+    return any(c not in english for c in sentence_countries(doc, offset))
+
+
 def sentence_countries(doc: Document, offset: int) -> set[str]:
     """Countries named in the sentence around ``offset``."""
     return set(countries_in(doc.text, *sentence_span(doc, offset)))
@@ -704,6 +853,59 @@ def sentence_words(doc: Document, offset: int) -> Counter:
     """Lower-case word counts of the sentence around ``offset``."""
     lo, hi = sentence_span(doc, offset)
     return Counter(_LOWER_WORD.findall(doc.text[lo:hi].lower()))
+
+
+# --- what the text says a body is or does ------------------------------------------------------
+
+# After an acronym: an appositive or a relative clause that glosses it ("the ECB, the EU's lending
+# bank,", "the OSCE, which coordinates ..."), up to the end of the clause.
+_GLOSS_AFTER = re.compile(r"(?:['’]s)?,[ \t]+(?=(?:the|a|an|its|which|that|whose|based|headquartered)\b)")
+# before it: the words of its noun phrase ("the Paris-based OECD", "the Vienna-based OSCE"), no list
+_GLOSS_BEFORE = re.compile(r"(?:\b(?:the|a|an|its)[ \t]+)((?:(?!(?:and|or|the|of|with|for|to|in)\b)[\w'’-]+[ \t]+){1,5})$",
+                           re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]—–\"“”]|\s-\s")
+_GLOSS_WORD = re.compile(r"[a-z0-9]+(?:['’]s)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Gloss:
+    """The words around one mention of an acronym, normalised for phrase matching: ``attached`` is
+    the appositive, relative clause or pre-modifiers written on the acronym itself, ``sentence`` its
+    sentence. Both are " word word ... " in lower case, hyphens split, possessives kept as "'s"."""
+
+    attached: str
+    sentence: str
+    attached_span: tuple[int, int]
+
+    def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
+        """The phrases found (a plural or a possessive of the last word counts)."""
+        where = self.attached if attached_only else self.sentence
+        return [p for p in phrases if phrase_key(p) in where or phrase_key(p + "s") in where
+                or phrase_key(p + "'s") in where]
+
+
+def _normalise(text: str) -> str:
+    return " " + " ".join(_GLOSS_WORD.findall(_ascii(text.lower().replace("’", "'")).replace("-", " "))) + " "
+
+
+@lru_cache(maxsize=4096)
+def phrase_key(phrase: str) -> str:
+    return _normalise(phrase)
+
+
+def gloss_of(doc: Document, mention: AcronymMention) -> Gloss:
+    text = doc.text
+    lo, hi = sentence_span(doc, mention.start)
+    start = end = mention.end
+    m = _GLOSS_AFTER.match(text, mention.end)
+    if m is not None:
+        stop = _CLAUSE_END.search(text, m.end(), min(hi, m.end() + 160))
+        end = stop.start() if stop else min(hi, m.end() + 160)
+    before = _GLOSS_BEFORE.search(text, max(lo, mention.start - 60), mention.start)
+    if before is not None:
+        start = before.start(1)
+    attached = _normalise(text[start:mention.start] + " " + text[mention.end:end])
+    return Gloss(attached, _normalise(text[lo:hi]), (start, max(end, mention.end)))
 
 
 def analyze_acronyms(doc: Document) -> AcronymAnalysis:

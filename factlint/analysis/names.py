@@ -24,23 +24,24 @@ from __future__ import annotations
 import bisect
 import re
 import tomllib
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import regex
 
 from factlint.analysis.bundled import data_json, data_text
+from factlint.analysis.spelling import (edit_distance, forms, gendered_ending, index_keys, one_edit,  # noqa: F401
+                                       same_spelling, spelling_variant, strip_accents)
 
 if TYPE_CHECKING:
     from factlint.document import Document
 
 
-def _load_words() -> dict[str, frozenset[str]]:
+def _load_words() -> dict:
     text = data_text("names.toml")
-    return {key: frozenset(values) for key, values in tomllib.loads(text).items()}
+    return {key: values if isinstance(values, dict) else frozenset(values) for key, values in tomllib.loads(text).items()}
 
 
 WORDS = _load_words()
@@ -90,8 +91,25 @@ APPOSITIVE = re.compile(
 # where any ``search`` hit ends, and costs a third less.
 SPEECH_BEFORE = regex.compile(rf"(?:\b(?:{_SPEECH})|\baccording\s+to)\s+$", regex.IGNORECASE | regex.REVERSE)
 ROLE_BEFORE = regex.compile(
-    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+)?)?(?:['’]s)?,?\s+$",
-    regex.REVERSE)
+    rf"\b(?:{_ROLE})(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{{L}}'’-]+(?:\s+[\p{{L}}'’-]+){{0,4}})?(?:['’]s)?,?\s+$",
+    regex.REVERSE | regex.IGNORECASE)  # "Scottish Finance Minister, Tom McCabe"
+
+
+REPEATED = 3  # a surname written this often is the article's: a lone near-spelling of it is a slip
+
+# Before a lone capitalised word: one lower-case word ("remanded "); reverse, like SPEECH_BEFORE.
+WORD_BEFORE = regex.compile(r"(?<![\p{L}'’-])(?:(\p{Ll}{3,}ed)|(?:will|would|to|can|could|should|must|may|might|did|not)"
+                            r" (\p{Ll}{3,})) $", regex.REVERSE)  # "remanded X", "will meet X"
+LOWER_AFTER = re.compile(r"[ \u00a0][a-z]|[,.;:]")
+AGE_OR_SCORE = re.compile(r" \(\d{1,3}\)")  # "Callum Ferris (63)", "Ana Ruiz (34)": a person's age or score
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+PRONOUN_SEX = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+
+def _pronoun_sex(text: str, start: int, end: int) -> str:
+    """"m" or "f": the first personal pronoun in ``text[start:end]``, or ""."""
+    m = PRONOUN_SEX.search(text, start, end)
+    return "" if m is None else ("m" if m.group(1) else "f")
 
 
 @cache
@@ -99,14 +117,15 @@ def verb_after() -> regex.Pattern:
     """After a lone surname: a verb or a possessive, the weakest sign of a person ("Thorsten would be
     assessed", "Tajibekov scored", "Gallaher's plan"). Needed only for a variant of a known surname,
     so compiled on first use."""
-    return regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+(?:also\s+|later\s+)?(?:would|will|was|is|has|had|"
-                         r"could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
+    return regex.compile(r"['’]s\s+\p{Ll}|,\s+\d{1,3}\b|\s+and\s+(?:his|her)\b|\s+(?:also\s+|later\s+)?(?:would|will|"
+                         r"was|is|has|had|could|can|did|does|must|should|may|might|\p{Ll}+ed|\p{Ll}+s)\b")
 
 
 # "who is/was/became/heads ...": a relative clause that gives the person's own post.
 ROLE_CLAUSE = re.compile(r"\s*(?:also\s+|now\s+|still\s+)?(?:is|was|has\s+been|had\s+been|became|becomes|"
                             r"serves\s+as|served\s+as|works\s+as|worked\s+as|was\s+appointed|was\s+named|was\s+elected|"
-                            r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents)\b")
+                            r"heads|chairs|leads|runs|directs|manages|coaches|captains|represents|"
+                            r"has\s+(?:led|headed|chaired|run|directed|managed|coached|captained))\b")
 # A proper name after "at", "of" or "with": the organisation a person works for.
 EMPLOYER = regex.compile(r"\b(?:at|of|with)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{M}'’.&-]*"
                          r"(?:\s+(?:(?:of|for|and|the|on)\s+)?\p{Lu}[\p{L}\p{M}'’.&-]*){0,6})")
@@ -120,7 +139,15 @@ WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’-]*")
 # An appositive clause runs to the next comma, period, semicolon, colon, quote or bracket.
 CLAUSE_END = re.compile(r"[,.;:!?\"“”«»()\[\]]|\s(?:said|says|told|added)\b")
 ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "head", "directs": "director",
-              "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative"}
+              "manages": "manager", "coaches": "coach", "captains": "captain", "represents": "representative",
+              # "who has led the party since 2019": the present perfect states the post held now
+              "led": "leader", "headed": "head", "chaired": "chair", "run": "head", "directed": "director",
+              "managed": "manager", "coached": "coach", "captained": "captain"}
+# "the Greens, whose leader, Petra Holub,": the body before "whose" is the post's.
+WHOSE_BEFORE = regex.compile(r"(?:^|[\s(])((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.&-]*|[\p{Ll}]+),\s+whose\s+$",
+                             regex.REVERSE)
+# "Chief Minister Rhona Teare, whose Liberal Alliance lost three seats,": the person's own party or body.
+WHOSE_BODY = regex.compile(r",\s+whose\s+((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)")
 # Posts at the top of an organisation, grouped where two words name the same post.
 TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
              "chairperson": "chair", "director": "director", "head": "director", "chief": "director",
@@ -160,9 +187,9 @@ class Mention:
     text: str
     person: int  # index into NameAnalysis.people
     form: str  # "full" | "surname" | "title" (title + surname) | "role" ("the minister")
-    surname_start: int  # the surname's own span, for a suggestion that replaces only it
+    surname_start: int  # the family name's own span (particles included), for a suggestion that replaces only it
     surname_end: int
-    ambiguous: bool = False  # a surname two people share
+    ambiguous: bool = False  # a surname two people share, both introduced before this mention
 
 
 @dataclass(slots=True)
@@ -179,12 +206,20 @@ class Role:
     owner: str  # the possessor named before the role: "agency" in "the agency's president"
     employer: frozenset[str]  # words of a proper name after at/of/with: "halyk", "bank" in "an analyst at Halyk Bank"
     change: bool  # the text describes a change ("former", "who was appointed ...")
+    grade: str = ""  # "vice", "deputy", "assistant", "co": the post below or beside the head's
+    office: str = ""  # a government office: "prime minister", "president", "chancellor", "portfolio:health"
+    country: frozenset[str] = frozenset()  # the countries the role names ("French President")
+    rank: str = ""  # a rank of a police or armed service: "chief superintendent", "lieutenant colonel"
+    employer_name: str = ""  # the named organisation after at/of/with, as written (lower case)
+    party: frozenset[str] = frozenset()  # the parties the role names: "labour", "snp", "citizens alliance"
+    introduced: bool = True  # said in a phrase of its own ("BP chief executive", ", a teacher,"), not a title
 
     def to_json(self, doc: Document) -> dict:
         return {"start": doc.to_source(self.start), "end": doc.to_source_end(self.end), "text": self.text,
                 "person": self.person, "head": self.head, "portfolio": sorted(self.portfolio),
                 "organisation": sorted(self.organisation), "owner": self.owner, "employer": sorted(self.employer),
-                "change": self.change}
+                "change": self.change, "grade": self.grade, "office": self.office, "country": sorted(self.country),
+                "rank": self.rank, "party": sorted(self.party)}
 
 
 @dataclass(slots=True)
@@ -194,9 +229,11 @@ class Person:
     surname: str
     suffix: str = ""
     confirmed: bool = False  # something in the text marks this name as a person's
-    sex: str = ""  # "m" or "f" when an honorific says so ("Mrs Smith")
+    sex: str = ""  # "m" or "f" when an honorific or a pronoun says so ("Mrs Smith", "Smith said she ...")
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    family: str = ""  # the family name as first written, particles included ("de la Cruz"); else the surname
+    related: bool = False  # the text states a relation of this person to someone ("his wife", "no relation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,105 +327,39 @@ class _NamedClauses:
 
 # --- spellings -----------------------------------------------------------------
 
-def strip_accents(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-
-
-_TRANSLIT = [("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("tch", "ch"), ("sch", "sh"), ("ks", "x"),
-             ("ay", "ai"), ("ey", "ei"), ("oy", "oi"), ("iy", "i"), ("yi", "i"), ("ye", "e"), ("ie", "e"),
-             ("y", "i"), ("w", "v"), ("ou", "u"), ("ph", "f"),
-             ("ue", "u"), ("oe", "o"), ("ae", "a")]
-_DOUBLE = re.compile(r"(.)\1+")
-_FIRST_GROUP = itemgetter(1)  # a replacement function: Python 3.11 parses a "\1" template on every call
-_OFF = re.compile(r"(?:of|ow|ev|ew)$")  # -off, -ow, -ev: -ov (doubled letters are folded first)
-
-
-@lru_cache(maxsize=16384)
-def _forms(word: str) -> tuple[str, str, str, str]:
-    """(lower case, without accents, without doubled letters, transliteration skeleton)."""
-    lower = word.lower().replace("’", "'")
-    plain = lower if lower.isascii() else strip_accents(lower)
-    undoubled = _DOUBLE.sub(_FIRST_GROUP, lower)
-    s = plain
-    for a, b in _TRANSLIT:
-        s = s.replace(a, b)
-    return lower, plain, undoubled, _OFF.sub("ov", _DOUBLE.sub(_FIRST_GROUP, s))
-
-
-@lru_cache(maxsize=16384)
-def surname_keys(word: str) -> frozenset[str]:
-    """First letters under which a spelling variant of ``word`` is filed."""
-    forms = _forms(word)
-    return frozenset((forms[1][:1], forms[3][:1]))
-
-
-def one_edit(a: str, b: str) -> bool:
-    """True when ``b`` is ``a`` with one letter added, dropped, changed, or two neighbours swapped."""
-    la, lb = len(a), len(b)
-    if a == b or abs(la - lb) > 1:
-        return False
-    i, n = 0, min(la, lb)
-    while i < n and a[i] == b[i]:
-        i += 1
-    if la > lb:
-        return a[i + 1:] == b[i:]
-    if la < lb:
-        return a[i:] == b[i + 1:]
-    return a[i + 1:] == b[i + 1:] or (i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:])
-
-
-def edit_distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count once), cut off above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def spelling_variant(a: str, b: str) -> str | None:
-    """How two different spellings of one name differ, or None when they are not variants.
-
-    "accents" (Bárány/Barany), "doubled letter" (McAlister/McAllister), "transliteration"
-    (Zhumabekov/Jumabekov), "slip" (one letter added, dropped, changed or swapped, in names of
-    five letters or more; not a final -s or -n: "the Trumps", "America"/"American").
-    """
-    if a == b or not a or not b or abs(len(a) - len(b)) > 3:
-        return None
-    fa, fb = _forms(a), _forms(b)
-    if fa[0] == fb[0]:
-        return None
-    if fa[1] == fb[1]:
-        return "accents"
-    if fa[2] == fb[2]:
-        return "doubled letter"
-    if fa[3] == fb[3]:
-        return "transliteration"
-    shorter, longer = sorted((fa[0], fb[0]), key=len)
-    if longer[:-1] == shorter and longer[-1] in "sn":
-        return None
-    if min(len(a), len(b)) >= 5 and fa[0][0] == fb[0][0] and one_edit(fa[0], fb[0]):
-        return "slip"
-    return None
+surname_keys = index_keys  # the fact base files its people under the same keys
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True when two lists of given names can belong to one person ("J." fits "John")."""
+    """True when two lists of given names can belong to one person ("J." fits "John", "Kristofer"
+    "Kristoffer", "Abdel Rahman" "Abdulrahman"; not "Maria" and "Mario")."""
     if not a or not b:
         return True
     x, y = a[0].rstrip("."), b[0].rstrip(".")
     if len(x) == 1 or len(y) == 1:
         return x[0] == y[0]
-    return x == y or spelling_variant(x, y) in ("accents", "transliteration")
+    return x == y or given_variant(a, b) is not None
+
+
+def given_variant(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[int, int, str] | None:
+    """(how many words of ``a``, of ``b``, kind) when the first given name is spelled two ways,
+    perhaps as one word and two ("Abdulrahman"/"Abdel Rahman"); a change of a final vowel (the
+    masculine and feminine forms of a name) is not a spelling."""
+    for na, nb in ((1, 1), (1, 2), (2, 1)):
+        if len(a) < na or len(b) < nb:
+            continue
+        x, y = " ".join(a[:na]), " ".join(b[:nb])
+        if na + nb > 2 and any(len(w) < 3 or "." in w for w in (*a[:na], *b[:nb])):
+            continue  # "Donald J." is "Donald" with an initial, not another spelling
+        kind = spelling_variant(x, y)
+        if kind is not None and not gendered_ending(x, y) and (na + nb == 2 or kind != "slip"):
+            return na, nb, kind
+    return None
+
+
+def particle_join(join: str) -> bool:
+    """The lower-case words between two capitalised words of a name are all particles ("de la")."""
+    return all(w in PARTICLES for w in join.split())
 
 
 # --- the analyser ----------------------------------------------------------------
@@ -402,6 +373,24 @@ class _Run:
 
 
 SPLITTERS = STOP - HONORIFICS - TITLES
+# Letters after a name ("Tom McCabe MSP", "Jane Smith QC"): they end the name, not make it an organisation.
+POST_NOMINALS = WORDS["post_nominals"]
+POST_NOMINAL_AFTER = re.compile(r"(?:,? (?:" + "|".join(sorted({w.upper() for w in POST_NOMINALS} | {"PhD", "DPhil"},
+                                                              key=len, reverse=True)) + r")\b)+")
+
+
+def _past_post_nominals(text: str, end: int, hi: int) -> int:
+    """The end of a name with the letters after it ("Tom McCabe MSP")."""
+    m = POST_NOMINAL_AFTER.match(text, end, hi)
+    return m.end() if m else end
+
+
+PARTICLES_BEFORE = regex.compile(rf"(?<![\p{{L}}'’])((?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))}) )+)$",
+                                 regex.REVERSE)
+
+
+# A capitalised word with a lower-case hyphenated tail is an adjective ("Oscar-nominated", "US-based").
+_ADJECTIVE_COMPOUND = re.compile(r"-[a-z]{3,}$")
 NAME_MONTHS = frozenset({"may", "march", "april", "june", "august"})  # also names: "Theresa May"
 
 
@@ -415,7 +404,8 @@ def _split_run(text: str, match: regex.Match) -> list[_Run]:
     piece_t, piece_j = [], []
     for i, tok in enumerate(tokens):
         bare = tok[2].rstrip(".").lower()
-        if bare in SPLITTERS and not (bare in NAME_MONTHS and piece_t and not joins[i - 1]):
+        if (bare in SPLITTERS and not (bare in NAME_MONTHS and piece_t and not joins[i - 1])) \
+                or (piece_t and bare in POST_NOMINALS) or _ADJECTIVE_COMPOUND.search(tok[2]):
             if piece_t:
                 runs.append(_Run(piece_t[0][0], piece_t[-1][1], piece_t, piece_j))
             piece_t, piece_j = [], []
@@ -457,7 +447,8 @@ def _read_match(text: str, match: regex.Match) -> tuple:
         name_end = name_at + len(_name_tokens(run, name_at))
         words = [t[2] for t in tokens[name_at:name_end]]
         bare = [w.rstrip(".").lower() for w in words]
-        if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) for w in words):
+        if any(w in ORG_WORDS for w in bare) or any(_is_acronym(w) and not (k and _INITIALS.fullmatch(w))
+                                                    for k, w in enumerate(words)):  # "Wijnand A.P. van Tilburg"
             outcomes.append(("entity", tokens[0][0], tokens[-1][1], "organisation"))
         elif title_at < 0 and all(w in places for w in bare):
             outcomes.append(("entity", tokens[name_at][0], tokens[name_end - 1][1], "place"))
@@ -482,6 +473,9 @@ def _lone_word_kind(word: str) -> str:
     if bare in country_words():
         return "place"
     return "" if bare in TITLES else "name"
+
+
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 
 
 def _is_acronym(word: str) -> bool:
@@ -520,20 +514,26 @@ def _name_tokens(run: _Run, begin: int) -> list[tuple[int, int, str]]:
     out = [run.tokens[begin]]
     for k in range(begin + 1, len(run.tokens)):
         join = run.joins[k - 1]
-        if join and join not in PARTICLES:
+        if join and not particle_join(join):
             break
         out.append(run.tokens[k])
     return out
 
 
-def role_features(text: str, person: int, start: int, end: int) -> Role | None:
+def role_features(text: str, person: int, start: int, end: int, parties: frozenset[str] = frozenset()) -> Role | None:
+    """The role a text gives (``parties``: the article's own party names, to find them in it)."""
     parts = _role_parts(text)
-    return None if parts is None else Role(start, end, text, person, *parts)
+    if parts is None:
+        return None
+    role = Role(start, end, text, person, *parts[:-1])
+    role.party = party_keys(parts[-1], parties)
+    return role
 
 
 @lru_cache(maxsize=8192)
-def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, frozenset[str], bool] | None:
-    """(head, portfolio, organisation, owner, employer, change) of a role text; titles recur, so cached."""
+def _role_parts(text: str) -> tuple | None:
+    """(head, portfolio, organisation, owner, employer, change, grade, office, country, rank,
+    employer name, the words around the head) of a role text; titles recur, so cached."""
     words = [w.lower().strip("'’") for w in WORD.findall(text)]
     if not words:
         return None
@@ -544,13 +544,14 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
     head = ""
     organisation: list[str] = []
     portfolio: set[str] = set()
+    head_at = len(words)
     for i, w in enumerate(words):
         if w in ROLE_VERBS:
-            head = ROLE_VERBS[w]
+            head, head_at = ROLE_VERBS[w], i
             organisation = words[i + 1:]
             break
         if w in ROLES or w in TITLES and w not in HONORIFICS:
-            head = w
+            head, head_at = w, i
             before, after = words[:i], words[i + 1:]
             if after[:1] in (["of"], ["at"], ["for"], ["to"]):
                 organisation = after[1:]
@@ -561,7 +562,6 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
             # keep scanning: "deputy leader" -> leader, "parliamentary group leader" -> leader
     if not head:
         return None
-    head_at = words.index(head) if head in words else len(words)
     if any(w in FAMILY_WORDS for w in words[:head_at]):
         return None  # "the daughter of President X" is not a president
     owner = next((w[:-2] for w in reversed(words[:head_at]) if w.endswith(("'s", "’s"))), "")
@@ -571,16 +571,147 @@ def _role_parts(text: str) -> tuple[str, frozenset[str], frozenset[str], str, fr
         source = organisation if "ministry" in organisation else words
         countries = country_words()
         portfolio = {PORTFOLIO_SYNONYMS.get(w, w) for w in source if w not in NOT_PORTFOLIO and w not in ROLES
-                     and w not in countries} - {""}
+                     and w not in countries and not w.endswith(("'s", "’s")) and not PARTY.fullmatch(w)} - {""}
         if not portfolio and "state" in words[head_at + 1:head_at + 3]:
             portfolio = {"state"}  # "Secretary of State" with no department named
+        if not portfolio and head == "secretary":  # "Scottish Secretary", "Welsh Secretary": the nation is the department
+            portfolio = {w for w in words[max(0, head_at - 2):head_at] if w in countries}
     organisation = [w.removesuffix("'s").removesuffix("’s") for w in organisation]
     org = frozenset(w for w in organisation if w not in GENERIC_ORG_WORDS and w not in STOP and w != owner
                     and w not in CHANGE_WORDS and not YEAR.fullmatch(w) and w not in portfolio)
     named = EMPLOYER.search(text)
     employer = frozenset(w.lower() for w in LETTERS.findall(named.group(1)) if w.lower() not in GENERIC_ORG_WORDS) \
         if named else frozenset()
-    return head, frozenset(portfolio), org, owner, employer, change
+    grade = next((w for w in words[max(0, head_at - 2):head_at] if w in GRADES), "")
+    if "-" in head and head.split("-", 1)[0] in GRADES:  # "vice-president", "co-chair"
+        grade, head = head.split("-", 1)
+    places = country_of_word()
+    country = frozenset(places[w] for w in words if w in places)
+    office = _office(head, words, head_at, frozenset(portfolio), org, employer, country)
+    rank = _rank(words, head_at)
+    # the words that say whose the post is: a few before the head and after it ("the Citizens'
+    # Alliance's spokeswoman", "head of the Social Democrats' list"), not a party named further on
+    original = WORD.findall(text)
+    affiliation = " ".join(original[max(0, head_at - 4):head_at + 6])
+    return (head, frozenset(portfolio), org, owner, employer, change, grade, office, country, rank,
+            " ".join(named.group(1).lower().split()) if named else "", affiliation)
+
+
+ACADEMIC = frozenset({"professor", "prof", "dr", "doctor"})  # a title of a person, not of a post
+GRADES = frozenset({"vice", "deputy", "assistant", "associate", "co", "under", "junior", "sub"})
+# Secretaries that are no minister: "press secretary", "general secretary", "permanent secretary".
+NOT_CABINET = frozenset({"press", "general", "permanent", "party", "private", "executive", "company", "cabinet",
+                         "principal", "parliamentary", "honorary", "club", "union", "organising", "organizing",
+                         "social", "personal", "communications", "council", "committee", "board", "foundation"})
+HEADS_OF_STATE = frozenset({"president", "chancellor", "premier"})
+
+
+def _office(head: str, words: list[str], head_at: int, portfolio: frozenset[str], organisation: frozenset[str],
+            employer: frozenset[str], country: frozenset[str]) -> str:
+    """The government office a title names, or "": "prime minister", "president", "chancellor",
+    "portfolio:health" for the minister or secretary of a department (a Foreign Secretary and a
+    Foreign Minister hold one office)."""
+    before = set(words[max(0, head_at - 3):head_at])
+    shadow = "shadow " if "shadow" in before else ""
+    if head == "minister" and "prime" in before:
+        return shadow + "prime minister"
+    of_state = words[head_at:head_at + 3] == ["secretary", "of", "state"]  # the UK's formal title
+    if not of_state and employer - country.union(*(w.split() for w in country)) and not employer <= country_words():
+        return ""  # "president of Kaspi Bank": a post in a body, not an office of state
+    if head in ("minister", "secretary") and portfolio and not before & NOT_CABINET and not portfolio & NOT_CABINET:
+        # "Secretary of State for Exiting the EU" is the "Brexit Secretary": the formal title's
+        # department is compared only with another formal title
+        form = "portfolio-of:" if of_state and portfolio != {"state"} else "portfolio:"
+        return shadow + form + "+".join(sorted(portfolio))
+    if head in HEADS_OF_STATE and organisation <= {"exchequer", "republic", "state", "government"} | country_words():
+        return shadow + head
+    return ""
+
+
+def offices_compatible(a: str, b: str) -> bool:
+    """Two offices one person may hold as the text names them: the same office, overlapping
+    portfolios ("foreign" and "foreign+commonwealth"), or a chancellor (of the Exchequer) and a
+    finance minister."""
+    if a == b:
+        return True
+    if a.startswith("shadow ") != b.startswith("shadow "):
+        return False
+    a, b = a.removeprefix("shadow "), b.removeprefix("shadow ")
+    if a.startswith("portfolio") and b.startswith("portfolio"):
+        (form_a, rest_a), (form_b, rest_b) = a.split(":", 1), b.split(":", 1)
+        return form_a != form_b or bool(set(rest_a.split("+")) & set(rest_b.split("+")))
+    return {a, b} <= {"chancellor", "portfolio:finance", "portfolio-of:finance"}
+
+
+RANKS = WORDS["ranks"]
+RANK_ABBREVIATIONS = WORDS["rank_abbreviations"]
+
+
+def _rank(words: list[str], head_at: int) -> str:
+    """The rank a title gives: the longest rank phrase ending at its head word ("the force's
+    assistant chief constable", "Det Ch Supt"), not a title that ends in one ("attorney general")."""
+    if head_at >= len(words):
+        return ""
+    expanded = [RANK_ABBREVIATIONS.get(w, w) for w in words[:head_at + 1]]
+    expanded = [w for w in expanded if w not in ("detective", "det", "police")]
+    for size in (3, 2, 1):
+        phrase = " ".join(expanded[-size:])
+        if len(expanded) >= size and phrase in RANKS:
+            before = expanded[-size - 1] if len(expanded) > size else ""
+            if before in TITLES and before not in HONORIFICS and before not in RANKS:
+                return ""  # "attorney general", "inspector general"
+            return phrase
+    return ""
+
+
+@lru_cache(maxsize=1)
+def country_of_word() -> dict[str, str]:
+    """A country's one-word name, alias, demonym or capital, in lower case -> the country."""
+    try:
+        countries = data_json("organisations.json").get("countries", [])
+    except (OSError, ValueError, AttributeError):
+        return {}
+    out: dict[str, str] = {}
+    for country in countries:
+        if isinstance(country, dict) and isinstance(country.get("name"), str):
+            for value in [country["name"], *country.get("aliases", []), *country.get("demonyms", [])]:
+                if isinstance(value, str) and " " not in value:
+                    out.setdefault(value.lower(), country["name"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _party_acronyms() -> frozenset[str]:
+    """Acronyms of the political parties in the organisation data (SNP, DUP, CDU), in lower case."""
+    try:
+        orgs = data_json("organisations.json").get("organisations", [])
+    except (OSError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(a.lower() for o in orgs if "political party" in o.get("kind", ()) for a in o.get("acronyms", ()))
+
+
+PARTY_SYNONYMS = {"tory": "conservative"}  # "a Tory MP" is a Conservative MP
+PARTY_WORD = re.compile(r"(?<![\w-])([A-Za-z][\w’'.-]*)(?![\w-])")
+
+
+def party_keys(text: str, parties: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The parties a role names: the usual party words ("Labour MP", "a Democratic senator"), party
+    acronyms from the data ("SNP leader") and the article's own party names ("the Citizens'
+    Alliance's spokeswoman"); not a party word in a compound ("the Conservative-led council")."""
+    found = {PARTY_SYNONYMS.get(w.lower(), w.lower()) for w in PARTY.findall(text) if not _in_compound(text, w)}
+    acronyms = _party_acronyms()
+    found |= {w.lower() for w in PARTY_WORD.findall(text) if w.isupper() and w.lower() in acronyms}
+    if parties:
+        lowered = " " + " ".join(w.lower().strip("'’").removesuffix("'s").removesuffix("’s")
+                                 for w in WORD.findall(text)) + " "
+        named = {p for p in parties if f" {p} " in lowered}
+        found |= named | {i for p in named if (i := _party_initials(p))}  # "Scottish National Party" is the SNP
+    return frozenset(found)
+
+
+def _in_compound(text: str, word: str) -> bool:
+    i = text.find(word)
+    return i >= 0 and text[i + len(word):i + len(word) + 1] == "-"
 
 
 @lru_cache(maxsize=1)
@@ -600,27 +731,80 @@ def country_words() -> frozenset[str]:
     return frozenset(words | {"us", "u.s.", "uk", "eu"})
 
 
+CONCURRENT = re.compile(r"\b(?:also|as well as|additionally|at the same time|concurrently)\b", re.IGNORECASE)
+
+
 def roles_conflict(a: Role, b: Role) -> bool:
     """Two roles one person cannot hold at once, as far as the text shows."""
-    if a.change or b.change:
-        return False
+    return bool(conflict_kind(a, b))
+
+
+def conflict_kind(a: Role, b: Role) -> str:
+    """Why two roles cannot be one person's at once, or "" when they can: "party" (one person, one
+    party), "office" (two offices of state, or one of two countries), "grade" (a post and the post
+    below it in one body: president and vice president), "rank" (two ranks of a service), "post"
+    (two top posts of one body, or one post in two bodies)."""
+    if a.change or b.change or CONCURRENT.search(a.text) or CONCURRENT.search(b.text):
+        return ""  # a change described, or a post held beside the other ("who is also finance minister")
+    if a.party and b.party and not a.party & b.party:
+        return "party"
+    if a.office and b.office:
+        if not offices_compatible(a.office, b.office):
+            return "office"
+        if a.country and b.country and not a.country & b.country:
+            return "office"
+        if a.office == b.office and a.grade != b.grade:
+            return "grade"
+    if a.rank and b.rank and a.rank != b.rank and not (a.rank.endswith(" " + b.rank) or b.rank.endswith(" " + a.rank)):
+        return "rank"  # "lieutenant colonel" and "colonel" is the usual short form, not a conflict
+    if a.grade != b.grade and TOP_ROLES.get(a.head, a.head) == TOP_ROLES.get(b.head, b.head) \
+            and a.head not in ("minister", "secretary") and _one_body(a, b):
+        return "grade"
     if a.head in ("minister", "secretary") and a.head == b.head:
-        return bool(a.portfolio and b.portfolio and not a.portfolio & b.portfolio)
+        return "office" if (a.portfolio and b.portfolio and not a.portfolio & b.portfolio
+                            and not (a.office and b.office)) else ""  # two offices were compared above
     if a.head in POSTED_ROLES and b.head in POSTED_ROLES:
-        return bool(a.organisation and b.organisation and not a.organisation & b.organisation)
-    if a.head in MEMBER_ROLES and b.head in MEMBER_ROLES:
-        party_a, party_b = _parties(a.text), _parties(b.text)
-        return bool(party_a and party_b and not party_a & party_b)
+        return "post" if a.organisation and b.organisation and not a.organisation & b.organisation else ""
     if a.head in LEADER_ROLES and b.head in LEADER_ROLES:
-        return bool(a.organisation and b.organisation and not a.organisation & b.organisation
-                    and POLITICAL.search(a.text) and POLITICAL.search(b.text))
+        return "post" if (a.organisation and b.organisation and not a.organisation & b.organisation
+                          and POLITICAL.search(a.text) and POLITICAL.search(b.text)) else ""
     if a.head in TOP_ROLES and b.head in TOP_ROLES and TOP_ROLES[a.head] != TOP_ROLES[b.head] \
             and (a.owner and a.owner == b.owner or a.employer and a.employer == b.employer) \
             and (_unit_post(a) or _unit_post(b)):
-        return True  # "the agency's director of science" / "the agency's president"
+        return "post"  # "the agency's director of science" / "the agency's president"
     # Employed by two different named organisations: "an analyst at Halyk Bank" / "of Kaspi Bank".
-    return bool(a.employer and b.employer and not a.employer & b.employer and a.head not in SIDE_ROLES
-                and b.head not in SIDE_ROLES and not (_places_only(a.employer) or _places_only(b.employer)))
+    if a.employer and b.employer and a.head not in SIDE_ROLES and b.head not in SIDE_ROLES \
+            and not (_places_only(a.employer) or _places_only(b.employer)) \
+            and (_other_bodies(a.employer_name, b.employer_name) if a.employer_name and b.employer_name
+                 else not a.employer & b.employer):
+        return "post"
+    return ""
+
+
+def _other_bodies(x: str, y: str) -> bool:
+    """Two names of bodies that cannot be one: neither contains the other nor abbreviates it."""
+    if not x or not y or x in y or y in x:
+        return False
+    short, long = sorted((x, y), key=len)
+    initials = "".join(w[0] for w in long.split() if w not in ("of", "the", "for", "and"))
+    return short.replace(".", "").replace(" ", "") != initials
+
+
+def institution_of(role: Role) -> tuple[str, bool]:
+    """(the body a role is in, whether the text names it only by a common noun: "the institution")."""
+    if role.employer_name:
+        return role.employer_name, False
+    words = role.organisation | ({role.owner} if role.owner else set())
+    return " ".join(sorted(words)), bool(words) and words <= ORG_WORDS
+
+
+def _one_body(a: Role, b: Role) -> bool:
+    """Two roles in one body: the same named body, or one named and the other the common noun for
+    it ("the president of Club Atlético Río Seco" ... "the vice president of the institution")."""
+    (x, x_generic), (y, y_generic) = institution_of(a), institution_of(b)
+    if not x or not y:
+        return False
+    return x == y or (x_generic != y_generic)
 
 
 def _places_only(words: frozenset[str]) -> bool:
@@ -647,25 +831,114 @@ def roles_match(a: Role, b: Role) -> bool:
     return not (a.organisation and b.organisation and not a.organisation & b.organisation)
 
 
+PARTY_NOUN = re.compile(r"\b(?:Party|Alliance|Front|Movement|Coalition|Greens|Democrats|Socialists|Conservatives|"
+                        r"Liberals|Independents)\b")
+
+
+def _party_names(entities: list[Entity]) -> frozenset[str]:
+    """The parties the article names by a name of its own: "the Progressive Party" -> "progressive",
+    "the Citizens' Alliance" -> "citizens alliance"."""
+    out = set()
+    for e in entities:
+        if e.kind == "organisation" and PARTY_NOUN.search(e.text):
+            words = [w.lower().strip("'’").removesuffix("'s").removesuffix("’s") for w in WORD.findall(e.text)]
+            key = " ".join(w for w in words if w not in ("the", "party"))
+            if key:
+                out.add(key)
+    return frozenset(out)
+
+
+def _party_initials(key: str) -> str:
+    """"scottish national" -> "snp": the acronym a party name of several words is known by."""
+    words = key.split()
+    return "".join(w[0] for w in words if w not in ("of", "and", "for")) + "p" if len(words) >= 2 else ""
+
+
+def _multipart(family: str) -> bool:
+    return any(c in family for c in " -'’")
+
+
+def _spells_family(name: str, family: str) -> bool:
+    """A full name that is a known family name of several parts spelled another way."""
+    return forms(name)[3] == forms(family)[3] or spelling_variant(name, family) is not None
+
+
 class _Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
         self.out = NameAnalysis()
         self.by_surname: dict[str, list[int]] = {}
+        self.multipart: dict[str, list[int]] = {}  # people whose family name has several parts, by first letter
+        self.multipart_ids: set[int] = set()
+        self.parties: frozenset[str] = frozenset()  # the article's own party names ("citizens alliance")
         self.full_starts: dict[int, list[int]] = {}  # person -> starts of full-name mentions, in order
 
-    def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str) -> int:
+    def person_for(self, given: tuple[str, ...], surname: str, suffix: str, name: str,
+                   family: str = "") -> tuple[int, str]:
+        """The person a full name belongs to, and the form of the mention ("full", or "surname"
+        when the name spells a known person's family name whole: "Dela Cruz" for "de la Cruz")."""
         people = self.out.people
+        family = family or surname
         for i in self.by_surname.get(surname, ()):
             p = people[i]
             if p.suffix == suffix and given_compatible(p.given, given) and (given or p.given):
                 if len(given) > len(p.given):
                     p.given, p.name = given, name
-                return i
-        people.append(Person(name, given, surname, suffix))
-        self.by_surname.setdefault(surname, []).append(len(people) - 1)
-        return len(people) - 1
+                return i, "full"
+        if given:
+            for i in self.multipart.get(forms(name)[3][:1], ()):
+                if _spells_family(name, people[i].family):
+                    return i, "surname"
+        if _multipart(family):
+            for i, p in enumerate(people):  # the family name was written first as a full name ("Dela Cruz ... Ramon de la Cruz")
+                if p.given and not p.roles and i not in self.multipart_ids and _spells_family(p.name, family):
+                    self.by_surname[p.surname].remove(i)
+                    for m in p.mentions:
+                        m.form, m.surname_start = "surname", m.start
+                    self.full_starts.pop(i, None)
+                    p.given, p.surname, p.name, p.family = given, surname, name, family
+                    self._add(i, surname, family)
+                    return i, "full"
+        people.append(Person(name, given, surname, suffix, family=family))
+        self._add(len(people) - 1, surname, family)
+        return len(people) - 1, "full"
+
+    def _add(self, pid: int, surname: str, family: str) -> None:
+        self.by_surname.setdefault(surname, []).append(pid)
+        if _multipart(family):
+            self.multipart.setdefault(forms(family)[3][:1], []).append(pid)
+            self.multipart_ids.add(pid)
+
+    def _single_start(self, name: list[tuple[int, int, str]], lo: int) -> int:
+        """Where a name of one capitalised word starts, with the lower-case particles before it
+        ("Author van Tilburg", "said de Gaulle")."""
+        start = name[0][0]
+        if len(name) == 1 and start > lo and self.text[start - 1] == " ":
+            m = PARTICLES_BEFORE.match(self.text, max(lo, start - 16), start)
+            if m is not None:
+                return m.start(1)
+        return start
+
+    def _family_at(self, name: list[tuple[int, int, str]]) -> tuple[int, int]:
+        """(index of the first word of the family name, offset where it starts, particles included).
+
+        A capitalised particle belongs to the family name inside a name ("Jan Van der Berg") and at
+        its start when lower-case particles follow ("De la Cruz"); "Al Gore" keeps "Al" as a given name."""
+        text = self.text
+        at = len(name) - 1
+        while at > 0:
+            prev = name[at - 1][2]
+            join = text[name[at - 1][1]:name[at][0]].strip()
+            if prev.lower() not in PARTICLES or (at == 1 and not join):
+                break
+            at -= 1
+        join_start = name[at - 1][1] if at > 0 else name[at][0]
+        gap = text[join_start:name[at][0]]
+        start = name[at][0]
+        if gap.strip() and particle_join(gap.strip()):
+            start = join_start + len(gap) - len(gap.lstrip())
+        return at, start
 
     def mention(self, person: int, start: int, end: int, form: str, surname: tuple[int, int]) -> Mention:
         m = Mention(start, end, self.text[start:end], person, form, surname[0], surname[1])
@@ -675,15 +948,18 @@ class _Builder:
         self.out.mentions.append(m)
         return m
 
-    def role(self, person: int, start: int, end: int) -> None:
+    def role(self, person: int, start: int, end: int, introduced: bool = True, said: str = "") -> None:
+        """A role of ``person`` at ``start``..``end``; ``said`` is what it says when the span alone
+        does not ("Greens leader" for "leader" after "the Greens, whose")."""
         while end > start and self.text[end - 1] in " ,":
             end -= 1
         while start < end and self.text[start] in " ,":
             start += 1
         if end - start < 2:
             return
-        role = role_features(self.text[start:end], person, start, end)
+        role = role_features(said or self.text[start:end], person, start, end, self.parties)
         if role is not None:
+            role.introduced = introduced
             self.out.roles.append(role)
             self.out.people[person].roles.append(role)
 
@@ -695,7 +971,9 @@ class _Builder:
             return None
         base = start - len(window)
         words = list(LETTERS.finditer(window, 0, m.end()))
-        first = len(words) - 1
+        # from the role word the pattern found ("president" in "president of Club Atlético Río Seco"),
+        # then left over its modifiers ("state party chair")
+        first = next((k for k, w in enumerate(words) if w.start() >= m.start()), len(words) - 1)
         while first > 0:
             prev = words[first - 1]
             gap = window[prev.end():words[first].start()]
@@ -744,6 +1022,7 @@ class _Builder:
                     tokens = [(offset + s, offset + e, w) for s, e, w in tokens]
                     run = _Run(tokens[0][0], tokens[-1][1], tokens, joins)
                     pending.append((run, title_at, lo, hi, tokens[name_at:name_end]))
+        self.parties = _party_names(entities)
         # Full names first, so that a surname later (or earlier, in a headline) links to them.
         singles = []
         for run, title_at, lo, hi, name in pending:
@@ -761,49 +1040,84 @@ class _Builder:
             if len(words) == 1:
                 singles.append((run, title_at, lo, hi, name, has_title, suffix))
                 continue
+            family_at, family_start = self._family_at(name)
+            if family_at == 0:  # particles and a surname: "Van der Berg said"
+                singles.append((run, title_at, lo, hi, name, has_title, suffix))
+                continue
             evidence = has_title or self._evidence(n_start, n_end, lo, hi)
             if len(words) <= 4 and (evidence or len(words) <= 3):
-                given = tuple(w for w in words[:-1])
+                given = tuple(words[:family_at])
                 surname = words[-1]
-                pid = self.person_for(given, surname, suffix, " ".join(words))
+                family = " ".join(text[family_start:n_end].split()) if family_at < len(words) - 1 \
+                    or family_start < name[-1][0] else surname
+                pid, form = self.person_for(given, surname, suffix, " ".join(text[n_start:n_end].split()), family)
                 self.out.people[pid].confirmed |= evidence
-                self.mention(pid, n_start, n_end, "full", (name[-1][0], name[-1][1]))
+                self.mention(pid, n_start, n_end, form, (n_start if form == "surname" else family_start, n_end))
                 if evidence:
-                    self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
+                    self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi, full=True)
         surnames: dict[str, list[int]] = {}
         for i, p in enumerate(self.out.people):
             surnames.setdefault(p.surname, []).append(i)
         # A title and a surname with no full name anywhere ("President Trump", "Councillor Gallaher"):
         # a person too, known before the lone surnames are read.
-        for _, _, _, _, name, has_title, suffix in singles:
+        for _, _, lo, _, name, has_title, suffix in singles:
             word = name[-1][2]
             if has_title and word not in surnames and word.rstrip(".").lower() not in TITLES:
-                pid = self.person_for((), word, suffix, word)
+                start = self._single_start(name, lo)
+                pid, _ = self.person_for((), word, suffix, word, " ".join(text[start:name[-1][1]].split()))
                 self.out.people[pid].confirmed = True
                 surnames[word] = [pid]
         self.out.given_names = frozenset(g for p in self.out.people for g in p.given)
         by_initial: dict[str, list[str]] = {}
-        for surname in surnames:
+        for surname in [*surnames, *(p.family for p in self.out.people if p.family != p.surname)]:
             for key in surname_keys(surname):
                 by_initial.setdefault(key, []).append(surname)
         variants: list[tuple[Loose, bool]] = []
-        for run, title_at, lo, hi, name, has_title, suffix in singles:
-            n_start, n_end = name[0][0], name[-1][1]
+        uses = Counter(single[4][-1][2] for single in singles)  # how often each surname is written
+        for p in self.out.people:
+            uses[p.surname] += sum(m.form == "full" for m in p.mentions)
+            if p.family != p.surname:
+                uses[p.family] = uses[p.surname]
+        for p in self.out.people:
+            if not p.confirmed:  # "Standard Life": a surname only if a person's
+                uses[p.surname] = uses[p.family] = 0
+        shared: list[tuple] = []  # mentions of a surname two people introduced before it share
+        for single in singles:
+            run, title_at, lo, hi, name, has_title, suffix = single
+            n_start, n_end = self._single_start(name, lo), name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
+            if len(name) > 1 and not known:  # "De la Serre said", after "Rene de LaSerre"
+                known = [pid for pid in self.multipart.get(forms(text[n_start:n_end])[3][:1], ())
+                         if _spells_family(text[n_start:n_end], self.out.people[pid].family)] or None
             if known:
-                pid = self._nearest(known, n_start)
-                m = self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
-                m.ambiguous = len(known) > 1
+                before = [pid for pid in known if self.full_starts.get(pid, [n_start])[0] < n_start]
+                if len(before) > 1 or (not before and len(known) > 1):
+                    shared.append((single, before or known))
+                    continue
+                pid = before[0] if before else known[0]
+                self.mention(pid, n_start, n_end, "title" if has_title else "surname", (n_start, n_end))
                 self._roles_and_speech(pid, run, title_at, n_start, n_end, lo, hi)
             elif len(word) > 2 and word not in self.out.given_names \
-                    and any(spelling_variant(known_name, word) for key in surname_keys(word)
-                            for known_name in by_initial.get(key, ())):
+                    and (targets := [known_name for key in surname_keys(word) for known_name in by_initial.get(key, ())
+                                     if spelling_variant(known_name, word)]):
                 app = self.appositive(n_end, hi)
                 role = role_features(text[app[0]:app[1]], -1, app[0], app[1]) if app is not None else None
+                # a person's: said to be one, or a slip of a surname the article uses again and again
                 used = bool(self._evidence(n_start, n_end, lo, hi)
-                            or verb_after().match(text, n_end, min(hi, n_end + 12)))
+                            or verb_after().match(text, n_end, min(hi, n_end + 12))
+                            or self._object_of_verb(n_start, n_end, lo, hi)
+                            or (len(word) >= 5 and max(uses[t] for t in targets) >= REPEATED))
                 variants.append((Loose(n_start, n_end, word, role), used))
+        self._sexes()
+        for single, candidates in shared:
+            run, title_at, lo, hi, name, has_title, suffix = single
+            n_start, n_end = self._single_start(name, lo), name[-1][1]
+            pid = self._by_pronoun(candidates, n_end)
+            m = self.mention(self._nearest(candidates, n_start) if pid < 0 else pid, n_start, n_end,
+                             "title" if has_title else "surname", (n_start, n_end))
+            m.ambiguous = pid < 0
+            self._roles_and_speech(m.person, run, title_at, n_start, n_end, lo, hi)
         # A variant counts once one of its uses reads as a person's; then every use of it counts.
         as_person = {loose.text for loose, used in variants if used}
         self.out.loose = [loose for loose, _ in variants if loose.text in as_person]
@@ -814,6 +1128,48 @@ class _Builder:
         self._family()
         self._quote_attributions()
         return self.out
+
+    def _sexes(self) -> None:
+        """A person's sex from the pronouns of the sentences that name this person alone
+        ("Holub said her party ..."), unless an honorific or the pronouns disagree."""
+        by_sentence: dict[int, set[int]] = {}
+        first: dict[int, int] = {}
+        sentences = self.doc.sentences
+        starts = [s.start for s in sentences]
+        for m in sorted(self.out.mentions, key=lambda m: m.start):
+            i = bisect.bisect_right(starts, m.start) - 1
+            if i >= 0:
+                by_sentence.setdefault(i, set()).add(m.person)
+                first.setdefault(i, m.end)
+        votes: dict[int, set[str]] = {}
+        for i, people in by_sentence.items():
+            if len(people) == 1:
+                sex = _pronoun_sex(self.text, first[i], sentences[i].end)
+                if sex:
+                    votes.setdefault(next(iter(people)), set()).add(sex)
+        for pid, sexes in votes.items():
+            person = self.out.people[pid]
+            if len(sexes) == 1 and not person.sex:
+                person.sex = next(iter(sexes))
+
+    def _by_pronoun(self, candidates: list[int], end: int) -> int:
+        """Of people who share a surname, the one whose sex the pronoun after ``end`` in its sentence names, or -1."""
+        sentence = self.doc.sentence_at(end - 1)
+        sex = _pronoun_sex(self.text, end, sentence.end) if sentence is not None else ""
+        if not sex:
+            return -1
+        fits = [pid for pid in candidates if self.out.people[pid].sex == sex]
+        return fits[0] if len(fits) == 1 else -1
+
+    def _object_of_verb(self, start: int, end: int, lo: int, hi: int) -> bool:
+        """A lone capitalised word after a past verb and before lower case ("remanded Hallorann in
+        custody"): where a person is named, not a place ("in Kilworth"), a thing named by its kind
+        ("the derivatives market Liffe") or the first word of a name."""
+        m = WORD_BEFORE.match(self.text[max(lo, start - 25):start])
+        word = m and (m.group(1) or m.group(2))
+        if not word or word in STOP or word in PARTICLES or word in ROLES:
+            return False
+        return bool(LOWER_AFTER.match(self.text, end, min(hi, end + 3)))
 
     def _nearest(self, candidates: list[int], offset: int) -> int:
         """Of people who share a surname, the one whose full name was given last before ``offset``."""
@@ -827,30 +1183,42 @@ class _Builder:
 
     def _evidence(self, start: int, end: int, lo: int, hi: int) -> bool:
         text = self.text
-        before = text[max(lo, start - 30):start]
-        if SPEECH_BEFORE.match(before) or ROLE_BEFORE.match(before):
+        end = _past_post_nominals(text, end, hi)
+        if SPEECH_BEFORE.match(text[max(lo, start - 30):start]) or ROLE_BEFORE.match(text[max(lo, start - 60):start]):
             return True
-        return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60)))
+        return bool(SPEECH_AFTER.match(text, end, min(hi, end + 40)) or APPOSITIVE.match(text, end, min(hi, end + 60))
+                    or AGE_OR_SCORE.match(text, end, min(hi, end + 6)))
 
     def _roles_and_speech(self, pid: int, run: _Run, title_at: int, n_start: int, n_end: int, lo: int,
-                          hi: int) -> None:
+                          hi: int, full: bool = False) -> None:
+        """The roles and the speech around one mention; a title introduces a post only before a
+        full name ("Chancellor Gordon Brown"), not in a short reference ("Councillor Gallaher")."""
         text = self.text
         title_start = run.tokens[title_at][0] if title_at >= 0 else n_start
+        title_words: list[str] = []
         if title_at >= 0:
             title_words = [t[2].rstrip(".").lower() for t in run.tokens[title_at:] if t[1] <= n_start]
             if any(w not in HONORIFICS for w in title_words):
-                self.role(pid, title_start, n_start)
+                self.role(pid, title_start, n_start, introduced=full)
             sex = next((SEX_OF_HONORIFIC[w] for w in title_words if w in SEX_OF_HONORIFIC), "")
             if sex:
                 self.out.people[pid].sex = sex
         before = self.preceding_role(title_start, lo)
-        if before is not None:
-            self.role(pid, before[0], before[1] if title_at < 0 else n_start)
+        if before is not None and title_at >= 0 and "," in text[before[1]:title_start] \
+                and any(w not in HONORIFICS and w not in ACADEMIC for w in title_words):
+            before = None  # "Secretary of State Condoleezza Rice, UN Secretary General Kofi Annan": a list
+        if before is not None:  # "deputy" + "Conservative Chairman": one post; "the trust's chair, Professor": two
+            end = before[1] if title_at < 0 or "," in text[before[1]:title_start] else n_start
+            whose = WHOSE_BEFORE.match(text[max(lo, before[0] - 60):before[0]])
+            self.role(pid, before[0], end, said=f"{whose.group(1)} {text[before[0]:end]}" if whose else "")
         limit = hi
+        n_end = _past_post_nominals(text, n_end, hi)
         after_name = n_end + (len(m.group()) if (m := POSSESSIVE.match(text, n_end, limit)) else 0)
         app = self.appositive(after_name, limit)
         if app is not None:
             self.role(pid, app[0], app[1])
+        elif (body := WHOSE_BODY.match(text, after_name, limit)) is not None:
+            self.role(pid, body.start(1), body.end(1), said=f"member of the {body.group(1)}")
         speech = SPEECH_AFTER.match(text, n_end, min(limit, n_end + 40))
         if speech is not None:
             self.out.attributions.append(Attribution(n_start, speech.end(), n_start, n_end, pid))
@@ -893,9 +1261,12 @@ class _Builder:
             if p.surname in family:
                 continue
             for m in p.mentions:
-                words = text[max(0, m.start - 40):m.start].lower().split()[-4:]
-                if any(w.strip(",.;:'’s") in FAMILY_WORDS or w.strip(",.;:") in FAMILY_WORDS for w in words):
+                after = text[m.end:m.end + 100]
+                after = after[:cut.start()] if (cut := SENTENCE_END.search(after)) else after
+                words = text[max(0, m.start - 40):m.start].lower().split()[-4:] + after.lower().split()[:12]
+                if any(w.strip(",.;:'’s—–-") in FAMILY_WORDS or w.strip(",.;:—–-") in FAMILY_WORDS for w in words):
                     family.add(p.surname)
+                    p.related = True
                     break
         self.out.family = frozenset(family)
 
