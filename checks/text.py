@@ -1149,6 +1149,8 @@ class RepeatedWord(Check):
         if not any(map(operator.eq, words, words[1:])):
             return  # no word follows itself (a cheap test that skips most articles)
         lower_text = text.lower()
+        uses: dict[str, tuple[list[int], list[int]]] = {}
+        squeezed: list[str] = []  # the lower-cased text with its runs of spaces squeezed, made once
         for block in doc.blocks:
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)
@@ -1161,9 +1163,11 @@ class RepeatedWord(Check):
                     continue
                 if self._deliberate(text, m, lower, block):
                     continue
-                if _repeated_phrase(lower_text, m, block.end):
+                if _repeated_phrase(lower_text, squeezed, m, block.end):
                     continue  # the article writes the same doubled phrase again: it quotes it ("Welcome to to Hexworth")
-                use = _other_uses(lower_text, lower, m.start())
+                if lower not in uses:
+                    uses[lower] = _word_uses(lower_text, lower)
+                use = _other_uses(uses[lower], lower, m.start())
                 where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
                 if again[0].isupper() and not where and (use != "alone" or lower in FUNCTION_WORDS and word[0].isupper()
                                                           and block.kind != "heading"
@@ -1220,15 +1224,16 @@ def _reduplicable(word: str) -> bool:
         not word.endswith(("ly", "ed", "ing"))
 
 
-def _repeated_phrase(lower_text: str, m: re.Match, hi: int) -> bool:
+def _repeated_phrase(lower_text: str, squeezed: list[str], m: re.Match, hi: int) -> bool:
     """True when the doubled word and the word after it occur again elsewhere in the text: a slip is
     not copied, so the article is quoting the doubled text (a misprinted sign, a headline and its story)."""
     after = NEXT_WORD.match(lower_text, m.end(), hi)
     if after is None:
         return False
     phrase = " ".join([m.group(1).lower()] * 2 + [after.group(1)])
-    squeezed = " ".join(lower_text.split())
-    return squeezed.count(phrase) > 1
+    if not squeezed:
+        squeezed.append(" ".join(lower_text.split()))
+    return squeezed[0].count(phrase) > 1
 
 
 def _sentence_start(text: str, start: int, lo: int) -> bool:
@@ -1252,24 +1257,35 @@ def _stranded(text: str, start: int, lo: int) -> bool:
                for i, w in enumerate(words))
 
 
-def _other_uses(lower_text: str, word: str, skip: int) -> str:
-    """How the (lower-cased) text uses ``word`` outside the pair at ``skip``: "alone" somewhere on
-    its own (in a compound too: "pre-budget"), else "doubled" (again with itself, with a space or a
-    hyphen), else "none"."""
+def _other_uses(uses: tuple[list[int], list[int]], word: str, skip: int) -> str:
+    """How the text uses ``word`` outside the pair at ``skip``, from ``_word_uses``: "alone"
+    somewhere on its own (in a compound too: "pre-budget"), else "doubled" (again with itself, with
+    a space or a hyphen), else "none"."""
+    lo, hi = skip, skip + 2 * len(word) + 8
+
+    def outside(starts: list[int]) -> bool:
+        return len(starts) > bisect.bisect_right(starts, hi) - bisect.bisect_left(starts, lo)
+
+    alone, doubled = uses
+    return "alone" if outside(alone) else "doubled" if outside(doubled) else "none"
+
+
+def _word_uses(lower_text: str, word: str) -> tuple[list[int], list[int]]:
+    """Where the lower-cased text has ``word`` on its own and where doubled (with itself after a
+    space or a hyphen): one scan per word, so that a text full of doubles stays linear."""
     size = len(word)
-    found = "none"
+    alone: list[int] = []
+    doubled: list[int] = []
     for m in _word_pattern(word).finditer(lower_text):
-        if skip <= m.start() <= skip + 2 * size + 8:
-            continue
         nxt = NEXT_WORD.match(lower_text, m.end())
         after = lower_text[m.end() + 1:m.end() + 1 + size]
         before = lower_text[max(0, m.start() - size - 3):m.start()]
         if (nxt and nxt.group(1) == word) or before.split()[-1:] == [word] or (
                 lower_text[m.end():m.end() + 1] == "-" and after == word) or before.endswith(f"{word}-"):
-            found = "doubled"  # another doubled occurrence: Walla Walla, tuk-tuk
-            continue
-        return "alone"
-    return found
+            doubled.append(m.start())  # another doubled occurrence: Walla Walla, tuk-tuk
+        else:
+            alone.append(m.start())
+    return alone, doubled
 
 
 def _hyphen_joined(lower_text: str, word: str) -> bool:
