@@ -663,6 +663,10 @@ behind below beneath beside besides between beyond despite during except inside 
 outside over past per through throughout toward towards under underneath unlike via within without
 in on up down out by back away
 """.split())
+SPACED_HABIT = "the article sets its other dashes apart with spaces and closes up none around an aside"
+# The preposition that is also a productive suffix (child-like, Brexit-like): after a closed-up
+# dash before a noun, in an article that spaces its asides, it ends a compound.
+SUFFIX_PREPOSITIONS = frozenset({"like"})
 # Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
 PARTICLES = frozenset("up off on in out down over back away by through about around".split())
 # Auxiliary and modal verbs (a closed class): the verb after a subject noun phrase.
@@ -785,6 +789,9 @@ class DashInWord(Check):
         if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
             return "the rest of the compound is hyphenated", hyphenated  # father—in-law, mother-in—law, up—to-date
         if b in FUNCTION_WORDS and b not in PARTICLES:
+            if b in SUFFIX_PREPOSITIONS and em and _spaced_style(habits, m) and _content_word_follows(text, m.end()) \
+                    and not _has_partner(doc, m, em, sentence_starts):
+                return SPACED_HABIT, None  # "for Brexit—like splits": a compound, or an aside that lost its spaces
             return None  # "the plan—which failed": the aside opens with a function word
         if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS and not (len(first) > 1 and first.isupper()):
             return None  # "and—finally": an aside after a function word
@@ -805,9 +812,7 @@ class DashInWord(Check):
                 partnered = _has_partner(doc, m, em, sentence_starts)
             return partnered
 
-        # The article closes up no other em dash around an aside, and sets its dashes with spaces.
-        spaced_style = habits.spaced and not (habits.closed_asides - {m.start(2)})
-        habit = "the article sets its other dashes apart with spaces and closes up none around an aside"
+        spaced_style = _spaced_style(habits, m)
         before = text[max(0, m.start() - 30):m.start()].split()[-2:]
         noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
         next_word = NEXT_WORD.match(after)
@@ -817,7 +822,7 @@ class DashInWord(Check):
             if a.endswith("o") and len(a) > 2 and first[0].isupper() and em and ADJECTIVE_SHAPE.search(b):
                 return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # Anglo—Irish
             if em and spaced_style and not partner():
-                return habit, None  # Smith—Jones where the article writes ' - ' for an aside
+                return SPACED_HABIT, None  # Smith—Jones where the article writes ' - ' for an aside
             return None  # Jackson–Vanik, "apart—Nielsen": a relation, or an aside naming someone
         if b.endswith("ly") and not (noun_phrase and modifies and not PARTICIPLE_SHAPE.search(followed)
                                      and not followed.endswith("ly")):
@@ -869,8 +874,19 @@ class DashInWord(Check):
         if modifies and not other_closed and (noun_phrase or not participle or habits.spaced and not verb_with_object):
             return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside", hyphenated
         if spaced_style and _singular(a_last) and not verb_with_object:
-            return habit, None
+            return SPACED_HABIT, None
         return None
+
+
+def _spaced_style(habits: _DashHabits, m: regex.Match) -> bool:
+    """The article sets its dashes apart with spaces and closes up no other em dash around an aside."""
+    return habits.spaced and not (habits.closed_asides - {m.start(2)})
+
+
+def _content_word_follows(text: str, end: int) -> bool:
+    """True when a word that is no function word follows ``end`` (the noun a compound modifies)."""
+    nxt = NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() not in FUNCTION_WORDS
 
 
 def _opens_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:

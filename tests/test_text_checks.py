@@ -56,6 +56,8 @@ def test_unbalanced_fires(text):
     "The fans' chants, the players' wages and the clubs' debts, the report said.\n",
     '"Jaw jaw" is better than "war war," he said.\n',
     "The deal (signed in 2021 [and amended in 2023]) stays in force.\n",
+    'The notes mark each bullet (" - point") with a hyphen.\n',
+    'Type it as shown [" and then "] to search for a phrase.\n',
 ])
 def test_unbalanced_passes(text):
     name = "article.md" if "##" in text else "article.txt"

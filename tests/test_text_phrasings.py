@@ -327,6 +327,25 @@ def test_asides_closed_up_in_us_style_stay_quiet(text):
     assert found(text, "T504") == [], text
 
 
+@pytest.mark.parametrize("noun", ["dream", "Brexit", "festival", "cartoon"])
+@pytest.mark.parametrize("dash", ["—", "&mdash;"])
+def test_a_like_compound_closed_up_in_a_spaced_article_is_found(noun, dash):
+    """"-like" is a suffix as well as a preposition: before a noun, in an article that spaces its
+    asides, a closed-up dash before it is a slip (the message says either reading is possible)."""
+    text = f"The yard - open since 1950 - was sold.\n\nCritics warned of {noun}{dash}like scenes at the gate.\n"
+    [finding] = found(text, "T504")
+    assert finding.suggestion is None and "spaces" in finding.message, finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "The yard - open since 1950 - was sold. The crews—like the owners—wanted a deal.\n",
+    "The yard - open since 1950 - was sold. The crews sang—like a choir.\n",
+    "The yard was sold. The crews ran—like lightning.\n",
+])
+def test_like_opening_an_aside_stays_quiet(text):
+    assert found(text, "T504") == [], text
+
+
 def test_names_joined_by_a_closed_em_dash_in_a_spaced_article():
     text = "The yard - open since 1950 - was sold.\n\nThe buyer, Holm—Vesterby, is a steel firm.\n"
     [finding] = found(text, "T504")

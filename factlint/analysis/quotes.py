@@ -115,6 +115,8 @@ SINGLE = frozenset("'‘’‚‹›")
 MARKS = re.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
 OPENING_PUNCT = frozenset("([{—–―-/\u00a0\u2009\u202f")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…—–―-")
+OPENING_BRACKETS = frozenset("([{")
+CLOSING_BRACKETS = frozenset(")]}")
 ANY_QUOTE = DOUBLE | SINGLE
 # Words that begin with an elided letter: 'em, 'til, 'cause, 'n', 'tis, 'twas, 'bout, 'round.
 ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
@@ -222,8 +224,10 @@ def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, boo
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + size] if i + size < hi else " "
     prev_space, next_space = prev.isspace(), nxt.isspace()
-    left = not next_space and (prev_space or prev in OPENING_PUNCT or prev in ANY_QUOTE)
-    right = not prev_space and (next_space or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
+    # a mark right after an opening bracket opens, and one right before a closing bracket closes,
+    # even with a space on its other side: (" - item"), [" and "]
+    left = not next_space and nxt not in CLOSING_BRACKETS and (prev_space or prev in OPENING_PUNCT or prev in ANY_QUOTE)
+    right = not prev_space and prev not in OPENING_BRACKETS and (next_space or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
     return left, right
 
 
