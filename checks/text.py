@@ -687,7 +687,9 @@ DIMENSIONS = frozenset("old long high wide deep tall thick strong heavy".split()
 # Quantifiers and numbers, which begin compounds (all-time, one-off, no-go, two-year) as well as phrases.
 QUANTIFIERS = frozenset("all one no any both half".split()) | NUMBER_WORDS
 # Function words that also begin compounds: all-time, in-depth, off-ramp, over-optimistic.
-COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then"}
+COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then", "after", "before"}
+# Articles and possessives: a noun phrase follows them, so no aside opens after the next word.
+ARTICLES = frozenset("a an the its their his her our my your".split())
 DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
 # English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
 # ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
@@ -716,8 +718,10 @@ class DashInWord(Check):
         style is told apart by its partner in the same sentence, by the function word that opens
         the aside ("the plan—which failed—was") and by the article's own dash habit: where the
         article sets its dashes apart with spaces and closes up none around an aside, a closed-up
-        em dash between two word pieces is not an aside. An en dash between two nouns of equal
-        rank ("cost–benefit", "north–south") or two names (Jackson–Vanik) is correct.
+        em dash between two word pieces is not an aside. An en dash between two names (Jackson–Vanik)
+        is correct, and so is one between two nouns of equal rank ("the city–country gap") where
+        the article speaks of each on its own or joins names with en dashes too, as typesetters
+        who mark a relation do; elsewhere "cost–benefit" is a compound that takes a hyphen.
 
     Why an editor cares:
         The compound reads as two words broken by an aside; search and hyphenation break too.
@@ -731,7 +735,8 @@ class DashInWord(Check):
         apart with spaces.
 
     Passes:
-        the Jackson–Vanik amendment; 2024–25; pages 5–7; a cost–benefit analysis;
+        the Jackson–Vanik amendment; 2024–25; pages 5–7; the London–Paris and cost–benefit
+        links (in an article that joins names with en dashes);
         the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
         state—was sold; he wanted one thing—money; born in 1865—and; two men—Nielsen and
         Sibelius—met.
@@ -793,8 +798,9 @@ class DashInWord(Check):
                     and not _has_partner(doc, m, em, sentence_starts):
                 return SPACED_HABIT, None  # "for Brexit—like splits": a compound, or an aside that lost its spaces
             return None  # "the plan—which failed": the aside opens with a function word
-        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS and not (len(first) > 1 and first.isupper()):
-            return None  # "and—finally": an aside after a function word
+        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS and not (len(first) > 1 and first.isupper()) \
+                and not _after_article(text, m.start()):
+            return None  # "and—finally": an aside after a function word (but "the so—called reforms")
         if _written_in(lowered, f"{a} {b}"):
             return f"the article writes '{first} {second}' as an open compound elsewhere", f"{first} {second}"
         after = text[m.end():m.end() + 40]
@@ -876,6 +882,12 @@ class DashInWord(Check):
         if spaced_style and _singular(a_last) and not verb_with_object:
             return SPACED_HABIT, None
         return None
+
+
+def _after_article(text: str, start: int) -> bool:
+    """True when the word before ``start`` is an article or a possessive ("the so—called reforms")."""
+    before = text[max(0, start - 8):start].split()
+    return start > 0 and text[start - 1] == " " and bool(before) and before[-1].lower() in ARTICLES
 
 
 def _spaced_style(habits: _DashHabits, m: regex.Match) -> bool:

@@ -337,6 +337,27 @@ def test_a_like_compound_closed_up_in_a_spaced_article_is_found(noun, dash):
     assert finding.suggestion is None and "spaces" in finding.message, finding.message
 
 
+@pytest.mark.parametrize("text, fix", [
+    ("Critics mocked the so—called reforms.\n", "so-called"),
+    ("Their so–called reforms stalled.\n", "so-called"),
+    ("The bank reported an after—tax profit.\n", "after-tax"),
+    ("Shares fell in after—hours trading.\n", "after-hours"),
+])
+def test_a_function_word_opening_a_compound_inside_a_noun_phrase(text, fix):
+    """No aside opens between an article and its noun: "the so—called reforms" is a compound."""
+    [finding] = found(text, "T504")
+    assert finding.suggestion == fix, finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "He left after—and only after—the vote.\n",
+    "It was the very—I mean the only—chance.\n",
+    "It happened, but only after—years of delay.\n",
+])
+def test_function_words_before_an_aside_stay_quiet(text):
+    assert found(text, "T504") == [], text
+
+
 @pytest.mark.parametrize("text", [
     "The yard - open since 1950 - was sold. The crews—like the owners—wanted a deal.\n",
     "The yard - open since 1950 - was sold. The crews sang—like a choir.\n",
