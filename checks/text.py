@@ -1072,7 +1072,7 @@ class DashQuotation(Check):
             s = group[0]
             words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
             quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
-            if s.start > doc.blocks[s.block].start and s.attribution:
+            if s.start > doc.blocks[s.block].start and s.attribution and s.attribution[1] <= s.start:
                 message = (f"the quote goes on after '{_excerpt(text, *s.attribution, 50)}' behind a dialogue dash "
                            f"{s.open_mark} (the Russian/French convention) instead of new quotation marks: '{quoted}'")
             elif s.attribution and s.attribution[1] <= s.start:

@@ -448,6 +448,23 @@ def test_a_lone_dash_led_paragraph_with_a_speaker_is_speech(dash, clause, attrib
     assert on_line(found(text, "T505"), 3), text
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["—", "–", "--"]), st.sampled_from(CLAUSES),
+       st.sampled_from(["said the harbour master", "a spokesman said", "asked an engineer", "replied a driver"]),
+       st.sampled_from(["spaced", "closed", "question"]))
+def test_speech_handed_to_its_attribution_by_a_dash(dash, clause, attribution, form):
+    """The dash that hands speech to its speaker, with or without spaces or a comma ("—It works—said
+    Ruiz—", "— Is it? — asked a reporter"), and a speaker named with "a" or "an"."""
+    if form == "spaced":
+        line = f"{dash} {clause}, {dash} {attribution}."
+    elif form == "closed":
+        line = f"{dash}{clause}{dash}{attribution}{dash}."
+    else:
+        line = f"{dash} {clause}? {dash} {attribution}."
+    text = f"The ferry was late again.\n\n{line}\n\nThe council will meet in May.\n"
+    assert on_line(found(text, "T505"), 3), text
+
+
 def test_hyphen_bullets_stay_a_list():
     text = ("The plan, officials said, has three parts.\n\n- New berths for ferries, the port said.\n\n"
             "- A wider channel, engineers said.\n\nWork starts in May.\n")

@@ -160,7 +160,7 @@ SPEECH_VERBS = (
 )
 # A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "Estonian minister Kadri Tamm".
 NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
-SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+SPEAKER = rf"(?:he|she|they|we|I|it|(?:the|a|an)\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 # An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
 APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
 SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
@@ -446,8 +446,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             e = speech_end().search(text, words, limit)
             inner_end = e.start() if e else limit
             end, close_mark = inner_end, ""
-            if e:
-                attribution = _attribution_after(text, e.start() + 1, hi)
+            if e:  # after the punctuation that ends the speech, at the dash that hands over ('on—said X')
+                attribution = _attribution_after(text, e.start() + (text[e.start()] in ",.!?…"), hi)
         first_person = FIRST_PERSON.search(text, words, inner_end) is not None
         if closing is None and dash == lo and not interview:
             how, intro = introduced
