@@ -261,11 +261,18 @@ class MixedScript(Check):
         scripts = [_script(ch) for ch in word]
         latin = scripts.count("Latin")
         foreign_scripts = {s for s in scripts if s in ("Cyrillic", "Greek")}
-        if not latin or len(foreign_scripts) != 1 or "other" in scripts:
+        if len(foreign_scripts) != 1 or "other" in scripts:
             return None
         foreign_script = foreign_scripts.pop()
         foreign = len(word) - latin
-        if latin >= foreign:
+        if not latin:
+            return MixedScript._whole_word(text, start, word, foreign_script, to_latin)
+        table = from_latin[foreign_script]
+        into_latin = all(ch in to_latin for ch, s in zip(word, scripts) if s == foreign_script)
+        into_foreign = all(ch in table for ch, s in zip(word, scripts) if s == "Latin")
+        # "рrојесt": only a Latin spelling is possible; "ТАХI": the article writes "TAXI" elsewhere
+        if latin >= foreign or into_latin and (not into_foreign or _written_in(text, "".join(
+                to_latin.get(ch, ch) for ch in word))):
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == foreign_script]
             if foreign_script == "Cyrillic" and len(odd) == 1 and odd[0][1] not in to_latin and latin >= 4 \
                     and odd[0][0] in (0, len(word) - 1):
@@ -281,7 +288,6 @@ class MixedScript(Check):
             fixed = "".join(to_latin[ch] if _script(ch) == foreign_script else ch for ch in word)
             target, lookalike = "Latin", {ch: to_latin[ch] for _, ch in odd}
         else:
-            table = from_latin[foreign_script]
             if foreign < 2:
                 return None
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == "Latin"]
@@ -295,6 +301,19 @@ class MixedScript(Check):
         source_script = "Latin" if target != "Latin" else foreign_script
         message = (f"'{word}' mixes alphabets: the {source_script} letter{'s' if len(odd) > 1 else ''} {letters} "
                    f"in an otherwise {target} word; an all-{target} spelling is '{fixed}'")
+        return Issue(start, start + len(word), message, suggestion=fixed)
+
+    @staticmethod
+    def _whole_word(text: str, start: int, word: str, script: str, to_latin: dict[str, str]) -> Issue | None:
+        """A word typed wholly in look-alikes of another script ("ΝΑΤΟ" in Greek capitals) is a slip
+        when the article spells the same word in Latin letters elsewhere."""
+        if len(word) < 2 or any(ch not in to_latin for ch in word):
+            return None
+        fixed = "".join(to_latin[ch] for ch in word)
+        if not _written_in(text, fixed) or not _mostly_latin(text):
+            return None
+        message = (f"'{word}' is written in {script} letters that look like Latin ones; the article spells it "
+                   f"'{fixed}' in Latin letters elsewhere")
         return Issue(start, start + len(word), message, suggestion=fixed)
 
     @staticmethod
@@ -347,10 +366,10 @@ TRANSLATOR_NOTE = _on_first_use(
 FOREIGN_LETTERS = (r"\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}"
                    r"\p{Armenian}\p{Hangul}")
 FOREIGN_WORD = _on_first_use(rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*")
-# A run of foreign-script words with only spaces and punctuation between them.
+# A run of foreign-script words with only spaces and punctuation between them (a credit's slash too).
 FOREIGN_RUN = _on_first_use(
     rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*"
-    rf"(?:[\s,.:;!?«»\"“”„()–—]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
+    rf"(?:[\s,.:;!?«»\"“”„()–—/|·]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
 )
 CJK_RUN = _on_first_use(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
 # Any letter of a non-Latin script (the stdlib engine scans an ASCII article for it fastest).
@@ -620,7 +639,7 @@ class TranslationResidue(Check):
         needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence or line else 8)
         if count < needed:
             return None
-        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence:
+        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence and not line:
             return None  # the original of a name or title, quoted beside its translation
         if after.lstrip(CLOSING_MARKS + ", ").startswith("(") and LATIN().search(after):
             return None  # a foreign phrase glossed in parentheses

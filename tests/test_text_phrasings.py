@@ -232,6 +232,24 @@ def test_greek_symbols_and_real_words_stay_quiet(text):
     assert found(text, "T502") == [], text
 
 
+@pytest.mark.parametrize("text, fix", [
+    ("The new рrојесt starts in May.\n", "project"),  # mostly Cyrillic, but only a Latin spelling exists
+    ("NATO ministers met. The ΝΑΤΟ summit opens today.\n", "NATO"),  # wholly Greek capitals
+    ("The ferry ТАХI left. The TAXI rank was empty.\n", "TAXI"),  # wholly Cyrillic capitals
+])
+def test_words_typed_in_look_alikes_of_another_script(text, fix):
+    [finding] = found(text, "T502")
+    assert finding.suggestion == fix, finding.message
+
+
+@pytest.mark.parametrize("text", [
+    "The agency ТАСС reported the talks.\n",  # a Cyrillic name the article never writes in Latin letters
+    "The Greek party ΚΚΕ won seats in Athens.\n",
+])
+def test_a_whole_word_in_another_script_without_a_latin_twin_stays_quiet(text):
+    assert found(text, "T502") == [], text
+
+
 # --- T506: repeated words across line breaks, markup and case --------------------------------------
 
 @settings(max_examples=80, deadline=None)
