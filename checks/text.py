@@ -33,7 +33,7 @@ def _on_first_use(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern]:
 
 # --- T501 unbalanced-quotes ------------------------------------------------------------------
 
-FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""'}, "single": frozenset("'‘’‚‹›"),
+FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""', "``"}, "single": frozenset("'‘’‚‹›`"),
           "bracket": frozenset("([")}
 
 
@@ -1204,6 +1204,8 @@ class RepeatedWord(Check):
                 lower = word.lower()
                 if lower in EMPHATIC_DOUBLES:
                     continue
+                if len(again) > 1 and again.isupper() and not word.isupper():
+                    continue  # a lower-case word before an acronym spelt like it: "at AT&T", "of OF Group"
                 if lower in GRAMMATICAL_DOUBLES and self._grammatical(text, m, lower, block):
                     continue
                 if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):

@@ -57,6 +57,9 @@ def test_unbalanced_fires(text):
     '"Jaw jaw" is better than "war war," he said.\n',
     "The deal (signed in 2021 [and amended in 2023]) stays in force.\n",
     'The notes mark each bullet (" - point") with a hyphen.\n',
+    "``We will appeal,'' the lawyer said. ``The ruling is wrong.''\n",
+    "He called it ``a `temporary' measure'' on Monday.\n",
+    "``The first half of the quote.\n\n``And the second half,'' she said.\n",
     'Type it as shown [" and then "] to search for a phrase.\n',
 ])
 def test_unbalanced_passes(text):

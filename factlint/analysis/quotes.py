@@ -111,8 +111,11 @@ class QuoteAnalysis:
 
 
 DOUBLE = frozenset('"“”„‟«»')
-SINGLE = frozenset("'‘’‚‹›")
-MARKS = re.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
+SINGLE = frozenset("'‘’‚‹›`")
+# ASCII typists' marks: '' or "" for a double mark, and the TeX (and Penn Treebank) convention of
+# grave accents that open, `` for a double quotation and ` for a single one, closed by '' and '.
+MARKS = re.compile(r"''|\"\"|``|[\"“”„‟«»'‘’‚‹›`()\[\]]")
+DOUBLED = ("''", '""', "``")
 OPENING_PUNCT = frozenset("([{—–―-/\u00a0\u2009\u202f")
 CLOSING_PUNCT = frozenset(".,;:!?)]}…—–―-")
 OPENING_BRACKETS = frozenset("([{")
@@ -214,9 +217,9 @@ def speech_end() -> regex.Pattern:
 
 
 def _mark_at(text: str, i: int) -> str:
-    """The mark at ``i``: one character, or a doubled '' / "" typed for one double quotation mark."""
+    """The mark at ``i``: one character, or a doubled '' / "" / `` typed for one double quotation mark."""
     pair = text[i:i + 2]
-    return pair if pair in ("''", '""') else text[i]
+    return pair if pair in DOUBLED else text[i]
 
 
 def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -232,7 +235,7 @@ def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, boo
 
 
 def _double_role(mark: str, left: bool, right: bool, open_now: list[int], text: str) -> str:
-    if mark == "„":
+    if mark in ("„", "``"):
         return "open"
     if mark == "“":
         if open_now and text[open_now[-1]] == "„":
@@ -259,6 +262,8 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
         return "apostrophe"  # it's, rock'n'roll, O'Brien
     if mark == "‚":
         return "open"
+    if mark == "`":
+        return "open" if left else "apostrophe"  # a grave accent that opens a word, not code's closing one
     if mark in "‹›":
         return "open" if mark == "‹" else "close"
     if left and not right:
@@ -753,7 +758,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and after.isupper()
         nested = any(a < o < b for a, b in per_block[b_index][0].pairs)
         certain = after.isalpha() and not _clipping(text, o, per_block) and (
-            speech_like or nested or mark in "‘‚‹" or block.kind == "heading"
+            speech_like or nested or mark in "‘‚‹`" or block.kind == "heading"
             or any(m[1].pairs for m in per_block.values()))
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
                             next_block=_next_paragraph(blocks, b_index)))
