@@ -35,6 +35,10 @@ def fires(code: str, text: str, name: str = "article.txt") -> bool:
     "'We will not sell the club,\" the owner said.\n",
     # British single quotes that never close before the attribution
     "‘We will not sell the club, the owner said on Friday.\n\nFans were relieved.\n",
+    # a French single guillemet, spaced inside as French sets it, that never closes
+    "Le titre était « Le port ‹ une histoire » .\n",
+    # TeX-style marks typed in ASCII
+    "``We will not sell the club, the owner said.\n",
 ])
 def test_unbalanced_fires(text):
     assert fires("T501", text)

@@ -754,7 +754,8 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
     certain = kind == "double" or inside is not None
     if not certain:
         lead = text[max(block.start, o - 2):o].strip()
-        after = text[o + len(mark):o + len(mark) + 1]
+        after = text[o + len(mark):o + len(mark) + 3].lstrip(" \u00a0\u202f")[:1] if mark == "‹" else \
+            text[o + len(mark):o + len(mark) + 1]  # French sets a (thin) space inside guillemets
         speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and after.isupper()
         nested = any(a < o < b for a, b in per_block[b_index][0].pairs)
         certain = after.isalpha() and not _clipping(text, o, per_block) and (
