@@ -214,7 +214,10 @@ class MixedScript(Check):
         A word whose letters come from two alphabets, where the odd letters are look-alikes in
         Unicode's confusables data (UTS #39) for every Latin/Cyrillic/Greek pair: a Cyrillic "а"
         inside "uranium", a Greek capital alpha in "AI", a Russian word typed with a Latin "o".
-        Greek letters used as symbols (at a word's edge or in a short word) are told by shape.
+        The fix is the spelling in the one script every letter can be written in, else in the
+        script of the majority of its letters; a word typed wholly in look-alikes ("ΝΑΤΟ" in Greek
+        capitals) is reported when the article spells it in Latin letters elsewhere. Greek
+        letters used as symbols (at a word's edge or in a short word) are told by shape.
 
     Why an editor cares:
         The word looks right on screen but is misspelt for every search engine, spell-checker,
@@ -222,6 +225,7 @@ class MixedScript(Check):
 
     Fires on:
         urаnium (Cyrillic а), Еurasian (Cyrillic Е), Mоsсow, Мocква (Latin M and o in Russian);
+        рrојесt (five Cyrillic letters, but only "project" can be spelt); ΝΑΤΟ beside NATO;
         stabilityю (a Cyrillic letter typed on the "." key with the Russian layout on).
 
     Passes:
