@@ -902,7 +902,7 @@ class DashInWord(Check):
         verb_with_object = participle and b.endswith("ing") and not noun_phrase
         if modifies and not other_closed and (noun_phrase or not participle or habits.spaced and not verb_with_object):
             return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside", hyphenated
-        if spaced_style and _singular(a_last) and not verb_with_object:
+        if spaced_style and _singular(a_last):  # "far—reaching reforms", or an aside that lost its spaces
             return SPACED_HABIT, None
         return None
 

@@ -39,6 +39,8 @@ def fires(code: str, text: str, name: str = "article.txt") -> bool:
     "Le titre était « Le port ‹ une histoire » .\n",
     # TeX-style marks typed in ASCII
     "``We will not sell the club, the owner said.\n",
+    # a closing mark after a code, not an inch mark
+    'Fill in form R85", the bank said, and send it back.\n',
 ])
 def test_unbalanced_fires(text):
     assert fires("T501", text)

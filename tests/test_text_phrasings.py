@@ -378,6 +378,15 @@ def test_function_words_before_an_aside_stay_quiet(text):
     assert found(text, "T504") == [], text
 
 
+@pytest.mark.parametrize("compound", ["far—reaching", "health—harming", "record—breaking"])
+def test_a_closed_participle_compound_in_a_spaced_article_is_found(compound):
+    """In an article that spaces its asides, a closed-up dash before an -ing word is a slip either
+    way (a compound or an aside that lost its spaces), and the message says so."""
+    text = f"The yard - open since 1950 - was sold.\n\nThe owners want to push through {compound} changes.\n"
+    [finding] = found(text, "T504")
+    assert finding.suggestion is None and "spaces" in finding.message, finding.message
+
+
 @pytest.mark.parametrize("text", [
     "The yard - open since 1950 - was sold. The crews—like the owners—wanted a deal.\n",
     "The yard - open since 1950 - was sold. The crews sang—like a choir.\n",
@@ -482,6 +491,12 @@ def test_speech_handed_to_its_attribution_by_a_dash(dash, clause, attribution, f
     else:
         line = f"{dash} {clause}? {dash} {attribution}."
     text = f"The ferry was late again.\n\n{line}\n\nThe council will meet in May.\n"
+    assert on_line(found(text, "T505"), 3), text
+
+
+@pytest.mark.parametrize("dash", ["—", "–", "--"])
+def test_speech_opening_with_a_bracketed_word_is_found(dash):
+    text = f"The ferry was late.\n\n{dash} (The) harbour will reopen in May, the mayor said.\n"
     assert on_line(found(text, "T505"), 3), text
 
 

@@ -127,6 +127,8 @@ ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re
 LIST_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 PRIME_BEFORE = re.compile(r"\s?\d")
 FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
+# A letter joined to the figures before a mark: a code ("form R85"), not a measure in inches.
+CODE_BEFORE = re.compile(r"[^\W\d_]\d+$")
 SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
 LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–―-]\s*)?")
@@ -151,7 +153,7 @@ FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 @cache
 def dialogue_dash() -> regex.Pattern:
     """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
-    return regex.compile(r"(?:--|[—–―-])\s*(?=[\"“«]?[\p{Lu}\d])")
+    return regex.compile(r"(?:--|[—–―-])\s*(?=[\"“«(\[]?[\p{Lu}\d])")  # "— (The) department will"
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
@@ -307,7 +309,8 @@ def _pair_doubles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
         prev = text[i - 1] if i > lo else ""
         left, right = _flanking(text, i, len(mark), lo, hi)
         role = _double_role(mark, left, right, stack, text)
-        if prev.isdigit() and mark in ('"', "”") and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)):
+        if prev.isdigit() and mark in ('"', "”") and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)) \
+                and not CODE_BEFORE.search(text, max(lo, i - 12), i):
             continue  # an inch mark: 5' 11", a 24" screen
         out.first_role = out.first_role or role
         if role == "open":
