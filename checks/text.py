@@ -1269,11 +1269,13 @@ class RepeatedWord(Check):
 
 
 def _reduplicable(word: str) -> bool:
-    """The shape of a word English reduplicates (jaw-jaw, bye-bye, goody-goody, tuk-tuk, mahi-mahi): one
+    """The shape of a word English reduplicates (jaw-jaw, bye-bye, tuk-tuk, mahi-mahi, so-so): one
     syllable, or two ending in a vowel, with no plural or derivational ending; "reckless reckless",
     "divisive divisive" are slips."""
     syllables = len(VOWEL_GROUPS.findall(word))
-    return (syllables == 1 or syllables == 2 and word[-1] in "aeiouy") and _singular(word) and \
+    # the adjective ending -y after a consonant is derivational too: "fiery fiery", "angry angry"
+    y_adjective = syllables == 2 and word.endswith("y") and word[-2:-1] not in "aeiou"
+    return (syllables == 1 or syllables == 2 and word[-1] in "aeiouy" and not y_adjective) and _singular(word) and \
         not word.endswith(("ly", "ed", "ing"))
 
 

@@ -585,6 +585,7 @@ def test_deliberate_doubles_stay_quiet(text):
     "Rates were cut by by half in June.\n",
     "The mayor called the plan \"reckless reckless\" on Monday.\n",
     "It rose sharply sharply in May.\n",
+    "Critics called her a \"feisty feisty\" mayor.\n",  # an adjective in -y is no reduplicable root
 ])
 def test_slips_around_prepositions_and_quotes_are_found(text):
     assert found(text, "T506"), text
