@@ -685,6 +685,8 @@ of to for with at from into onto upon about above across after against along amo
 behind below beneath beside besides between beyond despite during except inside like near off
 outside over past per through throughout toward towards under underneath unlike via within without
 in on up down out by back away
+never always often sometimes seldom rarely ever nobody nothing nowhere none everyone everybody everything
+everywhere someone somebody something somewhere anyone anybody anything anywhere
 """.split())
 SPACED_HABIT = "the article sets its other dashes apart with spaces and closes up none around an aside"
 # The preposition that is also a productive suffix (child-like, Brexit-like): after a closed-up
@@ -866,8 +868,9 @@ class DashInWord(Check):
             return f"'{before[-1]} {first}-{second}' is a compound of a number and its measure", hyphenated  # 20 year—old
         if partner():
             return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+        other_closed = bool(habits.closed_asides - {m.start(2)})
         if adjective_a and adjective_b and not participle and not a.endswith(("ed", "ing")) and (
-                first[0].islower() or spaced_style) and (modifies or noun_phrase):
+                first[0].islower() or spaced_style) and (modifies or noun_phrase and not other_closed):
             return f"'{first}-{second}' joins two adjectives", hyphenated  # the military—industrial base
         if a.endswith("ly") and participle and len(a) > 4:
             return f"'{first}-{second}' joins an adverb to its participle", hyphenated  # newly—elected
@@ -878,10 +881,10 @@ class DashInWord(Check):
                 return f"'{first}-{second}' is a compound of a number and its measure", hyphenated  # 30—year-olds
             if _singular(b_first) and not YEAR.fullmatch(a_last) and (noun_phrase or spaced_style):
                 return f"'{first}-{second}' is a compound of a number and a singular noun, as in a four-day visit", hyphenated
-        if noun_phrase and followed in AUXILIARIES:
+        # (in an article that closes up its asides, only a modifier's shape tells: "the answer—time will tell")
+        if noun_phrase and followed in AUXILIARIES and (participle or adjective_b or not other_closed):
             return (f"'{first}-{second}' stands inside the noun phrase before its verb '{followed}', where an aside "
                     f"would need a closing dash"), hyphenated  # their political game—playing will continue
-        other_closed = bool(habits.closed_asides - {m.start(2)})
         if b in PARTICLES:
             if not em or spaced_style or noun_phrase and not other_closed and (followed is None or modifies):
                 return f"'{first}-{second}' is a compound of a verb and its particle", hyphenated

@@ -342,6 +342,10 @@ def test_compounds_by_form_in_any_article(text, fix):
     "The line opens in 2031—assuming the budget holds.\n",
     "They met in Oslo—Bergen had declined to host.\n",
     "The vote—the first in years—passed. The deal with Smith—Jones fell through.\n",
+    "The vote—the first in years—passed. The answer—time will tell.\n",
+    "The vote—the first in years—passed. Their goal—victory at any cost.\n",
+    "The vote—the first in years—passed. The lesson—never give up.\n",
+    "The vote—the first in years—passed. The truth—nobody knows.\n",
 ])
 def test_asides_closed_up_in_us_style_stay_quiet(text):
     assert found(text, "T504") == [], text
