@@ -57,7 +57,8 @@ def _mark_name(stray: StrayMark) -> str:
 class UnbalancedQuotes(Check):
     """
     What it checks:
-        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark)
+        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark,
+        `` '' and ` ' as ASCII typists and TeX set them)
         and brackets ( ) [ ], paired per paragraph; a mark left without a partner is reported
         unless a convention recognised by its shape leaves it open: a whole sentence of speech that
         runs on into the next paragraph, which reopens it in the same style (a phrase quoted inside
@@ -87,7 +88,7 @@ class UnbalancedQuotes(Check):
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
         A quote interrupted by a crosshead or a present-tense caption ("Crews hold a banner on
         Monday."), or whose next paragraph closes it.
-        List numbering: the plan has a) roads and b) rail.
+        List numbering: the plan has a) roads and b) rail. A mark inside brackets: (" - item").
     """
 
     code = "T501"

@@ -7,7 +7,8 @@
                             mark, or the end of the quoted text when it has none).
     ``inner_start``/``inner_end``  the quoted words without the marks.
     ``open_mark``           the opening mark: ``"`` ``“`` ``„`` ``«`` ``'`` ``‘`` ``‚`` ``‹`` ``”``, ``''``
-                            typed for a double mark, or ``""`` for the part of a quotation that goes
+                            typed for a double mark, the grave accents ````` `` and ``` ` ``` that ASCII
+                            typists and TeX open with, or ``""`` for the part of a quotation that goes
                             on into the next paragraph without reopening there and closes in it.
     ``close_mark``          the closing character, or ``""`` when the quotation goes on in the
                             next paragraph (it reopens there: the multi-paragraph convention) or
