@@ -341,7 +341,7 @@ class MixedScript(Check):
 # word's translations): Latin-script stems, which also gate the search in a Latin-script article,
 # and those of other scripts, which the script gate covers.
 LATIN_TRANSLATE_STEMS = ("translat", "tradu", "tradott", "übersetz", "tłumacz", "přelož",
-                         "preklad", "prevod", "preve", "käänn", "översatt", "oversat", "vertaal", "çevir", "dịch")
+                         "preklad", "prevod", "preved", "käänn", "översatt", "oversat", "vertaal", "çevir", "dịch")
 OTHER_TRANSLATE_STEMS = ("переве", "перевод", "переклад", "превод", "преве", "μετάφρ", "תורגם", "ترجم", "翻译", "翻譯",
                          "翻訳", "번역")
 TRANSLATE_STEM = "(?:" + "|".join(rf"{stem}\w*" for stem in LATIN_TRANSLATE_STEMS + OTHER_TRANSLATE_STEMS) + ")"
@@ -357,6 +357,9 @@ NOTICE = _on_first_use(
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
 )
+# The lead of a notice in a sentence ("This article was ..."), and where its clause ends.
+NOTICE_LEAD = re.compile(r"(?:this|the)\s+\w+\s+(?:was|has\s+been|is)\s+", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.!?;\n]|,?\s(?:and|but)\s")  # "... translated and may contain errors"
 # Notes a translator left: a bracket labelled by the translator ("(translator's note: ...)",
 # "[Translator's comment: ...]", "(note from the translator)"), the translators' abbreviations
 # (T/N, TN, T.N., N.T., NdT), "прим. пер.", "approx. trans."
@@ -610,6 +613,11 @@ class TranslationResidue(Check):
         its own ("Text translated automatically ...", "[Chinese original, machine translation]")."""
         if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
             return m.start()  # written in another language inside an English article
+        lead = NOTICE_LEAD.match(text, m.start(), m.end())
+        core = lead.end() if lead else m.start()
+        clause = CLAUSE_END.search(text, core, block.end)
+        if any(w.strip(",:()\"'") in AUXILIARIES for w in text[core:clause.start() if clause else block.end].lower().split()):
+            return -1  # a sentence about translation, with its own verb: "Translation by Google is improving"
         lo = max(block.start, m.start() - 60)
         lead = text[lo:m.start()]
         cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))

@@ -143,6 +143,9 @@ def test_translation_residue_fires(text):
     "Google Translate now covers more than 200 languages, the company said in a statement.\n",
     "Many firms rely on machine translation, which has improved, researchers say.\n",
     "The minister, Sergei Lavrov (Сергей Лавров), spoke first.\n",
+    # a sentence about translation has a verb of its own; English words that share a stem
+    "The ferries ran late.\n\nTranslation by Google is improving, experts say.\n",
+    "The ferries ran late.\n\nPrevented by Google from buying the app, the firm sued.\n",
 ])
 def test_translation_residue_passes(text):
     assert not fires("T503", text), findings(text, "T503")
