@@ -357,9 +357,12 @@ NOTICE = _on_first_use(
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
 )
+# The words a notice is made of: "translate", "machine", "automatic", a service's name.
+NOTICE_WORD = _on_first_use(rf"(?:{TRANSLATE_STEM}|{AUTOMATIC}|{SERVICE})$", regex.IGNORECASE)
 # The lead of a notice in a sentence ("This article was ..."), and where its clause ends.
 NOTICE_LEAD = re.compile(r"(?:this|the)\s+\w+\s+(?:was|has\s+been|is)\s+", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[.!?;\n]|,?\s(?:and|but)\s")  # "... translated and may contain errors"
+# ("... translated and may contain errors", "... by DeepL, edited by staff": a participle goes on the fragment)
+CLAUSE_END = re.compile(r"[.!?;\n]|,?\s(?:and|but)\s|,\s+(?=[a-z]+ed\b)")
 # Notes a translator left: a bracket labelled by the translator ("(translator's note: ...)",
 # "[Translator's comment: ...]", "(note from the translator)"), the translators' abbreviations
 # (T/N, TN, T.N., N.T., NdT), "прим. пер.", "approx. trans."
@@ -616,8 +619,12 @@ class TranslationResidue(Check):
         lead = NOTICE_LEAD.match(text, m.start(), m.end())
         core = lead.end() if lead else m.start()
         clause = CLAUSE_END.search(text, core, block.end)
-        if any(w.strip(",:()\"'") in AUXILIARIES for w in text[core:clause.start() if clause else block.end].lower().split()):
+        words = [w.strip(",:()[]\"'") for w in text[core:clause.start() if clause else block.end].split()]
+        if any(w.lower() in AUXILIARIES for w in words):
             return -1  # a sentence about translation, with its own verb: "Translation by Google is improving"
+        english = any(w.lower() in FUNCTION_WORDS for w in words)  # (a notice in Spanish has none)
+        if english and sum(w.islower() and w not in FUNCTION_WORDS and not NOTICE_WORD().match(w) for w in words) >= 2:
+            return -1  # an English notice is a fragment of its own words; "Automatic translation remains patchy"
         lo = max(block.start, m.start() - 60)
         lead = text[lo:m.start()]
         cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))

@@ -146,6 +146,10 @@ def test_translation_residue_fires(text):
     # a sentence about translation has a verb of its own; English words that share a stem
     "The ferries ran late.\n\nTranslation by Google is improving, experts say.\n",
     "The ferries ran late.\n\nPrevented by Google from buying the app, the firm sued.\n",
+    # stories about translation, not notices: the sentence has words of its own
+    "The ferries ran late.\n\nAutomatic translation remains patchy for Welsh.\n",
+    "The ferries ran late.\n\nTranslators at Yandex went on strike.\n",
+    "The ferries ran late.\n\nTranslated by Google, the letter read oddly.\n",
 ])
 def test_translation_residue_passes(text):
     assert not fires("T503", text), findings(text, "T503")

@@ -519,6 +519,9 @@ def test_hyphen_bullets_stay_a_list():
     "(Automatically translated by Google Translate)",
     "Automatisch vertaald met DeepL.",
     "Käännetty automaattisesti Google Kääntäjällä.",
+    "This text has been machine translated and may contain errors.",
+    "Machine translated by Google Translate, edited by staff.",
+    "Traduction automatique réalisée par Bing Translator.",
 ])
 def test_notices_with_a_short_lead_are_found(line):
     text = f"The port reopened on Monday after a week of strikes.\n\nShips queued outside the harbour.\n\n{line}\n"
