@@ -216,7 +216,9 @@ def said_here() -> regex.Pattern:
 def speech_end() -> regex.Pattern:
     """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', '? she asked',
     '? Goodwin said.' (a name after a question ends it only when the attribution ends the sentence)."""
-    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–―])\s*|[,.!?…]\s*-\s+|,\s*|[?!…]\s+(?=[a-z]|(?:{SAID})[.,]))(?={SAID})")
+    # SAID is defined once and called twice: half the compile time of two copies
+    return regex.compile(rf"(?(DEFINE)(?P<said>{SAID}))"
+                         rf"(?:[,.!?…]?\s*(?:--|[—–―])\s*|[,.!?…]\s*-\s+|,\s*|[?!…]\s+(?=[a-z]|(?&said)[.,]))(?=(?&said))")
 
 
 def _mark_at(text: str, i: int) -> str:
