@@ -33,7 +33,7 @@ def _on_first_use(pattern: str, flags: int = 0) -> Callable[[], regex.Pattern]:
 
 # --- T501 unbalanced-quotes ------------------------------------------------------------------
 
-FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""'}, "single": frozenset("'‘’‚‹›"),
+FAMILY = {"double": frozenset('"“”„‟«»') | {"''", '""', "``"}, "single": frozenset("'‘’‚‹›`"),
           "bracket": frozenset("([")}
 
 
@@ -57,13 +57,17 @@ def _mark_name(stray: StrayMark) -> str:
 class UnbalancedQuotes(Check):
     """
     What it checks:
-        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark)
+        Quotation marks of every style (" ", “ ”, ‘ ’, « », „ “, ‹ ›, '' typed for a double mark,
+        `` '' and ` ' as ASCII typists and TeX set them)
         and brackets ( ) [ ], paired per paragraph; a mark left without a partner is reported
-        unless a convention recognised by its shape leaves it open: a quotation that runs on into
-        the next paragraph, which reopens it in the same style; apostrophes, elisions ('til,
-        rock 'n' roll), plural possessives and primes (5' 11"). The message names the missing
-        mark and where the quotation most likely closes: before the attribution inside it, at the
-        single mark that closes it by mistake, or at the end of its paragraph.
+        unless a convention recognised by its shape leaves it open: a whole sentence of speech that
+        runs on into the next paragraph, which reopens it in the same style (a phrase quoted inside
+        the reporter's sentence closes in its paragraph, as AP has it); apostrophes, elisions
+        ('til, rock 'n' roll) and clippings the article writes the same way each time ('bot nets),
+        plural possessives and primes (5' 11"). The message names the missing mark and where the
+        quotation most likely closes (before the attribution inside it, at the single mark that
+        closes it by mistake, or at the end of its paragraph) or opens (the start of the sentence
+        a closing mark ends).
 
     Why an editor cares:
         A quote that never closes leaves the reader unsure where the speaker's words end and the
@@ -75,13 +79,16 @@ class UnbalancedQuotes(Check):
         — The region is a partner," Ivan Petrov told the paper.   (opened with a dash)
         The fund (about $4 billion will open in March.
         He said: "The plan will work.  /  He asked for a vote.   (the next paragraph does not reopen)
+        The deal was "a good start.  /  "We will build on it," she said.   (a quoted phrase runs on)
+        The vote is close. We will appeal." The union left.   (the opening mark is missing)
 
     Passes:
         It's rock 'n' roll from the '90s; the students' books; he is 5' 11" tall; a 24" screen.
         A quote that runs over paragraphs and reopens each one: "First part.  /  "Second part," he said.
         The same quote in a paragraph merged from those two: "First part. "Second part," he said.
-        A quote interrupted by a crosshead or a caption, or whose next paragraph closes it.
-        List numbering: the plan has a) roads and b) rail.
+        A quote interrupted by a crosshead or a present-tense caption ("Crews hold a banner on
+        Monday."), or whose next paragraph closes it.
+        List numbering: the plan has a) roads and b) rail. A mark inside brackets: (" - item").
     """
 
     code = "T501"
@@ -99,7 +106,11 @@ class UnbalancedQuotes(Check):
         for s in analysis.unpaired:
             if s.role == "open" and s.kind == "single":
                 single_opens.setdefault(s.block, s)
+        # a single mark that closes a double quotation by mistake is reported with its opening mark
+        wrong_closes = {s.close_at for s in certain if s.role == "open" and s.kind == "double"}
         for stray in certain:
+            if stray.role == "close" and stray.kind == "single" and stray.start in wrong_closes:
+                continue
             if stray.role == "open":
                 yield self._unclosed(doc, stray, analysis, quote_starts)
             else:
@@ -126,8 +137,12 @@ class UnbalancedQuotes(Check):
             message += "; the article ends before it closes"
         elif stray.next_block >= 0 and second is None:
             nxt = doc.blocks[stray.next_block]
-            message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
-                        "paragraph")
+            if text[nxt.start:nxt.start + 1] in FAMILY[stray.kind]:
+                message += ("; it quotes a phrase inside the sentence, which closes before the paragraph ends even "
+                            "when the quotation goes on in the next paragraph")
+            else:
+                message += ("; the next paragraph does not reopen it, so it most likely closes at the end of this "
+                            "paragraph")
             end = block.end
             while end > stray.end and text[end - 1].isspace():
                 end -= 1
@@ -152,6 +167,9 @@ class UnbalancedQuotes(Check):
         elif single is not None and single.start < stray.start and stray.kind == "double":
             message += f"; the quotation opened with a single mark {single.mark}"
             related = (Related(single.start, single.end, "the quotation opens here with a single mark"),)
+        elif stray.open_at >= 0:
+            message += f"; the quotation most likely opens before '{_excerpt(text, stray.open_at, stray.start, 30)}'"
+            related = (Related(stray.open_at, stray.open_at + 1, "the opening mark probably belongs here"),)
         return Issue(stray.start, stray.end, message, related=related)
 
 
@@ -197,7 +215,10 @@ class MixedScript(Check):
         A word whose letters come from two alphabets, where the odd letters are look-alikes in
         Unicode's confusables data (UTS #39) for every Latin/Cyrillic/Greek pair: a Cyrillic "а"
         inside "uranium", a Greek capital alpha in "AI", a Russian word typed with a Latin "o".
-        Greek letters used as symbols (at a word's edge or in a short word) are told by shape.
+        The fix is the spelling in the one script every letter can be written in, else in the
+        script of the majority of its letters; a word typed wholly in look-alikes ("ΝΑΤΟ" in Greek
+        capitals) is reported when the article spells it in Latin letters elsewhere. Greek
+        letters used as symbols (at a word's edge or in a short word) are told by shape.
 
     Why an editor cares:
         The word looks right on screen but is misspelt for every search engine, spell-checker,
@@ -205,6 +226,7 @@ class MixedScript(Check):
 
     Fires on:
         urаnium (Cyrillic а), Еurasian (Cyrillic Е), Mоsсow, Мocква (Latin M and o in Russian);
+        рrојесt (five Cyrillic letters, but only "project" can be spelt); ΝΑΤΟ beside NATO;
         stabilityю (a Cyrillic letter typed on the "." key with the Russian layout on).
 
     Passes:
@@ -244,11 +266,18 @@ class MixedScript(Check):
         scripts = [_script(ch) for ch in word]
         latin = scripts.count("Latin")
         foreign_scripts = {s for s in scripts if s in ("Cyrillic", "Greek")}
-        if not latin or len(foreign_scripts) != 1 or "other" in scripts:
+        if len(foreign_scripts) != 1 or "other" in scripts:
             return None
         foreign_script = foreign_scripts.pop()
         foreign = len(word) - latin
-        if latin >= foreign:
+        if not latin:
+            return MixedScript._whole_word(text, start, word, foreign_script, to_latin)
+        table = from_latin[foreign_script]
+        into_latin = all(ch in to_latin for ch, s in zip(word, scripts) if s == foreign_script)
+        into_foreign = all(ch in table for ch, s in zip(word, scripts) if s == "Latin")
+        # "рrојесt": only a Latin spelling is possible; "ТАХI": the article writes "TAXI" elsewhere
+        if latin >= foreign or into_latin and (not into_foreign or _written_in(text, "".join(
+                to_latin.get(ch, ch) for ch in word))):
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == foreign_script]
             if foreign_script == "Cyrillic" and len(odd) == 1 and odd[0][1] not in to_latin and latin >= 4 \
                     and odd[0][0] in (0, len(word) - 1):
@@ -264,7 +293,6 @@ class MixedScript(Check):
             fixed = "".join(to_latin[ch] if _script(ch) == foreign_script else ch for ch in word)
             target, lookalike = "Latin", {ch: to_latin[ch] for _, ch in odd}
         else:
-            table = from_latin[foreign_script]
             if foreign < 2:
                 return None
             odd = [(i, ch) for i, ch in enumerate(word) if _script(ch) == "Latin"]
@@ -278,6 +306,19 @@ class MixedScript(Check):
         source_script = "Latin" if target != "Latin" else foreign_script
         message = (f"'{word}' mixes alphabets: the {source_script} letter{'s' if len(odd) > 1 else ''} {letters} "
                    f"in an otherwise {target} word; an all-{target} spelling is '{fixed}'")
+        return Issue(start, start + len(word), message, suggestion=fixed)
+
+    @staticmethod
+    def _whole_word(text: str, start: int, word: str, script: str, to_latin: dict[str, str]) -> Issue | None:
+        """A word typed wholly in look-alikes of another script ("ΝΑΤΟ" in Greek capitals) is a slip
+        when the article spells the same word in Latin letters elsewhere."""
+        if len(word) < 2 or any(ch not in to_latin for ch in word):
+            return None
+        fixed = "".join(to_latin[ch] for ch in word)
+        if not _written_in(text, fixed) or not _mostly_latin(text):
+            return None
+        message = (f"'{word}' is written in {script} letters that look like Latin ones; the article spells it "
+                   f"'{fixed}' in Latin letters elsewhere")
         return Issue(start, start + len(word), message, suggestion=fixed)
 
     @staticmethod
@@ -296,9 +337,14 @@ class MixedScript(Check):
 
 # --- T503 translation-residue ----------------------------------------------------------------
 
-TRANSLATE_STEM = (r"(?:translat\w*|переве\w*|перевод\w*|переклад\w*|превод\w*|преве\w*|prevod\w*|preve\w*|"
-                  r"traduc\w*|tradu[iz]\w*|tradott\w*|übersetz\w*|tłumacz\w*|přelož\w*|preklad\w*|"
-                  r"翻译|翻譯|翻訳|번역)")
+# The stem of "translate" in the languages a translation service names itself in (a table of one
+# word's translations): Latin-script stems, which also gate the search in a Latin-script article,
+# and those of other scripts, which the script gate covers.
+LATIN_TRANSLATE_STEMS = ("translat", "tradu", "tradott", "übersetz", "tłumacz", "přelož",
+                         "preklad", "prevod", "preved", "käänn", "översatt", "oversat", "vertaal", "çevir", "dịch")
+OTHER_TRANSLATE_STEMS = ("переве", "перевод", "переклад", "превод", "преве", "μετάφρ", "תורגם", "ترجم", "翻译", "翻譯",
+                         "翻訳", "번역")
+TRANSLATE_STEM = "(?:" + "|".join(rf"{stem}\w*" for stem in LATIN_TRANSLATE_STEMS + OTHER_TRANSLATE_STEMS) + ")"
 SERVICE = (r"(?:google(?:\s+translate)?|yandex|яндекс|deepl|bing\s+translator|microsoft\s+translator|"
            r"papago|reverso|promt|промт|переводчик\w*|translator\s+app|systran|baidu|百度|谷歌|有道)")
 AUTOMATIC = (r"(?:machine|automatic\w*|auto|автомат\w*|аутомат\w*|машин\w*|automat\w*|maszynow\w*|strojov\w*|"
@@ -311,10 +357,19 @@ NOTICE = _on_first_use(
     rf"{TRANSLATE_STEM}[^.!?\n]{{0,40}}?(?<![\p{{L}}]){SERVICE})[^.!?\n]{{0,60}}",
     regex.IGNORECASE,
 )
-# Notes a translator left: "(translator's note: ...)", "[Translator's note]", "прим. пер.", "approx. trans."
+# The words a notice is made of: "translate", "machine", "automatic", a service's name.
+NOTICE_WORD = _on_first_use(rf"(?:{TRANSLATE_STEM}|{AUTOMATIC}|{SERVICE})$", regex.IGNORECASE)
+# The lead of a notice in a sentence ("This article was ..."), and where its clause ends.
+NOTICE_LEAD = re.compile(r"(?:this|the)\s+\w+\s+(?:was|has\s+been|is)\s+", re.IGNORECASE)
+# ("... translated and may contain errors", "... by DeepL, edited by staff": a participle goes on the fragment)
+CLAUSE_END = re.compile(r"[.!?;\n]|,?\s(?:and|but)\s|,\s+(?=[a-z]+ed\b)")
+# Notes a translator left: a bracket labelled by the translator ("(translator's note: ...)",
+# "[Translator's comment: ...]", "(note from the translator)"), the translators' abbreviations
+# (T/N, TN, T.N., N.T., NdT), "прим. пер.", "approx. trans."
 TRANSLATOR_NOTE = _on_first_use(
-    r"[(\[]\s*(?:translator['’]?s?['’]?\s+note|note\s+(?:of|from|by)\s+the\s+translator|"
-    r"transl?\.\s*note|T\.N\.|TN:)[^)\]\n]{0,300}[)\]]?"
+    r"[(\[]\s*(?:translator['’]?s?['’]?(?:\s+note\b|(?:\s+[^\W\d_]+){0,2}\s*:)|"
+    r"(?:[^\W\d_]+\s+){1,2}(?:of|from|by)\s+the\s+translator|"
+    r"transl?\.\s*note|T\s?/\s?N\b|T\.\s?N\.|TN:|N\.\s?(?:d\.\s?)?T\.|NdT\b)[^)\]\n]{0,300}[)\]]?"
     r"|[(\[]?\s*—?\s*(?:прим(?:ечание)?\.?\s*(?:пер|ред|авт)\w*\.?|approx\.\s*(?:trans|transl|ed|lane|auth)\.)"
     r"[)\]]?",
     regex.IGNORECASE,
@@ -322,10 +377,10 @@ TRANSLATOR_NOTE = _on_first_use(
 FOREIGN_LETTERS = (r"\p{Cyrillic}\p{Greek}\p{Arabic}\p{Hebrew}\p{Devanagari}\p{Thai}\p{Georgian}"
                    r"\p{Armenian}\p{Hangul}")
 FOREIGN_WORD = _on_first_use(rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*")
-# A run of foreign-script words with only spaces and punctuation between them.
+# A run of foreign-script words with only spaces and punctuation between them (a credit's slash too).
 FOREIGN_RUN = _on_first_use(
     rf"[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*"
-    rf"(?:[\s,.:;!?«»\"“”„()–—]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
+    rf"(?:[\s,.:;!?«»\"“”„()–—/|·]+[{FOREIGN_LETTERS}][\p{{L}}\p{{M}}\d'’-]*)*"
 )
 CJK_RUN = _on_first_use(r"[\p{Han}\p{Hiragana}\p{Katakana}][\p{Han}\p{Hiragana}\p{Katakana}\s、。，・「」『』：！？]*")
 # Any letter of a non-Latin script (the stdlib engine scans an ASCII article for it fastest).
@@ -333,9 +388,9 @@ NON_LATIN_SCRIPT = re.compile("[\u0370-\u058f\u0590-\u06ff\u0900-\u097f\u0e00-\u
                               "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 ASCII_LETTER = re.compile("[A-Za-z]")
 LATIN = _on_first_use(r"\p{Latin}")
-# Lower-case stems whose absence rules out a notice or a note in a Latin-script article.
-NOTICE_STEMS = ("translat", "tradu", "übersetz", "tłumacz", "přelož", "preklad", "prevod", "preveden", "approx.",
-                "tn:", "t.n.")
+# Lower-case markers whose absence rules out a notice or a note in a Latin-script article: the
+# stems of "translate" and the translators' abbreviations.
+NOTICE_STEMS = LATIN_TRANSLATE_STEMS + ("approx.", "tn:", "t.n.", "t/n", "n.t.", "n. t.", "ndt", "n.d.t.")
 SENTENCE_STOPS = ".!?。！？"
 OPENING_BRACKETS = " \u00a0([（【「『"
 CLOSING_BRACKETS = " \u00a0)]）】」』"
@@ -364,36 +419,62 @@ def _language_identifier() -> Callable[[str], tuple[str, str] | None] | None:
     except ImportError:
         return None
 
-    def detect(piece: str) -> tuple[str, str] | None:
-        """(language name, code) when CLD2 is sure of one language for most of the piece; English
-        is its hint, so a headline in plain English words is not taken for Scots."""
+    def guess(piece: str, hint: str = "") -> tuple[bool, str, str, int]:
         try:
-            reliable, _, details = pycld2.detect(piece, hintLanguage="en")
+            reliable, _, details = pycld2.detect(piece, hintLanguage=hint) if hint else pycld2.detect(piece)
         except pycld2.error:
-            return None
+            return False, "", "un", 0
         name, code, percent, _ = details[0]
-        if not reliable or code in ("un", "xxx") or percent < 80:
+        return reliable, name.title(), code, percent
+
+    def detect(piece: str) -> tuple[str, str] | None:
+        """(language name, code) when CLD2 is sure of one language for most of the piece. English is
+        its hint first, so a headline in plain English words is not taken for Scots; a hint that
+        leaves CLD2 unsure (it does for a short Italian sentence) is dropped for a piece of five
+        words or more. Scots, which CLD2 names for short English text, counts as English."""
+        reliable, name, code, percent = guess(piece, "en")
+        if reliable and code not in ("un", "xxx") and percent >= 80:
+            return name, code
+        if reliable or sum(len(w) > 1 for w in LATIN_WORD().findall(piece)) < 5:
+            return None  # English, or too short to judge without the hint
+        reliable, name, code, percent = guess(piece)
+        if not reliable or code in ("un", "xxx", "sco") or percent < 90:
             return None
-        return name.title(), code
+        return name, code
 
     return detect
 
 
-def _latin_candidates(doc: Document) -> list[tuple[int, int, int]]:
-    """(start, end, block) of the sentences and brackets of four words or more in which no English
-    function word stands: the only places a language identifier is asked about."""
+def _latin_candidates(doc: Document, lowered: str) -> list[tuple[int, int, int]]:
+    """(start, end, block) of the sentences and brackets of four words or more in which English
+    function words are missing (none, or one in six or more words, as "as" or "a" is a word of
+    other languages too): the only places a language identifier is asked about."""
     text = doc.text
-    lowered = text.lower()
-    search, count, english = ENGLISH_WORD.search, text.count, ENGLISH_WORDS.isdisjoint
-    out = [(s.start, s.end, s.block) for s in doc.sentences
-           if s.end - s.start >= 20 and english(lowered[s.start:s.end].split()) and count(" ", s.start, s.end) >= 3
-           and not search(lowered, s.start, s.end)]
+    finditer, english = ENGLISH_WORD.finditer, ENGLISH_WORDS
+
+    def few_english(lo: int, hi: int) -> bool:
+        words = lowered[lo:hi].split()
+        allowed = min(1, len(words) // 6)
+        if len(words) < 4 or len(english.intersection(words)) > allowed:
+            return False  # a quick count of the function words standing alone
+        found = 0
+        for _ in finditer(lowered, lo, hi):  # and of those next to punctuation
+            found += 1
+            if found > allowed:
+                return False
+        return True
+
+    out = [(s.start, s.end, s.block) for s in doc.sentences if s.end - s.start >= 20 and few_english(s.start, s.end)]
     if "(" in text or "（" in text:
         block_starts = [b.start for b in doc.blocks]
         for m in BRACKETED.finditer(text):
-            if count(" ", m.start(), m.end()) >= 3 and not search(lowered, m.start(), m.end()):
+            if few_english(m.start(), m.end()):
                 out.append((m.start(), m.end(), bisect.bisect_right(block_starts, m.start()) - 1))
     return sorted(out)
+
+
+def _block_words(text: str, block) -> int:
+    return len(text[block.start:block.end].split())
 
 
 def _mostly_latin(text: str) -> bool:
@@ -437,29 +518,29 @@ class TranslationResidue(Check):
 
     def run(self, doc: Document) -> Iterator[Issue]:
         found: list[tuple[int, int]] = []
-        for issue in self._notices_and_scripts(doc):
+        lowered = doc.text.lower()
+        for issue in self._notices_and_scripts(doc, lowered):
             found.append((issue.start, issue.end))
             yield issue
-        yield from self._latin_passages(doc, found)
+        yield from self._latin_passages(doc, found, lowered)
 
-    def _notices_and_scripts(self, doc: Document) -> Iterator[Issue]:
+    def _notices_and_scripts(self, doc: Document, lowered: str) -> Iterator[Issue]:
         text = doc.text
         other_script = NON_LATIN_SCRIPT.search(text) is not None
-        lowered = text.lower()
-        if not other_script and not any(stem in lowered for stem in NOTICE_STEMS):
+        stems = [stem for stem in NOTICE_STEMS if stem in lowered]  # substring tests are the fastest gate
+        if not other_script and not stems:
             return
         notices: list[tuple[int, int]] = []
         for block in doc.blocks:
-            segment = lowered[block.start:block.end]
-            if not (other_script and NON_LATIN_SCRIPT.search(segment)) and not any(
-                    stem in segment for stem in NOTICE_STEMS):
+            if not (other_script and NON_LATIN_SCRIPT.search(text, block.start, block.end)) and not any(
+                    lowered.find(stem, block.start, block.end) >= 0 for stem in stems):
                 continue
-            words = len(segment.split())
             for m in NOTICE().finditer(text, block.start, block.end):
-                if self._is_notice(text, m, block, words):
-                    notices.append(m.span())
-                    yield Issue(m.start(), m.end(), f"machine-translation notice left in the text: "
-                                f"'{_excerpt(text, m.start(), m.end(), 60)}'", suggestion="")
+                start = self._notice_start(text, m, block)
+                if start >= 0:
+                    notices.append((start, m.end()))
+                    yield Issue(start, m.end(), f"machine-translation notice left in the text: "
+                                f"'{_excerpt(text, start, m.end(), 60)}'", suggestion="")
             for m in TRANSLATOR_NOTE().finditer(text, block.start, block.end):
                 notices.append(m.span())
                 yield Issue(m.start(), m.end(), f"translator's note left in the text: "
@@ -479,12 +560,12 @@ class TranslationResidue(Check):
                         yield issue
 
     @staticmethod
-    def _latin_passages(doc: Document, found: list[tuple[int, int]]) -> Iterator[Issue]:
+    def _latin_passages(doc: Document, found: list[tuple[int, int]], lowered: str) -> Iterator[Issue]:
         """Sentences, source-site lines and bracketed notes in another Latin-script language: a
         sentence or bracket of four words or more with no English function word among them is a
         candidate, and a language identifier (CLD2) decides its language."""
         text = doc.text
-        candidates = _latin_candidates(doc)
+        candidates = _latin_candidates(doc, lowered)
         if not candidates:
             return
         detect = _language_identifier()
@@ -529,13 +610,34 @@ class TranslationResidue(Check):
             yield Issue(start, end, message)
 
     @staticmethod
-    def _is_notice(text: str, m: regex.Match, block, block_words: int) -> bool:
-        """A notice stands alone: a short block or a sentence of its own, not a story about translation."""
+    def _notice_start(text: str, m: regex.Match, block) -> int:
+        """Where the notice starts, or -1 when it is not one. A notice stands alone, a short block or a
+        sentence of its own, not a story about translation; it may open with up to three words of
+        its own ("Text translated automatically ...", "[Chinese original, machine translation]")."""
         if not LATIN().search(m.group()) or NON_LATIN_SCRIPT.search(m.group()):
-            return True  # written in another language inside an English article
-        before = text[max(block.start, m.start() - 3):m.start()]
-        at_sentence_start = m.start() == block.start or SENTENCE_START_BEFORE.search(before) is not None
-        return at_sentence_start and (block_words <= 25 or m.end() >= block.end - 2)
+            return m.start()  # written in another language inside an English article
+        lead = NOTICE_LEAD.match(text, m.start(), m.end())
+        core = lead.end() if lead else m.start()
+        clause = CLAUSE_END.search(text, core, block.end)
+        words = [w.strip(",:()[]\"'") for w in text[core:clause.start() if clause else block.end].split()]
+        if any(w.lower() in AUXILIARIES for w in words):
+            return -1  # a sentence about translation, with its own verb: "Translation by Google is improving"
+        english = any(w.lower() in FUNCTION_WORDS for w in words)  # (a notice in Spanish has none)
+        if english and sum(w.islower() and w not in FUNCTION_WORDS and not NOTICE_WORD().match(w) for w in words) >= 2:
+            return -1  # an English notice is a fragment of its own words; "Automatic translation remains patchy"
+        lo = max(block.start, m.start() - 60)
+        lead = text[lo:m.start()]
+        cut = max(lead.rfind(". "), lead.rfind("! "), lead.rfind("? "))
+        head = lead[cut + 2:] if cut >= 0 else lead if lo == block.start else ""
+        bracket = max(head.rfind("("), head.rfind("["))
+        if bracket >= 0:
+            head = head[bracket:]
+        start = m.start()
+        if head.strip() and len(head.split()) <= 3:
+            start -= len(head) - (len(head) - len(head.lstrip()))
+        before = text[max(block.start, start - 3):start]
+        at_sentence_start = start == block.start or SENTENCE_START_BEFORE.search(before) is not None
+        return start if at_sentence_start and (_block_words(text, block) <= 25 or m.end() >= block.end - 2) else -1
 
     @staticmethod
     def _passage(text: str, start: int, end: int, unit: str, block) -> Issue | None:
@@ -557,7 +659,7 @@ class TranslationResidue(Check):
         needed = (2 if line else 3 if sentence else 4) if unit == "words" else (4 if sentence or line else 8)
         if count < needed:
             return None
-        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence:
+        if before.endswith(OPENING_MARKS) and after[:1] in CLOSING_MARKS and count <= 6 and not sentence and not line:
             return None  # the original of a name or title, quoted beside its translation
         if after.lstrip(CLOSING_MARKS + ", ").startswith("(") and LATIN().search(after):
             return None  # a foreign phrase glossed in parentheses
@@ -568,18 +670,20 @@ class TranslationResidue(Check):
 # --- T504 dash-in-word ----------------------------------------------------------------------
 
 # An em or en dash (or its entity, when a plain-text or Markdown file keeps it literally) with no
-# space between two word pieces; a piece may itself be hyphenated ("father—in-law").
+# space between two word pieces; a piece may itself be hyphenated ("father—in-law", "59-year—old")
+# and the first may be a figure ("a 20—foot statue").
 DASH_ENTITY = r"&mdash;|&ndash;|&#8212;|&#8211;|&#x2014;|&#x2013;"
 DASH_IN_WORD = _on_first_use(
-    rf"(?<![\p{{L}}\p{{M}}\d-])((?:\p{{L}}+-)*\p{{L}}+)(—|–|{DASH_ENTITY})(\p{{L}}+(?:-\p{{L}}+)*)(?![\p{{L}}\p{{M}}\d])")
-DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W\d_](?:{DASH_ENTITY})[^\W\d_]")
+    rf"(?<![\p{{L}}\p{{M}}\d-])((?:[\p{{L}}\d]+-)*[\p{{L}}\d]+)(—|–|{DASH_ENTITY})"
+    rf"(\p{{L}}+(?:-[\p{{L}}\d]+)*)(?![\p{{L}}\p{{M}}\d])")
+DASH_ENTITY_BETWEEN_LETTERS = re.compile(rf"[^\W_](?:{DASH_ENTITY})[^\W\d_]")
 # Any em dash, en dash or double hyphen: the partner of a parenthetical dash.
 ANY_DASH = re.compile(rf"—|–|--|{DASH_ENTITY}")
 EM_DASHES = frozenset(("—", "&mdash;", "&#8212;", "&#x2014;", "--"))
 NEXT_WORD = regex.compile(r"[ \u00a0]+(\p{L}+)")
 NEXT_WORD_CAPITALISED = regex.compile(r"[ \u00a0]+\p{Lu}")
-# A dash set apart with spaces: the article's habit for an aside, when it has one.
-SPACED_DASH = re.compile(rf"\s(?:—|–|--?|{DASH_ENTITY})\s")
+# A dash set apart with spaces between words (not a score, 3 - 1): the article's habit for an aside.
+SPACED_DASH = re.compile(rf"(?<!\d)\s(?:—|–|--?|{DASH_ENTITY})\s|\s(?:—|–|--?|{DASH_ENTITY})\s(?!\d)")
 RELATION_EN_DASH = _on_first_use(r"\p{Lu}\p{L}*(?:–|&ndash;|&#8211;)\p{Lu}")
 # An em dash closed up between a word and what follows, as US style sets a parenthetical.
 CLOSED_EM_DASH = re.compile(r"(?<=[^\s—])(?:—|&mdash;|&#8212;)([^\W\d_]*)(?=[^\s—]?)")
@@ -590,30 +694,56 @@ a an the this that these those some any each every either neither no all both su
 who whom whoever whatever whichever when where while why how whether if unless because since though
 although as than until till so and but or nor yet not even only just also too very quite rather
 perhaps maybe then there here now still already ago i me my mine we us our ours you your yours he him
-his she her hers it its they them their theirs one
+his she her hers it its they them their theirs one more most less least many much few several other
 is are was were be been being am has have had having do does did doing will would shall should can
 could may might must
 of to for with at from into onto upon about above across after against along among around before
 behind below beneath beside besides between beyond despite during except inside like near off
 outside over past per through throughout toward towards under underneath unlike via within without
 in on up down out by back away
+never always often sometimes seldom rarely ever nobody nothing nowhere none everyone everybody everything
+everywhere someone somebody something somewhere anyone anybody anything anywhere
 """.split())
+SPACED_HABIT = "the article sets its other dashes apart with spaces and closes up none around an aside"
+# The preposition that is also a productive suffix (child-like, Brexit-like): after a closed-up
+# dash before a noun, in an article that spaces its asides, it ends a compound.
+SUFFIX_PREPOSITIONS = frozenset({"like"})
 # Particles that end phrasal compounds: follow-up, sell-off, knock-on, break-in, run-down.
 PARTICLES = frozenset("up off on in out down over back away by through about around".split())
+# Auxiliary and modal verbs (a closed class): the verb after a subject noun phrase.
+AUXILIARIES = frozenset("is are was were has have had will would can could may might must should shall does did".split())
+# Cardinal numbers (a closed class): a number before a singular noun makes a compound modifier
+# ("a four-day visit"), since a cardinal above one otherwise takes a plural.
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+million billion half dozen
+""".split())
+# Fractions written with a hyphen: two-thirds, three-quarters, one-half (ordinals are a closed class).
+FRACTION = re.compile(r"(?:half|halves|thirds?|quarters?|(?:four|fif|six|seven|eigh|nin|ten|eleven|twelf|hundred|"
+                      r"thousand)ths?)")
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+# Adjectives of dimension (a closed class) that end a measure compound: a 20-year-old, a 10-mile-long queue.
+DIMENSIONS = frozenset("old long high wide deep tall thick strong heavy".split())
 # Quantifiers and numbers, which begin compounds (all-time, one-off, no-go, two-year) as well as phrases.
-QUANTIFIERS = frozenset("all one no any both half two three four five six seven eight nine ten".split())
+QUANTIFIERS = frozenset("all one no any both half".split()) | NUMBER_WORDS
 # Function words that also begin compounds: all-time, in-depth, off-ramp, over-optimistic.
-COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then"}
+COMPOUND_STARTERS = QUANTIFIERS | PARTICLES | {"over", "under", "then", "after", "before"}
+# Articles and possessives: a noun phrase follows them, so no aside opens after the next word.
+ARTICLES = frozenset("a an the its their his her our my your".split())
 DETERMINERS = frozenset("a an the this that these those its their his her our my your every each such".split())
 # English prefixes that join their word with a hyphen (Chicago Manual of Style 7.89 and the
 # ordinary prefixes of news copy): a closed morphological class, bound or nearly so.
 PREFIXES = frozenset("""
-ante anti bi bio co counter cross cyber ex extra hyper infra inter intra macro mega meta micro mid
-mini multi neo non pan para post pre pro proto pseudo quasi self semi sub super supra trans tri ultra
-vice
+ante anti bi bio co counter cross cyber de ex extra hyper infra inter intra macro mega meta micro mid
+mini multi neo non pan para post pre pro proto pseudo quasi re self semi sub super supra trans tri
+ultra vice
 """.split())
-# The shape of an adjective or a participle: economic, military, effective, lasting, reviewed.
-ADJECTIVE_SHAPE = re.compile(r"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ed|ing)$")
+# The shape of a participle: owned, led, lasting (a vowel before -ing: not wing, thing, spring).
+PARTICIPLE = r"(?:ed|[aeiouy][^aeiouy]*ing)"
+PARTICIPLE_SHAPE = re.compile(rf"{PARTICIPLE}$")
+# The shape of an adjective or a participle: economic, military, effective, Irish, lasting, reviewed.
+ADJECTIVE_SHAPE = re.compile(rf"(?:al|ic|ary|ory|ive|ous|ful|less|able|ible|ish|ese|{PARTICIPLE})$")
 
 
 class DashInWord(Check):
@@ -621,13 +751,18 @@ class DashInWord(Check):
     What it checks:
         An em or en dash with no spaces inside a compound, where a hyphen belongs. A dash between
         two word pieces is a compound when the article hyphenates the same pair elsewhere, or by
-        its form: a prefix or combining form (multi—vector, socio–economic), a doubled word
-        (win—win), a piece already hyphenated (father—in-law), two adjectives
-        (military—industrial), a modifier before its noun (an open—air stage, a peer–reviewed
-        study). A parenthetical dash closed up in US style is told apart by its partner in the
-        same sentence, by the function word that opens the aside ("the plan—which failed—was")
-        and by the article's own habit of closing up its dashes. An en dash between two nouns
-        of equal rank ("cost–benefit", "north–south") is correct.
+        its form: a prefix or combining form (multi—vector, socio–economic, Anglo—Irish), a
+        doubled word (win—win), a piece already hyphenated (father—in-law, 59-year—old), a
+        number before a singular noun or a fraction (a four—day visit, two—thirds), two
+        adjectives (military—industrial), a modifier before its noun (an open—air stage, a
+        peer–reviewed study, the UK—published review). A parenthetical dash closed up in US
+        style is told apart by its partner in the same sentence, by the function word that opens
+        the aside ("the plan—which failed—was") and by the article's own dash habit: where the
+        article sets its dashes apart with spaces and closes up none around an aside, a closed-up
+        em dash between two word pieces is not an aside. An en dash between two names (Jackson–Vanik)
+        is correct, and so is one between two nouns of equal rank ("the city–country gap") where
+        the article speaks of each on its own or joins names with en dashes too, as typesetters
+        who mark a relation do; elsewhere "cost–benefit" is a compound that takes a hyphen.
 
     Why an editor cares:
         The compound reads as two words broken by an aside; search and hyphenation break too.
@@ -635,13 +770,17 @@ class DashInWord(Check):
 
     Fires on:
         a multi—vector approach, post—Soviet states, a long—term contract, a state—owned
-        company, the most cost–effective option, an open—air stage, his father—in-law;
-        follow—up, when "follow-up" is spelt with a hyphen elsewhere in the article.
+        company, the most cost–effective option, an open—air stage, his father—in-law, a
+        12—member board, two—thirds of the vote; follow—up, when "follow-up" is spelt with a
+        hyphen elsewhere in the article; Smith—Jones, in an article that sets its dashes
+        apart with spaces.
 
     Passes:
-        the Jackson–Vanik amendment; 2024–25; pages 5–7; a cost–benefit analysis;
+        the Jackson–Vanik amendment; 2024–25; pages 5–7; the London–Paris and cost–benefit
+        links (in an article that joins names with en dashes);
         the plan—which failed—was dropped; he did it well—very well; the firm—owned by the
-        state—was sold; he wanted one thing—money.
+        state—was sold; he wanted one thing—money; born in 1865—and; two men—Nielsen and
+        Sibelius—met.
     """
 
     code = "T504"
@@ -654,94 +793,193 @@ class DashInWord(Check):
         if not _dash_between_letters(text):
             return  # no dash between two letters (a cheap test that skips most articles)
         lowered: str | None = None
-        habits = _DashHabits(0, False, False)
+        habits = _DashHabits(frozenset(), False, False)
         sentence_starts: list[int] = []
         for block in doc.blocks:
             for m in DASH_IN_WORD().finditer(text, block.start, block.end):
                 first, dash, second = m.group(1), m.group(2), m.group(3)
-                if first[0].isupper() and (second[0].isupper() or first[-1].isupper()):
-                    continue  # names: Jackson–Vanik, Ireland–France, US–China
                 if lowered is None:
                     lowered = text.lower()
                     habits = _DashHabits(_closed_asides(text), SPACED_DASH.search(text) is not None,
                                          RELATION_EN_DASH().search(text) is not None)
                     sentence_starts = [s.start for s in doc.sentences]
                 em = dash.lower() in EM_DASHES
-                evidence = self._evidence(doc, lowered, m, em, habits, sentence_starts)
-                if evidence:
-                    kind = "em dash" if em else "en dash"
-                    hyphenated = f"{first}-{second}"
+                verdict = self._evidence(doc, lowered, m, em, habits, sentence_starts)
+                if verdict is None:
+                    continue
+                evidence, fixed = verdict
+                kind = "em dash" if em else "en dash"
+                if fixed is None:
+                    yield Issue(m.start(), m.end(), f"{kind} closed up between '{first}' and '{second}': {evidence}; "
+                                f"a compound takes a hyphen ('{first}-{second}'), an aside a dash with spaces")
+                else:
+                    how = "use a hyphen" if "-" in fixed[len(first):len(first) + 1] else "write it as the article does"
                     yield Issue(m.start(), m.end(), f"{kind} inside the compound '{m.group()}': {evidence}; "
-                                f"use a hyphen: '{hyphenated}'", suggestion=hyphenated)
+                                f"{how}: '{fixed}'", suggestion=fixed)
 
     @staticmethod
     def _evidence(doc: Document, lowered: str, m: regex.Match, em: bool, habits: _DashHabits,
-                  sentence_starts: list[int]) -> str | None:
-        """Why the dash joins a compound, or None when it may be a parenthetical or a range dash."""
+                  sentence_starts: list[int]) -> tuple[str, str | None] | None:
+        """Why the dash joins a compound and the compound's spelling (None when the article's dash
+        habit shows the dash is wrong but an aside that lost its spaces is possible too), or None
+        when it may be a parenthetical, a relation or a range dash."""
         text = doc.text
-        other_closed, spaced_habit = habits.closed_asides, habits.spaced
         first, second = m.group(1), m.group(3)
         a, b = first.lower(), second.lower()
-        if f"{a}-{b}" in lowered:
-            return f"the article spells '{first}-{second}' with a hyphen elsewhere"
         a_last, b_first = a.rsplit("-", 1)[-1], b.split("-", 1)[0]
+        hyphenated = f"{first}-{second}"
+        if _hyphenated_in(lowered, a, b):
+            return f"the article spells '{first}-{second}' with a hyphen elsewhere", hyphenated
+        if ("-" in a or "-" in b) and _hyphenated_in(lowered, a_last, b_first):
+            return f"the article writes '{a_last}-{b_first}' with a hyphen elsewhere", hyphenated
         if ("-" in first and a_last in FUNCTION_WORDS) or ("-" in second and b_first in FUNCTION_WORDS):
-            return "the rest of the compound is hyphenated"  # father—in-law, mother-in—law, up—to-date
-        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS or first[0].isupper() and a not in PREFIXES:
-            return None  # "and—finally", "Washington—which": an aside or a name before the dash
+            return "the rest of the compound is hyphenated", hyphenated  # father—in-law, mother-in—law, up—to-date
         if b in FUNCTION_WORDS and b not in PARTICLES:
+            if b in SUFFIX_PREPOSITIONS and em and _spaced_style(habits, m) and _content_word_follows(text, m.end()) \
+                    and not _has_partner(doc, m, em, sentence_starts):
+                return SPACED_HABIT, None  # "for Brexit—like splits": a compound, or an aside that lost its spaces
             return None  # "the plan—which failed": the aside opens with a function word
+        if a_last in FUNCTION_WORDS and a_last not in COMPOUND_STARTERS and not (len(first) > 1 and first.isupper()) \
+                and not _after_article(text, m.start()):
+            return None  # "and—finally": an aside after a function word (but "the so—called reforms")
+        if _written_in(lowered, f"{a} {b}"):
+            return f"the article writes '{first} {second}' as an open compound elsewhere", f"{first} {second}"
         after = text[m.end():m.end() + 40]
-        next_word = NEXT_WORD.match(after)
-        followed = next_word.group(1).lower() if next_word else None
         if a == b:
-            return f"'{first}-{second}' is a doubled compound"
-        if second[0].isupper():
-            if not em and NEXT_WORD_CAPITALISED.match(after):
+            return f"'{first}-{second}' is a doubled compound", hyphenated
+        if a_last in PREFIXES:
+            if second[0].isupper() and not em and NEXT_WORD_CAPITALISED.match(after):
                 return None  # post–World War II: an en dash joins a prefix to an open compound
-            return f"'{first}' is a prefix that joins its word with a hyphen" if a in PREFIXES else None
-        if b.endswith("ly"):
-            return None  # "over—finally": an adverb opens an aside
-        if a in PREFIXES:
-            return f"'{first}' is a prefix that joins its word with a hyphen"
-        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
-        if adjective_b and a.endswith("o") and len(a) > 2:
-            return f"'{first}' is a combining form that joins its word with a hyphen"
-        if adjective_a and adjective_b and not a.endswith(("ed", "ing")):
-            return f"'{first}-{second}' joins two adjectives"
-        if a.endswith("ly") and b.endswith(("ed", "ing")) and len(a) > 4:
-            return f"'{first}-{second}' joins an adverb to its participle"  # newly—elected, specially—designated
-        if _has_partner(doc, m, em, sentence_starts):
-            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+            return f"'{a_last}' is a prefix that joins its word with a hyphen", hyphenated
+        partnered: bool | None = None
+
+        def partner() -> bool:
+            nonlocal partnered
+            if partnered is None:
+                partnered = _has_partner(doc, m, em, sentence_starts)
+            return partnered
+
+        spaced_style = _spaced_style(habits, m)
         before = text[max(0, m.start() - 30):m.start()].split()[-2:]
         noun_phrase = any(w.lower() in DETERMINERS for w in before)  # "a new open—air stage", "a 15% sell—on"
+        next_word = NEXT_WORD.match(after)
+        followed = next_word.group(1).lower() if next_word else None
         modifies = followed is not None and followed not in FUNCTION_WORDS
+        if second[0].isupper():
+            if a.endswith("o") and len(a) > 2 and first[0].isupper() and em and ADJECTIVE_SHAPE.search(b):
+                return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # Anglo—Irish
+            if em and spaced_style and not partner():
+                return SPACED_HABIT, None  # Smith—Jones where the article writes ' - ' for an aside
+            return None  # Jackson–Vanik, "apart—Nielsen": a relation, or an aside naming someone
+        if b.endswith("ly") and not (noun_phrase and modifies and not PARTICIPLE_SHAPE.search(followed)
+                                     and not followed.endswith("ly")):
+            return None  # "over—finally": an adverb opens an aside (but "a US—friendly treaty")
+        adjective_a, adjective_b = ADJECTIVE_SHAPE.search(a) is not None, ADJECTIVE_SHAPE.search(b) is not None
+        participle = PARTICIPLE_SHAPE.search(b) is not None
+        if adjective_b and not participle and a.endswith("o") and len(a) > 2:
+            return f"'{first}' is a combining form that joins its word with a hyphen", hyphenated  # socio–economic
+        if _is_number(b_first) and not _is_number(a_last):
+            return None  # "her price—twenty dollars": an aside opens with a number
+        if before and _is_number(before[-1].lower()) and b in DIMENSIONS:
+            return f"'{before[-1]} {first}-{second}' is a compound of a number and its measure", hyphenated  # 20 year—old
+        if partner():
+            return None  # one of a pair of dashes around an aside: "the firm—owned by the state—was"
+        other_closed = bool(habits.closed_asides - {m.start(2)})
+        if adjective_a and adjective_b and not participle and not a.endswith(("ed", "ing")) and (
+                first[0].islower() or spaced_style) and (modifies or noun_phrase and not other_closed):
+            return f"'{first}-{second}' joins two adjectives", hyphenated  # the military—industrial base
+        if a.endswith("ly") and participle and len(a) > 4:
+            return f"'{first}-{second}' joins an adverb to its participle", hyphenated  # newly—elected
+        if _is_number(a_last):
+            if FRACTION.fullmatch(b_first):
+                return f"'{first}-{second}' is a fraction", hyphenated  # two—thirds
+            if "-" in a or "-" in b:
+                return f"'{first}-{second}' is a compound of a number and its measure", hyphenated  # 30—year-olds
+            if _singular(b_first) and not YEAR.fullmatch(a_last) and (noun_phrase or spaced_style):
+                return f"'{first}-{second}' is a compound of a number and a singular noun, as in a four-day visit", hyphenated
+        # (in an article that closes up its asides, only a modifier's shape tells: "the answer—time will tell")
+        if noun_phrase and followed in AUXILIARIES and (participle or adjective_b or not other_closed):
+            return (f"'{first}-{second}' stands inside the noun phrase before its verb '{followed}', where an aside "
+                    f"would need a closing dash"), hyphenated  # their political game—playing will continue
         if b in PARTICLES:
-            if (not em or (noun_phrase or spaced_habit) and not other_closed) and (followed is None or modifies):
-                return f"'{first}-{second}' is a compound of a verb and its particle"
+            if not em or spaced_style or noun_phrase and not other_closed and (followed is None or modifies):
+                return f"'{first}-{second}' is a compound of a verb and its particle", hyphenated
             return None
-        if adjective_b and modifies and (noun_phrase or not em):
-            return f"'{first}-{second}' is a compound modifier before its noun"
+        if adjective_b and modifies and (noun_phrase or not em or spaced_style and first[0].isupper()):
+            return f"'{first}-{second}' is a compound modifier before its noun", hyphenated  # the UK—published review
+        if participle and modifies and not b.endswith("ing") and _opens_sentence(text, m.start(), sentence_starts):
+            # "Munich—based researchers said": no aside can close after a sentence's first word
+            return f"'{first}-{second}' is a compound modifier opening its sentence", hyphenated
         if not em:
             if modifies and not adjective_b and _both_stand_alone(lowered, a, b):
                 return None  # "the city–country gap", where the article speaks of the city and the country
             if habits.relation and not adjective_b:
                 return None  # "cost–benefit" where the article joins names with en dashes: a relation
             return (f"an en dash joins names, figures and ranges, and the article joins no names with one; "
-                    f"'{first}-{second}' is a compound")
-        participle = b.endswith(("ing", "ed"))
-        if em and not other_closed and (modifies and (noun_phrase or spaced_habit or not participle)
-                                        or adjective_b and spaced_habit):
-            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside"
+                    f"'{first}-{second}' is a compound"), hyphenated
+        # "raising hopes": a verb in -ing with its object opens an aside ("years later—raising hopes")
+        verb_with_object = participle and b.endswith("ing") and not noun_phrase
+        if modifies and not other_closed and (noun_phrase or not participle or habits.spaced and not verb_with_object):
+            return f"'{first}-{second}' is a compound before its noun, and the article closes up no dash around an aside", hyphenated
+        if spaced_style and _singular(a_last):  # "far—reaching reforms", or an aside that lost its spaces
+            return SPACED_HABIT, None
         return None
 
 
+def _after_article(text: str, start: int) -> bool:
+    """True when the word before ``start`` is an article or a possessive ("the so—called reforms")."""
+    before = text[max(0, start - 8):start].split()
+    return start > 0 and text[start - 1] == " " and bool(before) and before[-1].lower() in ARTICLES
+
+
+def _spaced_style(habits: _DashHabits, m: regex.Match) -> bool:
+    """The article sets its dashes apart with spaces and closes up no other em dash around an aside."""
+    return habits.spaced and not (habits.closed_asides - {m.start(2)})
+
+
+def _content_word_follows(text: str, end: int) -> bool:
+    """True when a word that is no function word follows ``end`` (the noun a compound modifies)."""
+    nxt = NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() not in FUNCTION_WORDS
+
+
+def _opens_sentence(text: str, start: int, sentence_starts: list[int]) -> bool:
+    """True when only quotation marks or brackets stand between the sentence's start and ``start``."""
+    k = bisect.bisect_right(sentence_starts, start) - 1
+    return k >= 0 and not text[sentence_starts[k]:start].strip(" \t\n\"'“‘«([")
+
+
+def _is_number(word: str) -> bool:
+    return word.isdigit() or word in NUMBER_WORDS
+
+
+def _singular(word: str) -> bool:
+    """The shape of a singular noun: a plural ends in -s (but not -ss, -us, -is)."""
+    return not word.endswith("s") or word.endswith(("ss", "us", "is"))
+
+
+def _hyphenated_in(lowered: str, a: str, b: str) -> bool:
+    """True when the lower-cased text writes ``a-b`` as a word of its own somewhere."""
+    return _written_in(lowered, f"{a}-{b}")
+
+
+def _written_in(lowered: str, needle: str) -> bool:
+    """True when the lower-cased text holds ``needle`` with no letter or figure joined to either end."""
+    i = lowered.find(needle)
+    while i != -1:
+        end = i + len(needle)
+        if not (lowered[i - 1:i].isalnum() or lowered[end:end + 1].isalnum()):
+            return True
+        i = lowered.find(needle, i + 1)
+    return False
+
+
 def _dash_between_letters(text: str) -> bool:
-    """True when an em or en dash (or its entity) stands between two letters somewhere in the text."""
+    """True when an em or en dash (or its entity) stands between a letter or figure and a letter."""
     for dash in ("—", "–"):
         i = text.find(dash)
         while i != -1:
-            if text[i - 1:i].isalpha() and text[i + 1:i + 2].isalpha():
+            if text[i - 1:i].isalnum() and text[i + 1:i + 2].isalpha():
                 return True
             i = text.find(dash, i + 1)
     return "&" in text and DASH_ENTITY_BETWEEN_LETTERS.search(text) is not None
@@ -762,21 +1000,36 @@ def _has_partner(doc: Document, m: regex.Match, em: bool, sentence_starts: list[
             continue  # a dash set apart with spaces pairs with its like, not with a closed-up one
         if before.isdigit() and after.isdigit():
             continue  # a range: 2024–25
-        if before.isalpha() and after.isalpha():
-            word = NEXT_WORD.match(" " + text[d.end():d.end() + 30]).group(1)
-            left = regex.search(r"\p{L}+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
-            if left in PREFIXES or word.islower() and (word not in FUNCTION_WORDS or word in PARTICLES):
-                continue  # another dash inside a compound, not the other side of an aside
+        if before.isalnum() and after.isalpha() and _compound_by_form(text, lo, d):
+            continue  # another dash inside a compound, not the other side of an aside
         return True
     return False
 
 
+def _compound_by_form(text: str, lo: int, d: re.Match) -> bool:
+    """Whether the dash at ``d`` (between two word pieces) joins a compound by its form alone: a
+    prefix before it, or a modifier or particle after it that comes before a noun ("state—owned
+    company"); an aside's dash ("plan—ambitious but costly—stalled") is none of these."""
+    left = regex.search(r"[\p{L}\d]+$", text[max(lo, d.start() - 20):d.start()]).group().lower()
+    if left in PREFIXES:
+        return True
+    words = NEXT_WORD.match(" " + text[d.end():d.end() + 40])
+    word = words.group(1) if words else ""
+    if not word.islower():
+        return False
+    then = NEXT_WORD.match(text, d.end() + len(word))
+    nxt = then.group(1) if then else ""
+    return (word in PARTICLES or ADJECTIVE_SHAPE.search(word) is not None) and nxt.islower() and \
+        nxt not in FUNCTION_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class _DashHabits:
-    """How the article uses its dashes: em dashes closed up around asides (US style), dashes set
-    apart with spaces, en dashes joining names (Jackson–Vanik) as typesetters mark a relation."""
+    """How the article uses its dashes: em dashes closed up around asides (US style; the dash
+    offsets), dashes set apart with spaces, en dashes joining names (Jackson–Vanik) as
+    typesetters mark a relation."""
 
-    closed_asides: int
+    closed_asides: frozenset[int]
     spaced: bool
     relation: bool
 
@@ -789,15 +1042,15 @@ def _both_stand_alone(lowered: str, a: str, b: str) -> bool:
     return alone(a) and alone(b)
 
 
-def _closed_asides(text: str) -> int:
-    """How many em dashes the article closes up around an aside (US style): the word after
-    the dash is a function word, a name or a figure, not the second half of a compound."""
-    count = 0
+def _closed_asides(text: str) -> frozenset[int]:
+    """Where the article closes up an em dash around an aside (US style): the word after the
+    dash is a function word, a name or a figure, not the second half of a compound."""
+    out = set()
     for d in CLOSED_EM_DASH.finditer(text):
         word = d.group(1)
         if not word or word[0].isupper() or (word.lower() in FUNCTION_WORDS and word.lower() not in PARTICLES):
-            count += 1
-    return count
+            out.add(d.start())
+    return frozenset(out)
 
 
 # --- T505 dash-quotation --------------------------------------------------------------------
@@ -809,7 +1062,7 @@ INNER_QUOTES = str.maketrans({'"': "'", "“": "‘", "”": "’"})
 class DashQuotation(Check):
     """
     What it checks:
-        Speech marked with a dialogue dash (—, –, -- or a spaced hyphen), the Russian, French or
+        Speech marked with a dialogue dash (—, –, ―, -- or a spaced hyphen), the Russian, French or
         Spanish convention, in English text, told from ordinary dashes by the structure around
         it: a paragraph that opens with a dash and names a speaker (", — said the minister",
         "—assured Ruiz—."), or follows a paragraph that introduces it ("Orlov told reporters:");
@@ -831,7 +1084,7 @@ class DashQuotation(Check):
         A dash used as a parenthetical — like this one — in a sentence, even next to "said";
         a list of points each starting with a dash and no speaker;
         three or more dash-led points reporting what others said ("— Rates stay, the bank said.")
-        and hyphen bullets, unless the words are in the first person ("we", "I", "our").
+        and two or more hyphen bullets, unless the words are in the first person ("we", "I", "our").
     """
 
     code = "T505"
@@ -861,7 +1114,7 @@ class DashQuotation(Check):
             s = group[0]
             words = text[s.inner_start:s.inner_end].translate(INNER_QUOTES)
             quoted = _excerpt(text, s.inner_start, s.inner_end, 50)
-            if s.start > doc.blocks[s.block].start and s.attribution:
+            if s.start > doc.blocks[s.block].start and s.attribution and s.attribution[1] <= s.start:
                 message = (f"the quote goes on after '{_excerpt(text, *s.attribution, 50)}' behind a dialogue dash "
                            f"{s.open_mark} (the Russian/French convention) instead of new quotation marks: '{quoted}'")
             elif s.attribution and s.attribution[1] <= s.start:
@@ -875,7 +1128,7 @@ class DashQuotation(Check):
             if not s.close_mark and text[end:end + 1] == ",":
                 end, comma = end + 1, ","  # "We will wait," she said: the comma goes inside the marks
             gap = text[end:s.attribution[0]] if s.attribution and s.attribution[0] > end else ""
-            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–-"):
+            if gap.strip(" \t\n,") and not gap.strip(" \t\n,—–―-"):
                 end, comma, space = s.attribution[0], ",", " "  # ', — said Orlov': the dash goes too
             yield Issue(s.start, end, message, suggestion=f"{open_mark}{words}{comma}{close_mark}{space}")
 
@@ -898,11 +1151,13 @@ class DashQuotation(Check):
 REPEATED = re.compile(r"(?<![\w'’-])([^\W\d_]+)\s+(\1)(?![\w'’-])", re.IGNORECASE)
 # Doubles that grammar allows ("she had had enough", "he said that that plan", "gave her her book").
 GRAMMATICAL_DOUBLES = frozenset({"that", "had", "her", "do", "does", "did"})
-# Reduplication as style, not a slip: "very very", "bye bye", "no no", "so so".
+# English reduplication as style (closed classes): intensifiers and degree words ("very very",
+# "many many"), interjections and onomatopoeia ("bye bye", "ha ha", "tut tut", "blah blah"),
+# and the reduplicated compounds of the core vocabulary ("so so", "night night", "win win").
 EMPHATIC_DOUBLES = frozenset("""
-very so bye no yes now there well ha hah hey oh ah hear night knock many far long really much more again
-tut chop go tick la na blah bla yada ta tsk hush quick boo bang tom wah yum pom cha bon mahi tuk
-bora ylang beri dik aye win
+very so much many more far long really well now there no yes
+bye ha hah hey oh ah aye hear knock night tut tsk chop go tick la na blah bla yada ta hush quick boo bang
+wah yum win
 """.split())
 # A past participle after "had had" shows the second "had" is a doubled auxiliary: "had had agreed".
 PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
@@ -910,31 +1165,44 @@ PARTICIPLE_NEXT = re.compile(r"\s+(?:been|[a-z]{2,}ed)\b")
 SUBJECTS = frozenset("i you he she it we they the a an this these those there his its our their my your".split())
 PUNCTUATION_AROUND_WORDS = ',.;:!?"“”'
 PREPOSITIONS = frozenset("in on at to for with about from by of up out off over into through".split())
+# A relative or wh- word, or a noun phrase followed by its subject ("the events she ..."): a clause
+# that can strand its preposition at the end ("one of the events she takes part in").
+RELATIVE_WORDS = frozenset("which that who whom whose what where how".split())
+SUBJECT_PRONOUNS = frozenset("i you he she it we they".split())
+CLAUSE_BREAK = re.compile(r"[,;:.!?()\"“”]")
 QUOTE_MARKS = "\"'“”‘’«»„"
 WHAT_IS = regex.compile(r"\b(?:what|whatever|all|thing|problem|question|issue|point|fact|truth|reason|trouble)\b",
                         regex.IGNORECASE)
+SIC = re.compile(r"\s*[\[(]\s*sic\s*[\])]", re.IGNORECASE)
+VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 class RepeatedWord(Check):
     """
     What it checks:
         A word typed twice in a row, across a line break, markup (a link or emphasis boundary)
-        and case ("The the"); doubles that grammar allows are told by the words around them
-        ("had had enough" but not "had had agreed"; "said that that plan" but not "that that it").
+        and case ("The the", "BANKS BANKS"); doubles that grammar allows are told by the words
+        around them ("had had enough" but not "had had agreed"; "said that that plan" but not
+        "that that it"; a stranded preposition ends a relative clause: "the events she takes
+        part in in London", but not "predicted for for May"). A reduplicated name or word is told
+        by its shape: a name capitalised twice that the article never writes alone ("Koh Phi
+        Phi", "Walla Walla") or a function word capitalised mid-sentence ("the band The The"); a
+        short word the article writes doubled each time or with a hyphen too ("a tuk-tuk").
 
     Why an editor cares:
         A doubled word is the most common slip that spell-checkers pass.
 
     Fires on:
         The minister said the the plan was ready. The firm intends to to start work.
+        The British British Council; shares rose sharply sharply; a "divisive divisive" move.
 
     Passes:
         She had had enough. He said that that plan was ready. They gave her her medal.
         What it is is a mess (after "what", "all", "the problem" ... the doubled "is" is grammar).
         Emphatic reduplication, which is style, not a slip: "very very", "bye bye", "no no".
-        A chant or imitation of three or more ("bing bing bing"), a quoted pair ("war war").
-        A stranded preposition before a new phrase: "the event she takes part in in London".
-        A capitalised second word (names such as "Duran Duran", a new sentence), numbers ("20 20").
+        A chant or imitation of three or more ("bing bing bing"); a quoted reduplication of a
+        short word ("jaw jaw" is better than "war war"); a double marked [sic].
+        A name that doubles ("Duran Duran", "Bora Bora") where the article never uses the word alone.
     """
 
     code = "T506"
@@ -950,19 +1218,36 @@ class RepeatedWord(Check):
         words = lowered.split()
         if not any(map(operator.eq, words, words[1:])):
             return  # no word follows itself (a cheap test that skips most articles)
+        lower_text = text.lower()
+        uses: dict[str, tuple[list[int], list[int]]] = {}
+        squeezed: list[str] = []  # the lower-cased text with its runs of spaces squeezed, made once
         for block in doc.blocks:
             for m in REPEATED.finditer(text, block.start, block.end):
                 word, again = m.group(1), m.group(2)
                 lower = word.lower()
-                if again[0].isupper() or lower in EMPHATIC_DOUBLES:
+                if lower in EMPHATIC_DOUBLES:
                     continue
+                if len(again) > 1 and again.isupper() and not word.isupper():
+                    continue  # a lower-case word before an acronym spelt like it: "at AT&T", "of OF Group"
                 if lower in GRAMMATICAL_DOUBLES and self._grammatical(text, m, lower, block):
                     continue
                 if lower == "is" and WHAT_IS.search(text, max(block.start, m.start() - 80), m.start()):
                     continue
                 if self._deliberate(text, m, lower, block):
                     continue
+                if _repeated_phrase(lower_text, squeezed, m, block.end):
+                    continue  # the article writes the same doubled phrase again: it quotes it ("Welcome to to Hexworth")
+                if lower not in uses:
+                    uses[lower] = _word_uses(lower_text, lower)
+                use = _other_uses(uses[lower], lower, m.start())
                 where = " across a line break" if "\n" in text[m.end(1):m.start(2)] else ""
+                if again[0].isupper() and not where and (use != "alone" or lower in FUNCTION_WORDS and word[0].isupper()
+                                                          and block.kind != "heading"
+                                                          and not text[m.start():m.end()].isupper()
+                                                          and not _sentence_start(text, m.start(), block.start)):
+                    continue  # a reduplicated name: Koh Phi Phi, Walla Walla, the band The The
+                if use == "doubled" and _reduplicable(lower) or use != "alone" and _hyphen_joined(lower_text, lower):
+                    continue  # a reduplicated word, written so each time or hyphenated too: a tuk tuk, mahi mahi
                 shown = " ".join(m.group().split())
                 yield Issue(m.start(), m.end(), f"'{word}' is repeated{where}: '{shown}'", suggestion=word)
 
@@ -985,15 +1270,103 @@ class RepeatedWord(Check):
 
     @staticmethod
     def _deliberate(text: str, m: regex.Match, lower: str, block) -> bool:
-        """A repetition that is meant: three in a row, a quoted phrase, a stranded preposition."""
+        """A repetition that is meant: three in a row, a quoted reduplication, [sic], a stranded preposition."""
         before = text[max(block.start, m.start() - 30):m.start()].split()
         after = text[m.end():min(block.end, m.end() + 30)].split()
         if (before and before[-1].lower().strip(QUOTE_MARKS) == lower) or (
                 after and after[0].lower().strip(QUOTE_MARKS + ".,;:!?") == lower):
             return True  # "bing bing bing": a chant or an imitation, not a slip
+        if SIC.match(text, m.end()):
+            return True  # the writer marked the double as the speaker's
         prev = text[m.start() - 1] if m.start() > block.start else ""
         nxt = text[m.end():m.end() + 2].lstrip(".,;:!?")[:1]
-        if prev in QUOTE_MARKS and nxt in QUOTE_MARKS:
-            return True  # "war war": the repetition is what is quoted
-        # "the events she will take part in in London": a preposition ends a clause, another begins one
-        return lower in PREPOSITIONS and bool(after) and after[0][:1].isupper()
+        if prev in QUOTE_MARKS and nxt in QUOTE_MARKS and _reduplicable(lower):
+            return True  # "war war": a short word's reduplication is what is quoted
+        return lower in PREPOSITIONS and bool(after) and (after[0][:1].isupper() or after[0][:1].isdigit() or
+                                                          after[0].lower() in DETERMINERS) and \
+            _stranded(text, m.start(), block.start)
+
+
+def _reduplicable(word: str) -> bool:
+    """The shape of a word English reduplicates (jaw-jaw, bye-bye, tuk-tuk, mahi-mahi, so-so): one
+    syllable, or two ending in a vowel, with no plural or derivational ending; "reckless reckless",
+    "divisive divisive" are slips."""
+    syllables = len(VOWEL_GROUPS.findall(word))
+    # the adjective ending -y after a consonant is derivational too: "fiery fiery", "angry angry"
+    y_adjective = syllables == 2 and word.endswith("y") and word[-2:-1] not in "aeiou"
+    return (syllables == 1 or syllables == 2 and word[-1] in "aeiouy" and not y_adjective) and _singular(word) and \
+        not word.endswith(("ly", "ed", "ing"))
+
+
+def _repeated_phrase(lower_text: str, squeezed: list[str], m: re.Match, hi: int) -> bool:
+    """True when the doubled word and the word after it occur again elsewhere in the text: a slip is
+    not copied, so the article is quoting the doubled text (a misprinted sign, a headline and its story)."""
+    after = NEXT_WORD.match(lower_text, m.end(), hi)
+    if after is None:
+        return False
+    phrase = " ".join([m.group(1).lower()] * 2 + [after.group(1)])
+    if not squeezed:
+        squeezed.append(" ".join(lower_text.split()))
+    return squeezed[0].count(phrase) > 1
+
+
+def _sentence_start(text: str, start: int, lo: int) -> bool:
+    """True when the word at ``start`` opens its sentence (after a full stop, or its block's start)."""
+    lead = text[max(lo, start - 40):start].rstrip(" \t\n\"'“‘«(")
+    return lead[-1] in ".!?:" if lead else start - 40 <= lo
+
+
+def _stranded(text: str, start: int, lo: int) -> bool:
+    """Whether the preposition at ``start`` ends a relative or wh- clause with a subject of its own
+    ("the events she will take part in", "how much danger I am in"), so that the next one begins
+    a new phrase; a subject relative ("who are in in Scotland") strands nothing."""
+    lead = text[max(lo, start - 100):start]
+    breaks = list(CLAUSE_BREAK.finditer(lead))
+    words = lead[breaks[-1].end():].lower().split() if breaks else lead.lower().split()
+    words = words[-10:]
+    # the clause's own subject after a relative word ("which she lives in", "how much danger I am
+    # in"), or a noun phrase and then its subject (a zero relative: "the events she takes part in")
+    return any(w in SUBJECT_PRONOUNS and (any(r in RELATIVE_WORDS for r in words[:i])
+                                          or any(d in DETERMINERS for d in words[max(0, i - 3):i]))
+               for i, w in enumerate(words))
+
+
+def _other_uses(uses: tuple[list[int], list[int]], word: str, skip: int) -> str:
+    """How the text uses ``word`` outside the pair at ``skip``, from ``_word_uses``: "alone"
+    somewhere on its own (in a compound too: "pre-budget"), else "doubled" (again with itself, with
+    a space or a hyphen), else "none"."""
+    lo, hi = skip, skip + 2 * len(word) + 8
+
+    def outside(starts: list[int]) -> bool:
+        return len(starts) > bisect.bisect_right(starts, hi) - bisect.bisect_left(starts, lo)
+
+    alone, doubled = uses
+    return "alone" if outside(alone) else "doubled" if outside(doubled) else "none"
+
+
+def _word_uses(lower_text: str, word: str) -> tuple[list[int], list[int]]:
+    """Where the lower-cased text has ``word`` on its own and where doubled (with itself after a
+    space or a hyphen): one scan per word, so that a text full of doubles stays linear."""
+    size = len(word)
+    alone: list[int] = []
+    doubled: list[int] = []
+    for m in _word_pattern(word).finditer(lower_text):
+        nxt = NEXT_WORD.match(lower_text, m.end())
+        after = lower_text[m.end() + 1:m.end() + 1 + size]
+        before = lower_text[max(0, m.start() - size - 3):m.start()]
+        if (nxt and nxt.group(1) == word) or before.split()[-1:] == [word] or (
+                lower_text[m.end():m.end() + 1] == "-" and after == word) or before.endswith(f"{word}-"):
+            doubled.append(m.start())  # another doubled occurrence: Walla Walla, tuk-tuk
+        else:
+            alone.append(m.start())
+    return alone, doubled
+
+
+def _hyphen_joined(lower_text: str, word: str) -> bool:
+    """True when the text writes the word joined to itself with a hyphen: tuk-tuk, Baden-Baden."""
+    return _written_in(lower_text, f"{word}-{word}")
+
+
+@cache
+def _word_pattern(word: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])")

@@ -100,9 +100,22 @@ def test_quote_closed_in_the_next_paragraph_without_reopening():
 
 
 def test_quote_runs_across_a_caption():
+    for caption in ("The mayor at the pier in May (photo: A. Berg)", "Dockers hold a banner at the gate on Monday."):
+        text = f'"The first part runs on.\n\n{caption}\n\n"And ends here," he said.\n'
+        doc, qa = analyse(text)
+        assert qa.unpaired == [] and qa.quotes[0].continues, caption
     text = '"The first part runs on.\n\nThe mayor at the pier in May.\n\n"And ends here," he said.\n'
     doc, qa = analyse(text)
     assert qa.unpaired == [] and qa.quotes[0].continues
+
+
+def test_a_paragraph_of_prose_ends_a_running_quote():
+    # a short paragraph in the reporter's words between: the quotation did not run on
+    for prose in ("The mayor left early.", "Officials spoke to the crews. Then the talks began."):
+        text = f'"The first part runs on.\n\n{prose}\n\n"A new quote," he said.\n'
+        doc, qa = analyse(text)
+        [stray] = qa.unpaired
+        assert stray.certain and stray.start == 0, prose
 
 
 def test_certainty_of_stray_marks():
@@ -125,9 +138,13 @@ def test_certainty_of_stray_marks():
     # a closing mark with a speaker after it
     doc, qa = analyse('The port will stay open," the mayor said.\n')
     assert [s.certain for s in qa.unpaired] == [True]
-    # a closing mark with nothing to explain it
+    # a closing mark with no opening one: its quotation lost the opening mark
     doc, qa = analyse('The port will stay open" for now.\n')
-    assert [s.certain for s in qa.unpaired] == [False]
+    assert [s.certain for s in qa.unpaired] == [True]
+    # where the opening belongs: the start of the sentence the mark closes
+    doc, qa = analyse('The council met. The port will stay open." The mayor left.\n')
+    [stray] = qa.unpaired
+    assert doc.text[stray.open_at:].startswith("The port")
 
 
 def test_mismatched_single_and_double_marks():

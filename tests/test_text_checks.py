@@ -35,6 +35,12 @@ def fires(code: str, text: str, name: str = "article.txt") -> bool:
     "'We will not sell the club,\" the owner said.\n",
     # British single quotes that never close before the attribution
     "‘We will not sell the club, the owner said on Friday.\n\nFans were relieved.\n",
+    # a French single guillemet, spaced inside as French sets it, that never closes
+    "Le titre était « Le port ‹ une histoire » .\n",
+    # TeX-style marks typed in ASCII
+    "``We will not sell the club, the owner said.\n",
+    # a closing mark after a code, not an inch mark
+    'Fill in form R85", the bank said, and send it back.\n',
 ])
 def test_unbalanced_fires(text):
     assert fires("T501", text)
@@ -56,6 +62,11 @@ def test_unbalanced_fires(text):
     "The fans' chants, the players' wages and the clubs' debts, the report said.\n",
     '"Jaw jaw" is better than "war war," he said.\n',
     "The deal (signed in 2021 [and amended in 2023]) stays in force.\n",
+    'The notes mark each bullet (" - point") with a hyphen.\n',
+    "``We will appeal,'' the lawyer said. ``The ruling is wrong.''\n",
+    "He called it ``a `temporary' measure'' on Monday.\n",
+    "``The first half of the quote.\n\n``And the second half,'' she said.\n",
+    'Type it as shown [" and then "] to search for a phrase.\n',
 ])
 def test_unbalanced_passes(text):
     name = "article.md" if "##" in text else "article.txt"
@@ -132,6 +143,13 @@ def test_translation_residue_fires(text):
     "Google Translate now covers more than 200 languages, the company said in a statement.\n",
     "Many firms rely on machine translation, which has improved, researchers say.\n",
     "The minister, Sergei Lavrov (Сергей Лавров), spoke first.\n",
+    # a sentence about translation has a verb of its own; English words that share a stem
+    "The ferries ran late.\n\nTranslation by Google is improving, experts say.\n",
+    "The ferries ran late.\n\nPrevented by Google from buying the app, the firm sued.\n",
+    # stories about translation, not notices: the sentence has words of its own
+    "The ferries ran late.\n\nAutomatic translation remains patchy for Welsh.\n",
+    "The ferries ran late.\n\nTranslators at Yandex went on strike.\n",
+    "The ferries ran late.\n\nTranslated by Google, the letter read oddly.\n",
 ])
 def test_translation_residue_passes(text):
     assert not fires("T503", text), findings(text, "T503")

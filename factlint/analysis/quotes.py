@@ -7,7 +7,8 @@
                             mark, or the end of the quoted text when it has none).
     ``inner_start``/``inner_end``  the quoted words without the marks.
     ``open_mark``           the opening mark: ``"`` ``“`` ``„`` ``«`` ``'`` ``‘`` ``‚`` ``‹`` ``”``, ``''``
-                            typed for a double mark, or ``""`` for the part of a quotation that goes
+                            typed for a double mark, the grave accents ````` `` and ``` ` ``` that ASCII
+                            typists and TeX open with, or ``""`` for the part of a quotation that goes
                             on into the next paragraph without reopening there and closes in it.
     ``close_mark``          the closing character, or ``""`` when the quotation goes on in the
                             next paragraph (it reopens there: the multi-paragraph convention) or
@@ -18,7 +19,7 @@
     ``attribution``         (start, end) of the clause naming the speaker ("he said", "Anna Berg,
                             the mayor, told reporters"), or None when none sits next to the quote.
 
-``speech`` (:class:`Quote` with ``open_mark`` a dash ``—``/``–``/``-``): words marked as speech
+``speech`` (:class:`Quote` with ``open_mark`` a dash ``—``/``–``/``―``/``-``): words marked as speech
     with a dialogue dash, the Russian/French convention. ``close_mark`` is a stray closing
     quotation mark that ends the speech, or ``""``. ``attribution`` as above; for speech that goes
     on after 'she said. — ...' it is the attribution of the quotation before the dash.
@@ -26,20 +27,24 @@
 ``unpaired`` (:class:`StrayMark`): quotation marks and brackets with no partner in their block,
     after apostrophes, primes, inch marks, list numbering ("a)") and the multi-paragraph
     convention are taken out. ``role`` is "open" or "close"; ``kind`` is "double", "single"
-    or "bracket". ``certain`` is True when something shows the mark really has no partner: an
-    attribution inside an unclosed quote or right after an unopened one, a dialogue dash that
-    opened the speech, a single mark on the other side, a second quote opening before the first
-    closes, the end of the article, a quotation that runs to the end of its paragraph when the
-    next paragraph does not reopen it in the same style (the only convention that leaves a mark
-    open); always for brackets. A single opening mark is certain when it opens speech (after a
-    colon or a comma, or at the paragraph's start, before a capital) or an attribution follows
-    inside it; elsewhere it could be an apostrophe.
+    or "bracket". ``certain`` is True when the mark really has no partner: always for double marks
+    and brackets (a quotation that runs to the end of its paragraph is left open only when it is
+    a whole sentence of speech and the next paragraph reopens it in the same style, crossheads
+    and present-tense captions between; a phrase quoted inside the reporter's sentence closes in
+    its paragraph). A single opening mark is certain when it opens speech (after a colon or a
+    comma, or at the paragraph's start, before a capital), an attribution follows inside it, it
+    opens inside a double quotation, in a headline, in an article that quotes with single marks
+    elsewhere, or is curly or low; never before a word that another unclosed single mark opens
+    too (a clipping: 'bot). A single closing mark is certain after punctuation or after a word
+    that elides no letter (not goin', ol', o'); elsewhere it could be an apostrophe.
     ``speech`` is the index in ``speech`` of the dialogue-dash span it belongs to, or -1.
     ``close_at``, for an opening mark, is where the missing closing mark most likely belongs: just
     before the attribution clause that shows the quote has ended, or at the single mark that closes
     it by mistake (a mismatched pair); -1 when unknown. ``next_block``, for an opening mark whose
     quotation runs to the end of its paragraph, is the next paragraph, which does not reopen it
     (-1 at the end of the article or when the quotation ended inside its paragraph).
+    ``open_at``, for a closing mark, is where the missing opening mark most likely belongs: the
+    start of the sentence (or the words after a colon) that the mark closes; -1 when unknown.
 
 Records are slotted frozen dataclasses; the lists are computed once per document.
 """
@@ -85,6 +90,7 @@ class StrayMark:
     speech: int = -1
     close_at: int = -1
     next_block: int = -1
+    open_at: int = -1
 
 
 @dataclass(slots=True)
@@ -106,10 +112,15 @@ class QuoteAnalysis:
 
 
 DOUBLE = frozenset('"“”„‟«»')
-SINGLE = frozenset("'‘’‚‹›")
-MARKS = re.compile(r"''|\"\"|[\"“”„‟«»'‘’‚‹›()\[\]]")
-OPENING_PUNCT = frozenset("([{—–-/\u00a0\u2009\u202f")
-CLOSING_PUNCT = frozenset(".,;:!?)]}…—–-")
+SINGLE = frozenset("'‘’‚‹›`")
+# ASCII typists' marks: '' or "" for a double mark, and the TeX (and Penn Treebank) convention of
+# grave accents that open, `` for a double quotation and ` for a single one, closed by '' and '.
+MARKS = re.compile(r"''|\"\"|``|[\"“”„‟«»'‘’‚‹›`()\[\]]")
+DOUBLED = ("''", '""', "``")
+OPENING_PUNCT = frozenset("([{—–―-/\u00a0\u2009\u202f")
+CLOSING_PUNCT = frozenset(".,;:!?)]}…—–―-")
+OPENING_BRACKETS = frozenset("([{")
+CLOSING_BRACKETS = frozenset(")]}")
 ANY_QUOTE = DOUBLE | SINGLE
 # Words that begin with an elided letter: 'em, 'til, 'cause, 'n', 'tis, 'twas, 'bout, 'round.
 ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re.IGNORECASE)
@@ -117,30 +128,45 @@ ELISION = re.compile(r"(?:n|em|til|cause|cos|tis|twas|bout|round|s)(?![\w])", re
 LIST_NUMBER = re.compile(r"(?:(?<=^)|(?<=[\s(]))(?:[a-zA-Z]|\d{1,2}|[ivxIVX]{1,4})$")
 PRIME_BEFORE = re.compile(r"\s?\d")
 FEET_INCHES = re.compile(r"\d['’′]\s?\d{1,2}$")
+# A letter joined to the figures before a mark: a code ("form R85"), not a measure in inches.
+CODE_BEFORE = re.compile(r"[^\W\d_]\d+$")
 SENTENCE_END_BEFORE = re.compile(r"[.!?…][\"”’»)\]]?\s+$")
 # What may stand before a quotation mark that opens a paragraph: "7. ", "— ".
-LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–-]\s*)?")
+LEAD_IN = re.compile(r"\s*(?:\d{1,3}[.)]\s*|[—–―-]\s*)?")
 STYLE = {"''": '"', '""': '"'}
 # A line that ends a sentence (a crosshead does not), closing marks aside.
 CROSSHEAD_END = re.compile(r"[.!?:;…,][\"'”’»)\]]*\s*$")
+# What cannot follow a possessive: a preposition or a verb (punctuation can, after an independent
+# possessive, "his predecessors'.", and so can a conjunction, "the pipers' and singers' guild").
+NOT_POSSESSED = re.compile(r"\s+(?:in|on|at|to|for|with|from|by|of|is|are|was|were|has|have|had|will|would|said|says)\b")
+WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
+INNER_SENTENCE_END = re.compile(r"[.!?]\s+\S")
+# Past forms of the auxiliaries and of the irregular verbs common in news copy (a closed class of
+# English morphology; regular ones end in -ed): a paragraph that uses one narrates, a caption does not.
+PAST_TENSE = frozenset("""
+was were had did said told made took gave came went saw knew thought left met held led won lost sent spent
+began became brought bought felt found got kept meant paid ran rose fell stood spoke wrote chose drove grew
+threw flew sold struck sought taught caught built laid heard understood wore broke hid bore fought
+""".split())
 FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
 @cache
 def dialogue_dash() -> regex.Pattern:
     """A dash that opens dialogue; needed only for dash-led or unbalanced blocks, so compiled on first use."""
-    return regex.compile(r"(?:--|[—–-])\s*(?=[\"“«]?[\p{Lu}\d])")
+    return regex.compile(r"(?:--|[—–―-])\s*(?=[\"“«(\[]?[\p{Lu}\d])")  # "— (The) department will"
 
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|noted|notes|stressed|stresses|explained|explains|concluded|"
     r"emphasi[sz]ed|underlined|insisted|argued|argues|warned|warns|recalled|replied|answered|asked|"
     r"continued|commented|believes|believed|thinks|stated|states|declared|admitted|acknowledged|"
     r"suggested|pointed out|wrote|writes|claimed|claims|announced|assured|predicted|urged|"
-    r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified"
+    r"summed up|complained|confirmed|observed|remarked|reported|shared|agreed|specified|clarified|"
+    r"tweeted|tweets|posted|responded|conceded|cautioned|joked"
 )
 # A speaker: a pronoun, "the mayor", "Anna Berg", "captain Lewis Grant", "Estonian minister Kadri Tamm".
 NAME = r"[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}"
-SPEAKER = rf"(?:he|she|they|we|I|it|the\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
+SPEAKER = rf"(?:he|she|they|we|I|it|(?:the|a|an)\s+\w+(?:\s+\w+)?|(?:\p{{L}}[\w'’-]*\s+){{0,3}}{NAME})"
 # An attribution clause: 'Anna Berg, the mayor, told' or 'said Anna Berg'.
 APPOSITION = r"(?:,[^,.!?\"“”]{1,120},)?"
 SAID = rf"(?:{SPEAKER}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER})"
@@ -152,7 +178,7 @@ INTRODUCED_BY_SPEAKER = re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+[\w'’-]+){{0
 DASH_CONTINUATION = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?\"“”]{{0,80}}[.,]$")
 # A dialogue dash inside a paragraph: after a sentence, an attribution or an introducing colon, a
 # dash (em, en, a double hyphen or a spaced hyphen) before a capital.
-SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
+SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–―]|-(?=\s))\s*(?=[^\W\d_a-z]|\d)")
 
 # The patterns below need the ``regex`` module (\p{Lu}, right-to-left search), whose compiler is
 # slow: each is compiled on first use, so an article without quotations (or without the rare
@@ -162,7 +188,7 @@ SPACED_DASH = re.compile(r"([.!?…:,])\s+(--|[—–]|-(?=\s))\s*(?=[^\W\d_a-z]
 @cache
 def attribution_after() -> regex.Pattern:
     """After a quotation: ', he said', ', Anna Berg, the mayor, told reporters', ', — said Ivanov'."""
-    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
+    return regex.compile(rf"\s*,?\s*(?:(?:--|[—–―-])\s*)?{SAID}[^.!?\"“”«»]{{0,160}}")
 
 
 @cache
@@ -175,7 +201,7 @@ def attribution_before() -> regex.Pattern:
 def attribution_inside() -> regex.Pattern:
     """Inside a quote that never closes: the attribution that shows where it should have closed."""
     return regex.compile(
-        rf",\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
+        rf"[,?!]\s+(?:(?:he|she|they)\s+(?:{SPEECH_VERBS})\b[^.!?\"“”«»\n]{{0,60}}[.,]"
         rf"|{SPEAKER_THIRD}{APPOSITION}\s+(?:{SPEECH_VERBS})\b|(?:{SPEECH_VERBS})\s+{SPEAKER_THIRD})"
     )
 
@@ -188,14 +214,17 @@ def said_here() -> regex.Pattern:
 
 @cache
 def speech_end() -> regex.Pattern:
-    """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', a stray closing mark."""
-    return regex.compile(rf"(?:[,.!?…]?\s*(?:--|[—–])\s*|[,.!?…]\s*-\s+|,\s*)(?={SAID})")
+    """Where dialogue-dash speech ends inside its block: ', — said X', ', he said', '? she asked',
+    '? Goodwin said.' (a name after a question ends it only when the attribution ends the sentence)."""
+    # SAID is defined once and called twice: half the compile time of two copies
+    return regex.compile(rf"(?(DEFINE)(?P<said>{SAID}))"
+                         rf"(?:[,.!?…]?\s*(?:--|[—–―])\s*|[,.!?…]\s*-\s+|,\s*|[?!…]\s+(?=[a-z]|(?&said)[.,]))(?=(?&said))")
 
 
 def _mark_at(text: str, i: int) -> str:
-    """The mark at ``i``: one character, or a doubled '' / "" typed for one double quotation mark."""
+    """The mark at ``i``: one character, or a doubled '' / "" / `` typed for one double quotation mark."""
     pair = text[i:i + 2]
-    return pair if pair in ("''", '""') else text[i]
+    return pair if pair in DOUBLED else text[i]
 
 
 def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, bool]:
@@ -203,13 +232,15 @@ def _flanking(text: str, i: int, size: int, lo: int, hi: int) -> tuple[bool, boo
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + size] if i + size < hi else " "
     prev_space, next_space = prev.isspace(), nxt.isspace()
-    left = not next_space and (prev_space or prev in OPENING_PUNCT or prev in ANY_QUOTE)
-    right = not prev_space and (next_space or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
+    # a mark right after an opening bracket opens, and one right before a closing bracket closes,
+    # even with a space on its other side: (" - item"), [" and "]
+    left = not next_space and nxt not in CLOSING_BRACKETS and (prev_space or prev in OPENING_PUNCT or prev in ANY_QUOTE)
+    right = not prev_space and prev not in OPENING_BRACKETS and (next_space or nxt in CLOSING_PUNCT or nxt in ANY_QUOTE)
     return left, right
 
 
 def _double_role(mark: str, left: bool, right: bool, open_now: list[int], text: str) -> str:
-    if mark == "„":
+    if mark in ("„", "``"):
         return "open"
     if mark == "“":
         if open_now and text[open_now[-1]] == "„":
@@ -236,6 +267,8 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
         return "apostrophe"  # it's, rock'n'roll, O'Brien
     if mark == "‚":
         return "open"
+    if mark == "`":
+        return "open" if left else "apostrophe"  # a grave accent that opens a word, not code's closing one
     if mark in "‹›":
         return "open" if mark == "‹" else "close"
     if left and not right:
@@ -247,9 +280,14 @@ def _single_role(text: str, i: int, lo: int, hi: int, left: bool, right: bool) -
             # a prime before inches (5' 11"), else a closing mark or a prime: 'Article 50'
             return "apostrophe" if PRIME_BEFORE.match(text, i + 1, hi) else "maybe"
         if prev in "sSzZxX":
-            return "maybe"  # students' books, or 'the boss'
+            # students' books, or 'the boss'; but a possessive comes before its noun, not before
+            # punctuation or a function word ("the borders' in a statement")
+            after = NOT_POSSESSED.match(text, i + 1, hi)
+            return "close" if after else "maybe"
         if prev in "”\")]»" and nxt in "sS":
             return "apostrophe"  # "Trump”’s"
+        if i - 2 >= lo and text[i - 2] in "'‘’" and prev in "nN":
+            return "apostrophe"  # the second mark of rock 'n' roll
         return "close"
     return "apostrophe"
 
@@ -262,6 +300,7 @@ class _Marks:
     openers: list[int] = field(default_factory=list)  # every opening mark, paired or not
     opens_left: list[int] = field(default_factory=list)
     stray_closes: list[int] = field(default_factory=list)
+    word_closes: list[int] = field(default_factory=list)  # single closing marks after a letter: goin', Brexit'
     first_role: str = ""  # role of the family's first mark in the block: "open", "close" or ""
 
 
@@ -273,7 +312,8 @@ def _pair_doubles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
         prev = text[i - 1] if i > lo else ""
         left, right = _flanking(text, i, len(mark), lo, hi)
         role = _double_role(mark, left, right, stack, text)
-        if prev.isdigit() and mark in ('"', "”") and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)):
+        if prev.isdigit() and mark in ('"', "”") and (not stack or FEET_INCHES.search(text, max(lo, i - 8), i)) \
+                and not CODE_BEFORE.search(text, max(lo, i - 12), i):
             continue  # an inch mark: 5' 11", a 24" screen
         out.first_role = out.first_role or role
         if role == "open":
@@ -312,8 +352,10 @@ def _pair_singles(text: str, marks: list[int], lo: int, hi: int) -> _Marks:
             out.first_role = out.first_role or "close"
             if stack:
                 out.pairs.append((stack.pop(), i))
-            elif i == lo or not text[i - 1].isalpha():  # else a possessive or an elision: goin', Jesus'
-                out.stray_closes.append(i)
+            elif i == lo or not text[i - 1].isalpha() or text[i - 1] not in "nNlLoO":
+                out.stray_closes.append(i)  # after punctuation or a word that elides nothing: "in May’ she said"
+            else:
+                out.word_closes.append(i)  # an elision (goin', ol', o'), or a mismatched close
         elif stack and not close_follows[n]:  # else a possessive: the students' books
             out.pairs.append((stack.pop(), i))
     out.opens_left = stack
@@ -343,13 +385,13 @@ def _pair_brackets(text: str, marks: list[int], lo: int) -> list[tuple[int, str]
 
 
 def _attribution_after(text: str, end: int, hi: int) -> tuple[int, int] | None:
-    if end < hi and text[end] not in " ,\u00a0—–-":
+    if end < hi and text[end] not in " ,\u00a0—–―-":
         return None
     m = attribution_after().match(text, end, hi)
     if not m:
         return None
     start = end
-    while start < m.end() and (text[start].isspace() or text[start] in ",—–-"):
+    while start < m.end() and (text[start].isspace() or text[start] in ",—–―-"):
         start += 1
     stop = m.end()
     while stop > start and text[stop - 1] in " ,;:":
@@ -380,8 +422,8 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
     colon, or after a sentence when the words are in the first person.
 
     A dash-led block is speech when a stray closing mark ends it, or when a speaker is named and
-    it is not a list item: a hyphen bullet, or one of three or more dash-led blocks in a row, must
-    also speak in the first person ("we", "I", "our"). A paragraph that ends by naming a speaker
+    it is not a list item: one of three or more dash-led blocks in a row (two or more led by a
+    hyphen, a bullet) must also speak in the first person ("we", "I", "our"). A paragraph that ends by naming a speaker
     ("Orlov told reporters:") introduces speech; one that ends with any other colon ("Orlov was
     blunt:") does when the words are in the first person."""
     out: list[Quote] = []
@@ -415,14 +457,14 @@ def _dash_speech(text: str, block_index: int, lo: int, hi: int, stray_closes: li
             e = speech_end().search(text, words, limit)
             inner_end = e.start() if e else limit
             end, close_mark = inner_end, ""
-            if e:
-                attribution = _attribution_after(text, e.start() + 1, hi)
+            if e:  # after the punctuation that ends the speech, at the dash that hands over ('on—said X')
+                attribution = _attribution_after(text, e.start() + (text[e.start()] in ",.!?…"), hi)
         first_person = FIRST_PERSON.search(text, words, inner_end) is not None
         if closing is None and dash == lo and not interview:
             how, intro = introduced
             if attribution is None and not (how == "speaker" or (how and first_person)):
                 continue  # a dash-led line with no speaker: a list item
-            if (in_list or text[dash:dash + 2] in ("- ", "-\t")) and not first_person:
+            if in_list and not first_person:
                 continue  # a list item that reports what someone said, not speech
         elif closing is None and how_before in ("colon", "sentence") and attribution is None and not first_person:
             continue  # a dash after a sentence or a colon, with neither a speaker nor a first person
@@ -463,13 +505,24 @@ def _nesting(quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _interlude(block, families: dict, text: str = "") -> bool:
+def _interlude(block, text: str, families: dict) -> bool:
     """A block a quote can run across: a crosshead (a heading, or a short line that ends no
-    sentence, quoted words and all: Economy 'fundamentally strong'), or a caption (short, with no
-    quotation marks)."""
-    if block.kind == "heading" or (block.end - block.start <= 250 and not any(families.get(block.index, ()))):
+    sentence, quoted words and all: Economy 'fundamentally strong'), or a photo caption: one short
+    sentence without quotation marks in the present tense, as captions are written ("Protesters
+    hold banners outside the summit on Monday."). A paragraph of the reporter's narrative in
+    between (past tense) ends the quotation, however short."""
+    if block.kind == "heading":
         return True
-    return bool(text) and block.end - block.start <= 80 and not CROSSHEAD_END.search(text, block.start, block.end)
+    size = block.end - block.start
+    if size <= 80 and not CROSSHEAD_END.search(text, block.start, block.end):
+        return True
+    if size > 200 or any(families.get(block.index, ())):
+        return False
+    piece = text[block.start:block.end].rstrip()
+    if INNER_SENTENCE_END.search(piece):
+        return False  # two sentences: prose, not a caption
+    words = [w.strip(".,;:()") for w in piece.lower().split()]
+    return not any(len(w) > 4 and w.endswith("ed") or w in PAST_TENSE for w in words)
 
 
 def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
@@ -483,22 +536,24 @@ def _introduction(text: str, block) -> tuple[str, tuple[int, int] | None]:
 
 
 def _in_dash_list(text: str, blocks: list, b_index: int) -> bool:
-    """True when the block is one of three or more dash-led blocks in a row."""
+    """True when the block is one of a list of dash-led blocks: three or more in a row, or two or
+    more led by a hyphen (a bullet; a lone hyphen-led paragraph is no list)."""
     def dash_led(i: int) -> bool:
-        return 0 <= i < len(blocks) and blocks[i].start < blocks[i].end and text[blocks[i].start] in "—–-"
+        return 0 <= i < len(blocks) and blocks[i].start < blocks[i].end and text[blocks[i].start] in "—–―-"
 
     first = last = b_index
     while dash_led(first - 1) and b_index - first < 2:
         first -= 1
     while dash_led(last + 1) and last - first < 2:
         last += 1
-    return dash_led(b_index) and last - first >= 2
+    size = 2 if text[blocks[b_index].start] == "-" else 3
+    return dash_led(b_index) and last - first >= size - 1
 
 
 def _dash_blocks(text: str, blocks: list) -> set[int]:
     """Blocks where a dash may mark speech: they open with a dash, or a spaced dash follows a sentence."""
-    out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–-"}
-    if not any(dash in text for dash in ("—", "–", ". -", ": -", ", -", "? -", "! -")):
+    out = {b.index for b in blocks if b.start < b.end and text[b.start] in "—–―-"}
+    if not any(dash in text for dash in ("—", "–", "―", ". -", ": -", ", -", "? -", "! -")):
         return out  # no dash that could open speech inside a paragraph (a cheap test)
     starts = [b.start for b in blocks]
     for m in SPACED_DASH.finditer(text):
@@ -512,7 +567,7 @@ def _interview(text: str, blocks: list, dash_blocks: set[int]) -> set[int]:
     """Blocks of an interview set with dialogue dashes: a run of dash-led blocks in which a
     question ('— How do you assess the season?') is answered by the next dash-led block."""
     out: set[int] = set()
-    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–-")
+    led = sorted(i for i in dash_blocks if text[blocks[i].start] in "—–―-")
     run: list[int] = []
     for i in led + [-2]:
         if run and i == run[-1] + 1:
@@ -578,8 +633,12 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                 quotes.extend(_unclosed(text, o, marks, kind, b_index, blocks, per_block, families, strays))
     for b_index, (double, single) in per_block.items():
         for kind, marks in (("double", double), ("single", single)):
+            # A single closing mark after punctuation ("in May,’ she said") or after a word that
+            # elides no letter (not goin', ol', o') is no apostrophe.
             strays.extend(StrayMark(i, i + len(_mark_at(text, i)), _mark_at(text, i), "close", kind, b_index,
-                                    certain=kind == "double") for i in marks.stray_closes)
+                                    certain=kind == "double" or text[i - 1:i] in ".,;:!?…" or text[i - 1:i].isalpha(),
+                                    open_at=_likely_opening(text, i, blocks[b_index].start))
+                          for i in marks.stray_closes)
 
     strays.sort(key=lambda s: s.start)
     block_strays: dict[int, list[StrayMark]] = {}
@@ -605,18 +664,12 @@ def analyze_quotes(doc: Document) -> QuoteAnalysis:
                   for q in _dash_speech(text, b_index, block.start, block.end, closes, in_list, introduced,
                                         b_index in interview)]
         speech_starts = [q.inner_start for q in speech]
-        single_open = min((o.start for o in own if o.kind == "single" and o.role == "open"), default=block.end)
         for s in own:
             n = bisect.bisect_right(speech_starts, s.start) - 1
             owner = n if n >= 0 and s.start <= speech[n].end else -1
-            certain = s.certain
-            if s.role == "close" and s.kind == "double":
-                # Certain when the words before it were speech: an attribution follows, a dialogue dash
-                # opened them, or they opened with a single mark (mismatched marks).
-                certain = owner >= 0 or single_open < s.start or _attribution_after(text, s.end, block.end) is not None
-            if owner >= 0 or certain != s.certain:
-                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, certain,
-                              len(result.speech) + owner if owner >= 0 else -1, s.close_at, s.next_block)
+            if owner >= 0:
+                s = StrayMark(s.start, s.end, s.mark, s.role, s.kind, s.block, s.certain, len(result.speech) + owner,
+                              s.close_at, s.next_block, s.open_at)
             result.unpaired.append(s)
         result.speech.extend(speech)
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -645,7 +698,7 @@ def _continuation(text: str, kind: str, b_index: int, blocks: list, per_block: d
             if fam.first_role == "close" and fam.stray_closes:
                 return j, "close"
             return -1, ""
-        if not _interlude(blocks[j], families, text):
+        if not _interlude(blocks[j], text, families):
             return -1, ""
         j += 1
     return -1, ""
@@ -667,7 +720,7 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         # Paragraphs merged into one (as some sources print a multi-paragraph quote): the quote
         # reopens after a sentence, with no attribution between to show that it ended.
         if SENTENCE_END_BEFORE.search(text, max(block.start, reopen - 4), reopen) and \
-                not attribution_inside().search(text, o, reopen):
+                not attribution_inside().search(text, o, reopen) and _opens_clause(text, o, block.start):
             end = reopen
             while end > o + 1 and text[end - 1].isspace():
                 end -= 1
@@ -678,8 +731,10 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         return []
     inside = attribution_inside().search(text, o, block.end)
     # An attribution inside shows the quote ended in this paragraph: a reopening in the next one
-    # starts another quotation.
-    j, how = (-1, "") if inside is not None else _continuation(text, kind, b_index, blocks, per_block, families, mark)
+    # starts another quotation. Only speech runs on into the next paragraph: a phrase quoted
+    # inside the reporter's sentence ('the crucial "Five Eyes pact') closes where it opened.
+    j, how = (-1, "") if inside is not None or not _opens_clause(text, o, block.start) else \
+        _continuation(text, kind, b_index, blocks, per_block, families, mark)
     if how:
         out = [Quote(o, block.end, o + len(mark), block.end, mark, "", b_index, continues=True)]
         if how == "close":
@@ -691,22 +746,79 @@ def _unclosed(text: str, o: int, marks: _Marks, kind: str, b_index: int, blocks:
         return out
     # Certain when something shows the quote has ended: a single mark closes it instead (mismatched
     # marks), an attribution follows inside it, or the article ends.
-    single_closes = per_block[b_index][1].stray_closes
+    single_closes = per_block[b_index][1].stray_closes or per_block[b_index][1].word_closes
     k = bisect.bisect_right(single_closes, o)
     wrong_close = single_closes[k] if kind == "double" and k < len(single_closes) else -1
     inside = inside if wrong_close < 0 else None
     close_at = wrong_close if wrong_close >= 0 else inside.start() + 1 if inside else -1
     # The quotation runs to the end of its paragraph and the next paragraph neither reopens it in
     # the same style nor closes it: it is unclosed. A single mark is a quotation mark, not an
-    # apostrophe, when it opens speech: after a colon or a comma, or at the paragraph's start,
-    # before a capital; a curly or low one always.
-    lead = text[max(block.start, o - 2):o].strip()
-    speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and text[o + len(mark):o + len(mark) + 1].isupper()
-    # A curly or low opening single mark is never an apostrophe once elisions are set aside.
-    certain = kind == "double" or inside is not None or speech_like or mark in "‘‚‹"
+    # apostrophe, when it opens speech (after a colon or a comma, or at the paragraph's start,
+    # before a capital), when it opens inside a double quotation that closes first, in a headline,
+    # where the article quotes with single marks elsewhere, or when it is curly or low; but not
+    # before a word the article writes with the same mark again and again (a clipping: 'bot, 'burbs).
+    certain = kind == "double" or inside is not None
+    if not certain:
+        lead = text[max(block.start, o - 2):o].strip()
+        after = text[o + len(mark):o + len(mark) + 3].lstrip(" \u00a0\u202f")[:1] if mark == "‹" else \
+            text[o + len(mark):o + len(mark) + 1]  # French sets a (thin) space inside guillemets
+        speech_like = (lead in ("", ":", ",") or lead.endswith((":", ","))) and after.isupper()
+        nested = any(a < o < b for a, b in per_block[b_index][0].pairs)
+        certain = after.isalpha() and not _clipping(text, o, per_block) and (
+            speech_like or nested or mark in "‘‚‹`" or block.kind == "heading"
+            or any(m[1].pairs for m in per_block.values()))
     strays.append(StrayMark(o, o + len(mark), mark, "open", kind, b_index, certain=certain, close_at=close_at,
                             next_block=_next_paragraph(blocks, b_index)))
     return []
+
+
+def _clipping(text: str, o: int, per_block: dict) -> bool:
+    """True when another single mark that never closes opens the same word elsewhere in the text: an
+    elided word the writer spells that way ('bot nets, 'burbs), not a quotation left open."""
+    def word_after(i: int) -> str:
+        m = WORD_AFTER_MARK.match(text, i + 1)
+        return m.group().lower() if m else ""
+
+    word = word_after(o)
+    return bool(word) and any(i != o and word_after(i) == word for _, single in per_block.values()
+                              for i in single.opens_left)
+
+
+@cache
+def _speech_verb_before() -> re.Pattern:
+    """A speech verb, or the "that" of a reported clause ("the point that "the benefits are huge."),
+    right before a quotation: the quoted words are a whole sentence."""
+    return re.compile(rf"\b(?:{SPEECH_VERBS}|that)$")
+
+
+def _opens_clause(text: str, o: int, lo: int) -> bool:
+    """True when the quotation mark at ``o`` opens a whole sentence of speech: at the paragraph's
+    start, after a sentence, a colon, a comma, a dash or a bracket, or right after a speech verb
+    ('said "') or a reported clause's "that". A phrase quoted inside the reporter's sentence is
+    closed before the paragraph ends, even when the quotation goes on in the next one (AP style)."""
+    lead = text[max(lo, o - 60):o].rstrip()
+    if not lead:
+        return True
+    return lead[-1] in ".!?…:;,—–―-([\"'”’»" or _speech_verb_before().search(lead) is not None
+
+
+def _likely_opening(text: str, close: int, lo: int) -> int:
+    """Where a quotation with a closing mark but no opening one most likely opened: the start of
+    the sentence (or the words after a colon) that the mark closes; -1 when the mark closes no
+    sentence of speech."""
+    if text[close - 1:close] not in ".!?,…":
+        return -1
+    i = close - 1
+    while i > lo:
+        ch = text[i - 1]
+        if ch == ":" or ch in ".!?" and i - 1 > lo and text[i:i + 1].isspace():
+            break
+        if ch in "\"“”«»":
+            return -1  # another quotation stands between: the opening is not known
+        i -= 1
+    while i < close and text[i].isspace():
+        i += 1
+    return i if i < close - 1 else -1
 
 
 def _next_paragraph(blocks: list, b_index: int) -> int:
