@@ -226,13 +226,17 @@ class QuantityConflict(Check):
     summary = "the same measure of the same subject is stated twice with different values"
 
     def run(self, doc: Document) -> Iterator[Issue]:
+        reported: set[int] = set()
         for first, second, key in itertools.chain(restatements(doc), headline_restatements(doc)):
+            if second.start in reported:
+                continue  # two earlier mentions of one figure ("£194m" twice) against one restatement
             if abs(first.value - second.value) <= slack(first) + slack(second):
                 continue
             if first.bound == "min" and second.value > first.value or first.bound == "max" and \
                     second.value < first.value or second.bound == "min" and first.value > second.value or \
                     second.bound == "max" and first.value < second.value:
                 continue
+            reported.add(second.start)
             message = (f"\"{text_of(doc, second)}\" restates the {key} given earlier as "
                        f"\"{text_of(doc, first)}\"")
             yield Issue(second.start, second.end, message,

@@ -1634,18 +1634,18 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                     heads[q.start] = measure_head(doc, q)
             head = _same_measure(heads[a.start], heads[b.start]) and heads[b.start]
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
-            if head and not (definite or _shared_names(doc, a, b)
-                             or describe(doc, a).period and a.period == describe(doc, b).period):
-                head = ""  # one measure name needs one more tie: "the", the same place or the same period
             demonstrative = _demonstrative(doc, b)
+            if head and not (definite or demonstrative or _shared_names(doc, a, b)
+                             or describe(doc, a).period and a.period == describe(doc, b).period):
+                head = ""  # one measure name needs one more tie: "the", "that", the same place or the same period
             if not (deed or head or frame_a & frame_b or definite and a.kind == "count" or demonstrative and (
                     a.kind != "percent" and _same_noun(a, b))):
                 continue
-            anaphoric = demonstrative or definite and (a.kind == "count" or bool(head))
+            anaphoric = demonstrative or definite and (a.kind == "count" or bool(head) or _same_noun(a, b))
             if a.kind == "count" and min(a.value, b.value) < 1000 and not anaphoric:
                 continue  # a small count is the same one only when the text points back to it
-            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric,
-                                                                                    demonstrative):
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(
+                    a.value, b.value, anaphoric, demonstrative or anaphoric and _sole_antecedent(doc, info, heads, a, b)):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
@@ -1674,6 +1674,28 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
+
+
+def _sole_antecedent(doc: Document, info: list[tuple[Quantity, str, set[str]]], heads: dict[int, str],
+                     a: Quantity, b: Quantity) -> bool:
+    """``a`` is the one earlier figure of b's kind, unit and measure that a back-reference ("the $300m loan")
+    can point to by a changed digit, and no earlier one has b's value: then even a one-digit figure ("$900m"
+    ... "the $300m loan") is tied to it, since the reference has no other antecedent."""
+    slips = 0
+    for q, _, _ in info:
+        if q.start >= b.start:
+            break
+        if q.kind != b.kind or q.unit != b.unit:
+            continue
+        if heads[b.start]:
+            if q.start not in heads:
+                heads[q.start] = measure_head(doc, q)
+            if not _same_measure(heads[q.start], heads[b.start]):
+                continue
+        if abs(q.value - b.value) <= q.precision + b.precision + 1e-9:
+            return False
+        slips += one_slip(q.value, b.value, changed=True, single=True)
+    return slips == 1 and one_slip(a.value, b.value, changed=True, single=True)
 
 
 SCOPE_OPENER = LazyPattern(r"\W*(?:In|Across|Outside|Within|For|Among)\s+(?:the\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
@@ -1733,7 +1755,7 @@ def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, s
         same = [q for q in body if q.kind == h.kind and q.unit == h.unit and (h.kind != "count" or h.unit)]
         if any(abs(q.value - h.value) <= q.precision + h.precision + 1e-9 for q in same):
             continue
-        slips = [q for q in same if one_slip(q.value, h.value, changed=True) and q.scale == h.scale]
+        slips = [q for q in same if one_slip(q.value, h.value, changed=True, single=True) and q.scale == h.scale]
         if len(slips) == 1:
             yield slips[0], h, "headline figure"
 
