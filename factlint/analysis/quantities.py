@@ -1624,8 +1624,10 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     settings: dict[int, tuple] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
-            if a.kind != b.kind or a.block == b.block or a.kind == "measure" and a.dimension != b.dimension:
+            if a.kind != b.kind or a.kind == "measure" and a.dimension != b.dimension:
                 continue
+            if a.block == b.block and (a.sentence == b.sentence or not _points_back(doc, b)):
+                continue  # in one paragraph, only a later "the/that" figure restates ("a $5m fund ... the $5m fund")
             deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
             if not deed and unit_a != unit_b:
                 continue
@@ -1653,6 +1655,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
             anaphoric = anaphoric and (head or unit_a == unit_b and a.kind != "percent")
+            if a.block == b.block and not (anaphoric and (head or a.kind == "count")):
+                continue
             if not (definite or measure or deed or head or anaphoric) or a.kind == "percent" and not (measure or head):
                 continue
             scope = _scope(doc, b)
@@ -1674,6 +1678,11 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
+
+
+def _points_back(doc: Document, q: Quantity) -> bool:
+    """The figure is introduced by "the" or a demonstrative: it names something already said."""
+    return DEFINITE.search(doc.text, max(0, q.start - 6), q.start) is not None or _demonstrative(doc, q)
 
 
 def _sole_antecedent(doc: Document, info: list[tuple[Quantity, str, set[str]]], heads: dict[int, str],
