@@ -230,8 +230,9 @@ class QuantityConflict(Check):
         for first, second, key in itertools.chain(restatements(doc), headline_restatements(doc)):
             if second.start in reported:
                 continue  # two earlier mentions of one figure ("£194m" twice) against one restatement
-            if abs(first.value - second.value) <= slack(first) + slack(second):
-                continue
+            gap = abs(first.value - second.value)
+            if gap <= 1e-9 * max(1.0, abs(first.value)) or gap < (slack(first) + slack(second)) * (1 - 1e-9):
+                continue  # one value as written: "$2.6bn" and "$3bn" can be; "$2bn" and "$3bn" only touch
             if first.bound == "min" and second.value > first.value or first.bound == "max" and \
                     second.value < first.value or second.bound == "min" and first.value > second.value or \
                     second.bound == "max" and first.value < second.value:

@@ -1762,11 +1762,18 @@ def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, s
     body = [q for q in doc.quantities if q.block > 0 and q.bound in ("exact", "about")]
     for h in head:
         same = [q for q in body if q.kind == h.kind and q.unit == h.unit and (h.kind != "count" or h.unit)]
-        if any(abs(q.value - h.value) <= q.precision + h.precision + 1e-9 for q in same):
+        if any(_within_rounding(q, h) for q in same):
             continue
         slips = [q for q in same if one_slip(q.value, h.value, changed=True, single=True) and q.scale == h.scale]
         if len(slips) == 1:
             yield slips[0], h, "headline figure"
+
+
+def _within_rounding(a: Quantity, b: Quantity) -> bool:
+    """Two figures that can be one value as written: "$2.6bn" and "$3bn" can, "$2bn" and "$3bn", whose
+    rounding ranges only touch at $2.5bn, cannot."""
+    gap = abs(a.value - b.value)
+    return gap <= 1e-9 * max(1.0, abs(a.value)) or gap < (a.precision + b.precision) * (1 - 1e-9)
 
 
 def _mentions(doc: Document, q: Quantity, word: str) -> bool:
