@@ -1272,8 +1272,9 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         lowered = text[sentence.start:sentence.end].lower()
         if not any(key in lowered for key in COMPARATIVE_KEYS):
             continue
+        every = [q for q in figures_by_sentence(doc).get(index, ()) if q.kind in FIGURE_KINDS]
         for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
-            pair = _respective_pair(text, m.end(), sentence.end, inside)
+            pair = _respective_pair(text, m.end(), sentence.end, every)  # "with 80,000 to 170,000" reads as a range
             if pair is not None:
                 left, right = pair  # "A came in bigger than B, with $430m to $650m"
             else:
@@ -1369,6 +1370,8 @@ def _respective_pair(text: str, pos: int, end: int, inside: list[Quantity]) -> t
     for first, second in zip(after, after[1:]):
         if first.start - pos > 60:
             break
+        if first.bound == "range" and not (second.role == "range-end" and CAPITALISED.search(text, pos, first.start)):
+            continue  # "with 40 to 50 seats" is a range, unless it follows a name compared ("overtook Moran, with")
         if first.kind == second.kind and first.unit == second.unit and \
                 RESPECTIVE_GAP().fullmatch(text, first.end, second.start) and RESPECTIVE_LEAD().match(text, pos, first.start):
             return first, second
@@ -1387,7 +1390,8 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
         if gap.count(",") <= 2 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 5:
             return same[-1]  # "Germany, at £2,200, was ahead of", "With 4,000, Germany finished in front of"
         return None
-    if PRONOUN_SUBJECT().match(text, sentence.start, verb_start) and index > 0:
+    subject = PRONOUN_SUBJECT().match(text, sentence.start)  # no endpos: its look-ahead reads the verb
+    if subject is not None and subject.end() <= verb_start and index > 0:
         for q in reversed(by_sentence.get(index - 1, [])):
             if q.unit == right.unit and q.kind == right.kind and q.role not in ("from", "change"):
                 return q
@@ -2080,6 +2084,9 @@ def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Q
                 and abs(q.block - figure.block) <= reach and q.role not in ("change", "from", "whole", "range-end")
                 and not q.total_cue and q.bound == "exact" and id(q) not in wholes]
     peers = around(0)
+    listed = [p for p in peers if p.sentence == figure.sentence]
+    if sup.quantity is None and sup.among and len(listed) + 1 == sup.among:
+        peers = listed  # "A stood at $270m, and B at $510m. A was the larger of the two": the two listed together
     if sup.among and len(peers) + 1 < sup.among:
         peers = around(1)  # "the smallest of the three grants": the three may span paragraphs
     if sup.among:
