@@ -1,0 +1,122 @@
+"""Back-references and comparisons across sentences: a restated figure tied to its sole antecedent by
+"the"/"that", one finding per restatement, rounding ranges that only touch, "That was below ..." with its
+subject in the sentence before, "the larger of the two" against the two listed, and "with X to Y" after
+two names compared. Sentences and names are the team's own."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import lint_text
+
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+NOUNS = ["grant", "loan", "levy", "award", "settlement"]
+PEOPLE = ["Okonjo", "Varga", "Lindqvist", "Abara", "Teller"]
+
+
+def found(text: str, code: str) -> list:
+    return [f for f in lint_text(text, select=[code]).findings if f.code == code]
+
+
+
+# --- N203: a back-reference with one possible antecedent ------------------------------------------
+
+@SETTINGS
+@given(st.sampled_from(NOUNS), st.integers(1, 9), st.integers(1, 9), st.sampled_from(["The", "That"]),
+       st.sampled_from(["m", " million"]))
+def test_one_digit_restatement_found_in_every_form(noun, first, second, determiner, scale):
+    if first == second:
+        return
+    text = (f"Council news.\n\nThe port agreed a ${first}00{scale} {noun} with the ministry in March.\n\n"
+            f"Dockers were consulted on the terms.\n\n{determiner} ${second}00{scale} {noun} was signed on Friday.\n")
+    assert len(found(text, "N203")) == 1
+
+
+def test_one_digit_figure_with_two_possible_antecedents_is_left_alone():
+    text = ("Council news.\n\nThe port took a $200m loan in March and a $500m loan in May.\n\n"
+            "Dockers were consulted.\n\nThe $900m loan was signed on Friday.\n")
+    assert found(text, "N203") == []
+
+
+def test_one_digit_restatement_matching_an_earlier_figure_is_left_alone():
+    text = ("Council news.\n\nThe port took a $200m loan in March.\n\nA $900m loan followed in May.\n\n"
+            "The $900m loan was signed on Friday.\n")
+    assert found(text, "N203") == []
+
+
+def test_that_ties_a_share_to_its_antecedent():
+    text = ("Market report.\n\nThe pension fund holds a 2% stake in the brewer.\n\n"
+            "Analysts expect a vote soon.\n\nThat 7% stake could decide the result.\n")
+    assert len(found(text, "N203")) == 1
+
+
+def test_restatement_in_the_same_paragraph_by_the():
+    text = ("Election notes.\n\nLeaflets went to the 412 wards. Results will be posted in the 812 wards "
+            "within a week.\n")
+    assert len(found(text, "N203")) == 1
+
+
+def test_two_sets_in_one_sentence_are_not_a_restatement():
+    text = "Election notes.\n\nLeaflets went to 412 wards and posters to 812 wards.\n"
+    assert found(text, "N203") == []
+
+
+def test_two_earlier_mentions_give_one_finding():
+    text = ("Court report.\n\nInvestors will share £185m in compensation.\n\nEach claim of the £185m "
+            "compensation is checked.\n\nAnyone accepting the £285m compensation waives the right to sue.\n")
+    assert len(found(text, "N203")) == 1
+
+
+def test_headline_figure_one_digit_from_the_only_body_figure():
+    text = "# Utility pays $3bn to settle claims\n\nThe utility agreed to pay $2bn to settle the claims.\n"
+    assert len(found(text, "N203")) == 1
+
+
+def test_headline_figure_within_rounding_of_the_body():
+    text = "# Utility pays $3bn to settle claims\n\nThe utility agreed to pay $2.6bn to settle the claims.\n"
+    assert found(text, "N203") == []
+
+
+# --- N206: comparisons whose figures are in another sentence or given respectively --------------
+
+@SETTINGS
+@given(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE), st.integers(2, 9), st.integers(2, 9),
+       st.sampled_from([("below", -1), ("above", 1)]))
+def test_that_was_below_reads_the_sentence_before(a, b, x, y, word):
+    if a == b or x == y:
+        return
+    verb, direction = word
+    text = f"Spending review.\n\n{a} came in at ${x}00m. That was {verb} the ${y}00m of {b}.\n"
+    wrong = (x - y) * direction < 0
+    assert bool(found(text, "N206")) == wrong
+
+
+@SETTINGS
+@given(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE), st.integers(2, 9), st.integers(2, 9),
+       st.sampled_from([("larger", 1), ("smaller", -1)]))
+def test_the_larger_of_the_two_against_the_two_listed(a, b, x, y, word):
+    if a == b or x == y:
+        return
+    adjective, direction = word
+    text = (f"Spending review.\n\nThe agency spent $950m last year. {a} stood at ${x}00m, and {b} at ${y}00m. "
+            f"{a} was the {adjective} of the two.\n")
+    wrong = (x - y) * direction < 0
+    assert bool(found(text, "N206")) == wrong
+
+
+@SETTINGS
+@given(st.sampled_from(PEOPLE), st.sampled_from(PEOPLE), st.integers(11, 99), st.integers(11, 99),
+       st.sampled_from([("overtook", 1), ("trailed", -1), ("beat", 1)]))
+def test_with_x_to_y_after_two_names(a, b, x, y, word):
+    if a == b or x == y:
+        return
+    verb, direction = word
+    text = f"Poll result.\n\n{a} {verb} {b}, with {x},000 to {y},000.\n"
+    wrong = (x - y) * direction < 0
+    assert bool(found(text, "N206")) == wrong
+
+
+def test_range_after_a_comparison_is_no_pair():
+    text = "Poll result.\n\nTurnout was higher than in 2019, with 40 to 50 voters queuing at each booth.\n"
+    assert found(text, "N206") == []
