@@ -120,3 +120,9 @@ def test_with_x_to_y_after_two_names(a, b, x, y, word):
 def test_range_after_a_comparison_is_no_pair():
     text = "Poll result.\n\nTurnout was higher than in 2019, with 40 to 50 voters queuing at each booth.\n"
     assert found(text, "N206") == []
+
+
+def test_restatement_that_matches_an_earlier_figure_has_its_antecedent():
+    text = ("Housing plans.\n\nThe ministry approved 1,400 flats in May and another 1,900 in June. "
+            "The 1,400 flats will be built first.\n")
+    assert found(text, "N203") == []
