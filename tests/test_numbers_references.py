@@ -126,3 +126,22 @@ def test_restatement_that_matches_an_earlier_figure_has_its_antecedent():
     text = ("Housing plans.\n\nThe ministry approved 1,400 flats in May and another 1,900 in June. "
             "The 1,400 flats will be built first.\n")
     assert found(text, "N203") == []
+
+
+# --- N202: the two sides of one question ------------------------------------------------------------
+
+@SETTINGS
+@given(st.integers(30, 70), st.integers(30, 70), st.sampled_from(["%", " percent", " per cent"]),
+       st.sampled_from(["Support stood at {a}{u} against {b}{u} opposed.",
+                        "Supporters were {a}{u}, with {b}{u} opposed.",
+                        "{a}{u} were in favour and {b}{u} opposed."]))
+def test_two_sides_of_one_question_cannot_pass_100(a, b, unit, form):
+    if a + b > 125:
+        return  # sums far past 100% are read as shares of different wholes
+    text = "Ferry poll.\n\nIslanders were asked about the new ferry. " + form.format(a=a, b=b, u=unit) + "\n"
+    assert bool(found(text, "N202")) == (a + b > 101)
+
+
+def test_support_in_two_places_is_a_contrast_not_a_split():
+    text = "Euro poll.\n\nSupport was 60% in Germany against 55% in France.\n"
+    assert found(text, "N202") == []

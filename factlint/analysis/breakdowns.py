@@ -731,6 +731,7 @@ def _share_runs(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterat
 
 OPPOSITES = tuple(LazyPattern(rf"\b(?:{a})\b[^.;]*\b(?:{b})\b|\b(?:{b})\b[^.;]*\b(?:{a})\b", re.I) for a, b in (
     (r"backed|supported|favoured|favored|for|in\s+favour", "opposed|against|rejected"),
+    (r"support(?:ers?)?|in\s+favor", "opposed|opposition|rejected"),  # not "support ... against": a contrast
     ("yes", "no"), ("approved|approve", "disapproved|disapprove"), ("agreed|agree", "disagreed|disagree"),
     ("men", "women"), ("won", "lost")))
 
