@@ -145,3 +145,17 @@ def test_two_sides_of_one_question_cannot_pass_100(a, b, unit, form):
 def test_support_in_two_places_is_a_contrast_not_a_split():
     text = "Euro poll.\n\nSupport was 60% in Germany against 55% in France.\n"
     assert found(text, "N202") == []
+
+
+# --- N201: bare parts before a cued total take its unit ---------------------------------------------
+
+@SETTINGS
+@given(st.integers(11, 49), st.integers(11, 49), st.integers(-3, 3), st.sampled_from(["barrels", "tonnes", "km"]),
+       st.sampled_from(["for a combined", "for a total of", "making"]))
+def test_bare_parts_take_the_unit_of_a_cued_total(a, b, off, unit, cue):
+    text = f"Shipping report.\n\nIndia took {a},000 and Peru {b},000, {cue} {a + b + off},000 {unit}.\n"
+    hits = found(text, "N201")
+    if off == 0:
+        assert hits == []
+    elif cue == "for a combined":
+        assert len(hits) == 1

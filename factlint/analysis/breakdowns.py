@@ -486,7 +486,9 @@ def _cued_totals(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Itera
                     yield Breakdown(total, parts, "list", True, cue="complementary parts")
                     continue
                 before = [q for q in figures if q.end <= total.start and _usable(q) and q.role != "whole"
-                          and q.group >= 0 and (comparable(q, total) or _fits(total, q, ""))]
+                          and q.group >= 0 and (comparable(q, total) or _fits(total, q, "")
+                                                or q.kind == "count" and not q.unit and total.kind == "measure")]
+                # bare parts take the total's unit: "A took 31,000 and B 36,000, for a combined 67,000 barrels"
                 if len(before) >= 2 and len({q.group for q in before}) == 1 and total.total_cue in SUM_CUES:
                     yield Breakdown(total, before, "list", True, cue=total.total_cue)  # "..., for a combined £149bn"
                     continue
