@@ -1626,11 +1626,15 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     heads: dict[int, str] = {}
     settings: dict[int, tuple] = {}
+    sole: dict[int, bool] = {}
+    points_back: dict[int, bool] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
             if a.kind != b.kind or a.kind == "measure" and a.dimension != b.dimension:
                 continue
-            if a.block == b.block and (a.sentence == b.sentence or not _points_back(doc, b)):
+            if a.block == b.block and b.start not in points_back:
+                points_back[b.start] = _points_back(doc, b)
+            if a.block == b.block and (a.sentence == b.sentence or not points_back[b.start]):
                 continue  # in one paragraph, only a later "the/that" figure restates ("a $5m fund ... the $5m fund")
             deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
             if not deed and unit_a != unit_b:
@@ -1651,7 +1655,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
             if a.kind == "count" and min(a.value, b.value) < 1000 and not anaphoric:
                 continue  # a small count is the same one only when the text points back to it
             if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(
-                    a.value, b.value, anaphoric, demonstrative or anaphoric and _sole_antecedent(doc, info, heads, a, b)):
+                    a.value, b.value, anaphoric, demonstrative) and not (
+                    anaphoric and one_slip(a.value, b.value, True, True) and _sole_antecedent(doc, info, heads, b, sole)):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
@@ -1690,10 +1695,12 @@ def _points_back(doc: Document, q: Quantity) -> bool:
 
 
 def _sole_antecedent(doc: Document, info: list[tuple[Quantity, str, set[str]]], heads: dict[int, str],
-                     a: Quantity, b: Quantity) -> bool:
-    """``a`` is the one earlier figure of b's kind, unit and measure that a back-reference ("the $300m loan")
-    can point to by a changed digit, and no earlier one has b's value: then even a one-digit figure ("$900m"
-    ... "the $300m loan") is tied to it, since the reference has no other antecedent."""
+                     b: Quantity, cache: dict[int, bool]) -> bool:
+    """Exactly one earlier figure of b's kind, unit and measure is a back-reference's ("the $300m loan") one
+    changed digit away, and none has b's value: then even a one-digit figure ("$900m" ... "the $300m loan")
+    is tied to it, since the reference has no other antecedent. The caller checks that ``a`` is that one."""
+    if b.start in cache:
+        return cache[b.start]
     slips = 0
     for q, _, _ in info:
         if q.start >= b.start:
@@ -1706,9 +1713,11 @@ def _sole_antecedent(doc: Document, info: list[tuple[Quantity, str, set[str]]], 
             if not _same_measure(heads[q.start], heads[b.start]):
                 continue
         if abs(q.value - b.value) <= q.precision + b.precision + 1e-9:
-            return False
+            slips = 0
+            break
         slips += one_slip(q.value, b.value, changed=True, single=True)
-    return slips == 1 and one_slip(a.value, b.value, changed=True, single=True)
+    cache[b.start] = slips == 1
+    return slips == 1
 
 
 SCOPE_OPENER = LazyPattern(r"\W*(?:In|Across|Outside|Within|For|Among)\s+(?:the\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
