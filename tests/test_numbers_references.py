@@ -159,3 +159,11 @@ def test_bare_parts_take_the_unit_of_a_cued_total(a, b, off, unit, cue):
         assert hits == []
     elif cue == "for a combined":
         assert len(hits) == 1
+
+
+@SETTINGS
+@given(st.integers(40, 99), st.integers(10, 19), st.sampled_from(["split between", "divided between", "shared by"]))
+def test_a_part_as_large_as_the_whole_it_divides(whole, other, cue):
+    text = (f"Aid report.\n\nThe ${whole}m is {cue} the port, with ${other}m, and the railway, "
+            f"with ${whole}m.\n")
+    assert len(found(text, "N201")) == 1

@@ -339,7 +339,8 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
             cue = ""  # every figure in brackets: all are parts, the whole stands before them
         elif cue and _bracketed(doc, rest):
             cue = "brackets"  # "the €9m bill is paid by the state (€5m), the city (€3m) and ..."
-        if cue and first.value > max(m.value for m in rest) and comparable(first, rest[0]):
+        largest = max(m.value for m in rest)  # a whole divided in two or more may not equal one of its parts
+        if cue and (first.value > largest or first.value == largest and len(rest) >= 2) and comparable(first, rest[0]):
             partial = cue in ("of-which", "including") or bool(PARTIAL_WORDS().search(doc.text, first.end, rest[0].start))
             yield Breakdown(first, rest, cue if cue in ("of-which", "colon", "brackets") else "division",
                             complete and not partial or _complementary(doc, rest), partial, cue)
