@@ -167,3 +167,8 @@ def test_a_part_as_large_as_the_whole_it_divides(whole, other, cue):
     text = (f"Aid report.\n\nThe ${whole}m is {cue} the port, with ${other}m, and the railway, "
             f"with ${whole}m.\n")
     assert len(found(text, "N201")) == 1
+
+
+def test_the_whole_named_again_is_no_part():
+    text = ("Party funds.\n\nJust £8,170 of this was cash. £2,700, half of the £8,170, went to the regulator.\n")
+    assert found(text, "N201") == []
