@@ -226,17 +226,33 @@ class QuantityConflict(Check):
     summary = "the same measure of the same subject is stated twice with different values"
 
     def run(self, doc: Document) -> Iterator[Issue]:
+        reported: set[int] = set()
         for first, second, key in itertools.chain(restatements(doc), headline_restatements(doc)):
-            if abs(first.value - second.value) <= slack(first) + slack(second):
-                continue
+            if second.start in reported or _stated_before(doc, second):
+                continue  # two earlier mentions against one restatement; or "the 2,500 homes" after "2,500 homes"
+            gap = abs(first.value - second.value)
+            if gap <= 1e-9 * max(1.0, abs(first.value)) or gap < (slack(first) + slack(second)) * (1 - 1e-9):
+                continue  # one value as written: "$2.6bn" and "$3bn" can be; "$2bn" and "$3bn" only touch
             if first.bound == "min" and second.value > first.value or first.bound == "max" and \
                     second.value < first.value or second.bound == "min" and first.value > second.value or \
                     second.bound == "max" and first.value < second.value:
                 continue
+            reported.add(second.start)
             message = (f"\"{text_of(doc, second)}\" restates the {key} given earlier as "
                        f"\"{text_of(doc, first)}\"")
             yield Issue(second.start, second.end, message,
                         related=(Related(first.start, first.end, f"first stated as {text_of(doc, first)}"),))
+
+
+def _stated_before(doc: Document, q: Quantity) -> bool:
+    """An earlier figure of q's kind and unit has q's value: q restates that one, not a conflicting one."""
+    for other in doc.quantities:
+        if other.start >= q.start:
+            return False
+        if other.kind == q.kind and other.unit == q.unit and \
+                abs(other.value - q.value) <= min(other.precision, q.precision) + 1e-9 * max(1.0, abs(q.value)):
+            return True
+    return False
 
 
 class ArithmeticMismatch(Check):

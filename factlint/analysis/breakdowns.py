@@ -339,7 +339,8 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
             cue = ""  # every figure in brackets: all are parts, the whole stands before them
         elif cue and _bracketed(doc, rest):
             cue = "brackets"  # "the €9m bill is paid by the state (€5m), the city (€3m) and ..."
-        if cue and first.value > max(m.value for m in rest) and comparable(first, rest[0]):
+        largest = max(m.value for m in rest)
+        if cue and (first.value > largest or _part_as_whole(doc, first, rest)) and comparable(first, rest[0]):
             partial = cue in ("of-which", "including") or bool(PARTIAL_WORDS().search(doc.text, first.end, rest[0].start))
             yield Breakdown(first, rest, cue if cue in ("of-which", "colon", "brackets") else "division",
                             complete and not partial or _complementary(doc, rest), partial, cue)
@@ -357,6 +358,17 @@ def _sentence_lists(doc: Document, by_sentence: dict[int, list[Quantity]]) -> It
             partial = how in ("of-which", "including") and not complete
             yield Breakdown(whole, members, "of-which" if how == "of-which" else "list", complete and not partial,
                             partial, how)
+
+
+def _part_as_whole(doc: Document, first: Quantity, rest: list[Quantity]) -> bool:
+    """ "The $8bn is split between A, with $2bn, and B, with $8bn": a whole divided in one sentence into two
+    or more parts, one of them given its value; not "half of the £8,170", which names the whole again."""
+    equal = [m for m in rest if m.value == first.value]
+    return len(rest) >= 2 and len(equal) == 1 and all(m.sentence == first.sentence for m in rest) and \
+        DEFINITE_BEFORE.search(doc.text, max(0, equal[0].start - 6), equal[0].start) is None
+
+
+DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 
 
 def _whole_before(doc: Document, members: list[Quantity], by_sentence: dict[int, list[Quantity]]):
@@ -486,7 +498,9 @@ def _cued_totals(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Itera
                     yield Breakdown(total, parts, "list", True, cue="complementary parts")
                     continue
                 before = [q for q in figures if q.end <= total.start and _usable(q) and q.role != "whole"
-                          and q.group >= 0 and (comparable(q, total) or _fits(total, q, ""))]
+                          and q.group >= 0 and (comparable(q, total) or _fits(total, q, "")
+                                                or q.kind == "count" and not q.unit and total.kind == "measure")]
+                # bare parts take the total's unit: "A took 31,000 and B 36,000, for a combined 67,000 barrels"
                 if len(before) >= 2 and len({q.group for q in before}) == 1 and total.total_cue in SUM_CUES:
                     yield Breakdown(total, before, "list", True, cue=total.total_cue)  # "..., for a combined £149bn"
                     continue
@@ -731,6 +745,7 @@ def _share_runs(doc: Document, by_sentence: dict[int, list[Quantity]]) -> Iterat
 
 OPPOSITES = tuple(LazyPattern(rf"\b(?:{a})\b[^.;]*\b(?:{b})\b|\b(?:{b})\b[^.;]*\b(?:{a})\b", re.I) for a, b in (
     (r"backed|supported|favoured|favored|for|in\s+favour", "opposed|against|rejected"),
+    (r"support(?:ers?)?|in\s+favor", "opposed|opposition|rejected"),  # not "support ... against": a contrast
     ("yes", "no"), ("approved|approve", "disapproved|disapprove"), ("agreed|agree", "disagreed|disagree"),
     ("men", "women"), ("won", "lost")))
 

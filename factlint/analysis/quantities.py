@@ -1272,8 +1272,9 @@ def analyze_comparisons(doc: Document) -> tuple[list[Superlative], list[Comparis
         lowered = text[sentence.start:sentence.end].lower()
         if not any(key in lowered for key in COMPARATIVE_KEYS):
             continue
+        every = [q for q in figures_by_sentence(doc).get(index, ()) if q.kind in FIGURE_KINDS]
         for m in COMPARATIVE_VERB().finditer(text, sentence.start, sentence.end):
-            pair = _respective_pair(text, m.end(), sentence.end, inside)
+            pair = _respective_pair(text, m.end(), sentence.end, every)  # "with 80,000 to 170,000" reads as a range
             if pair is not None:
                 left, right = pair  # "A came in bigger than B, with $430m to $650m"
             else:
@@ -1369,6 +1370,8 @@ def _respective_pair(text: str, pos: int, end: int, inside: list[Quantity]) -> t
     for first, second in zip(after, after[1:]):
         if first.start - pos > 60:
             break
+        if first.bound == "range" and not (second.role == "range-end" and CAPITALISED.search(text, pos, first.start)):
+            continue  # "with 40 to 50 seats" is a range, unless it follows a name compared ("overtook Moran, with")
         if first.kind == second.kind and first.unit == second.unit and \
                 RESPECTIVE_GAP().fullmatch(text, first.end, second.start) and RESPECTIVE_LEAD().match(text, pos, first.start):
             return first, second
@@ -1387,7 +1390,8 @@ def _comparison_left(doc: Document, index: int, verb_start: int, right: Quantity
         if gap.count(",") <= 2 and not CLAUSE_WORD.search(gap) and len(gap.split()) <= 5:
             return same[-1]  # "Germany, at £2,200, was ahead of", "With 4,000, Germany finished in front of"
         return None
-    if PRONOUN_SUBJECT().match(text, sentence.start, verb_start) and index > 0:
+    subject = PRONOUN_SUBJECT().match(text, sentence.start)  # no endpos: its look-ahead reads the verb
+    if subject is not None and subject.end() <= verb_start and index > 0:
         for q in reversed(by_sentence.get(index - 1, [])):
             if q.unit == right.unit and q.kind == right.kind and q.role not in ("from", "change"):
                 return q
@@ -1622,10 +1626,16 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
     info = [(q, _acronym_unit(doc, q), _frame_words(doc, q)) for q in candidates]
     heads: dict[int, str] = {}
     settings: dict[int, tuple] = {}
+    sole: dict[int, bool] = {}
+    points_back: dict[int, bool] = {}
     for i, (a, unit_a, frame_a) in enumerate(info):
         for b, unit_b, frame_b in info[i + 1:i + 1 + MAX_RESTATEMENT_REACH]:
-            if a.kind != b.kind or a.block == b.block or a.kind == "measure" and a.dimension != b.dimension:
+            if a.kind != b.kind or a.kind == "measure" and a.dimension != b.dimension:
                 continue
+            if a.block == b.block and b.start not in points_back:
+                points_back[b.start] = _points_back(doc, b)
+            if a.block == b.block and (a.sentence == b.sentence or not points_back[b.start]):
+                continue  # in one paragraph, only a later "the/that" figure restates ("a $5m fund ... the $5m fund")
             deed = a.kind == "count" and (_agent_link(unit_a, frame_b) or _agent_link(unit_b, frame_a))
             if not deed and unit_a != unit_b:
                 continue
@@ -1634,18 +1644,19 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                     heads[q.start] = measure_head(doc, q)
             head = _same_measure(heads[a.start], heads[b.start]) and heads[b.start]
             definite = DEFINITE.search(doc.text, max(0, b.start - 6), b.start) is not None
-            if head and not (definite or _shared_names(doc, a, b)
-                             or describe(doc, a).period and a.period == describe(doc, b).period):
-                head = ""  # one measure name needs one more tie: "the", the same place or the same period
             demonstrative = _demonstrative(doc, b)
+            if head and not (definite or demonstrative or _shared_names(doc, a, b)
+                             or describe(doc, a).period and a.period == describe(doc, b).period):
+                head = ""  # one measure name needs one more tie: "the", "that", the same place or the same period
             if not (deed or head or frame_a & frame_b or definite and a.kind == "count" or demonstrative and (
                     a.kind != "percent" and _same_noun(a, b))):
                 continue
-            anaphoric = demonstrative or definite and (a.kind == "count" or bool(head))
+            anaphoric = demonstrative or definite and (a.kind == "count" or bool(head) or _same_noun(a, b))
             if a.kind == "count" and min(a.value, b.value) < 1000 and not anaphoric:
                 continue  # a small count is the same one only when the text points back to it
-            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(a.value, b.value, anaphoric,
-                                                                                    demonstrative):
+            if max(a.value, b.value) > 1.5 * min(a.value, b.value) and not one_slip(
+                    a.value, b.value, anaphoric, demonstrative) and not (
+                    anaphoric and one_slip(a.value, b.value, True, True) and _sole_antecedent(doc, info, heads, b, sole)):
                 continue  # a figure that drifted by half is a different figure, unless a slip explains it
             describe(doc, a)
             describe(doc, b)
@@ -1653,6 +1664,8 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 continue
             measure = a.measure and b.measure and a.measure.split()[-1] == b.measure.split()[-1]
             anaphoric = anaphoric and (head or unit_a == unit_b and a.kind != "percent")
+            if a.block == b.block and not (anaphoric and (head or a.kind == "count")):
+                continue
             if not (definite or measure or deed or head or anaphoric) or a.kind == "percent" and not (measure or head):
                 continue
             scope = _scope(doc, b)
@@ -1674,6 +1687,37 @@ def restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, str]]:
                 key = a.noun if deed else (b.noun.split()[0] if b.noun and b.kind == "money" else b.noun or unit_b)
             yield a, b, key
             break
+
+
+def _points_back(doc: Document, q: Quantity) -> bool:
+    """The figure is introduced by "the" or a demonstrative: it names something already said."""
+    return DEFINITE.search(doc.text, max(0, q.start - 6), q.start) is not None or _demonstrative(doc, q)
+
+
+def _sole_antecedent(doc: Document, info: list[tuple[Quantity, str, set[str]]], heads: dict[int, str],
+                     b: Quantity, cache: dict[int, bool]) -> bool:
+    """Exactly one earlier figure of b's kind, unit and measure is a back-reference's ("the $300m loan") one
+    changed digit away, and none has b's value: then even a one-digit figure ("$900m" ... "the $300m loan")
+    is tied to it, since the reference has no other antecedent. The caller checks that ``a`` is that one."""
+    if b.start in cache:
+        return cache[b.start]
+    slips = 0
+    for q, _, _ in info:
+        if q.start >= b.start:
+            break
+        if q.kind != b.kind or q.unit != b.unit:
+            continue
+        if heads[b.start]:
+            if q.start not in heads:
+                heads[q.start] = measure_head(doc, q)
+            if not _same_measure(heads[q.start], heads[b.start]):
+                continue
+        if abs(q.value - b.value) <= q.precision + b.precision + 1e-9:
+            slips = 0
+            break
+        slips += one_slip(q.value, b.value, changed=True, single=True)
+    cache[b.start] = slips == 1
+    return slips == 1
 
 
 SCOPE_OPENER = LazyPattern(r"\W*(?:In|Across|Outside|Within|For|Among)\s+(?:the\s+)?(?P<noun>[A-Za-z][\w'’-]+)")
@@ -1731,11 +1775,18 @@ def headline_restatements(doc: Document) -> Iterator[tuple[Quantity, Quantity, s
     body = [q for q in doc.quantities if q.block > 0 and q.bound in ("exact", "about")]
     for h in head:
         same = [q for q in body if q.kind == h.kind and q.unit == h.unit and (h.kind != "count" or h.unit)]
-        if any(abs(q.value - h.value) <= q.precision + h.precision + 1e-9 for q in same):
+        if any(_within_rounding(q, h) for q in same):
             continue
-        slips = [q for q in same if one_slip(q.value, h.value, changed=True) and q.scale == h.scale]
+        slips = [q for q in same if one_slip(q.value, h.value, changed=True, single=True) and q.scale == h.scale]
         if len(slips) == 1:
             yield slips[0], h, "headline figure"
+
+
+def _within_rounding(a: Quantity, b: Quantity) -> bool:
+    """Two figures that can be one value as written: "$2.6bn" and "$3bn" can, "$2bn" and "$3bn", whose
+    rounding ranges only touch at $2.5bn, cannot."""
+    gap = abs(a.value - b.value)
+    return gap <= 1e-9 * max(1.0, abs(a.value)) or gap < (a.precision + b.precision) * (1 - 1e-9)
 
 
 def _mentions(doc: Document, q: Quantity, word: str) -> bool:
@@ -2042,6 +2093,9 @@ def superlative_peers(doc: Document, sup: Superlative) -> tuple[Quantity, list[Q
                 and abs(q.block - figure.block) <= reach and q.role not in ("change", "from", "whole", "range-end")
                 and not q.total_cue and q.bound == "exact" and id(q) not in wholes]
     peers = around(0)
+    listed = [p for p in peers if p.sentence == figure.sentence]
+    if sup.quantity is None and sup.among and len(listed) + 1 == sup.among:
+        peers = listed  # "A stood at $270m, and B at $510m. A was the larger of the two": the two listed together
     if sup.among and len(peers) + 1 < sup.among:
         peers = around(1)  # "the smallest of the three grants": the three may span paragraphs
     if sup.among:
