@@ -234,6 +234,7 @@ class AcronymContext(Check):
         countries = set(context.countries)
         local = sentence_words(doc, mention.start)
         gloss = gloss_of(doc, mention)
+        placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names, once per mention
         block = doc.block_at(mention.start)
         here = block.index if block is not None else -1
         # the article names the written organisation in full before this mention, or beside it: it means it
@@ -249,7 +250,7 @@ class AcronymContext(Check):
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
-                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other)
+                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other, placed)
                 if said < 0:
                     continue  # the text says what the written organisation is or does, not this one
                 if said >= 2:
@@ -451,7 +452,7 @@ _PARTY_CUES = ("member", "members", "party", "parties", "signatory", "signatorie
 
 
 def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, written: tuple[Organisation, ...],
-                        other: Organisation) -> tuple[int, list[str]]:
+                        other: Organisation, placed: frozenset[str]) -> tuple[int, list[str]]:
     """How strongly what the text says at the mention (its gloss, its sentence, the countries the
     sentence makes members or parties) describes ``other`` and not the written organisation.
 
@@ -461,7 +462,6 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
     non-member of the written body a party; 1: one such word in the sentence.
     """
     score, reasons = 0, []
-    placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names
     if placed:
         if any(o.members is None or placed & o.members for o in written):
             return -1, []

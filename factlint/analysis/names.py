@@ -327,7 +327,7 @@ class _NamedClauses:
 
 # --- spellings -----------------------------------------------------------------
 
-surname_keys = index_keys  # the fact base files its people under the same keys
+surname_keys = lru_cache(maxsize=8192)(index_keys)  # the fact base files its people under the same keys
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -886,7 +886,7 @@ class _Builder:
                 if len(given) > len(p.given):
                     p.given, p.name = given, name
                 return i, "full"
-        if given:
+        if given and self.multipart:
             for i in self.multipart.get(forms(name)[3][:1], ()):
                 if _spells_family(name, people[i].family):
                     return i, "surname"
@@ -1087,7 +1087,7 @@ class _Builder:
             n_start, n_end = self._single_start(name, lo), name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
-            if len(name) > 1 and not known:  # "De la Serre said", after "Rene de LaSerre"
+            if len(name) > 1 and not known and self.multipart:  # "De la Serre said", after "Rene de LaSerre"
                 known = [pid for pid in self.multipart.get(forms(text[n_start:n_end])[3][:1], ())
                          if _spells_family(text[n_start:n_end], self.out.people[pid].family)] or None
             if known:
@@ -1264,7 +1264,8 @@ class _Builder:
                 after = text[m.end:m.end + 100]
                 after = after[:cut.start()] if (cut := SENTENCE_END.search(after)) else after
                 words = text[max(0, m.start - 40):m.start].lower().split()[-4:] + after.lower().split()[:12]
-                if any(w.strip(",.;:'’s—–-") in FAMILY_WORDS or w.strip(",.;:—–-") in FAMILY_WORDS for w in words):
+                stripped = {w.strip(",.;:'’s—–-") for w in words} | {w.strip(",.;:—–-") for w in words}
+                if not FAMILY_WORDS.isdisjoint(stripped):
                     family.add(p.surname)
                     p.related = True
                     break
