@@ -230,16 +230,13 @@ class AcronymContext(Check):
     def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                 mentioned: set[str], uses: int, uses_of: Counter) -> Issue | None:
         kb = knowledge()
-        context = doc.acronyms.context()
-        countries = set(context.countries)
-        local = sentence_words(doc, mention.start)
         gloss = gloss_of(doc, mention)
         placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names, once per mention
         block = doc.block_at(mention.start)
         here = block.index if block is not None else -1
-        # the article names the written organisation in full before this mention, or beside it: it means it
-        introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
-                         for org in written for name in org.names if " " in name)
+        # what only some paths need is computed on first use: most mentions are decided by the gloss
+        introduced: bool | None = None
+        local: Counter | None = None
         written_ids = {o.id for o in written}
         found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
@@ -256,6 +253,10 @@ class AcronymContext(Check):
                 if said >= 2:
                     found.append((said + 2, rank, other, said_reasons))
                     continue
+                if introduced is None:
+                    # the article names the written organisation in full before this mention, or beside it: it means it
+                    introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
+                                     for org in written for name in org.names if " " in name)
                 if introduced:
                     continue
                 times = _times_named(doc, other, uses_of)
@@ -264,8 +265,11 @@ class AcronymContext(Check):
                     found.append((2 + said, rank, other, said_reasons + [
                         f"the article speaks of the {other.acronym} {times} times and of the {mention.key} only here"]))
                     continue
-                score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
-                                                            local, mentioned)
+                if local is None:
+                    local = sentence_words(doc, mention.start)
+                context = doc.acronyms.context()
+                score, reasons, by_members = self._evidence(doc, mention, written, other, set(context.countries),
+                                                            context.words, local, mentioned)
                 score += said
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
                 if score >= 2 and (uses == 1 or by_members):
@@ -275,6 +279,8 @@ class AcronymContext(Check):
         if not found:
             return None
         _, _, other, reasons = max(found, key=lambda f: (f[0], -f[1]))
+        context = doc.acronyms.context()
+        countries = set(context.countries)
         related = tuple(Related(*context.countries[c], f"{c}, a member of the {other.acronym}")
                         for c in sorted(countries & (other.members or set()),
                                         key=lambda c: context.countries[c][0])[:3])
