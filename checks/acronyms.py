@@ -20,6 +20,7 @@ from factlint.analysis.acronyms import (
     acronym_key,
     countries_in,
     gloss_of,
+    phrase_forms,
     phrase_key,
     knowledge,
     name_key,
@@ -437,10 +438,16 @@ def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:
     text = doc.text
     found = {c for c, (a, b) in countries_in(text, start, end).items()
              if text[a:b] not in capitals and not _PLACE_OF_SEAT.search(text, max(start, a - 6), a)}
-    for region, adjective in knowledge().region_adjectives.items():
-        if gloss.hits((adjective,), True) or gloss.hits((region.lower(),), True):
-            found |= knowledge().region_countries[region]
+    regions = knowledge().region_countries
+    found.update(*(regions[region] for region, keys in _region_keys() if any(k in gloss.attached for k in keys)))
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _region_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each region with the phrase keys of its adjective and its name, as ``Gloss.hits`` matches them."""
+    return tuple((region, (*phrase_forms(adjective), *phrase_forms(region.lower())))
+                 for region, adjective in knowledge().region_adjectives.items())
 
 
 def _described(org: Organisation) -> bool:

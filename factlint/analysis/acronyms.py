@@ -880,7 +880,7 @@ class Gloss:
     def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
         """The phrases found (a plural or a possessive of the last word counts)."""
         where = self.attached if attached_only else self.sentence
-        return [p for p in phrases if any(key in where for key in _phrase_forms(p))]
+        return [p for p in phrases if any(key in where for key in phrase_forms(p))]
 
 
 def _normalise(text: str) -> str:
@@ -893,7 +893,7 @@ def phrase_key(phrase: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _phrase_forms(phrase: str) -> tuple[str, ...]:
+def phrase_forms(phrase: str) -> tuple[str, ...]:
     """A phrase's key, and those of its plural and possessive: what ``Gloss.hits`` looks for."""
     return tuple(dict.fromkeys((phrase_key(phrase), phrase_key(phrase + "s"), phrase_key(phrase + "'s"))))
 
