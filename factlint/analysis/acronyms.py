@@ -878,9 +878,10 @@ class Gloss:
     attached_span: tuple[int, int]
 
     def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
-        """The phrases found (a plural or a possessive of the last word counts)."""
+        """The phrases found (a plural or a possessive of the last word counts), in alphabetical
+        order: callers pass sets, whose order changes from run to run with string hashing."""
         where = self.attached if attached_only else self.sentence
-        return [p for p in phrases if any(key in where for key in phrase_forms(p))]
+        return sorted(p for p in phrases if any(key in where for key in phrase_forms(p)))
 
 
 def _normalise(text: str) -> str:
