@@ -106,6 +106,13 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 PRONOUN_SEX = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 
 
+@cache
+def family_word() -> re.Pattern:
+    """A family word as a whitespace-split word holds it once ``_family`` strips its punctuation."""
+    edge = r"\s,.;:'’s—–-"
+    return re.compile(rf"(?<![^{edge}])(?:{_alternation(FAMILY_WORDS)})(?![^{edge}])", re.IGNORECASE)
+
+
 def _pronoun_sex(text: str, start: int, end: int) -> str:
     """"m" or "f": the first personal pronoun in ``text[start:end]``, or ""."""
     m = PRONOUN_SEX.search(text, start, end)
@@ -1257,10 +1264,19 @@ class _Builder:
         """Surnames the text gives to relatives: two people then rightly share or echo a surname."""
         text = self.text
         family: set[str] = set()
+        # where a family word can be: a superset of what the word test below accepts, to skip the
+        # mentions (most of them) with none near
+        near = [m.start() for m in family_word().finditer(text)]
+        if not near:
+            self.out.family = frozenset()
+            return
         for p in self.out.people:
             if p.surname in family:
                 continue
             for m in p.mentions:
+                k = bisect.bisect_left(near, m.start - 55)  # a family word the window's first word cuts
+                if k == len(near) or near[k] >= m.end + 100:
+                    continue
                 after = text[m.end:m.end + 100]
                 after = after[:cut.start()] if (cut := SENTENCE_END.search(after)) else after
                 words = text[max(0, m.start - 40):m.start].lower().split()[-4:] + after.lower().split()[:12]
