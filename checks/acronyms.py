@@ -532,8 +532,8 @@ _CLAUSE = re.compile(r"[,;:.!?()—–]")
 
 def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                   other: Organisation) -> list[str]:
-    """Countries the text makes members or parties of the body at the acronym ("Norway belongs to
-    the EAEU together with Iceland and Liechtenstein", "the CSTO agreement, to which Moldova remains
+    """Countries the text makes members or parties of the body at the acronym ("the EAEU, which
+    Norway and Iceland belong to", "the CSTO agreement, to which Moldova remains
     a party") that all belong to ``other``: those that belong to none of the written organisations."""
     if other.members is None or any(o.members is None for o in written):
         return []

@@ -153,7 +153,7 @@ ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "he
 # "the Greens, whose leader, Petra Holub,": the body before "whose" is the post's.
 WHOSE_BEFORE = regex.compile(r"(?:^|[\s(])((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.&-]*|[\p{Ll}]+),\s+whose\s+$",
                              regex.REVERSE)
-# "Chief Minister Rhona Teare, whose Liberal Alliance lost three seats,": the person's own party or body.
+# "Mayor Ada Lenk, whose Civic Union won the vote,": the person's own party or body.
 WHOSE_BODY = regex.compile(r",\s+whose\s+((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)")
 # Posts at the top of an organisation, grouped where two words name the same post.
 TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
