@@ -518,8 +518,8 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
 
 
 # The text makes countries members or parties of the body named at the acronym: a cue right before
-# it, its subject the countries before it in the clause ("Norway belongs to the EAEU together with
-# Iceland"), or a relative clause right after it (", to which Moldova remains a party", ", whose
+# it, its subject the countries before it in the clause ("Chile and Peru, like Japan, belong to
+# APEC"), or a relative clause right after it (", to which Moldova remains a party", ", whose
 # members include ...").
 _MEMBER_BEFORE = re.compile(r"\b(?:belongs?|belonging|(?:is|are|was|were|as|becomes?|became|remains?)[ \t]+(?:an?[ \t]+)?"
                             r"(?:fellow[ \t]+|founding[ \t]+|full[ \t]+)?(?:members?|part|parties|party)|within|framework)"
