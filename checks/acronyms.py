@@ -20,6 +20,7 @@ from factlint.analysis.acronyms import (
     acronym_key,
     countries_in,
     gloss_of,
+    phrase_forms,
     phrase_key,
     knowledge,
     name_key,
@@ -230,15 +231,13 @@ class AcronymContext(Check):
     def _better(self, doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                 mentioned: set[str], uses: int, uses_of: Counter) -> Issue | None:
         kb = knowledge()
-        context = doc.acronyms.context()
-        countries = set(context.countries)
-        local = sentence_words(doc, mention.start)
         gloss = gloss_of(doc, mention)
+        placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names, once per mention
         block = doc.block_at(mention.start)
         here = block.index if block is not None else -1
-        # the article names the written organisation in full before this mention, or beside it: it means it
-        introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
-                         for org in written for name in org.names if " " in name)
+        # what only some paths need is computed on first use: most mentions are decided by the gloss
+        introduced: bool | None = None
+        local: Counter | None = None
         written_ids = {o.id for o in written}
         found: list[tuple[int, int, Organisation, list[str]]] = []
         rank = 0
@@ -249,12 +248,16 @@ class AcronymContext(Check):
                         or self._in_sentence(doc, mention, other):
                     continue  # the same acronym, or the two named side by side on purpose ("the WHO and the WTO")
                 rank += 1
-                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other)
+                said, said_reasons = _what_the_text_says(doc, mention, gloss, written, other, placed)
                 if said < 0:
                     continue  # the text says what the written organisation is or does, not this one
                 if said >= 2:
                     found.append((said + 2, rank, other, said_reasons))
                     continue
+                if introduced is None:
+                    # the article names the written organisation in full before this mention, or beside it: it means it
+                    introduced = any(0 <= doc.acronyms.first_block_saying(name) <= here
+                                     for org in written for name in org.names if " " in name)
                 if introduced:
                     continue
                 times = _times_named(doc, other, uses_of)
@@ -263,8 +266,11 @@ class AcronymContext(Check):
                     found.append((2 + said, rank, other, said_reasons + [
                         f"the article speaks of the {other.acronym} {times} times and of the {mention.key} only here"]))
                     continue
-                score, reasons, by_members = self._evidence(doc, mention, written, other, countries, context.words,
-                                                            local, mentioned)
+                if local is None:
+                    local = sentence_words(doc, mention.start)
+                context = doc.acronyms.context()
+                score, reasons, by_members = self._evidence(doc, mention, written, other, set(context.countries),
+                                                            context.words, local, mentioned)
                 score += said
                 # a slip is rare: an acronym used again and again is meant, unless its members say otherwise
                 if score >= 2 and (uses == 1 or by_members):
@@ -274,6 +280,8 @@ class AcronymContext(Check):
         if not found:
             return None
         _, _, other, reasons = max(found, key=lambda f: (f[0], -f[1]))
+        context = doc.acronyms.context()
+        countries = set(context.countries)
         related = tuple(Related(*context.countries[c], f"{c}, a member of the {other.acronym}")
                         for c in sorted(countries & (other.members or set()),
                                         key=lambda c: context.countries[c][0])[:3])
@@ -430,10 +438,16 @@ def _places_in(doc: Document, gloss: Gloss) -> frozenset[str]:
     text = doc.text
     found = {c for c, (a, b) in countries_in(text, start, end).items()
              if text[a:b] not in capitals and not _PLACE_OF_SEAT.search(text, max(start, a - 6), a)}
-    for region, adjective in knowledge().region_adjectives.items():
-        if gloss.hits((adjective,), True) or gloss.hits((region.lower(),), True):
-            found |= knowledge().region_countries[region]
+    regions = knowledge().region_countries
+    found.update(*(regions[region] for region, keys in _region_keys() if any(k in gloss.attached for k in keys)))
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _region_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each region with the phrase keys of its adjective and its name, as ``Gloss.hits`` matches them."""
+    return tuple((region, (*phrase_forms(adjective), *phrase_forms(region.lower())))
+                 for region, adjective in knowledge().region_adjectives.items())
 
 
 def _described(org: Organisation) -> bool:
@@ -451,7 +465,7 @@ _PARTY_CUES = ("member", "members", "party", "parties", "signatory", "signatorie
 
 
 def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, written: tuple[Organisation, ...],
-                        other: Organisation) -> tuple[int, list[str]]:
+                        other: Organisation, placed: frozenset[str]) -> tuple[int, list[str]]:
     """How strongly what the text says at the mention (its gloss, its sentence, the countries the
     sentence makes members or parties) describes ``other`` and not the written organisation.
 
@@ -461,7 +475,6 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
     non-member of the written body a party; 1: one such word in the sentence.
     """
     score, reasons = 0, []
-    placed = _places_in(doc, gloss)  # "the Asian treaty TPP": countries the gloss names
     if placed:
         if any(o.members is None or placed & o.members for o in written):
             return -1, []
@@ -505,8 +518,8 @@ def _what_the_text_says(doc: Document, mention: AcronymMention, gloss: Gloss, wr
 
 
 # The text makes countries members or parties of the body named at the acronym: a cue right before
-# it, its subject the countries before it in the clause ("Norway belongs to the EAEU together with
-# Iceland"), or a relative clause right after it (", to which Moldova remains a party", ", whose
+# it, its subject the countries before it in the clause ("Chile and Peru, like Japan, belong to
+# APEC"), or a relative clause right after it (", to which Moldova remains a party", ", whose
 # members include ...").
 _MEMBER_BEFORE = re.compile(r"\b(?:belongs?|belonging|(?:is|are|was|were|as|becomes?|became|remains?)[ \t]+(?:an?[ \t]+)?"
                             r"(?:fellow[ \t]+|founding[ \t]+|full[ \t]+)?(?:members?|part|parties|party)|within|framework)"
@@ -519,8 +532,8 @@ _CLAUSE = re.compile(r"[,;:.!?()—–]")
 
 def _members_said(doc: Document, mention: AcronymMention, written: tuple[Organisation, ...],
                   other: Organisation) -> list[str]:
-    """Countries the text makes members or parties of the body at the acronym ("Norway belongs to
-    the EAEU together with Iceland and Liechtenstein", "the CSTO agreement, to which Moldova remains
+    """Countries the text makes members or parties of the body at the acronym ("the EAEU, which
+    Norway and Iceland belong to", "the CSTO agreement, to which Moldova remains
     a party") that all belong to ``other``: those that belong to none of the written organisations."""
     if other.members is None or any(o.members is None for o in written):
         return []

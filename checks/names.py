@@ -297,8 +297,8 @@ class RoleConflict(Check):
     @staticmethod
     def _post_held_by_another(people: list[Person], flagged: set[int]) -> Iterator[Issue]:
         """A person with two top posts, the second of which the article gives to someone else in the
-        same body: "Chief executive Sandra Pilling" ... "the trust's chair, Professor Alan Rudd" ...
-        "Pilling, who has chaired the trust since 2021"."""
+        same body: "Managing director Ines Korra" ... "the firm's chair, Dr Paul Wend" ...
+        "Korra, who chairs the firm"."""
         holders: dict[tuple[str, str], list[tuple[Person, Role]]] = {}
         for p in people:
             for r in p.roles:

@@ -878,10 +878,10 @@ class Gloss:
     attached_span: tuple[int, int]
 
     def hits(self, phrases: tuple[str, ...], attached_only: bool = False) -> list[str]:
-        """The phrases found (a plural or a possessive of the last word counts)."""
+        """The phrases found (a plural or a possessive of the last word counts), in alphabetical
+        order: callers pass sets, whose order changes from run to run with string hashing."""
         where = self.attached if attached_only else self.sentence
-        return [p for p in phrases if phrase_key(p) in where or phrase_key(p + "s") in where
-                or phrase_key(p + "'s") in where]
+        return sorted(p for p in phrases if any(key in where for key in phrase_forms(p)))
 
 
 def _normalise(text: str) -> str:
@@ -891,6 +891,12 @@ def _normalise(text: str) -> str:
 @lru_cache(maxsize=4096)
 def phrase_key(phrase: str) -> str:
     return _normalise(phrase)
+
+
+@lru_cache(maxsize=4096)
+def phrase_forms(phrase: str) -> tuple[str, ...]:
+    """A phrase's key, and those of its plural and possessive: what ``Gloss.hits`` looks for."""
+    return tuple(dict.fromkeys((phrase_key(phrase), phrase_key(phrase + "s"), phrase_key(phrase + "'s"))))
 
 
 def gloss_of(doc: Document, mention: AcronymMention) -> Gloss:

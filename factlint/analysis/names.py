@@ -106,6 +106,13 @@ SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 PRONOUN_SEX = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 
 
+@cache
+def family_word() -> re.Pattern:
+    """A family word as a whitespace-split word holds it once ``_family`` strips its punctuation."""
+    edge = r"\s,.;:'’s—–-"
+    return re.compile(rf"(?<![^{edge}])(?:{_alternation(FAMILY_WORDS)})(?![^{edge}])", re.IGNORECASE)
+
+
 def _pronoun_sex(text: str, start: int, end: int) -> str:
     """"m" or "f": the first personal pronoun in ``text[start:end]``, or ""."""
     m = PRONOUN_SEX.search(text, start, end)
@@ -146,7 +153,7 @@ ROLE_VERBS = {"chairs": "chair", "heads": "head", "leads": "leader", "runs": "he
 # "the Greens, whose leader, Petra Holub,": the body before "whose" is the post's.
 WHOSE_BEFORE = regex.compile(r"(?:^|[\s(])((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,3}\p{Lu}[\p{L}\p{M}'’.&-]*|[\p{Ll}]+),\s+whose\s+$",
                              regex.REVERSE)
-# "Chief Minister Rhona Teare, whose Liberal Alliance lost three seats,": the person's own party or body.
+# "Mayor Ada Lenk, whose Civic Union won the vote,": the person's own party or body.
 WHOSE_BODY = regex.compile(r",\s+whose\s+((?:\p{Lu}[\p{L}\p{M}'’.&-]*\s+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)")
 # Posts at the top of an organisation, grouped where two words name the same post.
 TOP_ROLES = {"president": "president", "chairman": "chair", "chairwoman": "chair", "chair": "chair",
@@ -327,7 +334,7 @@ class _NamedClauses:
 
 # --- spellings -----------------------------------------------------------------
 
-surname_keys = index_keys  # the fact base files its people under the same keys
+surname_keys = lru_cache(maxsize=8192)(index_keys)  # the fact base files its people under the same keys
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -886,7 +893,7 @@ class _Builder:
                 if len(given) > len(p.given):
                     p.given, p.name = given, name
                 return i, "full"
-        if given:
+        if given and self.multipart:
             for i in self.multipart.get(forms(name)[3][:1], ()):
                 if _spells_family(name, people[i].family):
                     return i, "surname"
@@ -1087,7 +1094,7 @@ class _Builder:
             n_start, n_end = self._single_start(name, lo), name[-1][1]
             word = name[-1][2]
             known = surnames.get(word)
-            if len(name) > 1 and not known:  # "De la Serre said", after "Rene de LaSerre"
+            if len(name) > 1 and not known and self.multipart:  # "De la Serre said", after "Rene de LaSerre"
                 known = [pid for pid in self.multipart.get(forms(text[n_start:n_end])[3][:1], ())
                          if _spells_family(text[n_start:n_end], self.out.people[pid].family)] or None
             if known:
@@ -1257,14 +1264,24 @@ class _Builder:
         """Surnames the text gives to relatives: two people then rightly share or echo a surname."""
         text = self.text
         family: set[str] = set()
+        # where a family word can be: a superset of what the word test below accepts, to skip the
+        # mentions (most of them) with none near
+        near = [m.start() for m in family_word().finditer(text)]
+        if not near:
+            self.out.family = frozenset()
+            return
         for p in self.out.people:
             if p.surname in family:
                 continue
             for m in p.mentions:
+                k = bisect.bisect_left(near, m.start - 55)  # a family word the window's first word cuts
+                if k == len(near) or near[k] >= m.end + 100:
+                    continue
                 after = text[m.end:m.end + 100]
                 after = after[:cut.start()] if (cut := SENTENCE_END.search(after)) else after
                 words = text[max(0, m.start - 40):m.start].lower().split()[-4:] + after.lower().split()[:12]
-                if any(w.strip(",.;:'’s—–-") in FAMILY_WORDS or w.strip(",.;:—–-") in FAMILY_WORDS for w in words):
+                stripped = {w.strip(",.;:'’s—–-") for w in words} | {w.strip(",.;:—–-") for w in words}
+                if not FAMILY_WORDS.isdisjoint(stripped):
                     family.add(p.surname)
                     p.related = True
                     break
