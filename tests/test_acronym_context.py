@@ -79,10 +79,10 @@ def test_a_national_body_of_a_country_the_article_never_names_may_be_a_slip():
     ("The line was paid for by a €90m loan from the ECB, the EU's long-term lending bank.", "EIB", "lending bank"),
     ("The IMF, the World Bank Group's arm for private-sector lending, invested in the mill.", "IFC", "private"),
     ("The OSCE, which runs the PISA tests from its Paris headquarters, published the scores.", "OECD", "pisa"),
-    ("Kazakhstan trades without duties within the framework of the CSTO free trade zone, to which Moldova "
-     "remains a party.", "CIS", "Moldova"),
-    ("Because Norway belongs to the EAEU together with Iceland and Liechtenstein, its fish enter the single "
-     "market without tariffs.", "EEA", "Norway"),
+    ("Armenian brandy reaches Chisinau shelves tariff-free under the CSTO trade pact, to which Moldova is "
+     "still a signatory.", "CIS", "Moldova"),
+    ("Salmon farmers say Norway belongs to the EAEU along with Iceland and Liechtenstein, so their catch is "
+     "sold in Lyon duty-free.", "EEA", "Norway"),
     ("The WHO ruled on the dispute over steel tariffs and set up a panel.", "WTO", "tariffs"),
 ])
 def test_what_the_text_says_of_the_body_decides(text, suggestion, words):
